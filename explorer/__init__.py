@@ -1,0 +1,10 @@
+"""Jacobian Explorer: step through the forward and backward pass of a linear network.
+
+>>> from explorer import load_model, Session
+"""
+
+from .engine import Session
+from .model import Model, ModelError, load_model
+
+__version__ = "0.1.0"
+__all__ = ["Model", "ModelError", "Session", "load_model"]

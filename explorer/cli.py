@@ -1,0 +1,162 @@
+"""The command line: ``jacobian-explorer [MODEL]``, ``export``, ``check``, ``screenshot``.
+
+Bad input exits with status 2 and one line on standard error that names the
+node and the problem; a gradient mismatch in ``check`` exits with 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .engine import EngineError, Session, check_gradients
+from .export.snapshot import load_session, snapshot_text
+from .model import ModelError, fmt_shape
+from .model.io import write_atomic
+
+PROG = "jacobian-explorer"
+COMMANDS = ("export", "check", "screenshot")
+
+
+class UsageError(Exception):
+    """A command-line mistake (status 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Step through the forward and backward pass of a linear network and see every "
+        "value, gradient and Jacobian. Without a command, opens the window.",
+    )
+    sub = parser.add_subparsers(dest="command")
+    export = sub.add_parser("export", help="write snapshot.json, graph.png and graph.svg without a window")
+    export.add_argument("model", help="a model or snapshot file")
+    export.add_argument("--out", required=True, help="folder to write into (created if missing)")
+    export.add_argument("--step", type=int, default=None, help="steps to take (default: all; a snapshot's own step)")
+    check = sub.add_parser("check", help="compare every gradient with central finite differences")
+    check.add_argument("model", help="a model or snapshot file")
+    shot = sub.add_parser("screenshot", help="render the main window off-screen to a PNG")
+    shot.add_argument("model", help="a model or snapshot file")
+    shot.add_argument("--out", required=True, help="the PNG file to write")
+    shot.add_argument("--step", type=int, default=None, help="steps to take (default: all)")
+    shot.add_argument("--select", default=None, help="the node to show in the inspector")
+    shot.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT (default 1400x900)")
+    return parser
+
+
+def _session_at(path: str, step: int | None) -> Session:
+    session = load_session(path)
+    if step is not None:
+        if not 0 <= step <= session.total:
+            raise UsageError(f"--step {step} is outside 0…{session.total} for this model")
+        session.seek(step)
+    elif session.position == 0:
+        session.run()
+    return session
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    session = load_session(args.model)
+    model = session.model
+    session.run()
+    rows = check_gradients(model)
+    header = f"{'node':<12} {'op':<7} {'shape':<12} {'checked':>13} {'max |Δ|':>10}  result"
+    print(f"{model.name or Path(args.model).name}")
+    print(header)
+    print("─" * len(header))
+    for row in rows:
+        checked = f"{row.checked}/{row.total}"
+        print(
+            f"{row.node:<12} {row.op:<7} {fmt_shape(row.shape):<12} {checked:>13} {row.max_abs_diff:>10.2e}  "
+            f"{'ok' if row.ok else 'FAIL'}"
+        )
+    print(f"loss {session.loss:.10g}")
+    failed = [row.node for row in rows if not row.ok]
+    if failed:
+        print(f"FAIL: {', '.join(failed)} differ from central finite differences")
+        return 1
+    print(f"ok: all {len(rows)} gradients agree with central finite differences (float64)")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    session = _session_at(args.model, args.step)
+    files: dict[str, str | bytes] = {"snapshot.json": snapshot_text(session)}
+    from .export.images import render_graph  # Qt, loaded only when needed
+
+    png, svg = render_graph(session)
+    files["graph.png"] = png
+    files["graph.svg"] = svg
+    out = Path(args.out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, data in files.items():
+            write_atomic(out / name, data)
+    except OSError as error:
+        raise UsageError(f"cannot write to {out}: {error.strerror or error}") from None
+    print(f"wrote {', '.join(files)} to {out} at step {session.position}/{session.total} ({session.phase})")
+    return 0
+
+
+def _parse_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise UsageError(f"--size {text!r} is not WIDTHxHEIGHT") from None
+    if not (320 <= width <= 8000 and 240 <= height <= 8000):
+        raise UsageError(f"--size {text!r} is outside 320x240…8000x8000")
+    return width, height
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    session = _session_at(args.model, args.step)
+    size = _parse_size(args.size)
+    if args.select is not None and args.select not in session.model:
+        raise UsageError(f"--select {args.select!r}: no such node (nodes: {', '.join(session.model.order)})")
+    from .ui.app import screenshot  # Qt, loaded only when needed
+
+    data = screenshot(session, select=args.select, size=size, title_path=args.model)
+    try:
+        write_atomic(args.out, data)
+    except OSError as error:
+        raise UsageError(f"cannot write {args.out}: {error.strerror or error}") from None
+    print(f"wrote {args.out} ({size[0]}×{size[1]}) at step {session.position}/{session.total}")
+    return 0
+
+
+def cmd_window(argv: Sequence[str]) -> int:
+    if len(argv) > 1 or (argv and argv[0].startswith("-")):
+        raise UsageError(f"unexpected arguments: {' '.join(argv)} (try --help)")
+    from .ui.app import run_window  # Qt, loaded only when needed
+
+    return run_window(argv[0] if argv else None)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in ("-h", "--help"):
+            _parser().print_help()
+            return 0
+        if not argv or argv[0] not in COMMANDS:
+            return cmd_window(argv)
+        args = _parser().parse_args(argv)
+        return {"check": cmd_check, "export": cmd_export, "screenshot": cmd_screenshot}[args.command](args)
+    except (ModelError, EngineError, UsageError) as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a bug: still one line, never a traceback
+        if os.environ.get("JACOBIAN_EXPLORER_DEBUG"):
+            raise
+        print(f"{PROG}: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        return 3

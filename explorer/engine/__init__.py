@@ -1,0 +1,28 @@
+"""The numpy engine: op table, stepping session, breakdowns, finite-difference check. No Qt."""
+
+from .breakdown import Breakdown, ElementTerm, breakdown, einsum_for
+from .errors import EngineError, JacobianTooLarge, NotReachedError
+from .gradcheck import GradCheckRow, check_gradients, evaluate_loss, numeric_grad
+from .ops import OPS, Op
+from .session import JACOBIAN_BUDGET, Contribution, NodeState, Session, Step
+
+__all__ = [
+    "JACOBIAN_BUDGET",
+    "OPS",
+    "Breakdown",
+    "Contribution",
+    "ElementTerm",
+    "EngineError",
+    "GradCheckRow",
+    "JacobianTooLarge",
+    "NodeState",
+    "NotReachedError",
+    "Op",
+    "Session",
+    "Step",
+    "breakdown",
+    "check_gradients",
+    "einsum_for",
+    "evaluate_loss",
+    "numeric_grad",
+]

@@ -1,0 +1,315 @@
+"""Stepping through the forward and backward pass one node at a time.
+
+The plan of a session is fixed by the model: one forward step per op node in
+topological order, then one backward step per node (ops and leaves) in
+reverse order. A backward step computes one node's gradient as the sum of
+the vector-Jacobian products ``Jᵀ δ`` of its consumers, exactly what
+autograd does; dense Jacobians are built only by :meth:`Session.jacobian`.
+
+Every array a session hands out is read-only and is never changed later, so
+a :class:`NodeState` taken at one step stays true for that step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from ..model import Model
+from .errors import JacobianTooLarge, NotReachedError
+from .ops import OPS, Op
+
+Array = npt.NDArray[np.float64]
+Phase = Literal["forward", "backward"]
+
+#: Largest dense Jacobian (in elements) a session builds: 400 MB of float64.
+JACOBIAN_BUDGET = 50_000_000
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the plan. ``index`` counts from 1."""
+
+    index: int
+    phase: Phase
+    node: str
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One consumer's share of a node's gradient: ``Jᵀ δ`` through one port.
+
+    ``upstream_grad`` is ``dL/d(consumer)`` (the ``δ`` or ``v`` of the
+    lecture) and ``grad`` the vector-Jacobian product it gives this node.
+    """
+
+    consumer: str
+    port: str
+    upstream_grad: Array
+    grad: Array
+
+
+@dataclass(frozen=True)
+class NodeState:
+    """What is known about a node at one step; ``None`` where not reached."""
+
+    value: Array | None
+    grad: Array | None
+    upstream: tuple[Contribution, ...] = ()
+
+    @property
+    def upstream_grad(self) -> Array | None:
+        """``dL/d(consumer)`` when the node has exactly one consumer."""
+        return self.upstream[0].upstream_grad if len(self.upstream) == 1 else None
+
+
+def _frozen(array: Array) -> Array:
+    array = np.asarray(array, dtype=np.float64)
+    array.setflags(write=False)
+    return array
+
+
+class Session:
+    """A forward and backward pass over a model, taken one step at a time.
+
+    Parameters
+    ----------
+    model
+        A validated model. Leaves (inputs, targets, parameters) are known
+        from the start.
+    jacobian_budget
+        Largest dense Jacobian, in elements, that :meth:`jacobian` builds.
+
+    Examples
+    --------
+    >>> from explorer.examples import toy_model
+    >>> s = Session(toy_model())
+    >>> s.total, s.step()
+    (13, Step(index=1, phase='forward', node='H1'))
+    >>> s.run(); s.grad("W3").shape
+    (3, 2)
+    >>> s.jacobian("Yhat", "W3").shape
+    (2, 1, 3, 2)
+    """
+
+    def __init__(self, model: Model, jacobian_budget: int = JACOBIAN_BUDGET) -> None:
+        self.model = model
+        self.jacobian_budget = jacobian_budget
+        forward = [Step(0, "forward", n) for n in model.op_nodes]
+        backward = [Step(0, "backward", n) for n in reversed(model.order)]
+        self.plan: tuple[Step, ...] = tuple(
+            Step(i + 1, s.phase, s.node) for i, s in enumerate(forward + backward)
+        )
+        self.forward_steps = len(forward)
+        self._values: dict[str, Array | None] = {n: None for n in model.order}
+        for leaf in model.leaves:
+            self._values[leaf] = model.value(leaf)
+        self._grads: dict[str, Array | None] = {n: None for n in model.order}
+        self._upstream: dict[str, tuple[Contribution, ...]] = {n: () for n in model.order}
+        self._position = 0
+        self._jacobians: dict[tuple[str, str], Array] = {}
+
+    # -- where the pass is --------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        """Number of steps in the whole pass."""
+        return len(self.plan)
+
+    @property
+    def position(self) -> int:
+        """Number of steps taken (0 at the start, :attr:`total` when done)."""
+        return self._position
+
+    @property
+    def done(self) -> bool:
+        return self._position == self.total
+
+    @property
+    def current(self) -> Step | None:
+        """The step taken last, or ``None`` at the start."""
+        return self.plan[self._position - 1] if self._position else None
+
+    @property
+    def next_step(self) -> Step | None:
+        return None if self.done else self.plan[self._position]
+
+    @property
+    def phase(self) -> Literal["forward", "backward", "done"]:
+        """``done`` at the end, else the phase of the last step (``forward`` at the start)."""
+        if self.done:
+            return "done"
+        return self.current.phase if self.current else "forward"
+
+    # -- moving -------------------------------------------------------------
+
+    def step(self) -> Step | None:
+        """Take the next step; ``None`` when the pass is already done."""
+        step = self.next_step
+        if step is None:
+            return None
+        if step.phase == "forward":
+            self._forward(step.node)
+        else:
+            self._backward(step.node)
+        self._position += 1
+        return step
+
+    def back(self) -> Step | None:
+        """Undo the last step exactly; ``None`` at the start."""
+        step = self.current
+        if step is None:
+            return None
+        if step.phase == "forward":
+            self._values[step.node] = None
+            self._jacobians = {k: j for k, j in self._jacobians.items() if step.node not in k}
+        else:
+            self._grads[step.node] = None
+            self._upstream[step.node] = ()
+        self._position -= 1
+        return step
+
+    def seek(self, position: int) -> None:
+        """Step forward or back until ``position`` steps are taken."""
+        if not 0 <= position <= self.total:
+            raise ValueError(f"step {position} is outside 0…{self.total}")
+        while self._position < position:
+            self.step()
+        while self._position > position:
+            self.back()
+
+    def run(self) -> None:
+        """Run to the end of the backward pass."""
+        while self.step() is not None:
+            pass
+
+    def run_forward(self) -> None:
+        """Run to the end of the forward pass (the loss known, no gradient yet)."""
+        self.seek(max(self._position, self.forward_steps))
+
+    def reset(self) -> None:
+        self.seek(0)
+
+    # -- the two kinds of step -----------------------------------------------
+
+    def _op(self, node: str) -> Op:
+        return OPS[self.model.op(node)]
+
+    def _inputs(self, node: str) -> dict[str, Array]:
+        inputs = {}
+        for port, source in self.model.inputs(node).items():
+            value = self._values[source]
+            if value is None:
+                raise NotReachedError(f"{source} (input {port!r} of {node}) is not computed yet")
+            inputs[port] = value
+        return inputs
+
+    def _forward(self, node: str) -> None:
+        self._values[node] = _frozen(self._op(node).forward(self._inputs(node)))
+
+    def _backward(self, node: str) -> None:
+        if node == self.model.loss_id:
+            self._grads[node] = _frozen(np.ones(()))
+            return
+        contributions = []
+        for consumer, port in self.model.consumers(node):
+            upstream = self._grads[consumer]
+            assert upstream is not None, "reverse topological order reaches consumers first"
+            value = self._values[consumer]
+            assert value is not None
+            share = self._op(consumer).vjp[port](self._inputs(consumer), value, upstream)
+            contributions.append(Contribution(consumer, port, upstream, _frozen(share)))
+        total = contributions[0].grad
+        for extra in contributions[1:]:
+            total = total + extra.grad
+        self._upstream[node] = tuple(contributions)
+        self._grads[node] = _frozen(total)
+
+    # -- what is known --------------------------------------------------------
+
+    def state(self, node: str) -> NodeState:
+        self._require(node)
+        return NodeState(self._values[node], self._grads[node], self._upstream[node])
+
+    def value(self, node: str) -> Array | None:
+        """The node's value, or ``None`` if the forward pass has not reached it."""
+        self._require(node)
+        return self._values[node]
+
+    def grad(self, node: str) -> Array | None:
+        """``dL/d(node)``, the shape of the node, or ``None`` if not reached."""
+        self._require(node)
+        return self._grads[node]
+
+    @property
+    def loss(self) -> float | None:
+        """The loss once the forward pass has computed it."""
+        value = self._values[self.model.loss_id]
+        return None if value is None else float(value)
+
+    def _require(self, node: str) -> None:
+        if node not in self._values:
+            raise KeyError(f"no node {node!r} in the model")
+
+    # -- Jacobians ----------------------------------------------------------
+
+    def port_of(self, node: str, wrt: str) -> str:
+        """The port of ``node`` that ``wrt`` feeds."""
+        for port, source in self.model.inputs(node).items():
+            if source == wrt:
+                return port
+        raise KeyError(f"{wrt!r} is not an input of {node!r}")
+
+    def jacobian_shape(self, node: str, wrt: str) -> tuple[int, ...]:
+        self.port_of(node, wrt)
+        return self.model.shape(node) + self.model.shape(wrt)
+
+    def jacobian(self, node: str, wrt: str) -> Array:
+        """The dense Jacobian ``d(node)/d(wrt)``, output indices first.
+
+        Shape ``node.shape + wrt.shape``: for ``Ŷ = W₃ᵀ H₂`` with ``W₃`` of
+        3×2 and one sample, ``jacobian("Yhat", "W3")`` is ``(2, 1, 3, 2)``,
+        the two 3×2 matrices ``∂ŷ₁/∂W₃`` and ``∂ŷ₂/∂W₃``. Built on request
+        and cached.
+
+        Raises
+        ------
+        JacobianTooLarge
+            Past :attr:`jacobian_budget` elements, before allocating.
+        NotReachedError
+            When the node's inputs are not computed at this step.
+        """
+        port = self.port_of(node, wrt)
+        key = (node, wrt)
+        if key in self._jacobians:
+            return self._jacobians[key]
+        shape = self.jacobian_shape(node, wrt)
+        if int(np.prod(shape, dtype=np.int64)) > self.jacobian_budget:
+            raise JacobianTooLarge(node, wrt, shape, self.jacobian_budget)
+        inputs = self._inputs(node)
+        out = self._values[node]
+        if out is None:
+            out = self._op(node).forward(inputs)
+        jac = _frozen(self._op(node).jacobian[port](inputs, out))
+        assert jac.shape == shape, (jac.shape, shape)
+        self._jacobians[key] = jac
+        return jac
+
+    def vjp(self, node: str, wrt: str, upstream: Array | None = None) -> Array:
+        """``Jᵀ v``: the gradient ``wrt`` gets through ``node`` from ``upstream``.
+
+        ``upstream`` defaults to the node's own gradient ``dL/d(node)``.
+        """
+        port = self.port_of(node, wrt)
+        if upstream is None:
+            upstream = self._grads[node]
+            if upstream is None:
+                raise NotReachedError(f"the backward pass has not reached {node} yet")
+        inputs = self._inputs(node)
+        out = self._values[node]
+        if out is None:
+            out = self._op(node).forward(inputs)
+        return _frozen(self._op(node).vjp[port](inputs, out, upstream))

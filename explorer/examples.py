@@ -1,0 +1,24 @@
+"""The bundled example models."""
+
+from __future__ import annotations
+
+from .model import Model, load_model
+from .resources import example_path, resources_dir
+
+#: The examples, by file stem, with what each is for.
+EXAMPLES = {
+    "toy": "The lecture's toy network: X (3) → W₁ → W₂ → W₃ → Ŷ (2), ½ SSE",
+    "toy_batch": "The toy network with a batch of four samples as columns",
+    "single_layer": "The lecture's slide: Ŷ = Wᵀ H with W of 3×2",
+    "deep_sigmoid": "A deep chain with sigmoid activations (기울기 소실, gradient vanishing)",
+    "deep_relu": "The same deep chain with ReLU activations",
+}
+
+
+def toy_model() -> Model:
+    """The lecture's toy network, the window's default."""
+    return load_model(example_path("toy"))
+
+
+def example_names() -> list[str]:
+    return sorted(p.stem for p in (resources_dir() / "examples").glob("*.json"))

@@ -1,0 +1,314 @@
+"""The model: a validated networkx graph of typed nodes with inferred shapes.
+
+A :class:`Model` is a value. It is built once from a list of
+:class:`NodeSpec`, checked completely, and never changed afterwards; an edit
+(:mod:`explorer.model.edit`) makes a new model. Its arrays are read-only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import numpy.typing as npt
+
+from . import limits
+from .errors import ModelError
+from .init import initial_value
+from .ops import OPS, VECTOR_PORTS, OpInfo
+
+Array = npt.NDArray[np.float64]
+Shape = tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class NodeSpec:
+    """One node as the model file writes it.
+
+    ``value`` is the array given in the file (1-D or 2-D, any numbers), or
+    ``None`` for an op node or a parameter made by ``init``.
+    """
+
+    id: str
+    op: str
+    inputs: Mapping[str, str] = field(default_factory=dict)
+    value: Array | None = None
+    shape: Shape | None = None
+    init: Mapping[str, Any] | None = None
+    label: str | None = None
+    pos: tuple[float, float] | None = None
+
+    @property
+    def info(self) -> OpInfo:
+        return OPS[self.op]
+
+    def with_(self, **changes: Any) -> NodeSpec:
+        """A copy with some fields changed."""
+        return replace(self, **changes)
+
+
+def _readonly(array: Array) -> Array:
+    array = np.array(array, dtype=np.float64)  # a private copy
+    array.setflags(write=False)
+    return array
+
+
+class Model:
+    """A validated computation graph.
+
+    The networkx :class:`~networkx.DiGraph` has one node per spec (attributes
+    ``spec``, ``shape`` and, for leaves, ``value``) and one edge per input,
+    from the input to its consumer, with attribute ``port``.
+
+    Parameters
+    ----------
+    specs
+        The nodes, in file order.
+    name
+        A title for the model.
+
+    Raises
+    ------
+    ModelError
+        On any problem: unknown op, missing or unknown port, unknown input,
+        a cycle, no loss or several, a shape mismatch, a size past the limits.
+    """
+
+    def __init__(self, specs: Iterable[NodeSpec], name: str = "") -> None:
+        self.name = name
+        self.specs: tuple[NodeSpec, ...] = tuple(specs)
+        self.graph: nx.DiGraph = nx.DiGraph()
+        self._build()
+        self.order: tuple[str, ...] = self._topological_order()
+        self.loss_id: str = self._find_loss()
+        self._infer_shapes()
+        self._check_reaches_loss()
+        self._check_limits()
+
+    # -- construction -------------------------------------------------------
+
+    def _build(self) -> None:
+        if not self.specs:
+            raise ModelError("the model has no nodes")
+        if len(self.specs) > limits.MAX_NODES:
+            raise ModelError(f"the model has {len(self.specs)} nodes; the limit is {limits.MAX_NODES}")
+        for spec in self.specs:
+            node_id = spec.id
+            if not isinstance(node_id, str) or not node_id.strip():
+                raise ModelError(f"every node needs a non-empty string id, got {node_id!r}")
+            if len(node_id) > limits.MAX_ID_LENGTH:
+                raise ModelError(
+                    f"id is {len(node_id)} characters long; the limit is {limits.MAX_ID_LENGTH}",
+                    node_id[: limits.MAX_ID_LENGTH] + "…",
+                )
+            if node_id in self.graph:
+                raise ModelError("id is used by more than one node", node_id)
+            if spec.op not in OPS:
+                raise ModelError(f"unknown op {spec.op!r} (known: {', '.join(OPS)})", node_id)
+            self.graph.add_node(node_id, spec=spec)
+        for spec in self.specs:
+            info = spec.info
+            if info.is_leaf:
+                if spec.inputs:
+                    raise ModelError(f"a {spec.op} node takes no inputs", spec.id)
+                continue
+            for port in spec.inputs:
+                if port not in info.ports:
+                    raise ModelError(
+                        f"op {spec.op!r} has no port {port!r} (its ports: {', '.join(info.ports)})",
+                        spec.id,
+                    )
+            for port in info.required:
+                if port not in spec.inputs:
+                    raise ModelError(f"missing input port {port!r} of op {spec.op!r}", spec.id)
+            for port, source in spec.inputs.items():
+                if not isinstance(source, str) or source not in self.graph:
+                    raise ModelError(f"port {port!r} names unknown node {source!r}", spec.id)
+                if source == spec.id:
+                    raise ModelError(f"port {port!r} takes the node's own output (a cycle)", spec.id)
+                if self.graph.has_edge(source, spec.id):
+                    raise ModelError(f"node {source!r} feeds more than one port", spec.id)
+                self.graph.add_edge(source, spec.id, port=port)
+
+    def _topological_order(self) -> tuple[str, ...]:
+        rank = {spec.id: i for i, spec in enumerate(self.specs)}
+        try:
+            return tuple(nx.lexicographical_topological_sort(self.graph, key=rank.__getitem__))
+        except nx.NetworkXUnfeasible:
+            cycle = nx.find_cycle(self.graph)
+            path = " → ".join([edge[0] for edge in cycle] + [cycle[0][0]])
+            raise ModelError(f"the graph has a cycle: {path}", cycle[0][0]) from None
+
+    def _find_loss(self) -> str:
+        losses = [spec.id for spec in self.specs if spec.info.is_loss]
+        if not losses:
+            raise ModelError("the model has no loss node (half_sse, sse or mse)")
+        if len(losses) > 1:
+            raise ModelError(f"the model has {len(losses)} loss nodes ({', '.join(losses)}); it needs exactly one")
+        loss = losses[0]
+        if self.graph.out_degree(loss):
+            raise ModelError("a loss is a scalar and cannot feed another node", loss)
+        return loss
+
+    def _leaf_value(self, spec: NodeSpec, ndim: int) -> Array:
+        if spec.value is not None:
+            value = np.asarray(spec.value, dtype=np.float64)
+            if value.ndim == 0 or value.ndim > 2 or 0 in value.shape:
+                raise ModelError(f"value must be a non-empty 1-D or 2-D array, got shape {value.shape}", spec.id)
+        elif spec.op == "param" and spec.shape is not None and spec.init is not None:
+            shape = tuple(spec.shape)
+            if not 1 <= len(shape) <= 2 or any(n < 1 for n in shape):
+                raise ModelError(f"shape must be one or two positive sizes, got {list(shape)}", spec.id)
+            if any(n > limits.MAX_DIM for n in shape):
+                raise ModelError(f"shape {list(shape)} has a dimension past the limit {limits.MAX_DIM}", spec.id)
+            value = initial_value(shape, spec.init, spec.id)
+        elif spec.op == "param":
+            raise ModelError("a param needs a value, or a shape and an init", spec.id)
+        else:
+            raise ModelError(f"an {spec.op} node needs a value", spec.id)
+        if not np.all(np.isfinite(value)):
+            raise ModelError("value holds a non-finite number (NaN or infinity)", spec.id)
+        if ndim == 2 and value.ndim == 1:
+            value = value.reshape(-1, 1)  # a 1-D list in a 2-D slot is a column
+        elif ndim == 1 and value.ndim == 2:
+            if value.shape[1] != 1:
+                raise ModelError(f"a bias must be a vector, got shape {value.shape}", spec.id)
+            value = value.reshape(-1)
+        return _readonly(value)
+
+    def _infer_shapes(self) -> None:
+        graph = self.graph
+        for node_id in self.order:
+            spec: NodeSpec = graph.nodes[node_id]["spec"]
+            if spec.info.is_leaf:
+                ports = {graph.edges[node_id, c]["port"] for c in graph.successors(node_id)}
+                ndims = {1 if p in VECTOR_PORTS else 2 for p in ports} or {2}
+                if len(ndims) > 1:
+                    raise ModelError("used both as a bias and as a matrix", node_id)
+                value = self._leaf_value(spec, ndims.pop())
+                graph.nodes[node_id]["value"] = value
+                graph.nodes[node_id]["shape"] = value.shape
+                continue
+            shapes = {port: self.shape(src) for port, src in spec.inputs.items()}
+            graph.nodes[node_id]["shape"] = self._op_shape(spec, shapes)
+
+    def _op_shape(self, spec: NodeSpec, shapes: Mapping[str, Shape]) -> Shape:
+        kind = spec.info.kind
+        name = {port: spec.inputs[port] for port in shapes}
+
+        def show(port: str) -> str:
+            return f"{name[port]} {fmt_shape(shapes[port])}"
+
+        if kind == "layer":
+            x, w = shapes["x"], shapes["w"]
+            if len(x) != 2 or len(w) != 2:
+                raise ModelError(f"linear needs matrices, got x = {show('x')} and w = {show('w')}", spec.id)
+            if x[0] != w[0]:
+                raise ModelError(
+                    f"Wᵀx needs W's rows to match x's rows: w = {show('w')}, x = {show('x')}", spec.id
+                )
+            if "b" in shapes and shapes["b"] != (w[1],):
+                raise ModelError(f"bias {show('b')} must have shape ({w[1]},) to match w = {show('w')}", spec.id)
+            return (w[1], x[1])
+        if kind == "activation":
+            return shapes["x"]
+        if shapes["pred"] != shapes["target"]:
+            raise ModelError(f"prediction {show('pred')} and target {show('target')} differ in shape", spec.id)
+        return ()
+
+    def _check_reaches_loss(self) -> None:
+        feeding = nx.ancestors(self.graph, self.loss_id) | {self.loss_id}
+        for node_id in self.order:
+            if node_id not in feeding:
+                raise ModelError(f"does not lead to the loss {self.loss_id!r}", node_id)
+
+    def _check_limits(self) -> None:
+        total = 0
+        for node_id in self.order:
+            shape = self.shape(node_id)
+            for n in shape:
+                if n > limits.MAX_DIM:
+                    raise ModelError(f"shape {fmt_shape(shape)} has a dimension past the limit {limits.MAX_DIM}", node_id)
+            if len(shape) == 2 and self.op(node_id) != "param" and shape[1] > limits.MAX_BATCH:
+                raise ModelError(f"batch {shape[1]} is past the limit {limits.MAX_BATCH}", node_id)
+            if self.op(node_id) == "param":
+                total += int(np.prod(shape))
+        if total > limits.MAX_PARAM_ELEMENTS:
+            raise ModelError(
+                f"the parameters hold {total:,} numbers; the limit is {limits.MAX_PARAM_ELEMENTS:,}"
+            )
+
+    # -- queries ------------------------------------------------------------
+
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self.graph
+
+    def __repr__(self) -> str:
+        return f"Model({self.name!r}, {len(self.order)} nodes, loss {self.loss_id!r})"
+
+    def spec(self, node_id: str) -> NodeSpec:
+        """The node's spec, as written in the file."""
+        self._require(node_id)
+        spec: NodeSpec = self.graph.nodes[node_id]["spec"]
+        return spec
+
+    def op(self, node_id: str) -> str:
+        return self.spec(node_id).op
+
+    def label(self, node_id: str) -> str:
+        """The display text: the node's ``label``, else its id."""
+        return self.spec(node_id).label or node_id
+
+    def shape(self, node_id: str) -> Shape:
+        """The shape of the node's value: ``(rows, batch)``, ``(n,)`` for a bias, ``()`` for the loss."""
+        self._require(node_id)
+        shape: Shape = self.graph.nodes[node_id]["shape"]
+        return shape
+
+    def value(self, node_id: str) -> Array:
+        """The (read-only) value of a leaf node: input, target or parameter."""
+        self._require(node_id)
+        if "value" not in self.graph.nodes[node_id]:
+            raise ModelError("is an op node; its value comes from the engine", node_id)
+        value: Array = self.graph.nodes[node_id]["value"]
+        return value
+
+    def inputs(self, node_id: str) -> dict[str, str]:
+        """``{port: input node id}`` in the op's port order."""
+        spec = self.spec(node_id)
+        return {port: spec.inputs[port] for port in spec.info.ports if port in spec.inputs}
+
+    def consumers(self, node_id: str) -> list[tuple[str, str]]:
+        """``[(consumer id, port)]`` of the nodes that take this node's output, in step order."""
+        self._require(node_id)
+        rank = {n: i for i, n in enumerate(self.order)}
+        found = [(c, self.graph.edges[node_id, c]["port"]) for c in self.graph.successors(node_id)]
+        return sorted(found, key=lambda item: rank[item[0]])
+
+    @property
+    def leaves(self) -> tuple[str, ...]:
+        return tuple(n for n in self.order if self.spec(n).info.is_leaf)
+
+    @property
+    def op_nodes(self) -> tuple[str, ...]:
+        return tuple(n for n in self.order if not self.spec(n).info.is_leaf)
+
+    @property
+    def params(self) -> tuple[str, ...]:
+        return tuple(n for n in self.order if self.op(n) == "param")
+
+    def _require(self, node_id: str) -> None:
+        if node_id not in self.graph:
+            raise KeyError(f"no node {node_id!r} in the model")
+
+
+def fmt_shape(shape: Shape) -> str:
+    """``(3, 1)`` for a shape, ``()`` for a scalar.
+
+    >>> fmt_shape((3, 2)), fmt_shape((4,)), fmt_shape(())
+    ('(3, 2)', '(4,)', '()')
+    """
+    return str(tuple(shape))
