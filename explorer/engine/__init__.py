@@ -1,6 +1,7 @@
 """The numpy engine: op table, stepping session, breakdowns, finite-difference check. No Qt."""
 
 from .breakdown import Breakdown, ElementTerm, breakdown, einsum_for
+from .describe import backward_formula, describe_step, forward_formula
 from .errors import EngineError, JacobianTooLarge, NotReachedError
 from .gradcheck import GradCheckRow, check_gradients, evaluate_loss, numeric_grad
 from .ops import OPS, Op
@@ -20,7 +21,10 @@ __all__ = [
     "Op",
     "Session",
     "Step",
+    "backward_formula",
     "breakdown",
+    "describe_step",
+    "forward_formula",
     "check_gradients",
     "einsum_for",
     "evaluate_loss",

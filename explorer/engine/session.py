@@ -144,6 +144,20 @@ class Session:
             return "done"
         return self.current.phase if self.current else "forward"
 
+    def fork(self) -> Session:
+        """An independent session at the same step, sharing the (read-only) arrays.
+
+        A worker thread can compute a large Jacobian or breakdown on a fork
+        while the window keeps stepping the original.
+        """
+        other = Session.__new__(Session)
+        other.__dict__.update(self.__dict__)
+        other._values = dict(self._values)
+        other._grads = dict(self._grads)
+        other._upstream = dict(self._upstream)
+        other._jacobians = dict(self._jacobians)
+        return other
+
     # -- moving -------------------------------------------------------------
 
     def step(self) -> Step | None:

@@ -1,0 +1,122 @@
+"""Starting the window, and rendering it off-screen for the ``screenshot`` command."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QBuffer, QIODevice, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtWidgets import QApplication
+
+from ..engine import Session
+from ..examples import toy_model
+from ..resources import example_path, resources_dir
+from .controller import Controller
+from .theme import current_theme
+
+
+def _load_fonts() -> None:
+    """Bundled Korean glyphs (NanumSquare, OFL) so 순전파 and 역전파 never show as boxes."""
+    fonts = resources_dir() / "fonts"
+    for path in sorted(fonts.glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(path))
+    families = QFont.substitutes(QApplication.font().family())
+    if "NanumSquare" not in families:
+        QFont.insertSubstitution(QApplication.font().family(), "NanumSquare")
+
+
+def apply_palette(app: QApplication) -> None:
+    """The Qt palette from the explorer's theme, light or dark."""
+    theme = current_theme()
+    palette = QPalette()
+    if theme.name == "dark":
+        roles = {
+            QPalette.ColorRole.Window: QColor("#23262d"),
+            QPalette.ColorRole.WindowText: theme.text,
+            QPalette.ColorRole.Base: QColor("#1b1e24"),
+            QPalette.ColorRole.AlternateBase: QColor("#262a33"),
+            QPalette.ColorRole.Text: theme.text,
+            QPalette.ColorRole.Button: QColor("#2c313b"),
+            QPalette.ColorRole.ButtonText: theme.text,
+            QPalette.ColorRole.ToolTipBase: QColor("#2c313b"),
+            QPalette.ColorRole.ToolTipText: theme.text,
+            QPalette.ColorRole.Highlight: theme.forward,
+            QPalette.ColorRole.HighlightedText: QColor("#ffffff"),
+            QPalette.ColorRole.PlaceholderText: theme.muted_text,
+        }
+        for role, colour in roles.items():
+            palette.setColor(role, colour)
+        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, theme.muted_text)
+        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, theme.muted_text)
+    else:
+        palette = app.style().standardPalette()
+    app.setPalette(palette)
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    """The application object, created once, with fonts and palette."""
+    app = QApplication.instance()
+    if app is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QApplication(argv or [sys.argv[0]])
+        app.setApplicationName("Jacobian Explorer")
+        app.setOrganizationName("Jacobian Explorer")
+        font = app.font()
+        font.setPointSizeF(max(font.pointSizeF(), 10.5))
+        app.setFont(font)
+    assert isinstance(app, QApplication)
+    _load_fonts()
+    apply_palette(app)
+    return app
+
+
+def open_window(session: Session, path: str | None = None):  # noqa: ANN201
+    from .main_window import MainWindow
+
+    controller = Controller(session.model, path)
+    controller.session = session
+    window = MainWindow(controller)
+    return window
+
+
+def run_window(path: str | None = None) -> int:
+    """Open the window on a model or snapshot file, or on the lecture's toy network."""
+    from ..export.snapshot import load_session
+
+    app = make_app()
+    session = load_session(path) if path else Session(toy_model())
+    window = open_window(session, path or str(example_path("toy")))
+    if path is None:
+        window.controller.select("W3")
+    window.show()
+    window.view.fit_to_view()
+    return app.exec()
+
+
+def screenshot(
+    session: Session, select: str | None = None, size: tuple[int, int] = (1400, 900), title_path: str | None = None
+) -> bytes:
+    """The whole main window, rendered off-screen, as PNG bytes."""
+    app = make_app()
+    app.setProperty("explorer_no_dialogs", True)
+    window = open_window(session, title_path)
+    window.resize(*size)
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    window.show()
+    if select is not None:
+        window.controller.select(select)
+    elif session.current is not None:
+        window.controller.select(session.current.node)
+    app.processEvents()
+    window.view.fit_to_view()
+    app.processEvents()
+    image = window.grab().toImage()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return bytes(buffer.data().data())

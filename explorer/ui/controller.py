@@ -1,0 +1,222 @@
+"""The controller: the one place that owns the model, the session and the undo stack.
+
+Views only emit requests (select this node, make this edit, take a step);
+the controller turns an edit into an undoable command, the command swaps
+the model, and every view redraws from the model and the session. A model
+edit restarts the pass at step 0 and says so; moving a node keeps the step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..engine import EngineError, Session, describe_step
+from ..export.snapshot import load_session
+from ..model import Model, ModelError, save_model
+
+#: Play speeds, in milliseconds per step, from slow to fast.
+MIN_INTERVAL_MS = 60
+MAX_INTERVAL_MS = 2000
+
+
+class ModelEditCommand(QUndoCommand):
+    """Swap one model for another; undo swaps back."""
+
+    def __init__(self, controller: Controller, text: str, old: Model, new: Model, restarts: bool) -> None:
+        super().__init__(text)
+        self._controller = controller
+        self._old, self._new = old, new
+        self._restarts = restarts
+
+    def redo(self) -> None:
+        self._controller._replace_model(self._new, self._restarts, self.text())
+
+    def undo(self) -> None:
+        self._controller._replace_model(self._old, self._restarts, f"Undo {self.text()}")
+
+
+class Controller(QObject):
+    """Owns the :class:`Model`, the stepping :class:`Session` and the undo stack."""
+
+    model_changed = Signal()  # a different model: views rebuild
+    step_changed = Signal()  # the session moved: views repaint
+    selection_changed = Signal(str)
+    message_posted = Signal(str)  # transient news for the status bar
+    error_raised = Signal(str)  # a refused edit or a bad file, one line
+    playing_changed = Signal(bool)
+    path_changed = Signal(str)
+
+    def __init__(self, model: Model, path: str | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self.session = Session(model)
+        self.path = path
+        self.selected: str | None = None
+        self.undo_stack = QUndoStack(self)
+        self._timer = QTimer(self)
+        self._timer.setInterval(500)
+        self._timer.timeout.connect(self._on_play_tick)
+
+    # -- the model ------------------------------------------------------------
+
+    @property
+    def model(self) -> Model:
+        return self._model
+
+    def edit(self, text: str, change: Callable[..., Model], *args: Any, restarts: bool = True) -> bool:
+        """Apply ``change(model, *args)`` as an undoable command.
+
+        A refused change (:class:`ModelError`) is reported on
+        :attr:`error_raised` and changes nothing; a change that gives back
+        the same model pushes nothing. Returns whether the model changed.
+        """
+        try:
+            new = change(self._model, *args)
+        except ModelError as error:
+            self.error_raised.emit(f"{text} refused: {error}")
+            return False
+        if new is self._model:
+            return False
+        self.undo_stack.push(ModelEditCommand(self, text, self._model, new, restarts))
+        return True
+
+    def _replace_model(self, model: Model, restarts: bool, text: str) -> None:
+        position = self.session.position
+        self._model = model
+        self.session = Session(model)
+        if self.selected is not None and self.selected not in model:
+            self.selected = None
+        if restarts:
+            self.pause()
+            self.model_changed.emit()
+            self.step_changed.emit()
+            self.message_posted.emit(f"{text}: the model changed, so the pass starts again at step 0")
+        else:
+            self.session.seek(min(position, self.session.total))
+            self.model_changed.emit()
+            self.step_changed.emit()
+
+    def open_file(self, path: str) -> bool:
+        """Open a model or snapshot; on bad input report it and keep what is open."""
+        try:
+            session = load_session(path)
+        except ModelError as error:
+            self.error_raised.emit(f"Cannot open {Path(path).name}: {error}")
+            return False
+        self.pause()
+        self._model = session.model
+        self.session = session
+        self.path = path
+        self.selected = None
+        self.undo_stack.clear()
+        self.model_changed.emit()
+        self.step_changed.emit()
+        self.path_changed.emit(path)
+        self.message_posted.emit(f"Opened {Path(path).name} at step {session.position}/{session.total}")
+        return True
+
+    def save(self, path: str | None = None) -> bool:
+        target = path or self.path
+        if target is None:
+            return False
+        try:
+            save_model(self._model, target)
+        except (OSError, ValueError) as error:
+            self.error_raised.emit(f"Cannot save {target}: {error}")
+            return False
+        self.path = target
+        self.undo_stack.setClean()
+        self.path_changed.emit(target)
+        self.message_posted.emit(f"Saved {Path(target).name}")
+        return True
+
+    # -- selection ------------------------------------------------------------
+
+    def select(self, node: str | None) -> None:
+        if node == self.selected or (node is not None and node not in self._model):
+            return
+        self.selected = node
+        self.selection_changed.emit(node or "")
+
+    # -- stepping -------------------------------------------------------------
+
+    def _moved(self) -> None:
+        self.step_changed.emit()
+
+    def step(self) -> bool:
+        if self.session.step() is None:
+            self.pause()
+            return False
+        self._moved()
+        return True
+
+    def back(self) -> bool:
+        if self.session.back() is None:
+            return False
+        self._moved()
+        return True
+
+    def reset(self) -> None:
+        self.pause()
+        if self.session.position:
+            self.session.reset()
+            self._moved()
+
+    def run_forward(self) -> None:
+        before = self.session.position
+        self.session.run_forward()
+        if self.session.position != before:
+            self._moved()
+
+    def run_to_end(self) -> None:
+        self.pause()
+        if not self.session.done:
+            self.session.run()
+            self._moved()
+
+    def seek(self, position: int) -> None:
+        try:
+            self.session.seek(position)
+        except (ValueError, EngineError) as error:
+            self.error_raised.emit(str(error))
+            return
+        self._moved()
+
+    @property
+    def status_text(self) -> str:
+        return describe_step(self._model, self.session.current, self.session.total)
+
+    # -- play -----------------------------------------------------------------
+
+    @property
+    def playing(self) -> bool:
+        return self._timer.isActive()
+
+    def set_interval(self, milliseconds: int) -> None:
+        self._timer.setInterval(max(MIN_INTERVAL_MS, min(MAX_INTERVAL_MS, milliseconds)))
+
+    def play(self) -> None:
+        if self.playing:
+            return
+        if self.session.done:
+            self.session.reset()
+            self._moved()
+        self._timer.start()
+        self.playing_changed.emit(True)
+
+    def pause(self) -> None:
+        if self.playing:
+            self._timer.stop()
+            self.playing_changed.emit(False)
+
+    def toggle_play(self) -> None:
+        self.pause() if self.playing else self.play()
+
+    def _on_play_tick(self) -> None:
+        if not self.step():
+            self.pause()

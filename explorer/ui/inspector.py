@@ -1,0 +1,385 @@
+"""The inspector: everything about the selected node at the current step.
+
+Value and gradient as heatmaps, the Jacobian as a grid of slices, and the
+tensor-product breakdown. Only the visible tab is redrawn on a step; a large
+Jacobian or breakdown goes to a worker thread with a busy bar and a cancel
+button. The numbers all come from the session.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..engine import JACOBIAN_BUDGET, Breakdown, EngineError, Session, breakdown
+from ..engine.notation import partial, pretty, shape_text
+from ..model import ACTIVATIONS, ModelError, fmt_shape
+from ..model import edit as edits
+from .breakdown_view import BreakdownView
+from .controller import Controller
+from .heatmap import MatrixView
+from .jacobian_view import JacobianView
+from .theme import current_theme
+from .workers import BackgroundRunner
+
+#: Jacobians up to this many elements are built on the UI thread (well under a frame).
+SYNC_JACOBIAN_LIMIT = 200_000
+
+TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN = range(4)
+
+
+def _step_of(session: Session, phase: str, node: str) -> int | None:
+    return next((s.index for s in session.plan if s.phase == phase and s.node == node), None)
+
+
+class Inspector(QWidget):
+    """The side panel for the selected node; reads the controller's session."""
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.node: str | None = None
+        self._dirty = {TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN}
+
+        self.title = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.subtitle = QLabel(self)
+        self.subtitle.setWordWrap(True)
+
+        # a layer's shape and activation
+        self.layer_box = QGroupBox("Layer", self)
+        self.width_spin = QSpinBox(self.layer_box)
+        self.width_spin.setRange(1, 4096)
+        self.width_spin.setKeyboardTracking(False)
+        self.width_spin.setToolTip("Outputs of this layer (the columns of its W); the next W follows")
+        self.activation_combo = QComboBox(self.layer_box)
+        self.activation_combo.addItem("none", None)
+        for name in ACTIVATIONS:
+            self.activation_combo.addItem(name, name)
+        self.bias_check = QCheckBox("bias b", self.layer_box)
+        form = QFormLayout(self.layer_box)
+        form.addRow("width", self.width_spin)
+        form.addRow("activation", self.activation_combo)
+        form.addRow("", self.bias_check)
+        self.width_spin.valueChanged.connect(self._on_width_chosen)
+        self.activation_combo.activated.connect(self._on_activation_chosen)
+        self.bias_check.clicked.connect(self._on_bias_clicked)
+
+        # a leaf's numbers
+        self.edit_button = QPushButton("Edit values…", self)
+        self.edit_button.setToolTip("Edit this matrix in a table (a non-number is refused)")
+
+        # which Jacobian / breakdown
+        self.pair_combo = QComboBox(self)
+        self.pair_combo.setToolTip("Which local derivative to show: ∂(op)/∂(its input)")
+        self.pair_combo.activated.connect(lambda _: self._mark_dirty({TAB_JACOBIAN, TAB_BREAKDOWN}))
+        pair_row = QHBoxLayout()
+        pair_row.addWidget(QLabel("Local derivative:", self))
+        pair_row.addWidget(self.pair_combo, 1)
+
+        self.value_view = MatrixView(self)
+        self.grad_view = MatrixView(self)
+        self.jacobian_view = JacobianView(self)
+        self.breakdown_view = BreakdownView(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.value_view, "Value · 값")
+        self.tabs.addTab(self.grad_view, "Gradient · 기울기")
+        self.tabs.addTab(self.jacobian_view, "Jacobian · 야코비안")
+        self.tabs.addTab(self.breakdown_view, "Breakdown · 텐서곱")
+        self.tabs.currentChanged.connect(lambda _: self._refresh_visible())
+
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setRange(0, 0)
+        self.busy_label = QLabel(self)
+        self.cancel_button = QPushButton("Cancel", self)
+        busy_row = QHBoxLayout()
+        busy_row.addWidget(self.busy_label)
+        busy_row.addWidget(self.busy_bar, 1)
+        busy_row.addWidget(self.cancel_button)
+        self.busy_widget = QWidget(self)
+        self.busy_widget.setLayout(busy_row)
+        self.busy_widget.hide()
+
+        self.runner = BackgroundRunner(self)
+        self.runner.started.connect(self._on_busy)
+        self.runner.finished.connect(self._on_background_result)
+        self.runner.failed.connect(self._on_background_failed)
+        self.runner.cancelled.connect(self._on_background_cancelled)
+        self.cancel_button.clicked.connect(self.runner.cancel)
+        self._pending_tab: int | None = None
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.layer_box)
+        layout.addWidget(self.edit_button)
+        layout.addLayout(pair_row)
+        layout.addWidget(self.busy_widget)
+        layout.addWidget(self.tabs, 1)
+
+        controller.step_changed.connect(lambda: self._mark_dirty({TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN}))
+        controller.model_changed.connect(self._on_model_changed)
+        self.set_node(None)
+
+    # -- what is shown ---------------------------------------------------------
+
+    @property
+    def session(self) -> Session:
+        return self.controller.session
+
+    def set_node(self, node: str | None) -> None:
+        if node is not None and node not in self.controller.model:
+            node = None
+        self.node = node
+        self._fill_pairs()
+        self._mark_dirty({TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN})
+
+    def _on_model_changed(self) -> None:
+        self.runner.cancel()
+        self.set_node(self.node)
+
+    def _fill_pairs(self) -> None:
+        self.pair_combo.clear()
+        if self.node is None:
+            return
+        model = self.controller.model
+        pairs = [(self.node, src) for src in model.inputs(self.node).values()]
+        pairs += [(consumer, self.node) for consumer, _ in model.consumers(self.node)]
+        for out, wrt in pairs:
+            shape = model.shape(out) + model.shape(wrt)
+            text = f"∂{pretty(model.label(out))}/∂{pretty(model.label(wrt))}  ({shape_text(shape)})"
+            self.pair_combo.addItem(text, (out, wrt))
+        # the lecture's favourite: a parameter's consumer first, an op's weight first
+        for i in range(self.pair_combo.count()):
+            if model.op(self.pair_combo.itemData(i)[1]) == "param":
+                self.pair_combo.setCurrentIndex(i)
+                break
+
+    def _mark_dirty(self, tabs: set[int]) -> None:
+        self._dirty |= tabs
+        self._refresh_header()
+        self._refresh_visible()
+
+    def _refresh_visible(self) -> None:
+        tab = self.tabs.currentIndex()
+        if tab not in self._dirty:
+            return
+        self._dirty.discard(tab)
+        if self.runner.busy and self._pending_tab is not None:
+            self.runner.cancel()
+        {
+            TAB_VALUE: self._show_value,
+            TAB_GRAD: self._show_grad,
+            TAB_JACOBIAN: self._show_jacobian,
+            TAB_BREAKDOWN: self._show_breakdown,
+        }[tab]()
+
+    def _refresh_header(self) -> None:
+        theme = current_theme()
+        node = self.node
+        has_node = node is not None
+        self.layer_box.setVisible(False)
+        self.edit_button.setVisible(False)
+        self.pair_combo.setEnabled(self.pair_combo.count() > 0)
+        if not has_node:
+            self.title.setText("<span style='font-size:16pt; font-weight:600'>Inspector</span>")
+            self.subtitle.setText("Click a node on the canvas or pick one from the list.")
+            return
+        model, session = self.controller.model, self.session
+        state = session.state(node)
+        if state.grad is not None:
+            colour, status = theme.gradient.name(), "gradient known (기울기)"
+        elif state.value is not None:
+            colour, status = theme.forward.name(), "value known (순전파)"
+        else:
+            colour, status = theme.muted_text.name(), "not reached yet"
+        self.title.setText(
+            f"<span style='font-size:16pt; font-weight:600; color:{colour}'>{pretty(model.label(node))}</span>"
+            f"&nbsp;&nbsp;<span style='color:{theme.muted_text.name()}'>{model.op(node)} · "
+            f"{fmt_shape(model.shape(node))}</span>"
+        )
+        self.subtitle.setText(status)
+        self._refresh_layer_box()
+        self.edit_button.setVisible(model.spec(node).info.is_leaf)
+
+    def _layer_index(self) -> int | None:
+        if self.node is None:
+            return None
+        try:
+            layers = edits.chain_layers(self.controller.model)
+        except ModelError:
+            return None
+        for index, layer in enumerate(layers):
+            if self.node in (layer.linear, layer.weight, layer.bias, layer.activation):
+                return index
+        return None
+
+    def _refresh_layer_box(self) -> None:
+        index = self._layer_index()
+        if index is None:
+            return
+        layer = edits.chain_layers(self.controller.model)[index]
+        self.layer_box.setTitle(f"Layer {index + 1}: {pretty(layer.linear)} = {pretty(layer.weight)}ᵀ · …")
+        for widget, setter, value in (
+            (self.width_spin, self.width_spin.setValue, layer.n_out),
+            (self.activation_combo, self.activation_combo.setCurrentIndex,
+             self.activation_combo.findData(layer.activation_op)),
+            (self.bias_check, self.bias_check.setChecked, layer.bias is not None),
+        ):
+            widget.blockSignals(True)
+            setter(value)
+            widget.blockSignals(False)
+        self.layer_box.setVisible(True)
+
+    # -- layer edits are requests to the controller -------------------------------
+
+    def _on_width_chosen(self, width: int) -> None:
+        index = self._layer_index()
+        if index is not None:
+            self.controller.edit(f"Set layer {index + 1} width to {width}", edits.set_width, index, width)
+
+    def _on_activation_chosen(self, row: int) -> None:
+        index = self._layer_index()
+        if index is not None:
+            name = self.activation_combo.itemData(row)
+            self.controller.edit(f"Set layer {index + 1} activation to {name or 'none'}", edits.set_activation, index, name)
+
+    def _on_bias_clicked(self, enabled: bool) -> None:
+        index = self._layer_index()
+        if index is not None:
+            verb = "Add" if enabled else "Remove"
+            self.controller.edit(f"{verb} bias of layer {index + 1}", edits.set_bias, index, enabled)
+
+    # -- the tabs ---------------------------------------------------------------
+
+    def _show_matrix(self, view: MatrixView, kind: str) -> None:
+        node = self.node
+        if node is None:
+            view.show_message("Select a node to see its numbers.")
+            return
+        model, session = self.controller.model, self.session
+        array = session.value(node) if kind == "value" else session.grad(node)
+        if array is None:
+            phase = "forward" if kind == "value" else "backward"
+            at = _step_of(session, phase, node)
+            what = pretty(model.label(node)) if kind == "value" else partial("L", model.label(node))
+            view.show_message(f"{what} is not reached yet: the {phase} pass computes it at step {at}.")
+            return
+        name = model.label(node)
+        view.set_matrix(array, name if kind == "value" else f"∂L/∂{name}", kind)
+
+    def _show_value(self) -> None:
+        self._show_matrix(self.value_view, "value")
+
+    def _show_grad(self) -> None:
+        self._show_matrix(self.grad_view, "grad")
+
+    def _current_pair(self) -> tuple[str, str] | None:
+        data = self.pair_combo.currentData()
+        return (data[0], data[1]) if data else None
+
+    def _show_jacobian(self) -> None:
+        pair = self._current_pair()
+        if pair is None:
+            self.jacobian_view.show_message("This node has no local derivatives.")
+            return
+        out, wrt = pair
+        model, session = self.controller.model, self.session
+        shape = session.jacobian_shape(out, wrt)
+        size = int(np.prod(shape, dtype=np.int64))
+        title = f"∂{pretty(model.label(out))}/∂{pretty(model.label(wrt))}"
+        if size > JACOBIAN_BUDGET:
+            self.jacobian_view.show_message(
+                f"{title} would hold {size:,} numbers ({shape_text(shape)}), past the budget of "
+                f"{JACOBIAN_BUDGET:,}. The backward pass never builds it: it uses Jᵀ v."
+            )
+            return
+        if size > SYNC_JACOBIAN_LIMIT:
+            fork = session.fork()
+            self._pending_tab = TAB_JACOBIAN
+            self.runner.submit(f"Building {title} ({size:,} numbers)…", lambda: ("jacobian", pair, fork.jacobian(out, wrt)))
+            self.jacobian_view.show_message(f"Building {title}…")
+            return
+        try:
+            jac = session.jacobian(out, wrt)
+        except EngineError as error:
+            self.jacobian_view.show_message(str(error))
+            return
+        self._set_jacobian(pair, jac)
+
+    def _set_jacobian(self, pair: tuple[str, str], jac: np.ndarray) -> None:
+        out, wrt = pair
+        model = self.controller.model
+        self.jacobian_view.set_jacobian(jac, model.label(out), model.label(wrt), model.shape(out), model.shape(wrt))
+
+    def _show_breakdown(self) -> None:
+        pair = self._current_pair()
+        if pair is None:
+            self.breakdown_view.show_message("This node has no local derivatives.")
+            return
+        out, wrt = pair
+        model, session = self.controller.model, self.session
+        if session.grad(out) is None:
+            at = _step_of(session, "backward", out)
+            self.breakdown_view.show_message(
+                f"The breakdown of {partial('L', model.label(wrt))} through {pretty(model.label(out))} needs "
+                f"the upstream gradient {partial('L', model.label(out))}: the backward pass (역전파) computes it "
+                f"at step {at} of {session.total}."
+            )
+            return
+        size = int(np.prod(session.jacobian_shape(out, wrt), dtype=np.int64))
+        if SYNC_JACOBIAN_LIMIT < size <= JACOBIAN_BUDGET:
+            fork = session.fork()
+            self._pending_tab = TAB_BREAKDOWN
+            self.runner.submit("Contracting the Jacobian…", lambda: ("breakdown", pair, breakdown(fork, out, wrt)))
+            self.breakdown_view.show_message("Contracting the Jacobian…")
+            return
+        try:
+            self.breakdown_view.set_breakdown(breakdown(session, out, wrt))
+        except EngineError as error:
+            self.breakdown_view.show_message(str(error))
+
+    # -- background results ----------------------------------------------------
+
+    def _on_busy(self, description: str) -> None:
+        self.busy_label.setText(description)
+        self.busy_widget.show()
+
+    def _on_background_result(self, result: object) -> None:
+        self.busy_widget.hide()
+        self._pending_tab = None
+        kind, pair, payload = result  # type: ignore[misc]
+        if pair != self._current_pair():
+            return
+        if kind == "jacobian":
+            self._set_jacobian(pair, payload)
+        elif isinstance(payload, Breakdown):
+            self.breakdown_view.set_breakdown(payload)
+
+    def _on_background_failed(self, message: str) -> None:
+        self.busy_widget.hide()
+        view = self.jacobian_view if self._pending_tab == TAB_JACOBIAN else self.breakdown_view
+        self._pending_tab = None
+        view.show_message(message)
+
+    def _on_background_cancelled(self) -> None:
+        self.busy_widget.hide()
+        if self._pending_tab is not None:
+            view = self.jacobian_view if self._pending_tab == TAB_JACOBIAN else self.breakdown_view
+            view.show_message("Cancelled. Pick the tab again to rebuild it.")
+            self._dirty.add(self._pending_tab)
+            self._pending_tab = None
