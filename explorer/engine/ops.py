@@ -59,13 +59,15 @@ def _linear_forward(a: Inputs) -> Array:
 def _linear_jacobian_w(a: Inputs, out: Array) -> Array:
     # d out[i,b] / d W[k,j] = δ_ij · x[k,b]
     x, w = a["x"], a["w"]
-    return np.einsum("ij,kb->ibkj", np.eye(w.shape[1]), x)
+    jac: Array = np.einsum("ij,kb->ibkj", np.eye(w.shape[1]), x)
+    return jac
 
 
 def _linear_jacobian_x(a: Inputs, out: Array) -> Array:
     # d out[i,b] / d x[k,c] = W[k,i] · δ_bc
     x, w = a["x"], a["w"]
-    return np.einsum("ki,bc->ibkc", w, np.eye(x.shape[1]))
+    jac: Array = np.einsum("ki,bc->ibkc", w, np.eye(x.shape[1]))
+    return jac
 
 
 def _linear_jacobian_b(a: Inputs, out: Array) -> Array:

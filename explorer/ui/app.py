@@ -76,7 +76,7 @@ def open_window(session: Session, path: str | None = None):  # noqa: ANN201
     from .main_window import MainWindow
 
     controller = Controller(session.model, path)
-    controller.session = session
+    controller.session = session  # before any view exists, so nothing to tell
     window = MainWindow(controller)
     return window
 

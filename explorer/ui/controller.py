@@ -108,6 +108,12 @@ class Controller(QObject):
         except ModelError as error:
             self.error_raised.emit(f"Cannot open {Path(path).name}: {error}")
             return False
+        self.load(session, path)
+        self.message_posted.emit(f"Opened {Path(path).name} at step {session.position}/{session.total}")
+        return True
+
+    def load(self, session: Session, path: str | None = None) -> None:
+        """Show another model at the session's step; the undo history starts afresh."""
         self.pause()
         self._model = session.model
         self.session = session
@@ -116,9 +122,7 @@ class Controller(QObject):
         self.undo_stack.clear()
         self.model_changed.emit()
         self.step_changed.emit()
-        self.path_changed.emit(path)
-        self.message_posted.emit(f"Opened {Path(path).name} at step {session.position}/{session.total}")
-        return True
+        self.path_changed.emit(path or "")
 
     def save(self, path: str | None = None) -> bool:
         target = path or self.path

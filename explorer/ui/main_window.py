@@ -16,18 +16,18 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSlider,
     QSpinBox,
     QToolBar,
     QToolButton,
-    QMenu,
     QWidget,
 )
 
 from ..engine.notation import pretty
 from ..export.snapshot import snapshot_text
-from ..model import LOSSES, ModelError, fmt_shape
+from ..model import ACTIVATIONS, LOSSES, ModelError, fmt_shape
 from ..model import edit as edits
 from ..model.io import write_atomic
 from .canvas import GraphScene, GraphView
@@ -176,6 +176,10 @@ class MainWindow(QMainWindow):
         add_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         add_menu = QMenu(add_button)
         add_menu.addAction(self.add_end_action)
+        for name in ACTIVATIONS:
+            if name != "identity":
+                add_menu.addAction(f"Add layer at the end, then {name}", lambda n=name: self.add_layer(None, n))
+        add_menu.addSeparator()
         add_menu.addAction(self.insert_action)
         add_button.setMenu(add_menu)
         add_button.clicked.connect(lambda: self.add_layer(None))
@@ -333,14 +337,16 @@ class MainWindow(QMainWindow):
                 return index
         return None
 
-    def add_layer(self, index: int | None) -> None:
+    def add_layer(self, index: int | None, activation: str | None = None) -> None:
+        """Add a linear layer (then ``activation``) at ``index``, or at the end."""
         try:
             count = len(edits.chain_layers(self.controller.model))
         except ModelError as error:
             self._on_error(str(error))
             return
         at = count if index is None else index
-        self.controller.edit(f"Add layer {at + 1}", edits.add_layer, at)
+        then = f" with {activation}" if activation else ""
+        self.controller.edit(f"Add layer {at + 1}{then}", edits.add_layer, at, None, activation)
 
     def insert_before_selected(self) -> None:
         index = self._selected_layer()

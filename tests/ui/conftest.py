@@ -1,0 +1,21 @@
+"""Fixtures for window tests: a main window on the lecture's toy network."""
+
+import pytest
+
+from explorer.engine import Session
+from explorer.examples import toy_model
+
+
+@pytest.fixture
+def window(qtbot):
+    from explorer.ui.app import make_app, open_window
+
+    app = make_app()
+    app.setProperty("explorer_no_dialogs", True)  # a refused edit goes to the status bar only
+    win = open_window(Session(toy_model()))
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.controller.pause()

@@ -1,0 +1,226 @@
+"""The main window, driven as a person would: buttons, shortcuts, clicks, edits."""
+
+import json
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from explorer.model import edit as edits
+from explorer.ui.inspector import TAB_BREAKDOWN, TAB_GRAD, TAB_JACOBIAN, TAB_VALUE
+
+
+def node_item(window, node):
+    return window.scene.node_items[node]
+
+
+def test_opens_on_the_toy_network(window):
+    model = window.controller.model
+    assert set(window.scene.node_items) == set(model.order)
+    assert model.shape("W3") == (3, 2)
+    assert window.controller.session.position == 0
+    assert "Ready" in window.step_label.text()
+    assert "Jacobian Explorer" in window.windowTitle()
+
+
+def test_step_button_and_shortcut_move_the_highlight(window, qtbot):
+    c = window.controller
+    with qtbot.waitSignal(c.step_changed):
+        window.step_action.trigger()
+    assert c.session.current.node == "H1"
+    assert node_item(window, "H1").state == "current"
+    assert "Forward 1/13" in window.step_label.text()
+    assert "H₁ = W₁ᵀ · X" in window.step_label.text()
+
+    with qtbot.waitSignal(c.step_changed):
+        qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert c.session.current.node == "H2"
+    assert node_item(window, "H2").state == "current"
+    assert node_item(window, "H1").state == "value"
+
+    with qtbot.waitSignal(c.step_changed):
+        qtbot.keyClick(window, Qt.Key.Key_Left)
+    assert c.session.current.node == "H1"
+
+    with qtbot.waitSignal(c.step_changed):
+        qtbot.keyClick(window, Qt.Key.Key_End)
+    assert c.session.done
+    assert all(node_item(window, n).state in ("grad", "current") for n in c.model.order)
+    assert "loss L = 0.17162" in window.loss_label.text()
+
+
+def test_every_action_has_its_shortcut_in_the_tooltip(window):
+    for action in (window.step_action, window.back_action, window.reset_action, window.end_action,
+                   window.forward_action, window.play_action):
+        keys = action.shortcut().toString()
+        assert keys
+        assert f"({keys})" in action.toolTip()
+
+
+def test_play_steps_on_a_timer_and_pauses(window, qtbot):
+    c = window.controller
+    c.set_interval(60)
+    with qtbot.waitSignal(c.playing_changed):
+        window.play_action.trigger()
+    assert c.playing
+    qtbot.waitUntil(lambda: c.session.position >= 3, timeout=5000)
+    with qtbot.waitSignal(c.playing_changed):
+        window.play_action.trigger()
+    position = c.session.position
+    assert not c.playing
+    qtbot.wait(150)  # a paused timer takes no further steps
+    assert c.session.position == position
+
+
+def test_inspector_shows_shapes_and_numbers(window, qtbot):
+    c = window.controller
+    c.select("W3")
+    inspector = window.inspector
+    assert "W₃" in inspector.title.text()
+    inspector.tabs.setCurrentIndex(TAB_VALUE)
+    np.testing.assert_array_equal(inspector.value_view.current_array(), c.model.value("W3"))
+    inspector.tabs.setCurrentIndex(TAB_GRAD)
+    assert inspector.grad_view.current_array() is None  # not reached yet
+    c.run_to_end()
+    grad = inspector.grad_view.current_array()
+    assert grad.shape == (3, 2)
+    # the lecture's table: dL/dw_kj = dL/dŷ_j × h_k, with h = H2 and δ = Ŷ − Y
+    h2, delta = c.session.value("H2"), c.session.value("Yhat") - c.model.value("Y")
+    np.testing.assert_allclose(grad, h2 @ delta.T, rtol=1e-12)
+
+    inspector.tabs.setCurrentIndex(TAB_JACOBIAN)
+    assert inspector.pair_combo.currentData() == ("Yhat", "W3")
+    assert inspector.jacobian_view.current_jacobian().shape == (2, 1, 3, 2)
+
+    inspector.tabs.setCurrentIndex(TAB_BREAKDOWN)
+    b = inspector.breakdown_view.breakdown
+    assert b is not None
+    assert (b.upstream_shape, b.jacobian_shape, b.result_shape) == ((2, 1), (2, 1, 3, 2), (3, 2))
+    text = inspector.breakdown_view.browser.toPlainText()
+    assert "ib,ibkj->kj" in text
+    assert "H₂ · δᵀ" in text
+    assert "✓" in text
+    assert "∂L/∂w₁₁" in text
+
+
+def test_breakdown_waits_for_the_backward_pass(window):
+    c = window.controller
+    c.select("W3")
+    window.inspector.tabs.setCurrentIndex(TAB_BREAKDOWN)
+    assert window.inspector.breakdown_view.breakdown is None
+    assert "step" in window.inspector.breakdown_view.browser.toPlainText()
+
+
+def test_clicking_a_node_selects_it(window, qtbot):
+    item = node_item(window, "H2")
+    point = window.view.mapFromScene(item.sceneBoundingRect().center())
+    with qtbot.waitSignal(window.controller.selection_changed):
+        qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.controller.selected == "H2"
+    assert "H₂" in window.inspector.title.text()
+
+
+def test_add_remove_and_resize_a_layer(window, qtbot):
+    c = window.controller
+    c.run_to_end()
+    before = len(edits.chain_layers(c.model))
+    window.add_layer(None)
+    layers = edits.chain_layers(c.model)
+    assert len(layers) == before + 1
+    assert set(window.scene.node_items) == set(c.model.order)
+    assert c.session.position == 0  # an edit restarts the pass
+    assert "starts again" in window.statusBar().currentMessage()
+
+    c.select(layers[0].linear)
+    window.inspector.width_spin.setValue(5)
+    assert c.model.shape(layers[0].weight) == (3, 5)
+    assert c.model.shape(layers[1].weight)[0] == 5
+    assert window.scene.node_items[layers[0].linear].shape_text == "(5, 1)"
+
+    window.remove_selected_layer()
+    assert len(edits.chain_layers(c.model)) == before
+    assert set(window.scene.node_items) == set(c.model.order)
+
+    c.undo_stack.undo()
+    assert len(edits.chain_layers(c.model)) == before
+    assert c.model.shape(edits.chain_layers(c.model)[0].weight) == (3, 5)
+
+
+def test_impossible_edit_is_refused_and_changes_nothing(window):
+    c = window.controller
+    model = c.model
+    only = edits.chain_layers(model)
+    for _ in range(len(only) - 1):
+        c.edit("remove", edits.remove_layer, 0)
+    kept = c.model
+    assert not c.edit("remove", edits.remove_layer, 0)
+    assert c.model is kept
+    assert "refused" in window.statusBar().currentMessage()
+
+
+def test_loss_and_batch_changes(window):
+    c = window.controller
+    window.loss_combo.setCurrentIndex(window.loss_combo.findData("mse"))
+    window.loss_combo.activated.emit(window.loss_combo.currentIndex())
+    assert c.model.op(c.model.loss_id) == "mse"
+    window.batch_spin.setValue(4)
+    assert c.model.shape("X") == (3, 4)
+    assert c.model.shape("Y") == (2, 4)
+    assert window.scene.node_items["H1"].shape_text == "(3, 4)"
+
+
+def test_a_bad_cell_is_refused_in_place(window, qtbot):
+    from explorer.ui.matrix_editor import MatrixEditor
+
+    c = window.controller
+    dialog = MatrixEditor("W1", "param", c.model.value("W1"), window)
+    qtbot.addWidget(dialog)
+    table = dialog.table_model
+    index = table.index(1, 0)
+    old = table.array[1, 0]
+    assert not table.setData(index, "abc")
+    assert table.array[1, 0] == old
+    assert "not a finite number" in dialog.message.text()
+    assert "W₁" in dialog.message.text()
+    assert not table.setData(index, "nan")
+    assert table.setData(index, "2,5")
+    assert table.array[1, 0] == 2.5
+    c.edit("Edit W1", edits.set_value, "W1", dialog.result_array())
+    assert c.model.value("W1")[1, 0] == 2.5
+
+
+def test_export_writes_three_files_that_open(window, tmp_path):
+    c = window.controller
+    c.seek(6)
+    assert window.export_to(tmp_path / "snap")
+    document = json.loads((tmp_path / "snap" / "snapshot.json").read_text())
+    assert document["format"] == "jacobian-explorer/snapshot"
+    assert document["step"] == {"phase": "backward", "index": 6, "total": 13}
+    image = QImage(str(tmp_path / "snap" / "graph.png"))
+    assert not image.isNull()
+    assert image.width() > 400
+    root = ET.parse(tmp_path / "snap" / "graph.svg").getroot()
+    assert root.tag.endswith("svg")
+    from explorer.export.snapshot import load_session
+
+    assert load_session(tmp_path / "snap" / "snapshot.json").position == 6
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_theme_switch_keeps_the_window_whole(window, theme):
+    window.toggle_theme(theme == "dark")
+    assert window.theme_name == theme
+    window.controller.run_to_end()
+    assert not window.grab().isNull()
+    window.toggle_theme(False)
+
+
+def test_opening_a_bad_file_keeps_the_model(window, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{ not json")
+    model = window.controller.model
+    assert not window.controller.open_file(str(bad))
+    assert window.controller.model is model
+    assert "not valid JSON" in window.statusBar().currentMessage()
