@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .engine import EngineError, Session, check_gradients
-from .export.snapshot import load_session, snapshot_text
+from .export.snapshot import is_snapshot, load_session, session_from_document, snapshot_text
 from .model import ModelError, fmt_shape
-from .model.io import write_atomic
+from .model.io import read_json, write_atomic
 
 PROG = "jacobian-explorer"
 COMMANDS = ("export", "check", "screenshot")
@@ -53,12 +53,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _session_at(path: str, step: int | None) -> Session:
-    session = load_session(path)
+    """The session after ``step`` steps; by default a snapshot's own step, or the end for a model."""
+    document = read_json(path)
+    session = session_from_document(document)
     if step is not None:
         if not 0 <= step <= session.total:
             raise UsageError(f"--step {step} is outside 0…{session.total} for this model")
         session.seek(step)
-    elif session.position == 0:
+    elif not is_snapshot(document):
         session.run()
     return session
 

@@ -16,7 +16,7 @@ import numpy as np
 
 from ..engine import EngineError, Session
 from ..model import Model, ModelError, model_from_dict, model_to_dict
-from ..model.io import SNAPSHOT_FORMAT, VERSION, dumps, read_json
+from ..model.io import SNAPSHOT_FORMAT, VERSION, check_version, dumps, read_json
 
 #: Jacobians with more elements than this are left out of a snapshot.
 SNAPSHOT_JACOBIAN_LIMIT = 1_000_000
@@ -62,9 +62,8 @@ def snapshot_text(session: Session) -> str:
 
 def session_from_document(document: Any) -> Session:
     """A session from a parsed model or snapshot document, at the snapshot's step."""
-    if isinstance(document, Mapping) and document.get("format") == SNAPSHOT_FORMAT:
-        if document.get("version") != VERSION:
-            raise ModelError(f"unsupported snapshot version {document.get('version')!r}")
+    if is_snapshot(document):
+        check_version(document)
         session = Session(model_from_dict(document.get("model")))
         step = document.get("step")
         index = step.get("index") if isinstance(step, Mapping) else None
@@ -73,6 +72,10 @@ def session_from_document(document: Any) -> Session:
         session.seek(index)
         return session
     return Session(model_from_dict(document))
+
+
+def is_snapshot(document: Any) -> bool:
+    return isinstance(document, Mapping) and document.get("format") == SNAPSHOT_FORMAT
 
 
 def load_session(path: str | os.PathLike[str]) -> Session:

@@ -113,7 +113,7 @@ class Model:
             info = spec.info
             if info.is_leaf:
                 if spec.inputs:
-                    raise ModelError(f"a {spec.op} node takes no inputs", spec.id)
+                    raise ModelError(f"{spec.op} nodes take no inputs", spec.id)
                 continue
             for port in spec.inputs:
                 if port not in info.ports:

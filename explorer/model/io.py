@@ -71,6 +71,10 @@ def _array(raw: Any, node: str, key: str = "value") -> Array:
         if array.dtype.kind == "b":
             raise ModelError(f"{key} holds true/false, not numbers", node)
         raise ModelError(f"{key} holds something that is not a number", node)
+    if array.ndim in (1, 2):  # numpy turns a true among numbers into 1.0
+        cells = raw if array.ndim == 1 else [v for row in raw for v in row]
+        if any(isinstance(v, bool) for v in cells):
+            raise ModelError(f"{key} holds true/false, not numbers", node)
     if array.ndim not in (1, 2) or 0 in array.shape:
         raise ModelError(f"{key} must be a non-empty 1-D or 2-D array, got shape {array.shape}", node)
     if any(n > limits.MAX_DIM for n in array.shape):
@@ -122,14 +126,20 @@ def _node_spec(raw: Any, index: int) -> NodeSpec:
     return NodeSpec(node, op, dict(inputs), value, shape, dict(init) if init else None, label, pos)
 
 
+def check_version(document: Mapping[str, Any]) -> None:
+    """Refuse any version but the integer 1 (``true`` and ``1.0`` included)."""
+    version = document.get("version")
+    if type(version) is not int or version != VERSION:
+        raise ModelError(f"unsupported version {version!r} (this program reads version {VERSION})")
+
+
 def model_from_dict(document: Any) -> Model:
     """Build and validate a model from a parsed model document (SPEC section 2)."""
     if not isinstance(document, Mapping):
         raise ModelError("the model file must hold a JSON object")
     if document.get("format") != MODEL_FORMAT:
         raise ModelError(f"format must be {MODEL_FORMAT!r}, got {document.get('format')!r}")
-    if document.get("version") != VERSION:
-        raise ModelError(f"unsupported version {document.get('version')!r} (this program reads version {VERSION})")
+    check_version(document)
     nodes = document.get("nodes")
     if not isinstance(nodes, list):
         raise ModelError("'nodes' must be a list")
@@ -151,6 +161,7 @@ def load_model(path: str | os.PathLike[str]) -> Model:
     """
     document = read_json(path)
     if isinstance(document, Mapping) and document.get("format") == SNAPSHOT_FORMAT:
+        check_version(document)
         return model_from_dict(document.get("model"))
     return model_from_dict(document)
 

@@ -1,0 +1,302 @@
+"""The command line (SPEC section 4), run as ``python -m explorer`` in a subprocess.
+
+Expected numbers for the toy network are worked out by hand in ``TOY``
+below, not taken from the program.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import explorer.cli
+from explorer.engine import GradCheckRow
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "resources" / "examples"
+TOY_PATH = EXAMPLES / "toy.json"
+EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.json"))
+
+# The toy network by hand: X = (1, 2, 3)ᵀ, H1 = W1ᵀX, H2 = W2ᵀH1, Ŷ = W3ᵀH2,
+# δ = Ŷ − Y, L = ½ Σ δ², ∂L/∂W3 = H2 δᵀ, ∂L/∂H2 = W3 δ.
+TOY = {
+    "H1": [[0.7], [0.0], [0.4]],
+    "H2": [[0.23], [0.16], [-0.35]],
+    "Yhat": [[0.234], [0.022]],
+    "delta": [[-0.266], [0.522]],
+    "loss": 0.5 * (0.266**2 + 0.522**2),  # 0.17162
+    "grad_W3": [[-0.06118, 0.12006], [-0.04256, 0.08352], [0.0931, -0.1827]],
+    "grad_H2": [[-0.1054], [0.1812], [0.1586]],
+    "W1": [[0.1, -0.2, 0.3], [0.0, 0.1, -0.1], [0.2, 0.0, 0.1]],
+}
+TOY_IDS = ["X", "W1", "H1", "W2", "H2", "W3", "Yhat", "Y", "L"]
+TOY_LEAVES = {"X", "W1", "W2", "W3", "Y"}
+TOY_STEPS = 13  # 4 op nodes forward, then 9 nodes backward
+# d(node)/d(input) has shape node.shape + input.shape (output indices first).
+TOY_JACOBIAN_SHAPES = {
+    "H1": {"X": [3, 1, 3, 1], "W1": [3, 1, 3, 3]},
+    "H2": {"H1": [3, 1, 3, 1], "W2": [3, 1, 3, 3]},
+    "Yhat": {"H2": [2, 1, 3, 1], "W3": [2, 1, 3, 2]},
+    "L": {"Yhat": [2, 1], "Y": [2, 1]},
+}
+
+
+def run_cli(*args) -> subprocess.CompletedProcess:
+    """``python -m explorer ARGS`` off-screen, capturing its output."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("JACOBIAN_EXPLORER_DEBUG", None)  # that switch turns errors back into tracebacks
+    command = [sys.executable, "-m", "explorer", *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+
+
+def export(model, out: Path, *extra) -> dict:
+    """Run ``export`` successfully and return the parsed snapshot.json."""
+    result = run_cli("export", model, "--out", out, *extra)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return json.loads((out / "snapshot.json").read_text(encoding="utf-8"))
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess) -> str:
+    """Exit status 2 and exactly one line on stderr, no traceback; returns the line."""
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("jacobian-explorer: ")
+    return lines[0]
+
+
+def example_leaf_ids(name: str, ops: tuple[str, ...]) -> list[str]:
+    """Ids of the nodes with these ops, read straight from the example file."""
+    nodes = json.loads((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"))["nodes"]
+    return [n["id"] for n in nodes if n["op"] in ops]
+
+
+# -- help and check --------------------------------------------------------------
+
+
+def test_help_exits_0():
+    result = run_cli("--help")
+    assert result.returncode == 0
+    for command in ("export", "check", "screenshot"):
+        assert command in result.stdout
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_check_passes_on_every_example(name):
+    result = run_cli("check", EXAMPLES / f"{name}.json")
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    separator = next(i for i, line in enumerate(lines) if line.startswith("─"))
+    assert lines[separator - 1].split()[:2] == ["node", "op"]  # the header
+    rows = [line.split() for line in lines[separator + 1 :] if not line.startswith(("loss", "ok:"))]
+    # one row per parameter and input (targets are not checked), each ending in "ok"
+    assert sorted(row[0] for row in rows) == sorted(example_leaf_ids(name, ("param", "input")))
+    assert all(row[-1] == "ok" for row in rows)
+    assert lines[-1].startswith(f"ok: all {len(rows)} gradients agree")
+
+
+def test_check_prints_the_toy_loss():
+    result = run_cli("check", TOY_PATH)
+    assert "loss 0.17162" in result.stdout.splitlines()
+
+
+def test_check_exits_1_when_a_gradient_differs(monkeypatch, capsys):
+    rows = [
+        GradCheckRow("X", "input", (3, 1), 3, 3, 1e-11, True),
+        GradCheckRow("W1", "param", (3, 3), 9, 9, 0.5, False),
+    ]
+    monkeypatch.setattr(explorer.cli, "check_gradients", lambda model: rows)
+    assert explorer.cli.main(["check", str(TOY_PATH)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert next(line for line in out if line.startswith("W1 ")).endswith("FAIL")
+    assert next(line for line in out if line.startswith("X ")).endswith("ok")
+    assert out[-1] == "FAIL: W1 differ from central finite differences"
+
+
+# -- bad input ----------------------------------------------------------------------
+
+
+def _toy_with(change) -> str:
+    doc = json.loads(TOY_PATH.read_text(encoding="utf-8"))
+    change({n["id"]: n for n in doc["nodes"]})
+    return json.dumps(doc)
+
+
+BAD_FILES = {
+    "bad-json": ('{"format": "jacobian-explorer/model", "nodes": [', ["not valid JSON", "line 1"]),
+    "unknown-op": (_toy_with(lambda n: n["H1"].update(op="conv2d")), ["node 'H1'", "unknown op 'conv2d'"]),
+    "shape-mismatch": (
+        _toy_with(lambda n: n["W2"].update(value=[[1.0, 0.0], [0.0, 1.0]])),
+        ["node 'H2'", "W2 (2, 2)", "H1 (3, 1)"],
+    ),
+    "nan": (_toy_with(lambda n: n["Y"].update(value=[[float("nan")], [0.0]])), ["holds NaN", "not a finite number"]),
+}
+
+
+@pytest.mark.parametrize("command", ["export", "check"])
+@pytest.mark.parametrize("kind", sorted(BAD_FILES))
+def test_bad_input_exits_2_with_one_line(tmp_path, command, kind):
+    text, words = BAD_FILES[kind]
+    bad = tmp_path / "bad.json"
+    bad.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli(command, bad, *(["--out", out] if command == "export" else []))
+    line = assert_one_line_error(result)
+    for word in words:
+        assert word in line
+    assert not out.exists()
+    assert result.stdout == ""
+
+
+def test_missing_model_file_exits_2(tmp_path):
+    line = assert_one_line_error(run_cli("check", tmp_path / "nowhere.json"))
+    assert "cannot read" in line
+    assert "nowhere.json" in line
+
+
+def test_unknown_option_exits_2(tmp_path):
+    line = assert_one_line_error(run_cli("export", TOY_PATH, "--out", tmp_path / "out", "--colour", "red"))
+    assert "--colour" in line
+    assert not (tmp_path / "out").exists()
+
+
+def test_step_past_the_end_exits_2(tmp_path):
+    out = tmp_path / "out"
+    line = assert_one_line_error(run_cli("export", TOY_PATH, "--out", out, "--step", 999))
+    assert "--step 999" in line
+    assert f"0…{TOY_STEPS}" in line
+    assert not out.exists()
+
+
+# -- export ---------------------------------------------------------------------------
+
+
+def test_export_writes_a_snapshot_as_in_the_spec(tmp_path):
+    snap = export(TOY_PATH, tmp_path / "out")
+
+    assert snap["format"] == "jacobian-explorer/snapshot"
+    assert snap["version"] == 1
+    assert snap["step"] == {"phase": "done", "index": TOY_STEPS, "total": TOY_STEPS}
+    assert snap["loss"] == pytest.approx(TOY["loss"], rel=1e-12)
+
+    model = snap["model"]
+    assert model["format"] == "jacobian-explorer/model"
+    assert model["version"] == 1
+    assert [n["id"] for n in model["nodes"]] == TOY_IDS
+    for raw in model["nodes"]:
+        assert ("value" in raw) == (raw["id"] in TOY_LEAVES), raw["id"]
+    assert next(n for n in model["nodes"] if n["id"] == "W1")["value"] == TOY["W1"]
+
+    # every node has a value and a gradient at the end
+    nodes = snap["nodes"]
+    assert set(nodes) == set(TOY_IDS)
+    for node_id, entry in nodes.items():
+        assert set(entry) == {"value", "grad"}
+        assert entry["value"] is not None, node_id
+        assert entry["grad"] is not None, node_id
+    np.testing.assert_allclose(nodes["H1"]["value"], TOY["H1"], atol=1e-12)
+    np.testing.assert_allclose(nodes["H2"]["value"], TOY["H2"], atol=1e-12)
+    np.testing.assert_allclose(nodes["Yhat"]["value"], TOY["Yhat"], atol=1e-12)
+    assert nodes["L"]["value"] == pytest.approx(TOY["loss"], rel=1e-12)
+    assert nodes["L"]["grad"] == 1.0
+    np.testing.assert_allclose(nodes["Yhat"]["grad"], TOY["delta"], atol=1e-12)
+    np.testing.assert_allclose(nodes["H2"]["grad"], TOY["grad_H2"], atol=1e-12)
+    np.testing.assert_allclose(nodes["W3"]["grad"], TOY["grad_W3"], atol=1e-12)
+    assert np.array(nodes["W1"]["grad"]).shape == (3, 3)
+
+
+def test_export_writes_every_jacobian_with_its_shape(tmp_path):
+    jacobians = export(TOY_PATH, tmp_path / "out")["jacobians"]
+    assert {node: set(entries) for node, entries in jacobians.items()} == {
+        node: set(shapes) for node, shapes in TOY_JACOBIAN_SHAPES.items()
+    }
+    for node, shapes in TOY_JACOBIAN_SHAPES.items():
+        for wrt, shape in shapes.items():
+            entry = jacobians[node][wrt]
+            assert entry["shape"] == shape, (node, wrt)
+            assert np.array(entry["value"]).shape == tuple(shape), (node, wrt)
+
+
+def test_exported_jacobians_have_the_right_numbers(tmp_path):
+    jacobians = export(TOY_PATH, tmp_path / "out")["jacobians"]
+    # ∂ŷ_i/∂W3[k, j] = H2[k] when j == i, else 0: the lecture's (∂y1/∂W, ∂y2/∂W).
+    d_yhat_d_w3 = np.array(jacobians["Yhat"]["W3"]["value"])
+    h2 = np.array(TOY["H2"])[:, 0]
+    np.testing.assert_allclose(d_yhat_d_w3[0, 0], np.column_stack([h2, np.zeros(3)]), atol=1e-12)
+    np.testing.assert_allclose(d_yhat_d_w3[1, 0], np.column_stack([np.zeros(3), h2]), atol=1e-12)
+    # ∂H1/∂X = W1ᵀ for one sample: [i, 0, k, 0] = W1[k, i]
+    d_h1_d_x = np.array(jacobians["H1"]["X"]["value"])
+    np.testing.assert_allclose(d_h1_d_x[:, 0, :, 0], np.array(TOY["W1"]).T, atol=0)
+    # ½ SSE: ∂L/∂Ŷ = δ and ∂L/∂Y = −δ
+    np.testing.assert_allclose(jacobians["L"]["Yhat"]["value"], TOY["delta"], atol=1e-12)
+    np.testing.assert_allclose(jacobians["L"]["Y"]["value"], -np.array(TOY["delta"]), atol=1e-12)
+
+
+def test_export_at_step_3_is_in_the_forward_pass(tmp_path):
+    snap = export(TOY_PATH, tmp_path / "out", "--step", 3)
+    assert snap["step"] == {"phase": "forward", "index": 3, "total": TOY_STEPS}
+    assert snap["loss"] is None
+    nodes = snap["nodes"]
+    assert set(nodes) == set(TOY_IDS)
+    assert all(entry["grad"] is None for entry in nodes.values())
+    # three forward steps computed H1, H2 and Ŷ; the loss is not reached yet
+    reached = {node for node, entry in nodes.items() if entry["value"] is not None}
+    assert reached == TOY_LEAVES | {"H1", "H2", "Yhat"}
+    np.testing.assert_allclose(nodes["Yhat"]["value"], TOY["Yhat"], atol=1e-12)
+    assert {node: {wrt: e["shape"] for wrt, e in entries.items()} for node, entries in snap["jacobians"].items()} == (
+        TOY_JACOBIAN_SHAPES
+    )
+
+
+def test_export_at_step_0_has_only_the_leaves(tmp_path):
+    snap = export(TOY_PATH, tmp_path / "out", "--step", 0)
+    assert snap["step"] == {"phase": "forward", "index": 0, "total": TOY_STEPS}
+    reached = {node for node, entry in snap["nodes"].items() if entry["value"] is not None}
+    assert reached == TOY_LEAVES
+
+
+def test_a_snapshot_passed_back_restores_its_step(tmp_path):
+    first = export(TOY_PATH, tmp_path / "first", "--step", 6)
+    assert first["step"] == {"phase": "backward", "index": 6, "total": TOY_STEPS}
+    again = export(tmp_path / "first" / "snapshot.json", tmp_path / "again")
+    assert again["step"] == first["step"]
+    assert again["nodes"] == first["nodes"]
+    assert again["model"] == first["model"]
+
+
+def test_a_step_0_snapshot_passed_back_stays_at_step_0(tmp_path):
+    export(TOY_PATH, tmp_path / "first", "--step", 0)
+    again = export(tmp_path / "first" / "snapshot.json", tmp_path / "again")
+    assert again["step"] == {"phase": "forward", "index": 0, "total": TOY_STEPS}
+
+
+def test_a_snapshot_passed_back_with_a_step_moves_there(tmp_path):
+    export(TOY_PATH, tmp_path / "first", "--step", 6)
+    moved = export(tmp_path / "first" / "snapshot.json", tmp_path / "moved", "--step", 2)
+    assert moved["step"] == {"phase": "forward", "index": 2, "total": TOY_STEPS}
+
+
+def test_export_fills_in_the_values_of_init_made_params(tmp_path):
+    snap = export(EXAMPLES / "deep_sigmoid.json", tmp_path / "out")
+    params = {n["id"]: n for n in snap["model"]["nodes"] if n["op"] == "param"}
+    assert sorted(params) == [f"W{i}" for i in range(1, 9)]
+    for node_id, raw in params.items():
+        expected_shape = (4, 2) if node_id == "W8" else (4, 4)
+        assert np.array(raw["value"]).shape == expected_shape, node_id
+        assert raw["init"]["kind"] == "normal"
+        assert raw["value"] == snap["nodes"][node_id]["value"]
+
+
+def test_export_writes_the_graph_images(tmp_path):
+    out = tmp_path / "out"
+    export(TOY_PATH, out)
+    assert (out / "graph.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    svg = (out / "graph.svg").read_text(encoding="utf-8")
+    assert "<svg" in svg
+    assert "W1" in svg or "W₁" in svg
