@@ -19,6 +19,7 @@ from .model.io import read_json, write_atomic
 
 PROG = "jacobian-explorer"
 COMMANDS = ("export", "check", "screenshot")
+TABS = ("value", "gradient", "jacobian", "breakdown")
 
 
 class UsageError(Exception):
@@ -49,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--step", type=int, default=None, help="steps to take (default: all)")
     shot.add_argument("--select", default=None, help="the node to show in the inspector")
     shot.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT (default 1400x900)")
+    shot.add_argument("--tab", choices=TABS, default=None, help="the inspector tab to show")
+    shot.add_argument("--theme", choices=("light", "dark"), default="light", help="colour theme")
     return parser
 
 
@@ -125,7 +128,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         raise UsageError(f"--select {args.select!r}: no such node (nodes: {', '.join(session.model.order)})")
     from .ui.app import screenshot  # Qt, loaded only when needed
 
-    data = screenshot(session, select=args.select, size=size, title_path=args.model)
+    tab = TABS.index(args.tab) if args.tab else None
+    data = screenshot(session, select=args.select, size=size, title_path=args.model, tab=tab, theme=args.theme)
     try:
         write_atomic(args.out, data)
     except OSError as error:

@@ -13,7 +13,7 @@ from ..engine import Session
 from ..examples import toy_model
 from ..resources import example_path, resources_dir
 from .controller import Controller
-from .theme import current_theme
+from .theme import current_theme, set_theme
 
 
 def _load_fonts() -> None:
@@ -78,6 +78,7 @@ def open_window(session: Session, path: str | None = None):  # noqa: ANN201
     controller = Controller(session.model, path)
     controller.session = session  # before any view exists, so nothing to tell
     window = MainWindow(controller)
+    controller.setParent(window)  # one lifetime: the window owns its controller
     return window
 
 
@@ -96,12 +97,20 @@ def run_window(path: str | None = None) -> int:
 
 
 def screenshot(
-    session: Session, select: str | None = None, size: tuple[int, int] = (1400, 900), title_path: str | None = None
+    session: Session,
+    select: str | None = None,
+    size: tuple[int, int] = (1400, 900),
+    title_path: str | None = None,
+    tab: int | None = None,
+    theme: str = "light",
 ) -> bytes:
     """The whole main window, rendered off-screen, as PNG bytes."""
+    set_theme(theme)
     app = make_app()
     app.setProperty("explorer_no_dialogs", True)
     window = open_window(session, title_path)
+    if tab is not None:
+        window.inspector.tabs.setCurrentIndex(tab)
     window.resize(*size)
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     window.show()

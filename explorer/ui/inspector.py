@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -71,10 +70,14 @@ class Inspector(QWidget):
         for name in ACTIVATIONS:
             self.activation_combo.addItem(name, name)
         self.bias_check = QCheckBox("bias b", self.layer_box)
-        form = QFormLayout(self.layer_box)
-        form.addRow("width", self.width_spin)
-        form.addRow("activation", self.activation_combo)
-        form.addRow("", self.bias_check)
+        row = QHBoxLayout(self.layer_box)
+        row.addWidget(QLabel("width", self.layer_box))
+        row.addWidget(self.width_spin)
+        row.addSpacing(12)
+        row.addWidget(QLabel("activation", self.layer_box))
+        row.addWidget(self.activation_combo, 1)
+        row.addSpacing(12)
+        row.addWidget(self.bias_check)
         self.width_spin.valueChanged.connect(self._on_width_chosen)
         self.activation_combo.activated.connect(self._on_activation_chosen)
         self.bias_check.clicked.connect(self._on_bias_clicked)
@@ -236,8 +239,11 @@ class Inspector(QWidget):
         self.layer_box.setTitle(f"Layer {index + 1}: {pretty(layer.linear)} = {pretty(layer.weight)}ᵀ · …")
         for widget, setter, value in (
             (self.width_spin, self.width_spin.setValue, layer.n_out),
-            (self.activation_combo, self.activation_combo.setCurrentIndex,
-             self.activation_combo.findData(layer.activation_op)),
+            (
+                self.activation_combo,
+                self.activation_combo.setCurrentIndex,
+                self.activation_combo.findData(layer.activation_op),
+            ),
             (self.bias_check, self.bias_check.setChecked, layer.bias is not None),
         ):
             widget.blockSignals(True)
@@ -256,7 +262,9 @@ class Inspector(QWidget):
         index = self._layer_index()
         if index is not None:
             name = self.activation_combo.itemData(row)
-            self.controller.edit(f"Set layer {index + 1} activation to {name or 'none'}", edits.set_activation, index, name)
+            self.controller.edit(
+                f"Set layer {index + 1} activation to {name or 'none'}", edits.set_activation, index, name
+            )
 
     def _on_bias_clicked(self, enabled: bool) -> None:
         index = self._layer_index()
@@ -311,7 +319,9 @@ class Inspector(QWidget):
         if size > SYNC_JACOBIAN_LIMIT:
             fork = session.fork()
             self._pending_tab = TAB_JACOBIAN
-            self.runner.submit(f"Building {title} ({size:,} numbers)…", lambda: ("jacobian", pair, fork.jacobian(out, wrt)))
+            self.runner.submit(
+                f"Building {title} ({size:,} numbers)…", lambda: ("jacobian", pair, fork.jacobian(out, wrt))
+            )
             self.jacobian_view.show_message(f"Building {title}…")
             return
         try:

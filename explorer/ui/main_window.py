@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSlider,
     QSpinBox,
+    QStyle,
     QToolBar,
     QToolButton,
     QWidget,
@@ -59,7 +60,7 @@ class MainWindow(QMainWindow):
         self.node_list = QListWidget(self)
         self.node_list.setFlow(QListWidget.Flow.LeftToRight)
         self.node_list.setWrapping(True)
-        self.node_list.setMaximumHeight(72)
+        self.node_list.setFixedHeight(44)
         self.node_list.currentItemChanged.connect(self._on_list_pick)
         nodes_dock = QDockWidget("Nodes", self)
         nodes_dock.setObjectName("nodes")
@@ -80,11 +81,11 @@ class MainWindow(QMainWindow):
         controller.model_changed.connect(self._on_model_changed)
         controller.step_changed.connect(self._on_step_changed)
         controller.selection_changed.connect(self._on_selection_changed)
-        controller.message_posted.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        controller.message_posted.connect(self._on_message)
         controller.error_raised.connect(self._on_error)
         controller.playing_changed.connect(self._on_playing_changed)
-        controller.path_changed.connect(lambda _: self._update_title())
-        controller.undo_stack.cleanChanged.connect(lambda _: self._update_title())
+        controller.path_changed.connect(self._update_title)
+        controller.undo_stack.cleanChanged.connect(self._update_title)
         self.scene.node_selected.connect(self._on_canvas_pick)
         self.scene.node_move_requested.connect(self._on_move_requested)
         self.scene.node_double_clicked.connect(self._on_node_double_clicked)
@@ -112,8 +113,12 @@ class MainWindow(QMainWindow):
         self.open_action = self._action("&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
         self.save_action = self._action("&Save", self.save, QKeySequence.StandardKey.Save)
         self.save_as_action = self._action("Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
-        self.export_action = self._action("&Export snapshot…", self.export_dialog, "Ctrl+E",
-                                          "Write snapshot.json, graph.png and graph.svg into a folder")
+        self.export_action = self._action(
+            "&Export snapshot…",
+            self.export_dialog,
+            "Ctrl+E",
+            "Write snapshot.json, graph.png and graph.svg into a folder",
+        )
         self.copy_image_action = self._action("&Copy graph image", self.copy_graph_image, "Ctrl+Shift+C")
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = c.undo_stack.createUndoAction(self, "&Undo")
@@ -121,21 +126,38 @@ class MainWindow(QMainWindow):
         self.redo_action = c.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
 
-        self.reset_action = self._action("⏮ Reset", c.reset, "Home", "Back to step 0")
-        self.back_action = self._action("◀ Step back", c.back, "Left", "Undo one step")
-        self.step_action = self._action("Step ▶", c.step, "Right", "One step: next node forward (순전파), then backward (역전파)")
-        self.forward_action = self._action("Run forward ⏩", c.run_forward, "Shift+Right", "Run the forward pass to the loss")
-        self.end_action = self._action("Run to end ⏭", c.run_to_end, "End", "Run forward and backward to the end")
-        self.play_action = self._action("▶▶ Play", c.toggle_play, "Space", "Play or pause the steps")
+        self.reset_action = self._action("Reset", c.reset, "Home", "Back to step 0")
+        self.back_action = self._action("Back", c.back, "Left", "Undo one step")
+        self.step_action = self._action("Step", c.step, "Right", "One step: next node forward (순전파), then backward (역전파)")
+        self.forward_action = self._action("Run forward", c.run_forward, "Shift+Right", "Run the forward pass to the loss")
+        self.end_action = self._action("Run to end", c.run_to_end, "End", "Run forward and backward to the end")
+        self.play_action = self._action("Play", c.toggle_play, "Space", "Play or pause the steps")
         self.play_action.setCheckable(True)
+        icons = {
+            self.reset_action: QStyle.StandardPixmap.SP_MediaSkipBackward,
+            self.back_action: QStyle.StandardPixmap.SP_MediaSeekBackward,
+            self.step_action: QStyle.StandardPixmap.SP_MediaSeekForward,
+            self.forward_action: QStyle.StandardPixmap.SP_ArrowForward,
+            self.end_action: QStyle.StandardPixmap.SP_MediaSkipForward,
+            self.play_action: QStyle.StandardPixmap.SP_MediaPlay,
+        }
+        for action, pixmap in icons.items():
+            action.setIcon(self.style().standardIcon(pixmap))
 
         self.add_end_action = self._action("Add layer at the end", lambda: self.add_layer(None), "Ctrl+L")
-        self.insert_action = self._action("Insert layer before the selected one", self.insert_before_selected, "Ctrl+Shift+L")
-        self.remove_action = self._action("− Remove layer", self.remove_selected_layer, "Ctrl+Backspace",
-                                          "Remove the selected node's layer")
+        self.insert_action = self._action(
+            "Insert layer before the selected one", self.insert_before_selected, "Ctrl+Shift+L"
+        )
+        self.remove_action = self._action(
+            "− Remove layer", self.remove_selected_layer, "Ctrl+Backspace", "Remove the selected node's layer"
+        )
         self.fit_action = self._action("&Fit to view", self.view.fit_to_view, "F")
-        self.zoom_in_action = self._action("Zoom &in", lambda: self.view.scale(1.25, 1.25), QKeySequence.StandardKey.ZoomIn)
-        self.zoom_out_action = self._action("Zoom &out", lambda: self.view.scale(0.8, 0.8), QKeySequence.StandardKey.ZoomOut)
+        self.zoom_in_action = self._action(
+            "Zoom &in", lambda: self.view.scale(1.25, 1.25), QKeySequence.StandardKey.ZoomIn
+        )
+        self.zoom_out_action = self._action(
+            "Zoom &out", lambda: self.view.scale(0.8, 0.8), QKeySequence.StandardKey.ZoomOut
+        )
         self.dark_action = self._action("&Dark theme", self.toggle_theme, "Ctrl+Shift+D")
         self.dark_action.setCheckable(True)
         self.about_action = self._action("&About", self.about)
@@ -160,8 +182,14 @@ class MainWindow(QMainWindow):
         for action in (self.fit_action, self.zoom_in_action, self.zoom_out_action, self.dark_action):
             view_menu.addAction(action)
         step_menu = bar.addMenu("&Step")
-        for action in (self.reset_action, self.back_action, self.step_action, self.forward_action,
-                       self.end_action, self.play_action):
+        for action in (
+            self.reset_action,
+            self.back_action,
+            self.step_action,
+            self.forward_action,
+            self.end_action,
+            self.play_action,
+        ):
             step_menu.addAction(action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
@@ -205,8 +233,15 @@ class MainWindow(QMainWindow):
         steps = QToolBar("Steps", self)
         steps.setObjectName("steps")
         steps.setMovable(False)
-        for action in (self.reset_action, self.back_action, self.step_action, self.forward_action,
-                       self.end_action, self.play_action):
+        steps.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (
+            self.reset_action,
+            self.back_action,
+            self.step_action,
+            self.forward_action,
+            self.end_action,
+            self.play_action,
+        ):
             steps.addAction(action)
         steps.addWidget(QLabel(" speed ", self))
         self.speed_slider = QSlider(Qt.Orientation.Horizontal, self)
@@ -221,7 +256,10 @@ class MainWindow(QMainWindow):
 
     # -- reacting to the controller -------------------------------------------------
 
-    def _update_title(self) -> None:
+    def _on_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    def _update_title(self, *_: object) -> None:
         c = self.controller
         name = Path(c.path).name if c.path else (c.model.name or "untitled")
         self.setWindowTitle(f"Jacobian Explorer — {name}[*]")
@@ -283,7 +321,9 @@ class MainWindow(QMainWindow):
     def _on_playing_changed(self, playing: bool) -> None:
         with QSignalBlocker(self.play_action):
             self.play_action.setChecked(playing)
-        self.play_action.setText("⏸ Pause" if playing else "▶▶ Play")
+        self.play_action.setText("Pause" if playing else "Play")
+        pixmap = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        self.play_action.setIcon(self.style().standardIcon(pixmap))
 
     def _on_error(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
@@ -375,7 +415,9 @@ class MainWindow(QMainWindow):
         if self.controller.undo_stack.isClean() or QApplication.instance().property("explorer_no_dialogs"):
             return True
         answer = QMessageBox.question(
-            self, "Jacobian Explorer", "The model has unsaved edits. Save them?",
+            self,
+            "Jacobian Explorer",
+            "The model has unsaved edits. Save them?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Save:
@@ -390,7 +432,9 @@ class MainWindow(QMainWindow):
             self.controller.open_file(path)
 
     def save(self) -> bool:
-        if self.controller.path is None or Path(self.controller.path).is_relative_to(Path(__file__).parents[2] / "resources"):
+        if self.controller.path is None or Path(self.controller.path).is_relative_to(
+            Path(__file__).parents[2] / "resources"
+        ):
             return self.save_as()
         return self.controller.save()
 
@@ -442,7 +486,8 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         QMessageBox.about(
-            self, "About Jacobian Explorer",
+            self,
+            "About Jacobian Explorer",
             "<p><b>Jacobian Explorer</b> makes matrix differentiation (행렬미분) visible: step the forward pass "
             "(순전파) and the backward pass (역전파) one node at a time and see every value, gradient (기울기), "
             "Jacobian (야코비안 행렬) and the tensor-product (텐서곱) breakdown of the chain rule (연쇄법칙).</p>"

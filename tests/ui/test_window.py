@@ -143,9 +143,10 @@ def test_add_remove_and_resize_a_layer(window, qtbot):
     assert len(edits.chain_layers(c.model)) == before
     assert set(window.scene.node_items) == set(c.model.order)
 
-    c.undo_stack.undo()
-    assert len(edits.chain_layers(c.model)) == before
+    c.undo_stack.undo()  # the removal
+    assert len(edits.chain_layers(c.model)) == before + 1
     assert c.model.shape(edits.chain_layers(c.model)[0].weight) == (3, 5)
+    assert set(window.scene.node_items) == set(c.model.order)
 
 
 def test_impossible_edit_is_refused_and_changes_nothing(window):
