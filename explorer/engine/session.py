@@ -179,7 +179,12 @@ class Session:
             return None
         if step.phase == "forward":
             self._values[step.node] = None
-            self._jacobians = {k: j for k, j in self._jacobians.items() if step.node not in k}
+            # a Jacobian of a node depends on the node and on all of its inputs, not only on ``wrt``
+            self._jacobians = {
+                k: j
+                for k, j in self._jacobians.items()
+                if step.node != k[0] and step.node not in self.model.inputs(k[0]).values()
+            }
         else:
             self._grads[step.node] = None
             self._upstream[step.node] = ()

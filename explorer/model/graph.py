@@ -83,6 +83,7 @@ class Model:
         self.graph: nx.DiGraph = nx.DiGraph()
         self._build()
         self.order: tuple[str, ...] = self._topological_order()
+        self._rank = {node: i for i, node in enumerate(self.order)}
         self.loss_id: str = self._find_loss()
         self._infer_shapes()
         self._check_reaches_loss()
@@ -284,9 +285,8 @@ class Model:
     def consumers(self, node_id: str) -> list[tuple[str, str]]:
         """``[(consumer id, port)]`` of the nodes that take this node's output, in step order."""
         self._require(node_id)
-        rank = {n: i for i, n in enumerate(self.order)}
         found = [(c, self.graph.edges[node_id, c]["port"]) for c in self.graph.successors(node_id)]
-        return sorted(found, key=lambda item: rank[item[0]])
+        return sorted(found, key=lambda item: self._rank[item[0]])
 
     @property
     def leaves(self) -> tuple[str, ...]:
