@@ -9,7 +9,7 @@ button. The numbers all come from the session.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -48,6 +48,8 @@ def _step_of(session: Session, phase: str, node: str) -> int | None:
 class Inspector(QWidget):
     """The side panel for the selected node; reads the controller's session."""
 
+    edit_values_requested = Signal(str)  # the node whose numbers to edit
+
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -85,6 +87,7 @@ class Inspector(QWidget):
         # a leaf's numbers
         self.edit_button = QPushButton("Edit values…", self)
         self.edit_button.setToolTip("Edit this matrix in a table (a non-number is refused)")
+        self.edit_button.clicked.connect(lambda: self.node and self.edit_values_requested.emit(self.node))
 
         # which Jacobian / breakdown
         self.pair_combo = QComboBox(self)

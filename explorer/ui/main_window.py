@@ -89,6 +89,8 @@ class MainWindow(QMainWindow):
         self.scene.node_selected.connect(self._on_canvas_pick)
         self.scene.node_move_requested.connect(self._on_move_requested)
         self.scene.node_double_clicked.connect(self._on_node_double_clicked)
+        self.inspector.edit_values_requested.connect(self.edit_values)
+        self._shown_nodes: tuple[str, ...] = ()
 
         self._on_model_changed()
         self._on_step_changed()
@@ -290,7 +292,9 @@ class MainWindow(QMainWindow):
                 self.batch_spin.setEnabled(False)
         self.inspector.set_node(c.selected)
         self._update_title()
-        self.view.fit_to_view()
+        if c.model.order != self._shown_nodes:  # a new graph, not a moved node: show all of it
+            self._shown_nodes = c.model.order
+            self.view.fit_to_view()
 
     def _on_step_changed(self) -> None:
         c = self.controller

@@ -1,0 +1,36 @@
+"""The screenshot command renders the whole window off-screen."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
+
+
+def run(*args):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-m", "explorer", *map(str, args)], capture_output=True, text=True,
+                          env=env, timeout=120)
+
+
+@pytest.mark.parametrize(("step", "select", "tab"), [("0", "X", "value"), ("9", "W3", "breakdown")])
+def test_screenshot_writes_a_window_sized_non_blank_png(qapp, tmp_path, step, select, tab):
+    out = tmp_path / "window.png"
+    result = run("screenshot", EXAMPLES / "toy.json", "--out", out, "--step", step, "--select", select, "--tab", tab)
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1400, 900)
+    colours = {image.pixel(x, y) for x in range(0, 1400, 7) for y in range(0, 900, 7)}
+    assert len(colours) > 50  # a real window: text, nodes, a heatmap
+
+
+def test_screenshot_of_an_unknown_node_exits_2(tmp_path):
+    result = run("screenshot", EXAMPLES / "toy.json", "--out", tmp_path / "x.png", "--select", "nope")
+    assert result.returncode == 2
+    assert "nope" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "x.png").exists()
