@@ -91,8 +91,7 @@ class MatrixTableModel(QAbstractTableModel):
         if number is None:
             old = float(self.array[index.row(), index.column()])
             self.rejected.emit(
-                f"{pretty(self.node)}: “{value}” is not a finite number; "
-                f"{self._element(index)} keeps {old:.6g}"
+                f"{pretty(self.node)}: “{value}” is not a finite number; {self._element(index)} keeps {old:.6g}"
             )
             return False
         self.array[index.row(), index.column()] = number
@@ -155,7 +154,9 @@ class MatrixEditor(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(min(900, 120 + 90 * self.table_model.columnCount()), min(700, 160 + 30 * self.table_model.rowCount()))
+        self.resize(
+            min(900, 120 + 90 * self.table_model.columnCount()), min(700, 160 + 30 * self.table_model.rowCount())
+        )
 
     def randomise(self) -> None:
         shape = self.table_model.original_shape

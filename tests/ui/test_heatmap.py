@@ -82,6 +82,12 @@ def test_a_gradient_names_its_elements_as_such(view):
     assert view.describe_cell(0, 1).startswith("gradient at w₁₂")
 
 
+def test_a_derivative_name_titles_and_names_the_cells(view):
+    view.set_matrix(W3, "∂L/∂W3", kind="grad")
+    assert view.title_text() == "∂L/∂W₃  (3×2)"
+    assert view.describe_cell(0, 1).startswith("∂L/∂w₁₂")
+
+
 def test_title_spells_the_shape(view):
     view.set_matrix(W3, "W3")
     assert view.title_text() == "W₃  (3×2)"
