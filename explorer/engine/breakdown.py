@@ -159,12 +159,9 @@ def _element_table(
     batch = x.shape[1]
     rows = []
     for k, j in np.ndindex(closed.shape):
-        terms = []
-        for b in range(batch):
-            out_el = element(out_name, (j, b) if batch > 1 else (j,))
-            x_el = element(x_name, (k, b) if batch > 1 else (k,))
-            terms.append(f"∂L/∂{out_el} × {x_el}")
-        rows.append(
-            ElementTerm(f"∂L/∂{element(w_name, (k, j))}", " + ".join(terms), float(closed[k, j]))
-        )
+        if batch == 1:
+            formula = f"∂L/∂{element(out_name, (j,))} × {element(x_name, (k,))}"
+        else:  # Σ over the samples (columns), written once: Σ_b ∂L/∂ŷ₁,b × h₁,b
+            formula = f"Σ_b ∂L/∂{element(out_name, (j,))},b × {element(x_name, (k,))},b"
+        rows.append(ElementTerm(f"∂L/∂{element(w_name, (k, j))}", formula, float(closed[k, j])))
     return tuple(rows)

@@ -13,6 +13,7 @@ from ..engine import Session
 from ..examples import toy_model
 from ..resources import example_path, resources_dir
 from .controller import Controller
+from .main_window import READABLE_ZOOM
 from .theme import current_theme, set_theme
 
 
@@ -92,7 +93,7 @@ def run_window(path: str | None = None) -> int:
     if path is None:
         window.controller.select("W3")
     window.show()
-    window.view.fit_to_view()
+    window.view.fit_to_view(READABLE_ZOOM)
     return app.exec()
 
 
@@ -119,7 +120,9 @@ def screenshot(
     elif session.current is not None:
         window.controller.select(session.current.node)
     app.processEvents()
-    window.view.fit_to_view()
+    window.view.fit_to_view(READABLE_ZOOM)
+    if session.current is not None:
+        window.view.follow(window.scene.node_items[session.current.node])
     app.processEvents()
     image = window.grab().toImage()
     buffer = QBuffer()

@@ -33,7 +33,8 @@ def matrix_html(array: np.ndarray, colour: str) -> str:
     if array.ndim == 1:
         grid = array.reshape(-1, 1)
     rows = "".join(
-        "<tr>" + "".join(f"<td align='right' style='padding:0 6px'>{_num(v)}</td>" for v in row) + "</tr>"
+        "<tr>" + "".join(f"<td align='right' style='padding:0 6px; white-space:nowrap'>{_num(v)}</td>" for v in row)
+        + "</tr>"
         for row in grid
     )
     return (

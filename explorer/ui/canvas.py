@@ -656,8 +656,12 @@ class GraphView(QGraphicsView):
         self.zoom_by(2.0 ** (delta / 480.0), event.position())
         event.accept()
 
-    def fit_to_view(self) -> None:
-        """Show every item, with a margin, never zooming in past 1.6×."""
+    def fit_to_view(self, min_zoom: float | None = None) -> None:
+        """Show every item, with a margin, never zooming in past 1.6×.
+
+        With ``min_zoom`` the fit stops there, so a long chain stays
+        readable: the view then shows its start and scrolls to follow.
+        """
         scene = self.scene()
         if scene is None:
             return
@@ -671,6 +675,15 @@ class GraphView(QGraphicsView):
             self.resetTransform()
             self.scale(self.FIT_MAX_ZOOM, self.FIT_MAX_ZOOM)
             self.centerOn(rect.center())
+        elif min_zoom is not None and self.zoom() < min_zoom:
+            self.resetTransform()
+            self.scale(min_zoom, min_zoom)
+            visible = self.viewport().rect()
+            self.centerOn(rect.left() + visible.width() / (2 * min_zoom), rect.center().y())
+
+    def follow(self, item: QGraphicsItem) -> None:
+        """Scroll just enough to keep ``item`` in sight (the current step's node)."""
+        self.ensureVisible(item.sceneBoundingRect(), 80, 60)
 
     # -- mouse --------------------------------------------------------------
 

@@ -37,6 +37,8 @@ from .inspector import Inspector
 from .matrix_editor import MatrixEditor
 from .theme import current_theme, set_theme
 
+#: The automatic fit stops at this zoom so that labels stay readable; F shows everything.
+READABLE_ZOOM = 0.6
 LOSS_TITLES = {"half_sse": "½·SSE", "sse": "SSE", "mse": "MSE"}
 
 
@@ -292,14 +294,16 @@ class MainWindow(QMainWindow):
                 self.batch_spin.setEnabled(False)
         self.inspector.set_node(c.selected)
         self._update_title()
-        if c.model.order != self._shown_nodes:  # a new graph, not a moved node: show all of it
+        if c.model.order != self._shown_nodes:  # a new graph, not a moved node: show it
             self._shown_nodes = c.model.order
-            self.view.fit_to_view()
+            self.view.fit_to_view(READABLE_ZOOM)
 
     def _on_step_changed(self) -> None:
         c = self.controller
         s = c.session
         self.scene.update_state(s)
+        if s.current is not None:
+            self.view.follow(self.scene.node_items[s.current.node])
         phase = {"forward": "순전파", "backward": "역전파", "done": "done"}[s.phase]
         self.step_label.setText(f"{c.status_text}    [{phase}]")
         self.loss_label.setText(f"loss L = {s.loss:.6g}  " if s.loss is not None else "loss: not computed yet  ")
