@@ -28,6 +28,7 @@ from explorer.ui.theme import DARK, LIGHT, Theme, current_theme
 
 NUMBERS_UP_TO = 12  # numbers are printed in the cells up to 12×12
 MAX_CELL_STRETCH = 2.0  # a cell may be at most twice as wide as tall, or twice as tall as wide
+MAX_CELL_PX = 120.0  # a scalar or a short vector stays a readable block, not a wall of colour
 HOVER_HINT = "hover a cell to read its exact value"
 
 # Cell numbers use the two themes' text colours: dark ink on light cells, light ink on
@@ -516,7 +517,7 @@ class HeatmapPlot:
         label_w = metrics.horizontalAdvance(str(columns)) + 8
         right = max(self.PAD, label_w / 2) if self.labels.column_numbers else self.PAD  # the last label's half
         free_w, free_h = max(width - left - right, 1.0), max(height - top - self.PAD, 1.0)
-        cell_w, cell_h = free_w / columns, free_h / rows
+        cell_w, cell_h = min(free_w / columns, MAX_CELL_PX), min(free_h / rows, MAX_CELL_PX)
         cell_w = min(cell_w, MAX_CELL_STRETCH * cell_h)
         cell_h = min(cell_h, MAX_CELL_STRETCH * cell_w)
         x0 = left + (free_w - columns * cell_w) / 2  # the matrix's top-left corner, in pixels
