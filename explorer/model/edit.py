@@ -176,6 +176,24 @@ def chain_target(model: Model) -> str:
     return _analyse(model).target
 
 
+def layer_of(model: Model, node: str) -> int | None:
+    """The index of the chain layer that ``node`` belongs to (its linear, W, bias
+    or activation), or ``None`` for other nodes and for models that are not a chain.
+
+    >>> from explorer.examples import toy_model
+    >>> layer_of(toy_model(), "W3"), layer_of(toy_model(), "X")
+    (2, None)
+    """
+    try:
+        layers = chain_layers(model)
+    except ModelError:
+        return None
+    for index, layer in enumerate(layers):
+        if node in (layer.linear, layer.weight, layer.bias, layer.activation):
+            return index
+    return None
+
+
 # -- arrays -----------------------------------------------------------------
 
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..engine import JACOBIAN_BUDGET, Breakdown, EngineError, Session, breakdown
 from ..engine.notation import partial, pretty, shape_text
-from ..model import ACTIVATIONS, ModelError, fmt_shape
+from ..model import ACTIVATIONS, fmt_shape
 from ..model import edit as edits
 from .breakdown_view import BreakdownView
 from .controller import Controller
@@ -223,16 +223,7 @@ class Inspector(QWidget):
         self.edit_button.setVisible(model.spec(node).info.is_leaf)
 
     def _layer_index(self) -> int | None:
-        if self.node is None:
-            return None
-        try:
-            layers = edits.chain_layers(self.controller.model)
-        except ModelError:
-            return None
-        for index, layer in enumerate(layers):
-            if self.node in (layer.linear, layer.weight, layer.bias, layer.activation):
-                return index
-        return None
+        return None if self.node is None else edits.layer_of(self.controller.model, self.node)
 
     def _refresh_layer_box(self) -> None:
         index = self._layer_index()

@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         }
         for action, pixmap in icons.items():
             action.setIcon(self.style().standardIcon(pixmap))
+        self.step_actions = tuple(icons)
 
         self.add_end_action = self._action("Add layer at the end", lambda: self.add_layer(None), "Ctrl+L")
         self.insert_action = self._action(
@@ -186,14 +187,7 @@ class MainWindow(QMainWindow):
         for action in (self.fit_action, self.zoom_in_action, self.zoom_out_action, self.dark_action):
             view_menu.addAction(action)
         step_menu = bar.addMenu("&Step")
-        for action in (
-            self.reset_action,
-            self.back_action,
-            self.step_action,
-            self.forward_action,
-            self.end_action,
-            self.play_action,
-        ):
+        for action in self.step_actions:
             step_menu.addAction(action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
@@ -238,14 +232,7 @@ class MainWindow(QMainWindow):
         steps.setObjectName("steps")
         steps.setMovable(False)
         steps.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (
-            self.reset_action,
-            self.back_action,
-            self.step_action,
-            self.forward_action,
-            self.end_action,
-            self.play_action,
-        ):
+        for action in self.step_actions:
             steps.addAction(action)
         steps.addWidget(QLabel(" speed ", self))
         self.speed_slider = QSlider(Qt.Orientation.Horizontal, self)
@@ -374,16 +361,7 @@ class MainWindow(QMainWindow):
 
     def _selected_layer(self) -> int | None:
         node = self.controller.selected
-        if node is None:
-            return None
-        try:
-            layers = edits.chain_layers(self.controller.model)
-        except ModelError:
-            return None
-        for index, layer in enumerate(layers):
-            if node in (layer.linear, layer.weight, layer.bias, layer.activation):
-                return index
-        return None
+        return None if node is None else edits.layer_of(self.controller.model, node)
 
     def add_layer(self, index: int | None, activation: str | None = None) -> None:
         """Add a linear layer (then ``activation``) at ``index``, or at the end."""
