@@ -141,9 +141,25 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 def cmd_window(argv: Sequence[str]) -> int:
     if len(argv) > 1 or (argv and argv[0].startswith("-")):
         raise UsageError(f"unexpected arguments: {' '.join(argv)} (try --help)")
+    if _no_display():
+        raise UsageError(
+            "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
+            "use 'jacobian-explorer screenshot MODEL --out FILE.png', or set QT_QPA_PLATFORM"
+        )
     from .ui.app import run_window  # Qt, loaded only when needed
 
     return run_window(argv[0] if argv else None)
+
+
+def _no_display() -> bool:
+    """True on Linux with no X or Wayland display and no platform chosen by hand."""
+    env = os.environ
+    return (
+        sys.platform.startswith("linux")
+        and not env.get("DISPLAY")
+        and not env.get("WAYLAND_DISPLAY")
+        and not env.get("QT_QPA_PLATFORM")
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

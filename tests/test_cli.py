@@ -300,3 +300,14 @@ def test_export_writes_the_graph_images(tmp_path):
     svg = (out / "graph.svg").read_text(encoding="utf-8")
     assert "<svg" in svg
     assert "W1" in svg or "W₁" in svg
+
+
+def test_window_without_a_display_exits_2_with_advice():
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "explorer"], capture_output=True, text=True, env=env, timeout=60)
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the display check is for Linux")
+    assert result.returncode == 2
+    assert "no display" in result.stderr
+    assert "screenshot" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
