@@ -31,6 +31,7 @@ from ..export.snapshot import snapshot_text
 from ..model import ACTIVATIONS, LOSSES, ModelError, fmt_shape
 from ..model import edit as edits
 from ..model.io import write_atomic
+from ..resources import resources_dir
 from .canvas import GraphScene, GraphView
 from .controller import MAX_INTERVAL_MS, MIN_INTERVAL_MS, Controller
 from .inspector import Inspector
@@ -418,9 +419,8 @@ class MainWindow(QMainWindow):
             self.controller.open_file(path)
 
     def save(self) -> bool:
-        if self.controller.path is None or Path(self.controller.path).is_relative_to(
-            Path(__file__).parents[2] / "resources"
-        ):
+        path = self.controller.path
+        if path is None or Path(path).resolve().is_relative_to(resources_dir()):  # never overwrite an example
             return self.save_as()
         return self.controller.save()
 

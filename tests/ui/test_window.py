@@ -334,3 +334,23 @@ def test_a_jacobian_over_the_budget_shows_a_message(window):
     text = window.inspector.breakdown_view.browser.toPlainText()
     assert "not built" in text
     assert "✓" in text  # the closed form still agrees with the engine
+
+
+def test_save_never_overwrites_a_bundled_example(window, monkeypatch, tmp_path):
+    from explorer.resources import example_path
+    from explorer.ui import main_window
+
+    c = window.controller
+    c.path = str(example_path("toy"))
+    before = example_path("toy").read_bytes()
+    target = tmp_path / "mine.json"
+    monkeypatch.setattr(main_window.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    c.edit("Set loss", edits.set_loss, "sse")
+    assert window.save()
+    assert example_path("toy").read_bytes() == before
+    assert c.path == str(target)
+    from explorer.model import load_model
+
+    assert load_model(target).op("L") == "sse"
+    assert c.undo_stack.isClean()
+    assert not window.isWindowModified()
