@@ -32,21 +32,17 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.engine.notation import partial, pretty, shape_text
-from explorer.ui.heatmap import (
-    HOVER_HINT,
+from explorer.ui.heatmap import HOVER_HINT
+from explorer.ui.heatmap_items import (
     HeatmapPlot,
     WidgetEvents,
     apply_palette,
-    as_matrix,
-    element_name,
-    index_in,
     make_colour_bar,
-    matrix_shape,
     set_colour_bar_levels,
     share_number_sizes,
     style_colour_bar,
-    symmetric_levels,
 )
+from explorer.ui.matrix_format import as_matrix, element_name, index_in, matrix_shape, symmetric_levels
 from explorer.ui.theme import current_theme
 
 

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QApplication
 from explorer import Session, load_model
 from explorer.examples import toy_model
 from explorer.resources import example_path
-from explorer.ui.canvas import EdgeItem, GraphScene, GraphView, NodeItem
+from explorer.ui.canvas import GraphScene, GraphView
+from explorer.ui.graph_items import EdgeItem, NodeItem
 from explorer.ui.layout import chain_layout
 
 

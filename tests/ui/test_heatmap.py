@@ -7,8 +7,10 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, QPointF
 
-from explorer.ui import heatmap, theme
-from explorer.ui.heatmap import DARK_INK, LIGHT_INK, MatrixView, cell_inks, symmetric_levels
+from explorer.ui import heatmap, heatmap_items, matrix_format, theme
+from explorer.ui.heatmap import MatrixView
+from explorer.ui.heatmap_items import DARK_INK, LIGHT_INK, cell_inks
+from explorer.ui.matrix_format import symmetric_levels
 
 W3 = np.array([[0.1, -0.25], [1.5, 0.0], [-1.5, 0.731]])
 
@@ -30,8 +32,9 @@ def themed(request):
     theme.set_theme("light")
 
 
-def test_doctests_pass():
-    assert doctest.testmod(heatmap).failed == 0
+@pytest.mark.parametrize("module", [heatmap, heatmap_items, matrix_format])
+def test_doctests_pass(module):
+    assert doctest.testmod(module).failed == 0
 
 
 def test_levels_are_symmetric_and_centred_at_zero(view):
