@@ -43,7 +43,8 @@ class GraphScene(QGraphicsScene):
     Signals
     -------
     node_selected(str)
-        A node was clicked (its focus ring is shown at once).
+        A node was clicked (its focus ring is shown at once); an empty id
+        means a click on empty space, a request to select nothing.
     node_move_requested(str, float, float)
         A node was dragged and released at a new centre ``(x, y)``; the
         controller decides whether the model takes it.
@@ -207,6 +208,7 @@ class GraphView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setFrameShape(QGraphicsView.NoFrame)
+        self._auto_fit: tuple[float | None] | None = None  # (min_zoom,) while the view refits on resize
         if scene is not None:
             self.setScene(scene)
 
@@ -231,6 +233,7 @@ class GraphView(QGraphicsView):
 
     def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
         """Scale by ``factor`` within 0.2–5×, keeping the scene point under ``anchor`` (viewport pixels) still."""
+        self._auto_fit = None  # the person has taken the zoom: stop refitting on resize
         current = self.zoom()
         target = min(max(current * factor, min(self.MIN_ZOOM, current)), max(self.MAX_ZOOM, current))
         if target == current:
@@ -256,7 +259,9 @@ class GraphView(QGraphicsView):
 
         With ``min_zoom`` the fit stops there, so a long chain stays
         readable: the view then shows its start and scrolls to follow.
+        Until the person zooms or pans, a resize of the view fits again.
         """
+        self._auto_fit = (min_zoom,)
         scene = self.scene()
         if scene is None:
             return
@@ -276,6 +281,18 @@ class GraphView(QGraphicsView):
             visible = self.viewport().rect()
             self.centerOn(rect.left() + visible.width() / (2 * min_zoom), rect.center().y())
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._auto_fit is not None:
+            self.fit_to_view(*self._auto_fit)
+
+    def mousePressEvent(self, event) -> None:
+        self._background_press = None
+        if self._node_at(event.position().toPoint()) is None:
+            self._auto_fit = None  # a pan of the background: the person places the view now
+            self._background_press = event.position()
+        super().mousePressEvent(event)
+
     def follow(self, item: QGraphicsItem) -> None:
         """Scroll just enough to keep ``item`` in sight (the current step's node)."""
         self.ensureVisible(item.sceneBoundingRect(), 80, 60)
@@ -289,6 +306,11 @@ class GraphView(QGraphicsView):
         super().mouseReleaseEvent(event)
         if event.button() == Qt.LeftButton:
             event.accept()  # the end of a pan over empty space is ours, even if no item took it
+            press = getattr(self, "_background_press", None)
+            scene = self.scene()
+            if press is not None and (event.position() - press).manhattanLength() < 4 and scene is not None:
+                scene.node_selected.emit("")  # a click on empty space asks to select nothing
+            self._background_press = None
 
     def mouseDoubleClickEvent(self, event) -> None:
         if self._node_at(event.position().toPoint()) is None:

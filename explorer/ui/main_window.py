@@ -280,11 +280,19 @@ class MainWindow(QMainWindow):
                 self.batch_spin.setEnabled(True)
             except ModelError:
                 self.batch_spin.setEnabled(False)
-        self.inspector.set_node(c.selected)
+        self._show_in_inspector()
         self._update_title()
         if c.model.order != self._shown_nodes:  # a new graph, not a moved node: show it
             self._shown_nodes = c.model.order
             self.view.fit_to_view(READABLE_ZOOM)
+
+    def _show_in_inspector(self) -> None:
+        """The selected node; with nothing selected, the current step's node (the inspector follows)."""
+        c = self.controller
+        current = c.session.current
+        node = c.selected or (current.node if current is not None else None)
+        if node != self.inspector.node:
+            self.inspector.set_node(node)
 
     def _on_step_changed(self) -> None:
         c = self.controller
@@ -292,6 +300,7 @@ class MainWindow(QMainWindow):
         self.scene.update_state(s)
         if s.current is not None:
             self.view.follow(self.scene.node_items[s.current.node])
+        self._show_in_inspector()
         phase = {"forward": "순전파", "backward": "역전파", "done": "done"}[s.phase]
         self.step_label.setText(f"{c.status_text}    [{phase}]")
         self.loss_label.setText(f"loss L = {s.loss:.6g}  " if s.loss is not None else "loss: not computed yet  ")
@@ -312,7 +321,7 @@ class MainWindow(QMainWindow):
                     break
             else:
                 self.node_list.clearSelection()
-        self.inspector.set_node(node_or_none)
+        self._show_in_inspector()
 
     def _on_playing_changed(self, playing: bool) -> None:
         with QSignalBlocker(self.play_action):
@@ -329,7 +338,7 @@ class MainWindow(QMainWindow):
     # -- requests from the views ---------------------------------------------------
 
     def _on_canvas_pick(self, node: str) -> None:
-        self.controller.select(node)
+        self.controller.select(node or None)
 
     def _on_list_pick(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None = None) -> None:
         if item is not None:

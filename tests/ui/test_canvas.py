@@ -312,3 +312,28 @@ def test_dragging_the_background_pans(qtbot, view):
     after = view.mapToScene(view.viewport().rect().center())
     assert after.x() < before.x() - 20
     assert after.y() < before.y() - 10
+
+
+def test_view_refits_on_resize_until_the_person_zooms(qtbot):
+    from explorer.engine import Session
+    from explorer.examples import toy_model
+    from explorer.ui.canvas import GraphScene, GraphView
+
+    scene = GraphScene()
+    scene.set_model(toy_model())
+    scene.update_state(Session(toy_model()))
+    view = GraphView(scene)
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.show()
+    view.fit_to_view()
+    small = view.zoom()
+    view.resize(1200, 900)
+    qtbot.waitUntil(lambda: view.zoom() > small)
+    larger = view.zoom()
+    view.zoom_by(1.5)
+    zoomed = view.zoom()
+    assert zoomed == pytest.approx(larger * 1.5)
+    view.resize(500, 400)
+    qtbot.waitUntil(lambda: view.viewport().width() <= 500)
+    assert view.zoom() == pytest.approx(zoomed)  # the person's zoom is kept

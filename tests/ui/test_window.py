@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 
 from explorer.model import edit as edits
@@ -354,3 +354,24 @@ def test_save_never_overwrites_a_bundled_example(window, monkeypatch, tmp_path):
     assert load_model(target).op("L") == "sse"
     assert c.undo_stack.isClean()
     assert not window.isWindowModified()
+
+
+def test_with_nothing_selected_the_inspector_follows_the_step(window, qtbot):
+    c = window.controller
+    assert c.selected is None
+    c.step()
+    assert window.inspector.node == "H1"
+    c.step()
+    assert window.inspector.node == "H2"
+    c.select("W1")
+    c.step()
+    assert window.inspector.node == "W1"  # a choice of the person's stays
+
+
+def test_a_click_on_empty_canvas_selects_nothing(window, qtbot):
+    c = window.controller
+    c.select("W2")
+    corner = window.view.viewport().rect().topLeft() + QPoint(5, 5)
+    with qtbot.waitSignal(c.selection_changed):
+        qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=corner)
+    assert c.selected is None
