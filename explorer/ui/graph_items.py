@@ -340,8 +340,16 @@ class EdgeItem(QGraphicsItem):
         self._start = a + QPointF(ux, uy) * (source.exit_distance(ux, uy) + _ARROW_GAP)
         self._end = b - QPointF(ux, uy) * (dest.exit_distance(ux, uy) + _ARROW_GAP)
         room = length - head_room
-        self._value_label = self._place([self.value_text], room, -1)
-        self._grad_label = self._place([self.grad_text], room, +1)
+        if abs(ux) > 0.25 and abs(uy) > 0.25:
+            # a slanted edge (a weight and a bias side by side under one op): both labels go on
+            # the outer side, the gradient's under the value's, so neighbours' labels never meet
+            outer = -1 if self._normal.x() * ux > 0 else +1
+            self._value_label = self._place([self.value_text], room, outer)
+            below = self._value_label.rect.center() + QPointF(0, self._value_label.rect.height())
+            self._grad_label = _Label([self.grad_text], below)
+        else:
+            self._value_label = self._place([self.value_text], room, -1)
+            self._grad_label = self._place([self.grad_text], room, +1)
         rect = QRectF(self._start, self._end).normalized().adjusted(-20, -20, 20, 20)
         for label in (self._value_label, self._grad_label):
             rect = rect.united(label.rect.adjusted(-2, -2, 2, 2))

@@ -337,3 +337,25 @@ def test_view_refits_on_resize_until_the_person_zooms(qtbot):
     view.resize(500, 400)
     qtbot.waitUntil(lambda: view.viewport().width() <= 500)
     assert view.zoom() == pytest.approx(zoomed)  # the person's zoom is kept
+
+
+def test_edge_labels_never_overlap_with_a_weight_and_a_bias_side_by_side(qtbot):
+    from explorer.engine import Session
+    from explorer.examples import toy_model
+    from explorer.model import edit as edits
+    from explorer.ui.canvas import GraphScene
+
+    model = edits.set_bias(edits.set_bias(toy_model(), 0, True), 2, True)
+    session = Session(model)
+    session.run()
+    scene = GraphScene()
+    scene.set_model(model)
+    scene.update_state(session)
+    rects = []
+    for edge in scene.edge_items.values():
+        for label in (edge._value_label, edge._grad_label):
+            assert label is not None
+            rects.append((edge.value_text, edge.mapRectToScene(label.rect)))
+    for i, (name_a, a) in enumerate(rects):
+        for name_b, b in rects[i + 1:]:
+            assert not a.intersects(b), f"labels of {name_a} and {name_b} overlap"
