@@ -22,6 +22,12 @@ one ``target`` node. The node the loss reads keeps its id (``Yhat`` in the
 examples) through every edit: when another node becomes the prediction, it
 takes over that id, together with its label and canvas position.
 
+Layer numbers follow positions, as the lecture writes them (H₁ = W₁ᵀX,
+H₂ = W₂ᵀH₁, …): :func:`add_layer` and :func:`remove_layer` end with
+:func:`renumber_layers`, so inserting a layer between layers 1 and 2 makes
+the new one ``W2``/``H2`` and the old ``W2``/``H2`` become ``W3``/``H3``.
+The other edits never rename a node.
+
 Examples
 --------
 >>> from explorer.examples import toy_model
@@ -33,6 +39,8 @@ Examples
 ((3, 5), (5, 3))
 >>> set_width(wider, 0, 5) is wider
 True
+>>> [layer.weight for layer in chain_layers(add_layer(model, 1))]
+['W1', 'W2', 'W3', 'W4']
 """
 
 from __future__ import annotations
@@ -219,6 +227,11 @@ def _resized(old: Array, shape: tuple[int, ...], node: str, fill: str = "seeded"
     return new
 
 
+def _filled(old: Array | None, shape: tuple[int, ...], node: str) -> Array:
+    """``old`` resized to ``shape`` with seeded new entries, or all seeded when there is no ``old``."""
+    return _seeded(shape, node) if old is None else _resized(old, shape, node)
+
+
 def _frozen(array: Array) -> Array:
     array = np.array(array, dtype=np.float64)
     array.setflags(write=False)
@@ -234,6 +247,8 @@ class _Draft:
     def __init__(self, model: Model) -> None:
         self.model = model
         self.specs: list[NodeSpec] = list(model.specs)
+        #: ``{node: (old value or None, shape)}`` of the values set by :meth:`set_seeded`.
+        self.seeded: dict[str, tuple[Array | None, tuple[int, ...]]] = {}
 
     def ids(self) -> set[str]:
         return {spec.id for spec in self.specs}
@@ -264,9 +279,20 @@ class _Draft:
     def set_value(self, node: str, value: Array) -> None:
         self.put(node, self.get(node).with_(value=_frozen(value), shape=None, init=None))
 
+    def set_seeded(self, node: str, old: Array | None, shape: tuple[int, ...]) -> None:
+        """Give ``node`` ``old`` resized to ``shape`` (all new if ``None``), new entries seeded from its id.
+
+        The call is remembered, so :func:`_renumbered` can draw the new entries
+        again from the id the node ends up with.
+        """
+        self.seeded[node] = (old, shape)
+        self.set_value(node, _filled(old, shape, node))
+
     def rename(self, old: str, new: str, label: str | None = None, pos: tuple[float, float] | None = None) -> None:
         """Give node ``old`` the id ``new`` (and this label and position); inputs follow."""
         self.put(old, self.get(old).with_(id=new, label=label, pos=pos))
+        if old in self.seeded:
+            self.seeded[new] = self.seeded.pop(old)
         for i, spec in enumerate(self.specs):
             if old in spec.inputs.values():
                 inputs = {p: (new if s == old else s) for p, s in spec.inputs.items()}
@@ -274,6 +300,113 @@ class _Draft:
 
     def build(self) -> Model:
         return Model(self.specs, name=self.model.name)
+
+
+# -- numbering layers by position ---------------------------------------------
+
+#: An id the editor makes itself: a role letter and a number (``W3``, ``H3``, ``A3``, ``b3``).
+_AUTOMATIC = re.compile(r"(W|H|A|b)([0-9]+)")
+
+
+def _renumbering(model: Model) -> dict[str, str]:
+    """``{old id: new id}`` of the nodes :func:`renumber_layers` renames (no entry for a kept id)."""
+    chain = _analyse(model)
+    wanted: dict[str, str] = {}
+    for place, layer in enumerate(chain.layers, start=1):
+        for node, letter in ((layer.weight, "W"), (layer.linear, "H"), (layer.activation, "A"), (layer.bias, "b")):
+            if node is None or node == chain.pred:
+                continue
+            found = _AUTOMATIC.fullmatch(node)
+            if found and found.group(1) == letter:
+                wanted[node] = f"{letter}{place}"
+    # The wanted ids are all different (one letter and place each), so the only
+    # clash is with an id that stays; giving up a rename keeps one more id, so repeat.
+    while True:
+        kept = {node for node in model.order if wanted.get(node, node) == node}
+        blocked = [node for node, new in wanted.items() if new != node and new in kept]
+        if not blocked:
+            return {old: new for old, new in wanted.items() if old != new}
+        for node in blocked:
+            del wanted[node]
+
+
+def _renamed_specs(specs: Sequence[NodeSpec], mapping: dict[str, str]) -> list[NodeSpec]:
+    """The specs with every id and every input renamed by ``mapping``, all at once, in the same order."""
+    renamed: list[NodeSpec] = []
+    for spec in specs:
+        if spec.id in mapping or any(source in mapping for source in spec.inputs.values()):
+            inputs = {port: mapping.get(source, source) for port, source in spec.inputs.items()}
+            spec = spec.with_(id=mapping.get(spec.id, spec.id), inputs=inputs)
+        renamed.append(spec)
+    return renamed
+
+
+def renumber_layers(model: Model) -> Model:
+    """Number the layers' nodes by their place: layer ``i`` (from 1) gets ``Wi``, ``Hi``, ``Ai``, ``bi``.
+
+    Only ids that follow the editor's own pattern are renamed, each to its
+    role's letter: a weight ``W<n>`` becomes ``W<i>``, a linear node ``H<n>``
+    becomes ``H<i>``, an activation ``A<n>`` becomes ``A<i>`` and a bias
+    ``b<n>`` becomes ``b<i>``. Other ids (``X``, ``Y``, ``L``, a user's
+    ``hidden``, a weight called ``H7``) are never touched, and the prediction
+    keeps its id (``Yhat``). When the wanted id is held by a node that keeps
+    its own id, the node that wanted it keeps its old id instead.
+
+    The renaming is worked out first and then applied to every node at once,
+    ids and inputs together, so swaps (``H4`` → ``H2`` while ``H2`` →
+    ``H3``) never collide. Values, ``init``, labels, positions and the order
+    of the nodes are kept: the numbers travel with their nodes.
+
+    Parameters
+    ----------
+    model
+        A chain (see :func:`chain_layers`).
+
+    Returns
+    -------
+    Model
+        The renumbered model, or ``model`` itself when no id changes.
+
+    Raises
+    ------
+    ModelError
+        If the model is not a chain.
+
+    Examples
+    --------
+    >>> from explorer.examples import toy_model
+    >>> model = toy_model()
+    >>> renumber_layers(model) is model
+    True
+    >>> specs = [s.with_(id="W9") if s.id == "W1" else s for s in model.specs]
+    >>> specs = [s.with_(inputs={"x": "X", "w": "W9"}) if s.id == "H1" else s for s in specs]
+    >>> renumbered = renumber_layers(Model(specs))
+    >>> [layer.weight for layer in chain_layers(renumbered)]
+    ['W1', 'W2', 'W3']
+    >>> bool((renumbered.value("W1") == model.value("W1")).all())
+    True
+    """
+    mapping = _renumbering(model)
+    if not mapping:
+        return model
+    return Model(_renamed_specs(model.specs, mapping), name=model.name)
+
+
+def _renumbered(draft: _Draft) -> Model:
+    """The draft's model with :func:`renumber_layers` applied.
+
+    The new entries of values set by :meth:`_Draft.set_seeded` are drawn
+    again from the id their node ends up with, so a node's new numbers come
+    from the id the student sees.
+    """
+    model = draft.build()
+    mapping = _renumbering(model)
+    if not mapping:
+        return model
+    for node, (old, shape) in draft.seeded.items():
+        if node in mapping:
+            draft.set_value(node, _filled(old, shape, mapping[node]))
+    return Model(_renamed_specs(draft.specs, mapping), name=model.name)
 
 
 def _number(layer: Layer) -> int | None:
@@ -364,6 +497,7 @@ def _new_layer(
         act = output
     inputs = {"x": source, "w": weight}
     specs = [NodeSpec(weight, "param", value=_frozen(_seeded((n_in, n_out), weight)))]
+    draft.seeded[weight] = (None, (n_in, n_out))
     if bias:
         specs.append(NodeSpec(bias_id, "param", value=_frozen(np.zeros(n_out))))
         inputs["b"] = bias_id
@@ -421,11 +555,20 @@ def add_layer(
     Returns
     -------
     Model
-        The new model. The new nodes are ``W{n}``, ``H{n}``, ``A{n}`` and
-        ``b{n}`` with the smallest ``n`` free for all four. Added at the end,
-        the new layer's output takes over the prediction's id (``Yhat``), its
-        label and position, and the old prediction node gets a fresh id.
-        New weights are seeded normal numbers (std 0.5, seed from the id).
+        The new model, renumbered by :func:`renumber_layers`: the new layer
+        at place ``index + 1`` gets ``W{index+1}``, ``H{index+1}`` and, if
+        asked for, ``A{index+1}`` and ``b{index+1}``, and the layers after
+        it move up one number (inserting at 1 in the toy gives ``H1``,
+        ``H2`` new, ``H3`` the old ``H2``, ``Yhat`` with ``W4`` the old
+        ``W3``). Added at the end, the new layer's output takes over the
+        prediction's id (``Yhat``), its label and position, and the old
+        prediction node becomes ``H{index}`` (or ``A{index}``).
+
+        The new weight, and the new rows of a resized next weight, are
+        seeded normal numbers (std 0.5) whose seed is ``fill_seed`` of the
+        node's id *after* renumbering, the id in the returned model (the
+        new weight above is drawn as ``W2``, the resized old ``W2`` as
+        ``W3``). The same edit of the same model always gives the same numbers.
 
     Raises
     ------
@@ -435,7 +578,7 @@ def add_layer(
     chain = _analyse(model)
     _check_index(chain, index, allow_end=True)
     draft = _Draft(model)
-    new_linear = f"H{_fresh_number(draft.ids(), ('W', 'H', 'A', 'b'))}"
+    new_linear = f"H{index + 1}"  # named in refusals: the new layer's id by its place
     if width is not None:
         _check_width(width, new_linear)
     _check_activation(activation, new_linear)
@@ -447,8 +590,8 @@ def add_layer(
         draft.insert(_block_span(draft, after)[0], specs)
         draft.set_input(after.linear, "x", output)
         if n_out != after.n_in:
-            draft.set_value(after.weight, _resized(model.value(after.weight), (n_out, after.n_out), after.weight))
-        return draft.build()
+            draft.set_seeded(after.weight, model.value(after.weight), (n_out, after.n_out))
+        return _renumbered(draft)
     last = chain.layers[-1]
     rows = model.shape(chain.target)[0]
     if width is not None and width != rows:
@@ -465,7 +608,7 @@ def add_layer(
     )
     draft.insert(_block_span(draft, _renamed(last, chain.pred, old_output))[1] + 1, specs)
     draft.set_input(chain.loss, "pred", output)
-    return draft.build()
+    return _renumbered(draft)
 
 
 def remove_layer(model: Model, index: int) -> Model:
@@ -476,6 +619,12 @@ def remove_layer(model: Model, index: int) -> Model:
     last layer makes the one before it the last: its output takes over the
     prediction's id (``Yhat``), label and position, and its weight's columns
     (and bias) are resized to the target's rows.
+
+    The result is renumbered by :func:`renumber_layers`, so no number is
+    left out: removing layer 2 of the toy leaves ``W1``, ``H1``, ``W2`` (the
+    old ``W3``) and ``Yhat``. New entries of a resized weight are seeded
+    from ``fill_seed`` of its id *after* renumbering (its id in the returned
+    model); the same edit of the same model always gives the same numbers.
 
     Raises
     ------
@@ -493,21 +642,21 @@ def remove_layer(model: Model, index: int) -> Model:
         after = chain.layers[index + 1]
         draft.set_input(after.linear, "x", chain.input if index == 0 else chain.layers[index - 1].output)
         if layer.n_in != layer.n_out:
-            draft.set_value(after.weight, _resized(model.value(after.weight), (layer.n_in, after.n_out), after.weight))
-        return draft.build()
+            draft.set_seeded(after.weight, model.value(after.weight), (layer.n_in, after.n_out))
+        return _renumbered(draft)
     before = chain.layers[index - 1]
     pred_spec = model.spec(chain.pred)
     draft.rename(before.output, chain.pred, pred_spec.label, pred_spec.pos)
     draft.set_input(chain.loss, "pred", chain.pred)
     _resize_output(model, draft, before, model.shape(chain.target)[0])
-    return draft.build()
+    return _renumbered(draft)
 
 
 def _resize_output(model: Model, draft: _Draft, layer: Layer, width: int) -> None:
     """Give the layer ``width`` outputs: its weight's columns and its bias (new entries 0)."""
     if width == layer.n_out:
         return
-    draft.set_value(layer.weight, _resized(model.value(layer.weight), (layer.n_in, width), layer.weight))
+    draft.set_seeded(layer.weight, model.value(layer.weight), (layer.n_in, width))
     if layer.bias is not None:
         draft.set_value(layer.bias, _resized(model.value(layer.bias), (width,), layer.bias, fill="zeros"))
 
@@ -754,6 +903,7 @@ __all__ = [
     "fill_seed",
     "randomise",
     "remove_layer",
+    "renumber_layers",
     "set_activation",
     "set_batch",
     "set_bias",

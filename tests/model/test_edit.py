@@ -14,14 +14,17 @@ from hypothesis import strategies as st
 from explorer.engine import Session, numeric_grad
 from explorer.model import ACTIVATIONS, Model, ModelError, NodeSpec, limits, load_model
 from explorer.model.edit import (
+    FILL_STD,
     NOT_A_CHAIN,
     Layer,
     add_layer,
     chain_input,
     chain_layers,
     chain_target,
+    fill_seed,
     randomise,
     remove_layer,
+    renumber_layers,
     set_activation,
     set_batch,
     set_bias,
@@ -77,6 +80,47 @@ def assert_gradients(model: Model) -> None:
         grad = session.grad(node)
         assert grad is not None
         np.testing.assert_allclose(grad, numeric_grad(model, node), rtol=1e-4, atol=1e-7, err_msg=node)
+
+
+def ids_by_place(model: Model) -> list[tuple[str, str, str | None, str | None]]:
+    """``(weight, linear, bias, activation)`` of each layer, from the input to the loss."""
+    return [(layer.weight, layer.linear, layer.bias, layer.activation) for layer in chain_layers(model)]
+
+
+def assert_numbered_by_place(model: Model) -> None:
+    """Layer ``i`` holds ``Wi``, ``Hi``, ``bi``, ``Ai``, except the prediction ``Yhat``."""
+    count = len(chain_layers(model))
+    for place, (weight, linear, bias, activation) in enumerate(ids_by_place(model), start=1):
+        last = place == count
+        assert weight == f"W{place}"
+        assert bias in (None, f"b{place}")
+        if activation is None:
+            assert linear == ("Yhat" if last else f"H{place}")
+        else:
+            assert (linear, activation) == (f"H{place}", "Yhat" if last else f"A{place}")
+    assert renumber_layers(model) is model
+
+
+def renamed(model: Model, mapping: dict[str, str]) -> Model:
+    """The model with ids changed by hand (inputs follow), nothing renumbered."""
+    specs = [
+        spec.with_(id=mapping.get(spec.id, spec.id), inputs={p: mapping.get(s, s) for p, s in spec.inputs.items()})
+        for spec in model.specs
+    ]
+    return Model(specs, name=model.name)
+
+
+def dressed(model: Model) -> Model:
+    """The model with a position on every node and a label on every node that has none."""
+    specs = [
+        spec.with_(pos=(10.0 * i, 5.0), label=spec.label or f"<{spec.id}>") for i, spec in enumerate(model.specs)
+    ]
+    return Model(specs, name=model.name)
+
+
+def seeded(shape: tuple[int, ...], node: str) -> np.ndarray:
+    """The numbers that fill new entries of ``node`` (see ``edit.fill_seed``)."""
+    return initial_value(shape, {"kind": "normal", "std": FILL_STD, "seed": fill_seed(node)})
 
 
 def assert_round_trips(model: Model) -> None:
@@ -182,7 +226,15 @@ NOT_CHAINS = {
 @pytest.mark.parametrize("case", sorted(NOT_CHAINS))
 def test_not_a_chain_is_refused(case: str) -> None:
     model = Model(NOT_CHAINS[case])
-    for call in (chain_layers, chain_input, chain_target, lambda m: add_layer(m, 0), lambda m: set_bias(m, 0, True)):
+    for call in (
+        chain_layers,
+        chain_input,
+        chain_target,
+        renumber_layers,
+        lambda m: add_layer(m, 0),
+        lambda m: remove_layer(m, 0),
+        lambda m: set_bias(m, 0, True),
+    ):
         with pytest.raises(ModelError) as info:
             call(model)
         assert str(info.value) == NOT_A_CHAIN
@@ -205,16 +257,17 @@ def test_add_layer_in_the_middle_keeps_every_other_matrix(toy: Model) -> None:
     assert fingerprint(toy) == before
     assert widths(new) == [(3, 3), (3, 3), (3, 3), (3, 2)]
     layer = chain_layers(new)[1]
-    assert (layer.linear, layer.weight, layer.bias, layer.activation) == ("H4", "W4", None, None)
-    assert new.inputs("H4") == {"x": "H1", "w": "W4"}
-    assert new.inputs("H2")["x"] == "H4"
-    for node in ("X", "W1", "W2", "W3", "Y"):
-        assert np.array_equal(new.value(node), toy.value(node))
-    assert new.spec("W4").value is not None
-    assert new.spec("W4").init is None
-    assert new.spec("W4").pos is None
-    assert new.spec("H4").pos is None
-    assert [s.id for s in new.specs] == ["X", "W1", "H1", "W4", "H4", "W2", "H2", "W3", "Yhat", "Y", "L"]
+    assert (layer.linear, layer.weight, layer.bias, layer.activation) == ("H2", "W2", None, None)
+    assert new.inputs("H2") == {"x": "H1", "w": "W2"}
+    assert new.inputs("H3") == {"x": "H2", "w": "W3"}
+    assert new.inputs("Yhat") == {"x": "H3", "w": "W4"}
+    for old, now in (("X", "X"), ("W1", "W1"), ("W2", "W3"), ("W3", "W4"), ("Y", "Y")):
+        assert np.array_equal(new.value(now), toy.value(old)), (old, now)
+    assert new.spec("W2").value is not None
+    assert new.spec("W2").init is None
+    assert new.spec("W2").pos is None
+    assert new.spec("H2").pos is None
+    assert [s.id for s in new.specs] == ["X", "W1", "H1", "W2", "H2", "W3", "H3", "W4", "Yhat", "Y", "L"]
     assert_gradients(new)
     assert_round_trips(new)
 
@@ -222,25 +275,32 @@ def test_add_layer_in_the_middle_keeps_every_other_matrix(toy: Model) -> None:
 def test_add_layer_first_reads_the_input(deep: Model) -> None:
     new = add_layer(deep, 0, activation="tanh", bias=True)
     first = chain_layers(new)[0]
-    assert first == Layer("H9", "W9", "b9", "A9", "tanh", 4, 4)
-    assert new.inputs("H9") == {"x": "X", "w": "W9", "b": "b9"}
-    assert new.inputs("H1")["x"] == "A9"
-    assert np.array_equal(new.value("b9"), np.zeros(4))
+    assert first == Layer("H1", "W1", "b1", "A1", "tanh", 4, 4)
+    assert new.inputs("H1") == {"x": "X", "w": "W1", "b": "b1"}
+    assert new.inputs("H2")["x"] == "A1"
+    assert np.array_equal(new.value("b1"), np.zeros(4))
     assert len(chain_layers(new)) == 9
+    assert chain_layers(new)[-1] == Layer("Yhat", "W9", None, None, None, 4, 2)
+    for place in range(1, 9):  # every old layer moved up one number, with its numbers and init
+        assert np.array_equal(new.value(f"W{place + 1}"), deep.value(f"W{place}"))
+        assert new.spec(f"W{place + 1}").init == deep.spec(f"W{place}").init
+    assert [new.op(f"A{place}") for place in range(1, 9)] == ["tanh"] + ["sigmoid"] * 7
+    assert_numbered_by_place(new)
     assert_gradients(new)
 
 
 def test_add_layer_with_another_width_resizes_the_next_rows(toy: Model) -> None:
     wide = add_layer(toy, 1, width=5, activation="sigmoid", bias=True)
     assert widths(wide) == [(3, 3), (3, 5), (5, 3), (3, 2)]
-    assert wide.shape("W4") == (3, 5)
-    assert wide.shape("b4") == (5,)
-    assert wide.op("A4") == "sigmoid"
-    assert np.array_equal(wide.value("W2")[:3], toy.value("W2"))
-    assert not np.array_equal(wide.value("W2")[3:], np.zeros((2, 3)))
+    assert ids_by_place(wide)[1] == ("W2", "H2", "b2", "A2")
+    assert wide.shape("W2") == (3, 5)
+    assert wide.shape("b2") == (5,)
+    assert wide.op("A2") == "sigmoid"
+    assert np.array_equal(wide.value("W3")[:3], toy.value("W2"))  # the old W2 is W3 now
+    assert not np.array_equal(wide.value("W3")[3:], np.zeros((2, 3)))
     narrow = add_layer(toy, 1, width=2)
     assert widths(narrow) == [(3, 3), (3, 2), (2, 3), (3, 2)]
-    assert np.array_equal(narrow.value("W2"), toy.value("W2")[:2])
+    assert np.array_equal(narrow.value("W3"), toy.value("W2")[:2])
     assert_gradients(wide)
     assert_gradients(narrow)
 
@@ -286,13 +346,13 @@ def test_add_layer_refusals(toy: Model) -> None:
         add_layer(toy, 4)
     with raises_naming(None, "cannot add a layer at place -1"):
         add_layer(toy, -1)
-    with raises_naming("H4", "width"):
+    with raises_naming("H2", "width"):  # the id the new layer would have at place 2
         add_layer(toy, 1, width=0)
-    with raises_naming("H4", "width"):
-        add_layer(toy, 1, width=limits.MAX_DIM + 1)
-    with raises_naming("H4", "width"):
-        add_layer(toy, 1, width=2.5)  # type: ignore[arg-type]
-    with raises_naming("H4", "softmax"):
+    with raises_naming("H1", "width"):
+        add_layer(toy, 0, width=limits.MAX_DIM + 1)
+    with raises_naming("H3", "width"):
+        add_layer(toy, 2, width=2.5)  # type: ignore[arg-type]
+    with raises_naming("H2", "softmax"):
         add_layer(toy, 1, activation="softmax")
     with raises_naming("H4", "target's 2 rows"):
         add_layer(toy, 3, width=5)
@@ -307,22 +367,24 @@ def test_remove_a_middle_layer_resizes_the_next_rows(toy: Model) -> None:
     new = remove_layer(wide, 0)
     assert fingerprint(wide) == before
     assert widths(new) == [(3, 3), (3, 2)]
-    assert "W1" not in new
-    assert "H1" not in new
-    assert new.inputs("H2")["x"] == "X"
-    assert np.array_equal(new.value("W2"), wide.value("W2")[:3])
-    assert np.array_equal(new.value("W3"), toy.value("W3"))
+    assert ids_by_place(new) == [("W1", "H1", None, None), ("W2", "Yhat", None, None)]
+    assert "W3" not in new
+    assert "H2" not in new
+    assert new.inputs("H1") == {"x": "X", "w": "W1"}
+    assert np.array_equal(new.value("W1"), wide.value("W2")[:3])  # the old W2, its rows cut
+    assert np.array_equal(new.value("W2"), toy.value("W3"))
     assert_gradients(new)
 
 
 def test_remove_a_layer_with_bias_and_activation(deep: Model) -> None:
     deep = set_bias(deep, 3, True)
     new = remove_layer(deep, 3)
-    assert not {"W4", "b4", "H4", "A4"} & set(new.graph.nodes)
-    assert new.inputs("H5")["x"] == "A3"
+    assert not {"b4", "W8", "H7", "A7"} & set(new.graph.nodes)
+    assert new.inputs("H4")["x"] == "A3"
     assert len(chain_layers(new)) == 7
-    for node in ("W1", "W2", "W3", "W5", "W6", "W7", "W8"):
-        assert np.array_equal(new.value(node), deep.value(node))
+    assert_numbered_by_place(new)
+    for old, now in (("W1", "W1"), ("W2", "W2"), ("W3", "W3"), ("W5", "W4"), ("W6", "W5"), ("W7", "W6"), ("W8", "W7")):
+        assert np.array_equal(new.value(now), deep.value(old)), (old, now)
     assert_gradients(new)
 
 
@@ -371,6 +433,207 @@ def test_remove_layer_refusals(toy: Model) -> None:
     single_file = load_model(example_path("single_layer"))
     with raises_naming("Yhat", "only layer"):
         remove_layer(single_file, 0)
+
+
+# -- renumber_layers ------------------------------------------------------------
+
+TOY_IDS = ["X", "W1", "H1", "W2", "H2", "W3", "H3", "W4", "Yhat", "Y", "L"]
+
+
+@pytest.mark.parametrize(
+    ("index", "moved"),
+    [
+        (0, {"W1": "W2", "H1": "H2", "W2": "W3", "H2": "H3", "W3": "W4"}),
+        (1, {"W1": "W1", "H1": "H1", "W2": "W3", "H2": "H3", "W3": "W4"}),
+        (2, {"W1": "W1", "H1": "H1", "W2": "W2", "H2": "H2", "W3": "W4"}),
+        (3, {"W1": "W1", "H1": "H1", "W2": "W2", "H2": "H2", "W3": "W3"}),
+    ],
+)
+def test_add_layer_numbers_follow_places(toy: Model, index: int, moved: dict[str, str]) -> None:
+    toy = dressed(toy)
+    new = add_layer(toy, index)
+    assert [s.id for s in new.specs] == TOY_IDS
+    assert ids_by_place(new) == [
+        ("W1", "H1", None, None),
+        ("W2", "H2", None, None),
+        ("W3", "H3", None, None),
+        ("W4", "Yhat", None, None),
+    ]
+    fresh = chain_layers(new)[index]
+    assert fresh.weight == f"W{index + 1}"
+    assert new.spec(fresh.weight).pos is None
+    assert new.spec(fresh.weight).label is None
+    for old, now in {**moved, "X": "X", "Y": "Y", "L": "L", "Yhat": "Yhat"}.items():
+        assert (new.spec(now).pos, new.spec(now).label) == (toy.spec(old).pos, toy.spec(old).label), (old, now)
+        if toy.spec(old).info.is_leaf:
+            assert np.array_equal(new.value(now), toy.value(old)), (old, now)
+    assert_numbered_by_place(new)
+    assert_gradients(new)
+    assert_round_trips(new)
+
+
+@pytest.mark.parametrize(
+    ("index", "moved"),
+    [
+        (0, {"W2": "W1", "H2": "H1", "W3": "W2"}),
+        (1, {"W1": "W1", "H1": "H1", "W3": "W2"}),
+        (2, {"W1": "W1", "H1": "H1", "W2": "W2"}),
+    ],
+)
+def test_remove_layer_numbers_follow_places(toy: Model, index: int, moved: dict[str, str]) -> None:
+    toy = dressed(toy)
+    new = remove_layer(toy, index)
+    assert [s.id for s in new.specs] == ["X", "W1", "H1", "W2", "Yhat", "Y", "L"]
+    assert ids_by_place(new) == [("W1", "H1", None, None), ("W2", "Yhat", None, None)]
+    for old, now in {**moved, "X": "X", "Y": "Y", "L": "L", "Yhat": "Yhat"}.items():
+        assert (new.spec(now).pos, new.spec(now).label) == (toy.spec(old).pos, toy.spec(old).label), (old, now)
+        if toy.op(old) == "param":  # the kept block (the last case cuts W2 to the target's 2 columns)
+            kept = tuple(slice(0, n) for n in new.shape(now))
+            assert np.array_equal(new.value(now), toy.value(old)[kept]), (old, now)
+    assert_numbered_by_place(new)
+    assert_gradients(new)
+
+
+def test_insert_and_remove_with_biases_and_activations(deep: Model) -> None:
+    deep = set_bias(set_bias(deep, 2, True), 5, True)  # b3, b6
+    deep = set_value(deep, "b6", np.arange(4.0))
+    new = add_layer(deep, 2, width=3, activation="relu", bias=True)
+    assert ids_by_place(new)[1:5] == [
+        ("W2", "H2", None, "A2"),
+        ("W3", "H3", "b3", "A3"),  # the new layer
+        ("W4", "H4", "b4", "A4"),  # the old layer 3
+        ("W5", "H5", None, "A5"),
+    ]
+    assert new.op("A3") == "relu"
+    assert np.array_equal(new.value("b3"), np.zeros(3))
+    assert np.array_equal(new.value("b7"), np.arange(4.0))  # the old b6
+    assert new.spec("W9").init == deep.spec("W8").init
+    assert_numbered_by_place(new)
+    back = remove_layer(new, 2)
+    assert_numbered_by_place(back)
+    assert ids_by_place(back) == ids_by_place(deep)
+    assert np.array_equal(back.value("b6"), np.arange(4.0))
+    for place in (1, 2, 4, 5, 6, 7, 8):
+        assert np.array_equal(back.value(f"W{place}"), deep.value(f"W{place}"))
+    # W3 lost its last row to the width-3 layer; the row it gets back is new, seeded from W3
+    assert np.array_equal(back.value("W3")[:3], deep.value("W3")[:3])
+    assert np.array_equal(back.value("W3")[3:], seeded((4, 4), "W3")[3:])
+    assert_gradients(back)
+
+
+@pytest.mark.parametrize("name", [*EXAMPLES, "deep_relu", "single_layer"])
+def test_a_model_in_order_is_returned_as_is(name: str) -> None:
+    model = example(name)
+    assert renumber_layers(model) is model
+    count = len(chain_layers(model))
+    changed = [add_layer(model, 0), add_layer(model, count), set_bias(model, 0, True), set_activation(model, 0, "relu")]
+    if count > 1:
+        changed += [remove_layer(model, 0), remove_layer(model, count - 1)]
+    for new in changed:
+        assert renumber_layers(new) is new
+
+
+def test_renumber_keeps_custom_ids() -> None:
+    model = Model(
+        [
+            _data("X", "input", 3),
+            _param("W5", (3, 3), 1),
+            NodeSpec("hidden", "linear", {"x": "X", "w": "W5"}, label="h", pos=(1.0, 2.0)),
+            NodeSpec("A9", "sigmoid", {"x": "hidden"}, pos=(3.0, 4.0)),
+            _param("H7", (3, 3), 2),  # a weight with an H id: not the automatic pattern of a weight
+            NodeSpec("b7", "param", value=np.array([1.0, 2.0, 3.0])),
+            NodeSpec("H8", "linear", {"x": "A9", "w": "H7", "b": "b7"}, label="eight"),
+            NodeSpec("relu1", "relu", {"x": "H8"}),
+            NodeSpec("W1", "param", shape=(3, 2), init={"kind": "uniform", "seed": 4}),
+            NodeSpec("Yhat", "linear", {"x": "relu1", "w": "W1"}, label="Ŷ"),
+            _data("Y", "target", 2),
+            NodeSpec("L", "half_sse", {"pred": "Yhat", "target": "Y"}),
+        ],
+        name="custom",
+    )
+    before = fingerprint(model)
+    new = renumber_layers(model)
+    assert fingerprint(model) == before
+    assert new.name == "custom"
+    assert ids_by_place(new) == [("W1", "hidden", None, "A1"), ("H7", "H2", "b2", "relu1"), ("W3", "Yhat", None, None)]
+    assert [s.id for s in new.specs] == ["X", "W1", "hidden", "A1", "H7", "b2", "H2", "relu1", "W3", "Yhat", "Y", "L"]
+    assert np.array_equal(new.value("W1"), model.value("W5"))
+    assert np.array_equal(new.value("W3"), model.value("W1"))  # W5 → W1 while W1 → W3
+    assert new.spec("W3").init == {"kind": "uniform", "seed": 4}
+    assert new.spec("W3").value is None
+    assert np.array_equal(new.value("b2"), [1.0, 2.0, 3.0])
+    assert (new.spec("hidden").label, new.spec("hidden").pos) == ("h", (1.0, 2.0))
+    assert new.spec("A1").pos == (3.0, 4.0)
+    assert new.spec("H2").label == "eight"
+    assert new.inputs("H2") == {"x": "A1", "w": "H7", "b": "b2"}
+    assert renumber_layers(new) is new
+    assert_gradients(new)
+    assert_round_trips(new)
+
+
+def test_renumber_swaps_without_collision(toy: Model) -> None:
+    # the toy with a new layer W4/H4 inserted between layers 1 and 2, before renumbering
+    draft = Model(
+        [
+            *toy.specs[:3],
+            _param("W4", (3, 3), 9),
+            NodeSpec("H4", "linear", {"x": "H1", "w": "W4"}),
+            toy.spec("W2"),
+            NodeSpec("H2", "linear", {"x": "H4", "w": "W2"}),
+            *toy.specs[5:],
+        ]
+    )
+    new = renumber_layers(draft)
+    assert [s.id for s in new.specs] == TOY_IDS
+    assert new.inputs("H2") == {"x": "H1", "w": "W2"}
+    assert new.inputs("H3") == {"x": "H2", "w": "W3"}
+    assert new.inputs("Yhat") == {"x": "H3", "w": "W4"}
+    for old, now in (("W4", "W2"), ("W2", "W3"), ("W3", "W4")):
+        assert np.array_equal(new.value(now), draft.value(old)), (old, now)
+    swapped = renumber_layers(renamed(toy, {"W1": "W2", "W2": "W1", "H1": "H2", "H2": "H1"}))
+    assert [s.id for s in swapped.specs] == [s.id for s in toy.specs]
+    assert fingerprint(swapped) == fingerprint(toy)
+    session, plain = Session(new), Session(draft)
+    session.run()
+    plain.run()
+    assert session.loss == plain.loss
+
+
+def test_renumber_leaves_a_node_whose_id_is_taken(toy: Model) -> None:
+    # The input holds H1, so H2 cannot become H1; then H3 cannot become H2, which H2 still holds.
+    toy = add_layer(toy, 3)  # X, H1, H2, H3, Yhat
+    model = renamed(toy, {"X": "H1", "H1": "H2", "H2": "H3", "H3": "H4", "W1": "W7", "W3": "W1"})
+    new = renumber_layers(model)
+    assert ids_by_place(new) == [
+        ("W1", "H2", None, None),
+        ("W2", "H3", None, None),
+        ("W3", "H4", None, None),
+        ("W4", "Yhat", None, None),
+    ]
+    assert chain_input(new) == "H1"
+    assert np.array_equal(new.value("W1"), toy.value("W1"))
+    assert np.array_equal(new.value("W3"), toy.value("W3"))
+    # the prediction keeps its id, even one in the pattern, and holds it against layer 2's linear node
+    pred = renamed(remove_layer(toy, 3), {"Yhat": "H2", "H2": "H5", "H1": "H6"})
+    new = renumber_layers(pred)
+    assert ids_by_place(new) == [("W1", "H1", None, None), ("W2", "H5", None, None), ("W3", "H2", None, None)]
+    assert new.inputs(new.loss_id)["pred"] == "H2"
+    assert_gradients(new)
+
+
+def test_new_numbers_are_seeded_from_the_id_after_renumbering(toy: Model) -> None:
+    new = add_layer(toy, 1, width=5)
+    assert np.array_equal(new.value("W2"), seeded((3, 5), "W2"))  # drawn as W2, its id in the result
+    assert np.array_equal(new.value("W3")[:3], toy.value("W2"))
+    assert np.array_equal(new.value("W3")[3:], seeded((5, 3), "W3")[3:])
+    assert fingerprint(add_layer(toy, 1, width=5)) == fingerprint(new)
+    first = add_layer(toy, 0)
+    assert np.array_equal(first.value("W1"), seeded((3, 3), "W1"))
+    narrow = set_width(toy, 0, 2)  # W2 is (2, 3)
+    removed = remove_layer(narrow, 0)  # the old W2 gets a third row and becomes W1
+    assert np.array_equal(removed.value("W1")[:2], narrow.value("W2"))
+    assert np.array_equal(removed.value("W1")[2:], seeded((3, 3), "W1")[2:])
+    assert fingerprint(remove_layer(narrow, 0)) == fingerprint(removed)
 
 
 # -- set_width ---------------------------------------------------------------
@@ -486,12 +749,15 @@ def test_set_activation_no_op_and_refusals(deep: Model, toy: Model) -> None:
 
 
 def test_a_new_activation_takes_a_free_id(toy: Model) -> None:
-    taken = add_layer(toy, 0, activation="relu")  # makes A4
-    assert chain_layers(taken)[0].activation == "A4"
-    new = set_activation(taken, 3, "tanh")  # the layer of W3, H3 is free
-    assert chain_layers(new)[-1].linear == "H3"
-    new = set_activation(new, 1, "tanh")  # the layer of W1
-    assert chain_layers(new)[1].activation == "A1"
+    taken = add_layer(toy, 0, activation="relu")  # A1, the old layers move up
+    assert chain_layers(taken)[0].activation == "A1"
+    new = set_activation(taken, 3, "tanh")  # the layer of W4: its linear node becomes H4
+    assert chain_layers(new)[-1].linear == "H4"
+    new = set_activation(new, 1, "tanh")  # the layer of W2
+    assert chain_layers(new)[1].activation == "A2"
+    assert_numbered_by_place(new)
+    clash = renamed(toy, {"X": "A1"})  # the input holds A1: the new activation takes the next free id
+    assert chain_layers(set_activation(clash, 0, "tanh"))[0].activation == "A2"
 
 
 # -- set_bias ------------------------------------------------------------------
@@ -776,6 +1042,7 @@ def test_random_edits_keep_a_valid_chain(name: str, data: st.DataObject) -> None
         assert model.shape(chain_target(model)) == (outs[-1], batch)
         assert model.inputs(model.loss_id)["pred"] == "Yhat"
         assert model.label("Yhat") == "Ŷ"
+        assert_numbered_by_place(model)
     session = Session(model)
     session.run()
     assert session.loss is not None
