@@ -6,6 +6,16 @@ from explorer.engine import Session
 from explorer.examples import toy_model
 
 
+@pytest.fixture(params=["light", "dark"])
+def themed(request):
+    """Each theme in turn; the light one is back afterwards."""
+    from explorer.ui import theme
+
+    chosen = theme.set_theme(request.param)
+    yield chosen
+    theme.set_theme("light")
+
+
 @pytest.fixture
 def window(qtbot):
     from explorer.ui.app import make_app, open_window

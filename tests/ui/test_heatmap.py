@@ -25,13 +25,6 @@ def view(qtbot):
     return widget
 
 
-@pytest.fixture(params=["light", "dark"])
-def themed(request):
-    chosen = theme.set_theme(request.param)
-    yield chosen
-    theme.set_theme("light")
-
-
 @pytest.mark.parametrize("module", [heatmap, heatmap_items, matrix_format])
 def test_doctests_pass(module):
     assert doctest.testmod(module).failed == 0

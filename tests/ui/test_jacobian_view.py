@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QWidget
 
-from explorer.ui import jacobian_view, theme
+from explorer.ui import jacobian_view
 from explorer.ui.jacobian_view import MAX_ALL_SLICES, PAGE_SLICES, JacobianView
 
 
@@ -27,13 +27,6 @@ def view(qtbot):
     widget.show()
     qtbot.waitExposed(widget)
     return widget
-
-
-@pytest.fixture(params=["light", "dark"])
-def themed(request):
-    chosen = theme.set_theme(request.param)
-    yield chosen
-    theme.set_theme("light")
 
 
 def test_doctests_pass():
