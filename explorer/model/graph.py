@@ -82,12 +82,26 @@ class Model:
         self.specs: tuple[NodeSpec, ...] = tuple(specs)
         self.graph: nx.DiGraph = nx.DiGraph()
         self._build()
+        self._spec = {spec.id: spec for spec in self.specs}
         self.order: tuple[str, ...] = self._topological_order()
-        self._rank = {node: i for i, node in enumerate(self.order)}
+        self._index()
         self.loss_id: str = self._find_loss()
         self._infer_shapes()
         self._check_reaches_loss()
         self._check_limits()
+
+    def _index(self) -> None:
+        """Answers the engine asks on every step, worked out once (the model never changes)."""
+        rank = {node: i for i, node in enumerate(self.order)}
+        self._inputs: dict[str, dict[str, str]] = {}
+        self._consumers: dict[str, tuple[tuple[str, str], ...]] = {}
+        for node in self.order:
+            spec = self._spec[node]
+            self._inputs[node] = {port: spec.inputs[port] for port in spec.info.ports if port in spec.inputs}
+            found = [(c, self.graph.edges[node, c]["port"]) for c in self.graph.successors(node)]
+            self._consumers[node] = tuple(sorted(found, key=lambda item: rank[item[0]]))
+        self._leaves = tuple(n for n in self.order if self._spec[n].info.is_leaf)
+        self._op_nodes = tuple(n for n in self.order if not self._spec[n].info.is_leaf)
 
     # -- construction -------------------------------------------------------
 
@@ -253,8 +267,7 @@ class Model:
     def spec(self, node_id: str) -> NodeSpec:
         """The node's spec, as written in the file."""
         self._require(node_id)
-        spec: NodeSpec = self.graph.nodes[node_id]["spec"]
-        return spec
+        return self._spec[node_id]
 
     def op(self, node_id: str) -> str:
         return self.spec(node_id).op
@@ -279,29 +292,30 @@ class Model:
 
     def inputs(self, node_id: str) -> dict[str, str]:
         """``{port: input node id}`` in the op's port order."""
-        spec = self.spec(node_id)
-        return {port: spec.inputs[port] for port in spec.info.ports if port in spec.inputs}
+        self._require(node_id)
+        return dict(self._inputs[node_id])
 
     def consumers(self, node_id: str) -> list[tuple[str, str]]:
         """``[(consumer id, port)]`` of the nodes that take this node's output, in step order."""
         self._require(node_id)
-        found = [(c, self.graph.edges[node_id, c]["port"]) for c in self.graph.successors(node_id)]
-        return sorted(found, key=lambda item: self._rank[item[0]])
+        return list(self._consumers[node_id])
 
     @property
     def leaves(self) -> tuple[str, ...]:
-        return tuple(n for n in self.order if self.spec(n).info.is_leaf)
+        """Inputs, targets and parameters, in step order."""
+        return self._leaves
 
     @property
     def op_nodes(self) -> tuple[str, ...]:
-        return tuple(n for n in self.order if not self.spec(n).info.is_leaf)
+        """The nodes the forward pass computes, in step order."""
+        return self._op_nodes
 
     @property
     def params(self) -> tuple[str, ...]:
         return tuple(n for n in self.order if self.op(n) == "param")
 
     def _require(self, node_id: str) -> None:
-        if node_id not in self.graph:
+        if node_id not in self._spec:
             raise KeyError(f"no node {node_id!r} in the model")
 
 
