@@ -294,8 +294,10 @@ class GraphView(QGraphicsView):
         super().mousePressEvent(event)
 
     def follow(self, item: QGraphicsItem) -> None:
-        """Scroll just enough to keep ``item`` in sight (the current step's node)."""
-        self.ensureVisible(item.sceneBoundingRect(), 80, 60)
+        """Scroll to bring ``item`` (the current step's node) into sight, only if it is not already."""
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if not visible.contains(item.sceneBoundingRect()):
+            self.ensureVisible(item.sceneBoundingRect(), 80, 60)
 
     # -- mouse --------------------------------------------------------------
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSlider,
     QSpinBox,
-    QStyle,
     QToolBar,
     QToolButton,
     QWidget,
@@ -34,12 +33,13 @@ from ..model.io import write_atomic
 from ..resources import resources_dir
 from .canvas import GraphScene, GraphView
 from .controller import MAX_INTERVAL_MS, MIN_INTERVAL_MS, Controller
+from .icons import make_icon
 from .inspector import Inspector
 from .matrix_editor import MatrixEditor
 from .theme import current_theme, set_theme
 
 #: The automatic fit stops at this zoom so that labels stay readable; F shows everything.
-READABLE_ZOOM = 0.6
+READABLE_ZOOM = 0.55
 LOSS_TITLES = {"half_sse": "½·SSE", "sse": "SSE", "mse": "MSE"}
 
 
@@ -138,16 +138,16 @@ class MainWindow(QMainWindow):
         self.end_action = self._action("Run to end", c.run_to_end, "End", "Run forward and backward to the end")
         self.play_action = self._action("Play", c.toggle_play, "Space", "Play or pause the steps")
         self.play_action.setCheckable(True)
-        icons = {
-            self.reset_action: QStyle.StandardPixmap.SP_MediaSkipBackward,
-            self.back_action: QStyle.StandardPixmap.SP_MediaSeekBackward,
-            self.step_action: QStyle.StandardPixmap.SP_MediaSeekForward,
-            self.forward_action: QStyle.StandardPixmap.SP_ArrowForward,
-            self.end_action: QStyle.StandardPixmap.SP_MediaSkipForward,
-            self.play_action: QStyle.StandardPixmap.SP_MediaPlay,
+        self._icon_kinds = {
+            self.reset_action: "reset",
+            self.back_action: "back",
+            self.step_action: "step",
+            self.forward_action: "forward",
+            self.end_action: "end",
+            self.play_action: "play",
         }
-        for action, pixmap in icons.items():
-            action.setIcon(self.style().standardIcon(pixmap))
+        self._paint_icons()
+        icons = self._icon_kinds
         self.step_actions = tuple(icons)
 
         self.add_end_action = self._action("Add layer at the end", lambda: self.add_layer(None), "Ctrl+L")
@@ -248,6 +248,11 @@ class MainWindow(QMainWindow):
 
     # -- reacting to the controller -------------------------------------------------
 
+    def _paint_icons(self) -> None:
+        colour = current_theme().text
+        for action, kind in self._icon_kinds.items():
+            action.setIcon(make_icon(kind, colour))
+
     def _on_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
 
@@ -327,8 +332,8 @@ class MainWindow(QMainWindow):
         with QSignalBlocker(self.play_action):
             self.play_action.setChecked(playing)
         self.play_action.setText("Pause" if playing else "Play")
-        pixmap = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
-        self.play_action.setIcon(self.style().standardIcon(pixmap))
+        self._icon_kinds[self.play_action] = "pause" if playing else "play"
+        self._paint_icons()
 
     def _on_error(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
@@ -476,6 +481,7 @@ class MainWindow(QMainWindow):
         from .app import apply_palette
 
         apply_palette(QApplication.instance())
+        self._paint_icons()
         self._on_model_changed()
         self._on_step_changed()
 
