@@ -375,3 +375,12 @@ def test_a_click_on_empty_canvas_selects_nothing(window, qtbot):
     with qtbot.waitSignal(c.selection_changed):
         qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=corner)
     assert c.selected is None
+
+
+def test_copy_graph_image_puts_the_canvas_on_the_clipboard(window, qapp):
+    qapp.clipboard().clear()
+    window.copy_image_action.trigger()
+    image = qapp.clipboard().image()
+    assert not image.isNull()
+    assert image.width() > 400
+    assert "copied" in window.statusBar().currentMessage()
