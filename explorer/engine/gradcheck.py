@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
@@ -28,12 +29,19 @@ def evaluate_loss(model: Model, overrides: Mapping[str, Array] | None = None) ->
     >>> evaluate_loss(model) == s.loss
     True
     """
-    values: dict[str, Array] = {leaf: model.value(leaf) for leaf in model.leaves}
+    return float(_forward(model, {leaf: model.value(leaf) for leaf in model.leaves}, model.op_nodes, overrides)[model.loss_id])
+
+
+def _forward(
+    model: Model, known: Mapping[str, Array], ops: Sequence[str], overrides: Mapping[str, Array] | None = None
+) -> dict[str, Array]:
+    """Every value after computing ``ops`` (in step order) from ``known`` values with ``overrides``."""
+    values = dict(known)
     values.update(overrides or {})
-    for node in model.op_nodes:
+    for node in ops:
         inputs = {port: values[src] for port, src in model.inputs(node).items()}
         values[node] = OPS[model.op(node)].forward(inputs)
-    return float(values[model.loss_id])
+    return values
 
 
 def numeric_grad(
@@ -46,12 +54,20 @@ def numeric_grad(
     """
     base = np.array(model.value(node), dtype=np.float64)
     wanted = list(np.ndindex(base.shape)) if indices is None else indices
+    # only what the node feeds is recomputed; every other value comes from one unperturbed pass
+    known = _forward(model, {leaf: model.value(leaf) for leaf in model.leaves}, model.op_nodes)
+    downstream = nx.descendants(model.graph, node)
+    ops = [op for op in model.op_nodes if op in downstream]
+
+    def loss_with(value: Array) -> float:
+        return float(_forward(model, known, ops, {node: value})[model.loss_id])
+
     result = np.empty(len(wanted))
     for n, index in enumerate(wanted):
         plus, minus = base.copy(), base.copy()
         plus[index] += eps
         minus[index] -= eps
-        result[n] = (evaluate_loss(model, {node: plus}) - evaluate_loss(model, {node: minus})) / (2 * eps)
+        result[n] = (loss_with(plus) - loss_with(minus)) / (2 * eps)
     return result.reshape(base.shape) if indices is None else result
 
 
