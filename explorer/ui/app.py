@@ -6,7 +6,7 @@ import os
 import sys
 
 from PySide6.QtCore import QBuffer, QIODevice, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtGui import QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
 from ..engine import Session
@@ -33,17 +33,17 @@ def apply_palette(app: QApplication) -> None:
     palette = QPalette()
     if theme.name == "dark":
         roles = {
-            QPalette.ColorRole.Window: QColor("#23262d"),
+            QPalette.ColorRole.Window: theme.chrome,
             QPalette.ColorRole.WindowText: theme.text,
-            QPalette.ColorRole.Base: QColor("#1b1e24"),
-            QPalette.ColorRole.AlternateBase: QColor("#262a33"),
+            QPalette.ColorRole.Base: theme.field,
+            QPalette.ColorRole.AlternateBase: theme.panel,
             QPalette.ColorRole.Text: theme.text,
-            QPalette.ColorRole.Button: QColor("#2c313b"),
+            QPalette.ColorRole.Button: theme.button,
             QPalette.ColorRole.ButtonText: theme.text,
-            QPalette.ColorRole.ToolTipBase: QColor("#2c313b"),
+            QPalette.ColorRole.ToolTipBase: theme.button,
             QPalette.ColorRole.ToolTipText: theme.text,
             QPalette.ColorRole.Highlight: theme.forward,
-            QPalette.ColorRole.HighlightedText: QColor("#ffffff"),
+            QPalette.ColorRole.HighlightedText: theme.field,
             QPalette.ColorRole.PlaceholderText: theme.muted_text,
         }
         for role, colour in roles.items():

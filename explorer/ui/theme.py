@@ -31,6 +31,10 @@ class Theme:
     edge: QColor
     error: QColor
     ok: QColor
+    # the window's own chrome (menus, panels, fields, buttons)
+    chrome: QColor
+    field: QColor
+    button: QColor
     colormap: str = "CET-D1"
 
 
@@ -50,6 +54,9 @@ LIGHT = Theme(
     edge=QColor("#8a93a3"),
     error=QColor("#c62828"),
     ok=QColor("#2e7d32"),
+    chrome=QColor("#efeff2"),
+    field=QColor("#ffffff"),
+    button=QColor("#e4e5ea"),
 )
 
 DARK = Theme(
@@ -68,6 +75,9 @@ DARK = Theme(
     edge=QColor("#8a93a3"),
     error=QColor("#ff6b6b"),
     ok=QColor("#7bd389"),
+    chrome=QColor("#23262d"),
+    field=QColor("#1b1e24"),
+    button=QColor("#2c313b"),
 )
 
 THEMES = {"light": LIGHT, "dark": DARK}
