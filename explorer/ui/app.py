@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QBuffer, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QIODevice, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -55,12 +55,23 @@ def apply_palette(app: QApplication) -> None:
     app.setPalette(palette)
 
 
+_QUIET = ("This plugin does not support propagateSizeHints",)  # the offscreen platform's chatter
+
+
+def _message_handler(mode: QtMsgType, context: object, message: str) -> None:
+    """Qt's messages to standard error, less the offscreen platform's harmless notices."""
+    if not message.startswith(_QUIET):
+        sys.stderr.write(message + "\n")
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
     """The application object, created once, with fonts and palette."""
     app = QApplication.instance()
     if app is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        if os.environ.get("QT_QPA_PLATFORM") == "offscreen" and "PYTEST_CURRENT_TEST" not in os.environ:
+            qInstallMessageHandler(_message_handler)  # pytest-qt keeps its own handler to fail on warnings
         app = QApplication(argv or [sys.argv[0]])
         app.setApplicationName("Jacobian Explorer")
         app.setOrganizationName("Jacobian Explorer")

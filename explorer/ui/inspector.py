@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..engine import JACOBIAN_BUDGET, Breakdown, EngineError, Session, breakdown
+from ..engine import JACOBIAN_BUDGET, Breakdown, EngineError, Session, breakdown, forward_formula
 from ..engine.notation import partial, pretty, shape_text
 from ..model import ACTIVATIONS, fmt_shape
 from ..model import edit as edits
@@ -230,7 +230,11 @@ class Inspector(QWidget):
         if index is None:
             return
         layer = edits.chain_layers(self.controller.model)[index]
-        self.layer_box.setTitle(f"Layer {index + 1}: {pretty(layer.linear)} = {pretty(layer.weight)}ᵀ · …")
+        model = self.controller.model
+        title = f"Layer {index + 1}: {forward_formula(model, layer.linear)}"
+        if layer.activation is not None:
+            title += f", then {forward_formula(model, layer.activation)}"
+        self.layer_box.setTitle(title)
         for widget, setter, value in (
             (self.width_spin, self.width_spin.setValue, layer.n_out),
             (

@@ -22,6 +22,7 @@ def test_screenshot_writes_a_window_sized_non_blank_png(qapp, tmp_path, step, se
     out = tmp_path / "window.png"
     result = run("screenshot", EXAMPLES / "toy.json", "--out", out, "--step", step, "--select", select, "--tab", tab)
     assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # no platform chatter in a command's output
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1400, 900)
     colours = {image.pixel(x, y) for x in range(0, 1400, 7) for y in range(0, 900, 7)}
