@@ -64,14 +64,18 @@ def _message_handler(mode: QtMsgType, context: object, message: str) -> None:
         sys.stderr.write(message + "\n")
 
 
-def make_app(argv: list[str] | None = None) -> QApplication:
-    """The application object, created once, with fonts and palette."""
+def make_app(argv: list[str] | None = None, quiet: bool = False) -> QApplication:
+    """The application object, created once, with fonts and palette.
+
+    ``quiet`` (for the commands) drops the offscreen platform's notices from
+    standard error; tests keep Qt's handler so that a warning fails them.
+    """
+    if quiet and os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        qInstallMessageHandler(_message_handler)
     app = QApplication.instance()
     if app is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        if os.environ.get("QT_QPA_PLATFORM") == "offscreen" and "PYTEST_CURRENT_TEST" not in os.environ:
-            qInstallMessageHandler(_message_handler)  # pytest-qt keeps its own handler to fail on warnings
         app = QApplication(argv or [sys.argv[0]])
         app.setApplicationName("Jacobian Explorer")
         app.setOrganizationName("Jacobian Explorer")
@@ -98,7 +102,7 @@ def run_window(path: str | None = None) -> int:
     """Open the window on a model or snapshot file, or on the lecture's toy network."""
     from ..export.snapshot import load_session
 
-    app = make_app()
+    app = make_app(quiet=True)
     session = load_session(path) if path else Session(toy_model())
     window = open_window(session, path or str(example_path("toy")))
     if path is None:
@@ -118,7 +122,7 @@ def screenshot(
 ) -> bytes:
     """The whole main window, rendered off-screen, as PNG bytes."""
     set_theme(theme)
-    app = make_app()
+    app = make_app(quiet=True)
     app.setProperty("explorer_no_dialogs", True)
     window = open_window(session, title_path)
     if tab is not None:
