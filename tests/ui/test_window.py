@@ -384,3 +384,28 @@ def test_copy_graph_image_puts_the_canvas_on_the_clipboard(window, qapp):
     assert not image.isNull()
     assert image.width() > 400
     assert "copied" in window.statusBar().currentMessage()
+
+
+def test_the_step_button_on_the_toolbar_steps(window, qtbot):
+    from PySide6.QtWidgets import QToolBar
+
+    steps = next(bar for bar in window.findChildren(QToolBar) if bar.objectName() == "steps")
+    button = steps.widgetForAction(window.step_action)
+    with qtbot.waitSignal(window.controller.step_changed):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.controller.session.position == 1
+    back = steps.widgetForAction(window.back_action)
+    with qtbot.waitSignal(window.controller.step_changed):
+        qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert window.controller.session.position == 0
+
+
+def test_picking_a_node_from_the_list_selects_it(window, qtbot):
+    row = next(i for i in range(window.node_list.count())
+               if window.node_list.item(i).data(Qt.ItemDataRole.UserRole) == "W2")
+    rect = window.node_list.visualItemRect(window.node_list.item(row))
+    with qtbot.waitSignal(window.controller.selection_changed):
+        qtbot.mouseClick(window.node_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.controller.selected == "W2"
+    assert window.scene.node_items["W2"].is_selected
+    assert "W₂" in window.inspector.title.text()
