@@ -19,7 +19,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from explorer.engine.notation import pretty, shape_text
 from explorer.ui.heatmap_items import (
@@ -27,6 +27,7 @@ from explorer.ui.heatmap_items import (
     WidgetEvents,
     apply_palette,
     make_colour_bar,
+    picture_or_message,
     set_colour_bar_levels,
     style_colour_bar,
 )
@@ -70,17 +71,7 @@ class MatrixView(QWidget):
         self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.graphics.installEventFilter(WidgetEvents(self, on_leave=self._clear_hover))
 
-        self.message_label = QLabel()
-        self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message_label.setWordWrap(True)
-
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.graphics)
-        self.stack.addWidget(self.message_label)
-
-        self.status_label = QLabel(HOVER_HINT)
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.stack, self.message_label, self.status_label = picture_or_message(self.graphics, HOVER_HINT)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -17,7 +17,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QWidget
 
 from explorer.ui.matrix_format import compact_formats, format_cell, index_ticks
 from explorer.ui.theme import DARK, LIGHT, Theme, current_theme
@@ -507,3 +507,21 @@ class WidgetEvents(QObject):
         elif event.type() == QEvent.Type.Leave and self._on_leave is not None:
             self._on_leave()
         return False
+
+
+def picture_or_message(graphics: QWidget, status: str = "") -> tuple[QStackedWidget, QLabel, QLabel]:
+    """A stack showing ``graphics`` or a centred message, and the status line that goes under it.
+
+    Returns ``(stack, message_label, status_label)``; ``stack.setCurrentWidget``
+    switches between the picture and the message.
+    """
+    message_label = QLabel()
+    message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    message_label.setWordWrap(True)
+    stack = QStackedWidget()
+    stack.addWidget(graphics)
+    stack.addWidget(message_label)
+    status_label = QLabel(status)
+    status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return stack, message_label, status_label

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
     QSpinBox,
-    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +37,7 @@ from explorer.ui.heatmap_items import (
     WidgetEvents,
     apply_palette,
     make_colour_bar,
+    picture_or_message,
     set_colour_bar_levels,
     share_number_sizes,
     style_colour_bar,
@@ -141,16 +141,7 @@ class JacobianView(QWidget):
         self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.graphics.installEventFilter(WidgetEvents(self, on_resize=self._arrange, on_leave=self._clear_hover))
 
-        self.message_label = QLabel()
-        self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message_label.setWordWrap(True)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.graphics)
-        self.stack.addWidget(self.message_label)
-
-        self.status_label = QLabel()
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.stack, self.message_label, self.status_label = picture_or_message(self.graphics)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
