@@ -70,12 +70,12 @@ def make_app(argv: list[str] | None = None, quiet: bool = False) -> QApplication
     ``quiet`` (for the commands) drops the offscreen platform's notices from
     standard error; tests keep Qt's handler so that a warning fails them.
     """
-    if quiet and os.environ.get("QT_QPA_PLATFORM") == "offscreen":
-        qInstallMessageHandler(_message_handler)
     app = QApplication.instance()
     if app is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        if quiet and os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+            qInstallMessageHandler(_message_handler)
         app = QApplication(argv or [sys.argv[0]])
         app.setApplicationName("Jacobian Explorer")
         app.setOrganizationName("Jacobian Explorer")

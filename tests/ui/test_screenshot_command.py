@@ -12,7 +12,8 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 
 
 def run(*args):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # as a person types it on a machine without a display: the command picks the offscreen platform itself
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
     return subprocess.run([sys.executable, "-m", "explorer", *map(str, args)], capture_output=True, text=True,
                           env=env, timeout=120)
 
