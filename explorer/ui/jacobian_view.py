@@ -354,7 +354,7 @@ class JacobianView(QWidget):
         while len(self._plots) < len(self._visible):
             self._plots.append(HeatmapPlot(pg.PlotItem(), numbers_up_to=SLICE_NUMBERS_UP_TO))
         self._arrange()
-        colour = current_theme().gradient
+        colour = current_theme().current  # a local derivative: the colour the breakdown gives ∂Ŷ/∂W
         slice_shape = self._shapes[0] if self._by_output else self._shapes[1]
         for plot, k in zip(self._plots, self._visible, strict=False):
             plot.show(

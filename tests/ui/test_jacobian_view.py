@@ -190,11 +190,11 @@ def test_message_replaces_the_slices(view):
     assert view.stack.currentWidget() is view.graphics
 
 
-def test_titles_take_the_themes_gradient_colour(qtbot, themed):
+def test_titles_take_the_themes_jacobian_colour(qtbot, themed):
     widget = JacobianView()
     qtbot.addWidget(widget)
     widget.set_jacobian(lecture_jacobian(), "Yhat", "W3", (2, 1), (3, 2))
-    assert widget.title_colours() == [themed.gradient, themed.gradient]
+    assert widget.title_colours() == [themed.current, themed.current]
     assert widget.graphics.backgroundBrush().color() == themed.background
 
 
