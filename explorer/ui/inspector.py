@@ -155,8 +155,11 @@ class Inspector(QWidget):
         self._mark_dirty({TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN})
 
     def _on_model_changed(self) -> None:
+        # the controller follows every model change with step_changed, which redraws the panels
         self.runner.cancel()
-        self.set_node(self.node)
+        if self.node is not None and self.node not in self.controller.model:
+            self.node = None
+        self._fill_pairs()
 
     def _fill_pairs(self) -> None:
         self.pair_combo.clear()

@@ -264,8 +264,7 @@ class MainWindow(QMainWindow):
 
     def _on_model_changed(self) -> None:
         c = self.controller
-        self.scene.set_model(c.model)
-        self.scene.update_state(c.session)
+        self.scene.set_model(c.model)  # states follow on step_changed, which every model change emits
         self.scene.set_selected(c.selected)
         with QSignalBlocker(self.node_list):
             self.node_list.clear()
