@@ -61,7 +61,9 @@ def test_window_geometry_and_state_round_trip(qtbot, ini):
     assert other.size().height() == 500
 
 
-@pytest.mark.parametrize(("key", "attribute", "value"), [("view/theme", "theme", "purple"), ("view/language", "language", "fr")])
+@pytest.mark.parametrize(
+    ("key", "attribute", "value"), [("view/theme", "theme", "purple"), ("view/language", "language", "fr")]
+)
 def test_unknown_stored_choices_give_the_default(qapp, ini, key, attribute, value):
     store = QSettings(str(ini), QSettings.Format.IniFormat)
     store.setValue(key, value)
@@ -81,7 +83,9 @@ def test_setting_an_unknown_choice_is_refused(qapp, ini):
         settings.play_speed = 0
 
 
-@pytest.mark.parametrize(("stored", "expected"), [("fast", 1.0), ("nan", 1.0), ("1000", 16.0), ("0.01", 0.25), ("3", 3.0)])
+@pytest.mark.parametrize(
+    ("stored", "expected"), [("fast", 1.0), ("nan", 1.0), ("1000", 16.0), ("0.01", 0.25), ("3", 3.0)]
+)
 def test_play_speed_read_back_is_sane(qapp, ini, stored, expected):
     ini.write_text(f"[play]\nsteps_per_second={stored}\n", encoding="utf-8")
     assert Settings(ini).play_speed == expected
