@@ -131,7 +131,8 @@ class Dialogs(QObject):
             ``"recover"`` or ``"discard"``. Escape and closing the box
             recover: only an explicit Discard throws the edits away.
         """
-        stamp = QLocale().toString(QDateTime(when), QLocale.FormatType.ShortFormat)
+        local = when.astimezone().replace(tzinfo=None) if when.tzinfo is not None else when  # Qt drops tzinfo
+        stamp = QLocale().toString(QDateTime(local), QLocale.FormatType.ShortFormat)
         text = translate(
             "Dialogs",
             "The explorer did not close properly. Edits of {name} from {time} were saved automatically. Recover them?",
