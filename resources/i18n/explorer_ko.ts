@@ -24,8 +24,8 @@
         <translation>버리기</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Jacobian Explorer&lt;/b&gt; {version}&lt;/p&gt;&lt;p&gt;Step the forward pass and the backward pass of a chain of layers one node at a time and see every value, gradient and Jacobian matrix, and the tensor-product breakdown of the chain rule.&lt;/p&gt;&lt;p&gt;A layer is H&lt;sub&gt;out&lt;/sub&gt; = Wᵀ H&lt;sub&gt;in&lt;/sub&gt;; a Jacobian ∂A/∂T has shape A.shape + T.shape.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Jacobian Explorer&lt;/b&gt; {version}&lt;/p&gt;&lt;p&gt;층을 이은 신경망의 순전파와 역전파를 노드 하나씩 단계별로 실행하며 모든 값, 기울기, 야코비안 행렬과 연쇄법칙의 텐서곱 분해를 봅니다.&lt;/p&gt;&lt;p&gt;층은 H&lt;sub&gt;out&lt;/sub&gt; = Wᵀ H&lt;sub&gt;in&lt;/sub&gt;이고, 야코비안 ∂A/∂T의 모양은 A.shape + T.shape입니다.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Jacobian Explorer&lt;/b&gt; {version}&lt;/p&gt;&lt;p&gt;Makes matrix differentiation (행렬미분) visible: step the forward pass (순전파) and the backward pass (역전파) one node at a time and see every value, gradient (기울기), Jacobian (야코비안 행렬) and the tensor-product (텐서곱) breakdown of the chain rule (연쇄법칙).&lt;/p&gt;&lt;p&gt;A layer is H&lt;sub&gt;out&lt;/sub&gt; = Wᵀ H&lt;sub&gt;in&lt;/sub&gt;; a Jacobian ∂A/∂T has shape A.shape + T.shape.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Jacobian Explorer&lt;/b&gt; {version}&lt;/p&gt;&lt;p&gt;행렬미분을 눈으로 봅니다: 순전파와 역전파를 노드 하나씩 단계별로 실행하며 모든 값, 기울기, 야코비안 행렬과 연쇄법칙의 텐서곱 분해를 살펴봅니다.&lt;/p&gt;&lt;p&gt;층은 H&lt;sub&gt;out&lt;/sub&gt; = Wᵀ H&lt;sub&gt;in&lt;/sub&gt;이고, 야코비안 ∂A/∂T의 모양은 A.shape + T.shape입니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About Jacobian Explorer</source>
