@@ -13,6 +13,7 @@ first. File dialogs start in the last folder used (kept in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHeaderView,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -116,6 +118,7 @@ class Dialogs(QObject):
         box = self._message_box(parent, QMessageBox.Icon.Question, text)
         buttons = QMessageBox.StandardButton
         box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
+        box.button(buttons.Discard).setText(translate("Dialogs", "Discard"))  # the same word as in ask_recover
         box.setDefaultButton(buttons.Save)
         box.setEscapeButton(buttons.Cancel)
         self._exec(box)
@@ -233,6 +236,17 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def plain_action_text(text: str) -> str:
+    """A menu text without its accelerator or trailing ellipsis: ``"열기(&O)…"`` → ``"열기"``.
+
+    >>> plain_action_text("Save &As…"), plain_action_text("열기(&O)…"), plain_action_text("Copy && paste")
+    ('Save As', '열기', 'Copy & paste')
+    """
+    text = re.sub(r"\(&[^&]\)", "", text)  # the Korean style: 파일(&F)
+    text = re.sub(r"&(.)", r"\1", text)  # the English style: &File; && is one &
+    return text.rstrip("…").rstrip(".").strip()
+
+
 class ShortcutsDialog(QDialog):
     """A read-only table of (action, keys), closed with Close or Escape."""
 
@@ -242,12 +256,15 @@ class ShortcutsDialog(QDialog):
         self.table = QTableWidget(len(rows), 2, self)
         self.table.setHorizontalHeaderLabels([translate("Dialogs", "Action"), translate("Dialogs", "Keys")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.verticalHeader().setVisible(False)
         for row, (what, keys) in enumerate(rows):
-            self.table.setItem(row, 0, QTableWidgetItem(what.replace("&", "")))
+            self.table.setItem(row, 0, QTableWidgetItem(plain_action_text(what)))
             self.table.setItem(row, 1, QTableWidgetItem(keys))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -28,6 +28,8 @@ from ..resources import resources_dir
 LANGUAGES = ("system", "en", "ko")
 # The languages with a catalogue; English needs none.
 CATALOGUES = {"ko": "explorer_ko"}
+# The locale whose dates go with a catalogue chosen against the system's language.
+LOCALES = {"ko": QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea)}
 
 _installed: list[QTranslator] = []  # kept alive while installed, removed on a change
 
@@ -85,6 +87,7 @@ def remove_translators(app: QCoreApplication | None = None) -> None:
         translator = _installed.pop()
         if app is not None:
             app.removeTranslator(translator)
+    QLocale.setDefault(QLocale.system())
 
 
 def install_translator(choice: str = "system", app: QCoreApplication | None = None, folder: Path | None = None) -> str:
@@ -109,7 +112,9 @@ def install_translator(choice: str = "system", app: QCoreApplication | None = No
     -----
     Qt's own texts (the buttons of a message box, the file dialog) follow
     through Qt's ``qtbase`` catalogue of the same language, when the Qt
-    installation has one.
+    installation has one. Korean chosen on a system of another language
+    also makes Korean the default ``QLocale`` (dates); :func:`remove_translators`
+    gives the system's back.
     """
     app = app or QCoreApplication.instance()
     if app is None:
@@ -128,6 +133,8 @@ def install_translator(choice: str = "system", app: QCoreApplication | None = No
         return "en"
     app.installTranslator(translator)
     _installed.append(translator)
+    if QLocale.system().language() != LOCALES[language].language():  # dates in the chosen language too
+        QLocale.setDefault(LOCALES[language])
     qt_translator = QTranslator(app)
     if qt_translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_translator)

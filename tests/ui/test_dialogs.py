@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QTableWidget
 
-from explorer.ui.dialogs import Dialogs, ShortcutsDialog, start_folder
+from explorer.ui.dialogs import Dialogs, ShortcutsDialog, plain_action_text, start_folder
 from explorer.ui.settings import Settings
 from tests.ui.scripted_dialogs import ScriptedDialogs
 
@@ -121,7 +121,21 @@ def test_shortcuts_lists_every_row(dialogs):
 
     when_modal(act)
     dialogs.shortcuts(None, rows)
-    assert seen["cells"] == [("Open…", "Ctrl+O"), ("Step", "Right"), ("Redo", "Ctrl+Y, Ctrl+Shift+Z")]
+    assert seen["cells"] == [("Open", "Ctrl+O"), ("Step", "Right"), ("Redo", "Ctrl+Y, Ctrl+Shift+Z")]
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("&Open…", "Open"),
+        ("Save &As…", "Save As"),
+        ("열기(&O)…", "열기"),
+        ("파일(&F)", "파일"),
+        ("Copy && paste", "Copy & paste"),
+    ],
+)
+def test_plain_action_text(text, plain):
+    assert plain_action_text(text) == plain
 
 
 def test_nested_questions_bracket_once(dialogs):

@@ -79,6 +79,13 @@ def test_lecture_vocabulary_in_korean(english_after):
     assert phase_name("backward") == "역전파"
 
 
+def test_korean_dates_go_with_korean_text(english_after):
+    install_translator("ko")
+    assert QLocale().language() == QLocale.Language.Korean
+    remove_translators()
+    assert QLocale().language() == QLocale.system().language()
+
+
 def test_back_to_english(english_after):
     install_translator("ko")
     assert install_translator("en") == "en"
