@@ -72,6 +72,7 @@ OP_CODE: dict[str, OpCode] = {
     ),
 }
 
+TRIPLE = '"' * 3
 _RESERVED = {"np", "torch", "json", "sys", "grads", "name", "grad", "main", "as_json"}
 
 
@@ -105,6 +106,16 @@ def _literal(array: np.ndarray) -> str:
     return "[\n    " + rows + ",\n]"
 
 
+def _comment(node: str, names: Mapping[str, str]) -> str:
+    """``  # node 'my layer'`` where the variable had to be renamed."""
+    return "" if names[node] == node else f"  # node {node!r}"
+
+
+def _title(model: Model) -> str:
+    """The model's name on one line, safe inside the script's raw docstring."""
+    return " ".join((model.name or "model").replace(TRIPLE, "'").replace("\\", "/").split())
+
+
 def _check_size(model: Model) -> None:
     total = sum(model.value(leaf).size for leaf in model.leaves)
     if total > CODE_NUMBER_LIMIT:
@@ -121,7 +132,7 @@ def _forward_lines(model: Model, names: Mapping[str, str], which: str) -> list[s
         expr = (code.numpy if which == "numpy" else code.torch).format(**ports)
         if "b" in ports:
             expr += code.bias.format(**ports)
-        lines.append(f"{names[node]} = {expr}  # {node}")
+        lines.append(f"{names[node]} = {expr}{_comment(node, names)}")
     return lines
 
 
@@ -145,7 +156,7 @@ def _backward_lines(model: Model, names: Mapping[str, str]) -> list[str]:
 
 
 _HEADER = '''#!/usr/bin/env python3
-"""{title}: the forward and backward pass {how}.
+r"""{title}: the forward and backward pass {how}.
 
 Written by jacobian-explorer with the model's exact values. A layer is
 H_out = W^T H_in (+ b), one column per sample; a gradient dL/dT has the shape of T.
@@ -164,10 +175,10 @@ def numpy_script(model: Model) -> str:
     """``model_numpy.py``: needs only numpy; the backward pass written out as VJPs."""
     _check_size(model)
     names = variable_names(model)
-    title = (model.name or "model").replace('"""', "'''")
+    title = _title(model)
     lines = [_HEADER.format(title=title, how="in plain numpy", file="model_numpy.py") + "import numpy as np", ""]
     lines.append("# -- the model's values --")
-    lines += [f"{names[n]} = np.array({_literal(model.value(n))})  # {n}" for n in model.leaves]
+    lines += [f"{names[n]} = np.array({_literal(model.value(n))}){_comment(n, names)}" for n in model.leaves]
     lines += ["", "# -- forward pass (순전파) --", *_forward_lines(model, names, "numpy")]
     lines += ["", "# -- backward pass (역전파): vector-Jacobian products J^T v from the loss side --"]
     lines += _backward_lines(model, names)
@@ -193,12 +204,13 @@ def torch_script(model: Model) -> str:
     """``model_torch.py``: needs only torch; ``L.backward()`` computes every gradient."""
     _check_size(model)
     names = variable_names(model)
-    title = (model.name or "model").replace('"""', "'''")
+    title = _title(model)
     lines = [_HEADER.format(title=title, how="with torch.autograd", file="model_torch.py") + "import torch", ""]
     lines.append("# -- the model's values --")
     for n in model.leaves:
         grad = ", requires_grad=True" if model.op(n) == "param" else ""
-        lines.append(f"{names[n]} = torch.tensor({_literal(model.value(n))}, dtype=torch.float64{grad})  # {n}")
+        value = _literal(model.value(n))
+        lines.append(f"{names[n]} = torch.tensor({value}, dtype=torch.float64{grad}){_comment(n, names)}")
     lines += ["", "# -- forward pass (순전파) --", *_forward_lines(model, names, "torch")]
     lines += ["", "# -- backward pass (역전파): autograd runs the vector-Jacobian products --"]
     lines.append(f"{names[model.loss_id]}.backward()")
