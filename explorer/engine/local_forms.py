@@ -28,13 +28,13 @@ def _linear_w(u: dict[str, str], t: dict[str, str], batch: int) -> tuple[str, st
     s, sl = ("", "") if batch == 1 else (",s", ",s")
     return (
         f"∂{u['out']}[i{s}]/∂{u['w']}[k,j] = [i = j] · {u['x']}[k{s}]",
-        f"\\partial {t['out']}_{{i{sl}}} / \\partial ({t['w']})_{{kj}} = [i = j]\\, ({t['x']})_{{k{sl}}}",
+        f"\\partial ({t['out']})_{{i{sl}}} / \\partial ({t['w']})_{{kj}} = [i = j]\\, ({t['x']})_{{k{sl}}}",
     )
 
 
 def _linear_b(u: dict[str, str], t: dict[str, str], batch: int) -> tuple[str, str]:
     s = "" if batch == 1 else ",s"
-    return f"∂{u['out']}[i{s}]/∂{u['b']}[j] = [i = j]", f"\\partial {t['out']}_{{i{s}}} / \\partial b_{{j}} = [i = j]"
+    return f"∂{u['out']}[i{s}]/∂{u['b']}[j] = [i = j]", f"\\partial ({t['out']})_{{i{s}}} / \\partial ({t['b']})_{{j}} = [i = j]"
 
 
 def _diag(text: str, latex: str) -> Form:

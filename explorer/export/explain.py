@@ -8,6 +8,7 @@ object of SPEC section 6. The window renders the same data its own way.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -58,6 +59,11 @@ def num(x: float, digits: int = 6) -> str:
     return f"{x:.{digits}g}" if x != 0 else "0"
 
 
+def latex_shape(shape: tuple[int, ...]) -> str:
+    r"""A shape in LaTeX maths: ``3 \times 1 \times 3 \times 3``; a scalar is ``\text{scalar}``."""
+    return r" \times ".join(str(n) for n in shape) if shape else r"\text{scalar}"
+
+
 def _kind(key: str) -> str:
     english, korean = KIND_WORDS[key]
     return f"{english} ({korean})"
@@ -70,7 +76,9 @@ def _math(text: str) -> str:
         "−": "-", "⊙": r"$\odot$", "⊗": r"$\otimes$", "Σ": r"$\Sigma$", "δ": r"$\delta$", "σ": r"$\sigma$",
         "Ŷ": r"$\hat{Y}$", "ŷ": r"$\hat{y}$", "≈": r"$\approx$", "|": r"$|$", "Δ": r"$\Delta$", "✓": "(ok)",
         "✗": "(MISMATCH)", "′": "'", "²": r"$^2$", "⁽": "$^{(", "⁾": ")}$", "ₛ": r"$_s$", "ᵢ": r"$_i$",
+        "∇": r"$\nabla$", "⎡": "[", "⎤": "]", "ⱼ": r"$_j$", "ₖ": r"$_k$",
     }
+    text = re.sub(r"\s*\([^()]*[\uac00-\ud7a3][^()]*\)", "", text)  # "(연쇄법칙)": Hangul needs kotex
     out = []
     for ch in text:
         if ch in table:
@@ -111,9 +119,15 @@ def explanation_blocks(d: Derivation, session: Session) -> list[Block]:
             f"{i}. {f.symbol}  shape {shape_text(f.shape)} ({f.size} numbers), {_kind(f.kind)}: "
             f"{f.closed_form if f.closed_form.startswith('∂') else 'J = ' + f.closed_form}"
         )
-        if not f.shape[: len(model.shape(f.of))]:
-            line += "  (a scalar's Jacobian: the same numbers as the gradient ∂L/∂" + d.symbols[i] + ")"
-        blocks.append(Para(line, _math(line)))
+        form = f.closed_form_latex if f.closed_form.startswith("∂") else "J = " + f.closed_form_latex
+        latex = (
+            f"{i}. ${f.latex}$, shape ${latex_shape(f.shape)}$ ({f.size} numbers), "
+            f"{KIND_WORDS[f.kind][0]}: ${form}$"
+        )
+        if not model.shape(f.of):
+            note = f"  (a scalar's Jacobian: the same numbers as the gradient ∂L/∂{d.symbols[i]})"
+            line, latex = line + note, latex + _math(note)
+        blocks.append(Para(line, latex))
         if f.numbers is not None:
             rows = int(np.prod(model.shape(f.of), dtype=np.int64)) if model.shape(f.of) else 1
             blocks.append(Matrix(f"J = {f.symbol} as {rows}×{f.size // rows}, rows ∇ᵀfᵢ", "", f.numbers, rows))
