@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .errors import EngineError
-from .notation import latex_name, partial, pretty
+from .notation import latex_name, partial, pretty, subscript
 from .session import Session
 
 Array = npt.NDArray[np.float64]
@@ -33,7 +33,7 @@ FULL_NUMBERS_LIMIT = 144
 #: The dense product along the chain is formed only while every factor stays below this.
 DENSE_PRODUCT_LIMIT = 1_000_000
 #: The lecture's function letters, from the node side; the loss is always ``l``.
-FUNCTION_LETTERS = ("f", "g", "p", "q", "r", "s", "u")
+FUNCTION_LETTERS = ("f", "g", "p")
 
 #: Kind key → (English, Korean), the lecture's categories of derivative.
 KIND_WORDS: dict[str, tuple[str, str]] = {
@@ -251,10 +251,17 @@ def _backward_step(session: Session, node: str) -> int:
 
 
 def _letters(count: int) -> list[str]:
-    """``['l', 'p', 'g', 'f']`` for four functions: the lecture's ``l∘p∘g∘f``."""
+    """``['l', 'p', 'g', 'f']`` for four functions, the lecture's ``l∘p∘g∘f``; ``f₁…fₙ`` past its letters.
+
+    >>> _letters(4), _letters(6)
+    (['l', 'p', 'g', 'f'], ['l', 'f₅', 'f₄', 'f₃', 'f₂', 'f₁'])
+    """
     if count == 0:
         return []
-    inner = [FUNCTION_LETTERS[i] if i < len(FUNCTION_LETTERS) else f"f{i + 1}" for i in range(count - 1)]
+    if count - 1 <= len(FUNCTION_LETTERS):
+        inner = list(FUNCTION_LETTERS[: count - 1])
+    else:
+        inner = [f"f{subscript(i + 1)}" for i in range(count - 1)]
     return ["l", *reversed(inner)]
 
 

@@ -325,6 +325,6 @@ def derivation_files(session: Session, nodes: Iterable[str] | None = None) -> di
             tex.append(_math(line) + "\n")
             continue
         blocks = explanation_blocks(derive(session, node), session)
-        md.append(render_markdown(blocks).replace("\n# ", "\n## ", 1).replace("# ", "## ", 1))
+        md.append("#" + render_markdown(blocks).replace("\n## ", "\n### "))  # one level down per parameter
         tex.append(render_latex(blocks, standalone=False))
     return {"derivation.md": "\n".join(md), "derivation.tex": LATEX_PREAMBLE + "\n".join(tex) + "\\end{document}\n"}
