@@ -153,8 +153,8 @@ class Derivation:
 
     @property
     def chain_symbol(self) -> str:
-        """``∂L/∂Ŷ · ∂Ŷ/∂H₂ · ∂H₂/∂H₁ · ∂H₁/∂W₁``."""
-        return " · ".join(f.symbol for f in self.factors)
+        """``∂L/∂Ŷ · ∂Ŷ/∂H₂ · ∂H₂/∂H₁ · ∂H₁/∂W₁``; ``1`` for the loss itself."""
+        return " · ".join(f.symbol for f in self.factors) or "1"
 
 
 def path_from_loss(session: Session, node: str) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:

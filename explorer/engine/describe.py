@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from ..model import Model
-from .notation import partial, pretty, shape_text
+from .notation import partial, pretty, shape_text, subscript
 from .ops import OPS
 from .session import Step
 
@@ -93,7 +93,15 @@ def backward_formula(model: Model, node: str, name_delta: bool = False) -> str:
         consumer, port = model.consumers(node)[0]
         notes = "; ".join(definitions(model, consumer, port))
         return f"{name} = {terms[0]}" + (f"   ({notes})" if name_delta and notes else "")
-    return f"{name} = " + " + ".join(f"[{t}]" for t in terms)
+    # several consumers: each share has its own δ, numbered so no two read alike
+    consumers = model.consumers(node)
+    numbered = [t.replace("δ", f"δ{subscript(n)}") for n, t in enumerate(terms, 1)]
+    text = f"{name} = " + " + ".join(f"[{t}]" for t in numbered)
+    if name_delta:
+        text += "   (" + "; ".join(
+            f"δ{subscript(n)} = {partial('L', model.label(c))}" for n, (c, _) in enumerate(consumers, 1)
+        ) + ")"
+    return text
 
 
 def describe_step(model: Model, step: Step | None, total: int | None = None) -> str:

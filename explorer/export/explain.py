@@ -113,6 +113,9 @@ def explanation_blocks(d: Derivation, session: Session) -> list[Block]:
             f"{name} adds the shares that arrive through {', '.join(others)} as well."
         )
     blocks += [Para(p, _math(p)) for p in para]
+    if not d.factors:
+        start = "The backward pass starts here: the loss is a scalar and ∂L/∂L = 1."
+        return [*blocks, Para(start, _math(start))]
     blocks.append(Heading("Factors: local Jacobians, shape = shape(of) + shape(wrt), the loss a scalar", ""))
     for i, f in enumerate(d.factors, 1):
         line = (

@@ -146,3 +146,28 @@ def test_every_op_has_a_closed_form_jacobian_for_every_port() -> None:
     assert set(JACOBIAN_FORMS) == set(OPS)
     for name, op in OPS.items():
         assert set(JACOBIAN_FORMS[name]) == set(op.vjp), name
+
+
+def test_a_gradient_with_two_shares_numbers_its_deltas() -> None:
+    from explorer.engine.describe import backward_formula
+
+    doc = {
+        "format": "jacobian-explorer/model",
+        "version": 1,
+        "nodes": [
+            {"id": "X", "op": "input", "value": [[1.0], [2.0]]},
+            {"id": "W", "op": "param", "value": [[0.3, -0.2], [0.5, 0.1]]},
+            {"id": "H1", "op": "linear", "inputs": {"x": "X", "w": "W"}},
+            {"id": "H2", "op": "linear", "inputs": {"x": "H1", "w": "W"}},
+            {"id": "Y", "op": "target", "value": [[0.0], [1.0]]},
+            {"id": "L", "op": "half_sse", "inputs": {"pred": "H2", "target": "Y"}},
+        ],
+    }
+    model = model_from_dict(doc)
+    assert backward_formula(model, "W", name_delta=True) == "∂L/∂W = [X · δ₁ᵀ] + [H₁ · δ₂ᵀ]   (δ₁ = ∂L/∂H₁; δ₂ = ∂L/∂H₂)"
+
+
+def test_the_loss_itself_has_no_factor() -> None:
+    d = derive(session_of("toy"), "L")
+    assert (d.path, d.factors, d.dense_numbers, d.vjp_numbers, d.chain_symbol) == (("L",), (), 0, 0, "1")
+    assert float(d.gradient) == 1.0
