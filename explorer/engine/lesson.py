@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .describe import closed_form, delta_definition
+from .errors import NotReachedError
 from .notation import partial, pretty, qualified_element
 from .session import Session
 
@@ -132,7 +133,8 @@ class JacobianMatrix:
     ``rows`` names the output elements (one row ``∇ᵀfᵢ`` each), ``columns``
     the input elements, both flattened as :data:`FLATTENING` says. ``v`` is
     ``∂L/∂of`` flattened and ``jtv`` the product ``Jᵀv``, also reshaped to the
-    input's shape in ``result``.
+    input's shape in ``result``; the three are ``None`` until the backward
+    pass has reached ``of`` (the forward pass can already show ``J``).
     """
 
     of: str
@@ -146,14 +148,14 @@ class JacobianMatrix:
     closed_form: str
     jtv_form: str
     delta: str
-    v: Array
-    jtv: Array
-    result: Array
+    v: Array | None
+    jtv: Array | None
+    result: Array | None
     torch: str
 
 
 def jacobian_matrix(session: Session, of: str, wrt: str) -> JacobianMatrix | None:
-    """The lecture's view of one local Jacobian, or ``None`` past :data:`MATRIX_LIMIT` or before ``∂L/∂of``.
+    """The lecture's view of one local Jacobian, or ``None`` past :data:`MATRIX_LIMIT` or before ``of`` is computed.
 
     >>> from explorer.examples import toy_model
     >>> s = Session(toy_model()); s.run()
@@ -166,13 +168,17 @@ def jacobian_matrix(session: Session, of: str, wrt: str) -> JacobianMatrix | Non
     model = session.model
     upstream = session.grad(of)
     shape = session.jacobian_shape(of, wrt)
-    if upstream is None or int(np.prod(shape, dtype=np.int64)) > MATRIX_LIMIT:
+    if int(np.prod(shape, dtype=np.int64)) > MATRIX_LIMIT:
+        return None
+    try:
+        jacobian = session.jacobian(of, wrt)
+    except NotReachedError:
         return None
     of_shape, wrt_shape = model.shape(of), model.shape(wrt)
     m, n = int(np.prod(of_shape, dtype=np.int64)), int(np.prod(wrt_shape, dtype=np.int64))
-    matrix = np.asarray(session.jacobian(of, wrt)).reshape(m, n)
-    v = np.asarray(upstream).reshape(m)
-    jtv = matrix.T @ v
+    matrix = np.asarray(jacobian).reshape(m, n)
+    v = None if upstream is None else np.asarray(upstream).reshape(m)
+    jtv = None if v is None else matrix.T @ v
     port = session.port_of(of, wrt)
     return JacobianMatrix(
         of=of,
@@ -188,7 +194,7 @@ def jacobian_matrix(session: Session, of: str, wrt: str) -> JacobianMatrix | Non
         delta=f"v = {delta_definition(model, of)}",
         v=v,
         jtv=jtv,
-        result=jtv.reshape(wrt_shape),
+        result=None if jtv is None else jtv.reshape(wrt_shape),
         torch=torch_correspondence(session, of, wrt),
     )
 

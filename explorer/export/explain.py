@@ -160,7 +160,10 @@ def explanation_blocks(d: Derivation, session: Session) -> list[Block]:
         )
     blocks += [Heading("Counts", "")] + [Para(c, _math(c)) for c in counts]
     blocks += _lesson_blocks(d, session)
-    result = f"Result: {name} ({shape_text(tuple(d.gradient.shape))}), the gradient (변화도) the engine computed"
+    result = (
+        f"Result: {name} = ∇_{d.symbols[-1]} L (나블라) ({shape_text(tuple(d.gradient.shape))}), "
+        "the gradient (변화도) the engine computed"
+    )
     blocks += [Heading("Result", ""), Para(result, _math(result)), Matrix(name, "", d.gradient)]
     return blocks
 
@@ -189,8 +192,10 @@ def _lesson_blocks(d: Derivation, session: Session) -> list[Block]:
         for p in (f"Flattening: {jm.flattening}.", f"Rows ∇ᵀfᵢ: {', '.join(jm.rows)}; columns: {', '.join(jm.columns)}.",
                   f"{jm.closed_form};  {jm.jtv_form};  {jm.delta}", f"PyTorch: {jm.torch}"):
             blocks.append(Para(p, _math(p)))
-        blocks += [Matrix("J", "", jm.matrix), Matrix("Jᵀ", "", jm.transpose), Matrix("v", "", jm.v.reshape(-1, 1))]
-        blocks.append(Matrix(f"Jᵀv reshaped to {shape_text(jm.result.shape)}", "", jm.result))
+        blocks += [Matrix("J", "", jm.matrix), Matrix("Jᵀ", "", jm.transpose)]
+        if jm.v is not None and jm.result is not None:
+            blocks.append(Matrix("v", "", jm.v.reshape(-1, 1)))
+            blocks.append(Matrix(f"Jᵀv reshaped to {shape_text(jm.result.shape)}", "", jm.result))
     c = written_contraction(session, of, wrt)
     if c is not None:
         blocks.append(Heading("The contraction written out (텐서곱), every term, zeros included", ""))

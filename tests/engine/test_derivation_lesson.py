@@ -144,3 +144,14 @@ def test_finite_difference_check_passes_and_fails_on_a_wrong_vjp(monkeypatch: py
     bad = finite_difference_check(wrong, "W1")
     assert not bad.ok
     assert bad.max_diff > 1e-4
+
+
+def test_jacobian_matrix_during_the_forward_pass_has_no_jtv_yet() -> None:
+    session = Session(load_model(example_path("toy")))
+    session.seek(2)  # H1 and H2 computed, no gradient yet
+    j = jacobian_matrix(session, "H2", "H1")
+    assert j is not None
+    np.testing.assert_array_equal(j.matrix, np.array(W2).T)
+    assert (j.v, j.jtv, j.result) == (None, None, None)
+    session.seek(1)
+    assert jacobian_matrix(session, "Yhat", "H2") is None  # needs H₂, not computed yet
