@@ -12,13 +12,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .commands import explain as explain_cmd
 from .engine import EngineError, Session, check_gradients
 from .export.snapshot import is_snapshot, load_session, session_from_document, snapshot_text
 from .model import ModelError, fmt_shape
 from .model.io import read_json, write_atomic
 
 PROG = "jacobian-explorer"
-COMMANDS = ("export", "check", "screenshot")
+COMMANDS = ("export", "check", "screenshot", "explain")
 TABS = ("value", "gradient", "jacobian", "breakdown")
 
 
@@ -42,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("model", help="a model or snapshot file")
     export.add_argument("--out", required=True, help="folder to write into (created if missing)")
     export.add_argument("--step", type=int, default=None, help="steps to take (default: all; a snapshot's own step)")
+    export.add_argument("--code", action="store_true", help="also model_numpy.py, model_torch.py, derivation.md/.tex")
     check = sub.add_parser("check", help="compare every gradient with central finite differences")
     check.add_argument("model", help="a model or snapshot file")
     shot = sub.add_parser("screenshot", help="render the main window off-screen to a PNG")
@@ -52,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT (default 1400x900)")
     shot.add_argument("--tab", choices=TABS, default=None, help="the inspector tab to show")
     shot.add_argument("--theme", choices=("light", "dark"), default="light", help="colour theme")
+    explain_cmd.add_parser(sub)
     return parser
 
 
@@ -100,6 +103,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     png, svg = render_graph(session)
     files["graph.png"] = png
     files["graph.svg"] = svg
+    if args.code:
+        from .export.code import code_files
+
+        files.update(code_files(session))
     out = Path(args.out)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -171,7 +178,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not argv or argv[0] not in COMMANDS:
             return cmd_window(argv)
         args = _parser().parse_args(argv)
-        return {"check": cmd_check, "export": cmd_export, "screenshot": cmd_screenshot}[args.command](args)
+        run = {"check": cmd_check, "export": cmd_export, "screenshot": cmd_screenshot, "explain": explain_cmd.run}
+        return run[args.command](args)
     except (ModelError, EngineError, UsageError) as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return 2

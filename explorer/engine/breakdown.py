@@ -6,9 +6,11 @@ For a node ``A`` with input ``T`` the chain rule reads
     ∂L/∂T[t…] = Σ_a ∂L/∂A[a…] · ∂A/∂T[a…, t…]     (for Ŷ = Wᵀ H: "ib,ibkj->kj")
 
 which for a linear layer simplifies to the outer product ``H δᵀ``. A
-:class:`Breakdown` carries every piece with its shape and the numbers, and
-says whether the dense contraction, the closed form (the VJP the backward
-pass runs) and the engine's gradient agree.
+:class:`Breakdown` carries every piece with its shape and the numbers. Its
+check is honest: the closed form *is* the VJP the engine runs, so the only
+independent check here is the dense contraction (``einsum`` over the built
+Jacobian) against the engine's gradient; :func:`finite_difference_check`
+adds central differences on demand (slow: run it off the UI thread).
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .errors import JacobianTooLarge, NotReachedError
-from .notation import element, partial, pretty
+from .describe import closed_form, definitions, delta_definition
+from .errors import EngineError, JacobianTooLarge, NotReachedError
+from .gradcheck import ATOL, EPS, RTOL, numeric_grad
+from .notation import partial, pretty, qualified_element, shape_text
 from .ops import OPS
 from .session import Session
 
@@ -34,7 +38,7 @@ ELEMENT_TABLE_LIMIT = 64
 
 @dataclass(frozen=True)
 class ElementTerm:
-    """One row of the lecture's table: ``∂L/∂w₁₁ = ∂L/∂ŷ₁ × h₁ = 0.42``."""
+    """One row of the lecture's table: ``∂L/∂w⁽³⁾₁₁ = ∂L/∂ŷ₁ × h⁽²⁾₁ = 0.42`` (layer-qualified names)."""
 
     name: str
     formula: str
@@ -43,7 +47,16 @@ class ElementTerm:
 
 @dataclass(frozen=True)
 class Breakdown:
-    """The contraction ``∂L/∂A · ∂A/∂T → ∂L/∂T`` for one node and one input."""
+    """The contraction ``∂L/∂A · ∂A/∂T → ∂L/∂T`` for one node and one input.
+
+    ``agrees`` and ``max_diff`` compare the dense contraction with the
+    engine's gradient (``independent_check`` is False when the Jacobian was
+    too large to build: then nothing independent was compared).
+    ``local_is_gradient`` is True when ``A`` is the scalar loss: its
+    Jacobian ``∂L/∂T`` is then exactly the gradient the backward pass computes.
+    ``definitions`` say what δ (with its node), N and s stand for;
+    ``outer_factor`` names the factor of the outer product (``X``, ``A₁``).
+    """
 
     node: str
     wrt: str
@@ -67,6 +80,12 @@ class Breakdown:
     max_diff: float
     agrees: bool
     elements: tuple[ElementTerm, ...]
+    independent_check: bool = False
+    local_is_gradient: bool = False
+    delta: str = ""
+    definitions: tuple[str, ...] = ()
+    outer_factor: str | None = None
+    outer_product_note: str = ""
 
 
 def einsum_for(out_ndim: int, in_ndim: int) -> str:
@@ -113,12 +132,22 @@ def breakdown(session: Session, node: str, wrt: str, rtol: float = 1e-9, atol: f
         contraction = np.einsum(spec, upstream, jacobian)
     except JacobianTooLarge as error:
         reason = str(error)
-    compared = [a for a in (contraction, engine_share) if a is not None]
-    diffs = [float(np.max(np.abs(a - closed), initial=0.0)) for a in compared]
-    agrees = all(np.allclose(a, closed, rtol=rtol, atol=atol) for a in compared)
-    labels = {p: pretty(model.label(src)) for p, src in model.inputs(node).items()}
-    x_shape = model.shape(model.inputs(node)["x"]) if "x" in labels else ()
-    outer = op_name == "linear" and port == "w" and x_shape[-1:] == (1,)
+    engine = engine_share if engine_share is not None else closed  # closed is the engine's own VJP call
+    independent = contraction is not None
+    max_diff = float(np.max(np.abs(contraction - engine), initial=0.0)) if contraction is not None else 0.0
+    agrees = contraction is None or bool(np.allclose(contraction, engine, rtol=rtol, atol=atol))
+    inputs = model.inputs(node)
+    outer_factor = pretty(model.label(inputs["x"])) if op_name == "linear" and port == "w" else None
+    x_shape = model.shape(inputs["x"]) if outer_factor else ()
+    outer = outer_factor is not None and x_shape[-1:] == (1,)
+    note = ""
+    if outer_factor is not None:
+        rows, cols = shape_text((x_shape[0], 1)), shape_text((1, upstream.shape[0]))
+        note = (
+            f"one sample: the outer product {outer_factor} δᵀ, {rows} · {cols} → {shape_text(tuple(closed.shape))}"
+            if outer
+            else f"{x_shape[1]} samples: {outer_factor} δᵀ = Σₛ {outer_factor}[:, s] δ[:, s]ᵀ, a sum of outer products"
+        )
     return Breakdown(
         node=node,
         wrt=wrt,
@@ -131,7 +160,7 @@ def breakdown(session: Session, node: str, wrt: str, rtol: float = 1e-9, atol: f
         jacobian_shape=jac_shape,
         result_shape=tuple(closed.shape),
         einsum=spec,
-        closed_form=OPS[op_name].closed_form[port].format(**labels),
+        closed_form=closed_form(model, node, port),
         outer_product=outer,
         upstream=upstream,
         closed=closed,
@@ -139,9 +168,15 @@ def breakdown(session: Session, node: str, wrt: str, rtol: float = 1e-9, atol: f
         contraction=contraction,
         engine_share=engine_share,
         jacobian_reason=reason,
-        max_diff=max(diffs, default=0.0),
+        max_diff=max_diff,
         agrees=agrees,
         elements=_element_table(session, node, wrt, port, upstream, closed),
+        independent_check=independent,
+        local_is_gradient=node == model.loss_id,
+        delta=delta_definition(model, node),
+        definitions=definitions(model, node, port),
+        outer_factor=outer_factor,
+        outer_product_note=note,
     )
 
 
@@ -159,9 +194,78 @@ def _element_table(
     batch = x.shape[1]
     rows = []
     for k, j in np.ndindex(closed.shape):
+        out_j, x_k = qualified_element(out_name, (j,)), qualified_element(x_name, (k,))
         if batch == 1:
-            formula = f"∂L/∂{element(out_name, (j,))} × {element(x_name, (k,))}"
-        else:  # Σ over the samples (columns), written once: Σ_b ∂L/∂ŷ₁,b × h₁,b
-            formula = f"Σ_b ∂L/∂{element(out_name, (j,))},b × {element(x_name, (k,))},b"
-        rows.append(ElementTerm(f"∂L/∂{element(w_name, (k, j))}", formula, float(closed[k, j])))
+            formula = f"∂L/∂{out_j} × {x_k}"
+        else:  # Σ over the samples (columns) s; b stays the bias
+            formula = f"Σₛ ∂L/∂{out_j},ₛ × {x_k},ₛ"
+        rows.append(ElementTerm(f"∂L/∂{qualified_element(w_name, (k, j))}", formula, float(closed[k, j])))
     return tuple(rows)
+
+
+@dataclass(frozen=True)
+class FiniteDifferenceCheck:
+    """The engine's ``∂L/∂node`` against central differences (float64)."""
+
+    node: str
+    engine: Array
+    numeric: Array
+    max_diff: float
+    ok: bool
+
+
+def finite_difference_check(
+    session: Session, node: str, eps: float = EPS, atol: float = ATOL, rtol: float = RTOL
+) -> FiniteDifferenceCheck:
+    """Check one node's gradient at this step by central differences; slow, so call it off the UI thread.
+
+    Leaves are perturbed in the model (:func:`~explorer.engine.gradcheck.numeric_grad`);
+    an op node's value is perturbed and only what it feeds is recomputed.
+
+    Examples
+    --------
+    >>> from explorer.examples import toy_model
+    >>> s = Session(toy_model()); s.run()
+    >>> finite_difference_check(s, "W1").ok, finite_difference_check(s, "H2").ok
+    (True, True)
+    """
+    engine = session.grad(node)
+    if engine is None:
+        raise NotReachedError(f"the backward pass has not reached {node} yet (∂L/∂{node} is unknown)")
+    model = session.model
+    if model.op(node) in ("input", "param", "target"):
+        numeric = numeric_grad(model, node, eps=eps)
+    else:
+        numeric = _numeric_op_grad(session, node, eps)
+    diff = np.abs(engine - numeric)
+    return FiniteDifferenceCheck(
+        node, engine, numeric, float(diff.max(initial=0.0)), bool(np.all(diff <= atol + rtol * np.abs(numeric)))
+    )
+
+
+def _numeric_op_grad(session: Session, node: str, eps: float) -> Array:
+    import networkx as nx
+
+    model = session.model
+    known = {n: session.value(n) for n in model.order}
+    if any(v is None for v in known.values()):
+        raise EngineError("the forward pass is not complete")
+    downstream = nx.descendants(model.graph, node)
+    ops = [op for op in model.op_nodes if op in downstream]
+    base = np.array(known[node], dtype=np.float64)
+
+    def loss_with(value: Array) -> float:
+        values = dict(known)
+        values[node] = value
+        for op in ops:
+            inputs = {p: values[src] for p, src in model.inputs(op).items()}
+            values[op] = OPS[model.op(op)].forward(inputs)  # type: ignore[arg-type]
+        return float(values[model.loss_id])  # type: ignore[arg-type]
+
+    result = np.empty(base.shape)
+    for index in np.ndindex(base.shape):
+        plus, minus = base.copy(), base.copy()
+        plus[index] += eps
+        minus[index] -= eps
+        result[index] = (loss_with(plus) - loss_with(minus)) / (2 * eps)
+    return result

@@ -163,11 +163,13 @@ def test_toy_breakdown_of_yhat_w3_is_the_lectures_table(toy: Session, hand: dict
 
     sub = "₁₂₃"
     expected_rows = [
-        (f"∂L/∂w{sub[k]}{sub[j]}", f"∂L/∂ŷ{sub[j]} × h{sub[k]}", hand["dW3"][k][j]) for k in range(3) for j in range(2)
+        (f"∂L/∂w⁽³⁾{sub[k]}{sub[j]}", f"∂L/∂ŷ{sub[j]} × h⁽²⁾{sub[k]}", hand["dW3"][k][j])
+        for k in range(3)
+        for j in range(2)
     ]
     assert [(e.name, e.formula) for e in part.elements] == [(n, f) for n, f, _ in expected_rows]
-    assert part.elements[0].name == "∂L/∂w₁₁"
-    assert part.elements[0].formula == "∂L/∂ŷ₁ × h₁"
+    assert part.elements[0].name == "∂L/∂w⁽³⁾₁₁"  # layer-qualified: the h is H₂'s, the w W₃'s
+    assert part.elements[0].formula == "∂L/∂ŷ₁ × h⁽²⁾₁"
     np.testing.assert_allclose([e.value for e in part.elements], [v for _, _, v in expected_rows], **TIGHT)
 
 
@@ -242,8 +244,8 @@ def test_batch_breakdown_sums_h2_delta_over_the_samples() -> None:
     grad = session.grad("W3")
     assert grad is not None
     np.testing.assert_allclose(grad, expected, **TIGHT)
-    assert part.elements[0].name == "∂L/∂w₁₁"
-    assert part.elements[0].formula == "Σ_b ∂L/∂ŷ₁,b × h₁,b"  # the sum over the four samples
+    assert part.elements[0].name == "∂L/∂w⁽³⁾₁₁"
+    assert part.elements[0].formula == "Σₛ ∂L/∂ŷ₁,ₛ × h⁽²⁾₁,ₛ"  # the sum over the four samples s (b is the bias)
     assert part.elements[0].value == pytest.approx(expected[0][0], rel=1e-13)
     loss = 0.5 * sum(d * d for delta in deltas for d in delta)
     assert session.loss == pytest.approx(loss, rel=1e-13)

@@ -154,7 +154,7 @@ def test_vector_is_a_column_and_scalar_one_cell(view):
     assert view.title_text() == "b  (3)"
     view.set_matrix(np.float64(0.4321), "L")
     assert view.heatmap.image.image.shape == (1, 1)
-    assert view.title_text() == "L  (1)"
+    assert view.title_text() == "L  (scalar)"  # a scalar's shape is written one way everywhere
     assert view.cell_text(0, 0) == "0.4321"
     assert view.describe_cell(0, 0).startswith("L ")
 

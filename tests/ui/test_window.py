@@ -102,7 +102,7 @@ def test_inspector_shows_shapes_and_numbers(window, qtbot):
     assert "ib,ibkj->kj" in text
     assert "H₂ · δᵀ" in text
     assert "✓" in text
-    assert "∂L/∂w₁₁" in text
+    assert "∂L/∂w⁽³⁾₁₁" in text
 
 
 def test_breakdown_waits_for_the_backward_pass(window):

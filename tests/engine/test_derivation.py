@@ -1,0 +1,173 @@
+"""The derivation along the chain from the loss, against numbers worked out independently of the engine."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+
+from explorer.engine import EngineError, Session, numeric_grad
+from explorer.engine.derivation import KIND_WORDS, derive, kind_of, path_from_loss
+from explorer.engine.local_forms import JACOBIAN_FORMS
+from explorer.engine.ops import OPS
+from explorer.model import load_model, model_from_dict
+from explorer.resources import example_path
+
+from .strategies import chains
+
+
+def session_of(name: str, step: int | None = None) -> Session:
+    session = Session(load_model(example_path(name)))
+    if step is None:
+        session.run()
+    else:
+        session.seek(step)
+    return session
+
+
+# The factors SPEC section 6 lists for the toy's ∂L/∂W₁, written out again here.
+SPEC_FACTORS = [("L", "Yhat", (2, 1)), ("Yhat", "H2", (2, 1, 3, 1)), ("H2", "H1", (3, 1, 3, 1)), ("H1", "W1", (3, 1, 3, 3))]
+
+
+def test_toy_w1_at_step_13_chains_from_the_loss_with_specs_shapes() -> None:
+    d = derive(session_of("toy", 13))
+    assert d.node == "W1"  # the default: the first parameter in chain order
+    assert d.step == 13
+    assert d.path == ("L", "Yhat", "H2", "H1", "W1")
+    assert [(f.of, f.wrt, f.shape) for f in d.factors] == SPEC_FACTORS
+    # dense_numbers is "the sum of the factors' sizes": 2 + 6 + 9 + 27 for the shapes SPEC itself lists.
+    # (SPEC's example prints 38, which no sum of those four sizes gives; the definition is followed here.)
+    assert d.dense_numbers == 2 + 6 + 9 + 27 == 44
+    # vjp_numbers: ∂L/∂Ŷ (2) + ∂L/∂H₂ (3) + ∂L/∂H₁ (3) + ∂L/∂W₁ (9), SPEC's 17
+    assert d.vjp_numbers == 17
+    assert d.single_path
+    assert d.chain_symbol == "∂L/∂Ŷ · ∂Ŷ/∂H₂ · ∂H₂/∂H₁ · ∂H₁/∂W₁"
+    assert d.composition == "L = l∘p∘g∘f(W₁)"  # the lecture's l∘p∘g∘f
+
+
+def test_toy_costs_of_forward_and_reverse_mode() -> None:
+    """Sizes along the path: L 1, Ŷ 2, H₂ 3, H₁ 3, W₁ 9 (flattened)."""
+    d = derive(session_of("toy"))
+    reverse = 1 * 2 + 2 * 3 + 3 * 3 + 3 * 9  # a row vector times each factor, from the loss
+    forward = (3 * 3 * 9) + (2 * 3 * 9) + (1 * 2 * 9)  # matrix times matrix, from W₁
+    assert (d.reverse_mode_cost, d.forward_mode_cost) == (reverse, forward) == (44, 153)
+
+
+def test_toy_kinds_and_closed_forms_are_the_lectures() -> None:
+    d = derive(session_of("toy"))
+    assert [f.kind for f in d.factors] == ["scalar_by_vector", "vector_by_vector", "vector_by_vector", "vector_by_matrix"]
+    assert KIND_WORDS["vector_by_matrix"] == ("vector by matrix", "벡터를 행렬로 미분")
+    assert [f.closed_form for f in d.factors[:3]] == ["(Ŷ − Y)ᵀ", "W₃ᵀ", "W₂ᵀ"]
+    assert kind_of((3, 4), (3, 3)) == "matrix_by_matrix"
+
+
+def test_toy_factor_numbers_are_the_weights_transposed() -> None:
+    d = derive(session_of("toy"))
+    w2 = np.array([[0.5, 0.0, -0.5], [0.1, 0.2, 0.3], [-0.3, 0.4, 0.0]])
+    w3 = np.array([[0.2, -0.1], [0.3, 0.5], [-0.4, 0.1]])
+    assert d.factors[1].numbers is not None
+    assert d.factors[2].numbers is not None
+    np.testing.assert_array_equal(d.factors[1].numbers.reshape(2, 3), w3.T)
+    np.testing.assert_array_equal(d.factors[2].numbers.reshape(3, 3), w2.T)
+
+
+@pytest.mark.parametrize("name", ["toy", "toy_batch", "deep_sigmoid", "deep_relu"])
+def test_dense_product_along_the_chain_equals_the_gradient(name: str) -> None:
+    session = session_of(name)
+    for node in session.model.order:
+        if node == session.model.loss_id:
+            continue
+        d = derive(session, node)
+        grad = session.grad(node)
+        assert grad is not None
+        assert d.dense_product is not None
+        # the product of dense Jacobians, formed here again from the session's factors
+        product = np.ones((1, 1))
+        for f in d.factors:
+            rows = int(np.prod(session.model.shape(f.of), dtype=np.int64))
+            product = product @ session.jacobian(f.of, f.wrt).reshape(rows, -1)
+        np.testing.assert_allclose(product.reshape(grad.shape), grad, rtol=1e-10, atol=1e-14)
+        np.testing.assert_allclose(d.dense_product, grad, rtol=1e-10, atol=1e-14)
+        assert d.dense_product_diff is not None
+        assert d.dense_product_diff < 1e-10
+
+
+@settings(max_examples=25, deadline=None)
+@given(chains())
+def test_random_chains_derivation_matches_finite_differences(chain) -> None:  # type: ignore[no-untyped-def]
+    session = Session(chain.model)
+    session.run()
+    first = chain.model.params[0]
+    d = derive(session, first)
+    numeric = numeric_grad(chain.model, first)
+    np.testing.assert_allclose(d.gradient, numeric, rtol=1e-4, atol=1e-6)
+    if d.dense_product is not None:
+        np.testing.assert_allclose(d.dense_product, numeric, rtol=1e-4, atol=1e-6)
+    assert d.vjp_numbers == sum(int(np.prod(chain.model.shape(n), dtype=np.int64)) for n in d.path[1:])
+
+
+def test_a_shared_parameter_follows_the_first_consumer_and_says_so() -> None:
+    """W feeds both layers: the path goes through H1, and H2's share is named as a branch."""
+    doc = {
+        "format": "jacobian-explorer/model",
+        "version": 1,
+        "nodes": [
+            {"id": "X", "op": "input", "value": [[1.0], [2.0]]},
+            {"id": "W", "op": "param", "value": [[0.3, -0.2], [0.5, 0.1]]},
+            {"id": "H1", "op": "linear", "inputs": {"x": "X", "w": "W"}},
+            {"id": "H2", "op": "linear", "inputs": {"x": "H1", "w": "W"}},
+            {"id": "Y", "op": "target", "value": [[0.0], [1.0]]},
+            {"id": "L", "op": "half_sse", "inputs": {"pred": "H2", "target": "Y"}},
+        ],
+    }
+    session = Session(model_from_dict(doc))
+    session.run()
+    d = derive(session, "W")
+    assert d.path == ("L", "H2", "H1", "W")
+    assert d.branches == (("W", ("H2",)),)
+    assert not d.single_path
+    # the path's share plus the share through H2 directly is the whole gradient
+    other = session.vjp("H2", "W")
+    grad = session.grad("W")
+    assert grad is not None
+    np.testing.assert_allclose(d.path_gradient + other, grad, rtol=1e-12)
+    np.testing.assert_allclose(grad, numeric_grad(session.model, "W"), rtol=1e-6, atol=1e-9)
+    assert path_from_loss(session, "X")[0] == ("L", "H2", "H1", "X")
+
+
+def test_unknown_node_and_a_gradient_not_known_yet_are_refused() -> None:
+    with pytest.raises(EngineError, match="no node 'nope'"):
+        derive(session_of("toy"), "nope")
+    with pytest.raises(EngineError, match=r"not known at step 5/13.*step 12"):
+        derive(session_of("toy", 5), "W1")
+
+
+def test_every_op_has_a_closed_form_jacobian_for_every_port() -> None:
+    assert set(JACOBIAN_FORMS) == set(OPS)
+    for name, op in OPS.items():
+        assert set(JACOBIAN_FORMS[name]) == set(op.vjp), name
+
+
+def test_a_gradient_with_two_shares_numbers_its_deltas() -> None:
+    from explorer.engine.describe import backward_formula
+
+    doc = {
+        "format": "jacobian-explorer/model",
+        "version": 1,
+        "nodes": [
+            {"id": "X", "op": "input", "value": [[1.0], [2.0]]},
+            {"id": "W", "op": "param", "value": [[0.3, -0.2], [0.5, 0.1]]},
+            {"id": "H1", "op": "linear", "inputs": {"x": "X", "w": "W"}},
+            {"id": "H2", "op": "linear", "inputs": {"x": "H1", "w": "W"}},
+            {"id": "Y", "op": "target", "value": [[0.0], [1.0]]},
+            {"id": "L", "op": "half_sse", "inputs": {"pred": "H2", "target": "Y"}},
+        ],
+    }
+    model = model_from_dict(doc)
+    assert backward_formula(model, "W", name_delta=True) == "∂L/∂W = [X · δ₁ᵀ] + [H₁ · δ₂ᵀ]   (δ₁ = ∂L/∂H₁; δ₂ = ∂L/∂H₂)"
+
+
+def test_the_loss_itself_has_no_factor() -> None:
+    d = derive(session_of("toy"), "L")
+    assert (d.path, d.factors, d.dense_numbers, d.vjp_numbers, d.chain_symbol) == (("L",), (), 0, 0, "1")
+    assert float(d.gradient) == 1.0

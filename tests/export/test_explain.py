@@ -1,0 +1,117 @@
+"""The explanation rendered: JSON against SPEC section 6 and torch; text, Markdown and LaTeX say the same."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import numpy as np
+import pytest
+
+from explorer.engine import Session
+from explorer.engine.derivation import derive
+from explorer.export.explain import derivation_files, explain, latex_shape, num
+from explorer.model import load_model
+from explorer.resources import example_path
+
+W1 = [[0.1, -0.2, 0.3], [0.0, 0.1, -0.1], [0.2, 0.0, 0.1]]
+W2 = [[0.5, 0.0, -0.5], [0.1, 0.2, 0.3], [-0.3, 0.4, 0.0]]
+W3 = [[0.2, -0.1], [0.3, 0.5], [-0.4, 0.1]]
+X = [[1.0], [2.0], [3.0]]
+Y = [[0.5], [-0.5]]
+SPEC_KEYS = {"format", "version", "node", "step", "path", "factors", "gradient", "dense_numbers", "vjp_numbers"}
+
+
+def toy(step: int | None = None, name: str = "toy") -> Session:
+    session = Session(load_model(example_path(name)))
+    session.run() if step is None else session.seek(step)
+    return session
+
+
+def test_json_is_one_object_with_specs_keys_chained_from_the_loss() -> None:
+    text = explain(toy(13), None, "json")
+    obj = json.loads(text)  # exactly one object: json.loads rejects trailing data
+    assert set(obj) == SPEC_KEYS
+    assert obj["format"] == "jacobian-explorer/explanation"
+    assert (obj["version"], obj["node"], obj["step"]) == (1, "W1", 13)
+    assert obj["path"] == ["L", "Yhat", "H2", "H1", "W1"]
+    shapes = {"L": [], "Yhat": [2, 1], "H2": [3, 1], "H1": [3, 1], "W1": [3, 3]}
+    for i, factor in enumerate(obj["factors"]):
+        assert set(factor) == {"of", "wrt", "shape"}
+        assert (factor["of"], factor["wrt"]) == (obj["path"][i], obj["path"][i + 1])
+        assert factor["shape"] == shapes[factor["of"]] + shapes[factor["wrt"]]
+    assert obj["dense_numbers"] == sum(int(np.prod(f["shape"])) for f in obj["factors"])
+    assert obj["vjp_numbers"] == 2 + 3 + 3 + 9
+
+
+def test_json_gradient_equals_the_engines_and_a_hand_chain() -> None:
+    session = toy()
+    obj = json.loads(explain(session, "W1", "json"))
+    np.testing.assert_array_equal(obj["gradient"], session.grad("W1"))
+    x, w1, w2, w3, y = (np.array(a) for a in (X, W1, W2, W3, Y))
+    h1 = w1.T @ x
+    delta = w3.T @ (w2.T @ h1) - y
+    hand = x @ (w2 @ (w3 @ delta)).T
+    np.testing.assert_allclose(obj["gradient"], hand, rtol=1e-12)
+
+
+def test_json_gradient_equals_torchs() -> None:
+    torch = pytest.importorskip("torch")
+    tensors = {k: torch.tensor(v, dtype=torch.float64, requires_grad=k.startswith("W")) for k, v in
+               {"X": X, "W1": W1, "W2": W2, "W3": W3, "Y": Y}.items()}
+    yhat = tensors["W3"].T @ (tensors["W2"].T @ (tensors["W1"].T @ tensors["X"]))
+    loss = 0.5 * torch.sum((yhat - tensors["Y"]) ** 2)
+    loss.backward()
+    session = toy()
+    for node in ("W1", "W2", "W3"):
+        obj = json.loads(explain(session, node, "json"))
+        np.testing.assert_allclose(obj["gradient"], tensors[node].grad.numpy(), rtol=1e-12, atol=1e-15)
+
+
+def test_latex_contains_every_factor_with_its_shape_and_is_balanced() -> None:
+    for name in ("toy", "toy_batch", "deep_sigmoid"):
+        session = toy(name=name)
+        for node in session.model.params:
+            tex = explain(session, node, "latex")
+            d = derive(session, node)
+            for f in d.factors:
+                assert f"${f.latex}$, shape ${latex_shape(f.shape)}$" in tex, (name, node, f.symbol)
+            assert tex.isascii()
+            assert tex.count("{") == tex.count("}")
+            assert tex.count(r"\begin{") == tex.count(r"\end{")
+            assert tex.count("$") % 2 == 0
+            assert tex.startswith(r"\documentclass")
+            assert tex.rstrip().endswith(r"\end{document}")
+
+
+def test_text_markdown_and_latex_carry_the_same_numbers() -> None:
+    session = toy()
+    grad = session.grad("W1")
+    assert grad is not None
+    outputs = {fmt: explain(session, "W1", fmt) for fmt in ("text", "markdown", "latex")}
+    for fmt, out in outputs.items():
+        for value in grad.ravel():
+            assert num(float(value)) in out, (fmt, value)
+        for count in ("44", "17", "153"):  # dense numbers, VJP numbers, forward-mode cost
+            assert count in out, (fmt, count)
+        assert out.count("vector by matrix") == outputs["text"].count("vector by matrix"), fmt
+    # the written-out contraction of the lecture, with the numbers
+    assert "(-0.132)(1) + (0.07328)(0) + (0.1041)(0) = -0.132" in outputs["text"]
+    assert "h⁽¹⁾₁ = w⁽¹⁾₁₁x₁ + w⁽¹⁾₂₁x₂ + w⁽¹⁾₃₁x₃ = (0.1)(1) + (0)(2) + (0.2)(3) = 0.7" in outputs["text"]
+
+
+def test_text_shows_every_factor_in_full_up_to_144_numbers() -> None:
+    text = explain(toy(), "W1", "text")
+    assert "J = ∂H₁/∂W₁ as 3×9" in text  # 27 numbers, written out
+    assert re.search(r"1\s+0\s+0\s+2\s+0\s+0\s+3\s+0\s+0", text)
+
+
+def test_derivation_files_cover_every_parameter() -> None:
+    files = derivation_files(toy())
+    assert set(files) == {"derivation.md", "derivation.tex"}
+    for node in ("W₁", "W₂", "W₃"):
+        assert f"∂L/∂{node}" in files["derivation.md"]
+    for node in ("W_{1}", "W_{2}", "W_{3}"):
+        assert rf"\partial {node}" in files["derivation.tex"]
+    early = derivation_files(toy(10))
+    assert "∂L/∂W1 is not known at step 10/13" in early["derivation.md"]
