@@ -13,6 +13,7 @@ from ..engine import Session
 from ..examples import toy_model
 from ..resources import example_path, resources_dir
 from .controller import Controller
+from .guard import install_excepthook
 from .main_window import READABLE_ZOOM
 from .theme import current_theme, set_theme
 
@@ -68,8 +69,12 @@ def make_app(argv: list[str] | None = None, quiet: bool = False) -> QApplication
     """The application object, created once, with fonts and palette.
 
     ``quiet`` (for the commands) drops the offscreen platform's notices from
-    standard error; tests keep Qt's handler so that a warning fails them.
+    standard error; tests keep Qt's handler so that a warning fails them. An
+    exception escaping a slot is reported in the window's status bar and the
+    program keeps running (:mod:`explorer.ui.guard`; under pytest-qt, whose
+    hook is already in place, it fails the test instead).
     """
+    install_excepthook()
     app = QApplication.instance()
     if app is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):

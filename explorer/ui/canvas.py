@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 from ..engine.notation import partial, pretty
 from ..model import Model, fmt_shape
 from .graph_items import EdgeItem, NodeItem
+from .guard import guarded
 from .layout import chain_layout
 from .theme import current_theme
 
@@ -321,6 +322,7 @@ class GraphView(QGraphicsView):
             return
         super().mouseDoubleClickEvent(event)
 
+    @guarded("drawing the canvas background")
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         theme = current_theme()
         painter.fillRect(rect, theme.background)

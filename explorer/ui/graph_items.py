@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
 from ..model import fmt_shape
+from .guard import guarded
 from .theme import current_theme
 
 #: What is known of a node, from "not reached" to "gradient known" (:attr:`NodeItem.reached`).
@@ -165,6 +166,7 @@ class NodeItem(QGraphicsObject):
         path.addRoundedRect(self._box, self._radius, self._radius)
         return path
 
+    @guarded("drawing a node")
     def paint(self, painter: QPainter, option, widget=None) -> None:
         theme = current_theme()
         painter.setRenderHint(QPainter.Antialiasing)
@@ -379,6 +381,7 @@ class EdgeItem(QGraphicsItem):
 
     # -- painting -----------------------------------------------------------
 
+    @guarded("drawing an arrow")
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if self._value_label is None:
             return

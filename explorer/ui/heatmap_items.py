@@ -11,6 +11,7 @@ complete what both views need.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable
 
 import numpy as np
@@ -19,7 +20,8 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QWidget
 
-from explorer.ui.matrix_format import compact_formats, format_cell, index_ticks
+from explorer.ui.guard import guarded
+from explorer.ui.matrix_format import compact_formats, display_scale, format_cell, index_ticks, scaled
 from explorer.ui.theme import DARK, LIGHT, Theme, current_theme
 
 NUMBERS_UP_TO = 12  # numbers are printed in the cells up to 12×12
@@ -49,9 +51,10 @@ def _contrast(a: np.ndarray | float, b: np.ndarray | float) -> np.ndarray:
 
 def cell_inks(matrix: np.ndarray, levels: tuple[float, float], colormap: pg.ColorMap) -> list[list[QColor]]:
     """For each cell, the ink (dark or light) that contrasts more with the cell's colour."""
-    low, high = levels
-    with np.errstate(invalid="ignore"):
-        position = np.clip((matrix - low) / (high - low), 0.0, 1.0)
+    scale = display_scale(max(abs(levels[0]), abs(levels[1])))
+    low, high = levels[0] / scale, levels[1] / scale
+    with np.errstate(invalid="ignore", over="ignore", under="ignore", divide="ignore"):
+        position = np.clip((scaled(matrix, scale) - low) / (high - low), 0.0, 1.0)
     position = np.where(np.isnan(position), 0.5, position)
     rgb = np.asarray(colormap.map(position.ravel(), mode="float"))[:, :3]
     cell = _relative_luminance(rgb).reshape(matrix.shape)
@@ -136,6 +139,7 @@ class CellNumbers(_PixelItem):
         rows, columns = self._values.shape
         return QRectF(0, 0, columns, rows)
 
+    @guarded("drawing the cell numbers")
     def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
         cell = self._pixels_per_cell(painter)
         if self._values is None or cell is None:
@@ -195,6 +199,7 @@ class IndexLabels(_PixelItem):
         left, top = self.margin.width(), self.margin.height()
         return QRectF(-left, -top, self.columns + left, self.rows + top)
 
+    @guarded("drawing the index labels")
     def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
         cell = self._pixels_per_cell(painter)
         if cell is None or not self.rows:
@@ -328,7 +333,8 @@ class HeatmapPlot:
         colormap = pg.colormap.get(theme.colormap)
         self.matrix, self.namer = matrix, namer
         self.image.setColorMap(colormap)
-        self.image.setImage(matrix, autoLevels=False, levels=levels)
+        scale = display_scale(levels[1])  # extreme magnitudes are drawn in units of the largest
+        self.image.setImage(scaled(matrix, scale), autoLevels=False, levels=(levels[0] / scale, levels[1] / scale))
         rows, columns = matrix.shape
         if rows <= self.numbers_up_to and columns <= self.numbers_up_to:
             self.numbers.set_cells(matrix, self._inks(matrix, levels, colormap, theme), levels[1])
@@ -451,33 +457,49 @@ def make_colour_bar(theme: Theme) -> pg.ColorBarItem:
     return bar
 
 
-def colour_bar_ticks(top: float) -> list[list[tuple[float, str]]]:
+def colour_bar_ticks(top: float, scale: float = 1.0) -> list[list[tuple[float, str]]]:
     """Colour-bar ticks for levels ``±top``: the ends and zero, then round values between.
+
+    Positions are in units of ``scale`` (see :func:`~explorer.ui.matrix_format.display_scale`),
+    labels are the true values. Round values are found on the decimal mantissa, so
+    a subnormal ``top`` (5e-324) or one near the largest float still gets its ticks.
 
     >>> [[label for _, label in level] for level in colour_bar_ticks(2.37)]
     [['−2.37', '0', '2.37'], ['−1', '1']]
     >>> [[label for _, label in level] for level in colour_bar_ticks(1.5)]
     [['−1.5', '0', '1.5'], []]
+    >>> [[label for _, label in level] for level in colour_bar_ticks(5e-324, 5e-324)]
+    [['−4.94e−324', '0', '4.94e−324'], []]
+    >>> [position for position, _ in colour_bar_ticks(1.7e308, 1.7e308)[0]]
+    [-1.0, 0.0, 1.0]
     """
-    major = [(-top, format_cell(-top, 3)), (0.0, "0"), (top, format_cell(top, 3))]
-    step = 10.0 ** math.floor(math.log10(top))
-    for factor in (1, 2, 5, 10):
-        if top / (step * factor) <= 2.5:
-            step *= factor
+    if not math.isfinite(top) or top <= 0.0:
+        return [[(0.0, "0")], []]
+    end = top / scale
+    major = [(-end, format_cell(-top, 3)), (0.0, "0"), (end, format_cell(top, 3))]
+    mantissa_text, exponent_text = f"{top:.15e}".split("e")
+    mantissa, exponent = float(mantissa_text), int(exponent_text)  # 1 <= mantissa < 10
+    step = 10.0
+    for factor in (1.0, 2.0, 5.0, 10.0):
+        if mantissa / factor <= 2.5:
+            step = factor
             break
-    count = math.floor(top / step)
-    minor = [
-        (sign * k * step, format_cell(sign * k * step, 3))
-        for k in range(1, count + 1)
-        for sign in (-1, 1)
-        if top - k * step > 0.34 * top
-    ]
+    minor = []
+    for k in range(1, math.floor(mantissa / step) + 1):
+        fraction = k * step / mantissa  # of top
+        if 1.0 - fraction > 0.34:
+            value = float(f"{k * step:g}e{exponent}")
+            if value < sys.float_info.min:  # a subnormal tick would print a value it does not have
+                continue
+            minor += [(-fraction * end, format_cell(-value, 3)), (fraction * end, format_cell(value, 3))]
     return [major, sorted(minor)]
 
 
 def set_colour_bar_levels(bar: pg.ColorBarItem, levels: tuple[float, float]) -> None:
-    bar.setLevels(values=levels)
-    bar.getAxis("bottom").setTicks(colour_bar_ticks(levels[1]))
+    """Show levels ``±top`` on ``bar``; extreme magnitudes in units of ``top`` (labels stay true)."""
+    scale = display_scale(levels[1])
+    bar.setLevels(values=(levels[0] / scale, levels[1] / scale))
+    bar.getAxis("bottom").setTicks(colour_bar_ticks(levels[1], scale))
 
 
 def style_colour_bar(bar: pg.ColorBarItem, theme: Theme) -> None:
@@ -501,6 +523,7 @@ class WidgetEvents(QObject):
         super().__init__(parent)
         self._on_resize, self._on_leave = on_resize, on_leave
 
+    @guarded("a heatmap's resize or leave handler", fallback=False)
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.Resize and self._on_resize is not None:
             self._on_resize()
