@@ -30,6 +30,8 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
 from ..model import fmt_shape
 from .guard import guarded
+from .text import clip
+from .text import tooltip as tooltip_text
 from .theme import current_theme
 
 #: What is known of a node, from "not reached" to "gradient known" (:attr:`NodeItem.reached`).
@@ -60,6 +62,7 @@ def _font(pixels: int, bold: bool = False) -> QFont:
 
 def _fit(text: str, width: float) -> tuple[QFont, str]:
     """The bold label font, shrunk (not below 12 px) and then elided until ``text`` fits ``width``."""
+    text = clip(" ".join(text.split()), 200)  # a 100,000-character label costs what a 200-character one does
     for pixels in range(_LABEL_PX, 11, -1):
         font = _font(pixels, bold=True)
         metrics = QFontMetricsF(font)
@@ -105,7 +108,7 @@ class NodeItem(QGraphicsObject):
         self.setFlags(QGraphicsItem.ItemIsMovable | QGraphicsItem.ItemSendsGeometryChanges)
         self.setCursor(Qt.PointingHandCursor)
         self.setZValue(2)
-        self.setToolTip(tooltip or label)
+        self.setToolTip(tooltip_text(tooltip or label))
 
     # -- state --------------------------------------------------------------
 

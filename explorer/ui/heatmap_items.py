@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QWidget
 
 from explorer.ui.guard import guarded
 from explorer.ui.matrix_format import compact_formats, display_scale, format_cell, index_ticks, scaled
+from explorer.ui.text import clip, escape, plain
 from explorer.ui.theme import DARK, LIGHT, Theme, current_theme
 
 NUMBERS_UP_TO = 12  # numbers are printed in the cells up to 12×12
@@ -352,7 +353,7 @@ class HeatmapPlot:
 
     def set_title(self, title: str, colour: QColor | None) -> None:
         self.title, self.title_colour = title, colour
-        self.plot.setTitle(title, color=colour.name() if colour is not None else None, size="10pt")
+        self.plot.setTitle(escape(title, 80), color=colour.name() if colour is not None else None, size="10pt")
         self.plot.layout.setRowFixedHeight(0, 20)  # pyqtgraph reserves 30 px
         self.plot.titleLabel.setMaximumHeight(20)
 
@@ -430,7 +431,7 @@ class HeatmapPlot:
         """Hover text: the element's name, its array index and its exact value."""
         assert self.matrix is not None
         value = float(self.matrix[row, column])
-        return f"{self.namer(row, column)}   = {value!r}"
+        return f"{clip(self.namer(row, column), 160)}   = {value!r}"
 
 
 def make_colour_bar(theme: Theme) -> pg.ColorBarItem:
@@ -538,13 +539,13 @@ def picture_or_message(graphics: QWidget, status: str = "") -> tuple[QStackedWid
     Returns ``(stack, message_label, status_label)``; ``stack.setCurrentWidget``
     switches between the picture and the message.
     """
-    message_label = QLabel()
+    message_label = plain(QLabel())
     message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     message_label.setWordWrap(True)
     stack = QStackedWidget()
     stack.addWidget(graphics)
     stack.addWidget(message_label)
-    status_label = QLabel(status)
+    status_label = plain(QLabel(status))
     status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     return stack, message_label, status_label

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +33,7 @@ from .breakdown_view import BreakdownView
 from .controller import Controller
 from .heatmap import MatrixView
 from .jacobian_view import JacobianView
+from .text import clip, elide, escape, plain, tooltip
 from .theme import current_theme
 from .workers import BackgroundRunner
 
@@ -57,8 +59,8 @@ class Inspector(QWidget):
         self._dirty = {TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN}
 
         self.title = QLabel(self)
-        self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.subtitle = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.RichText)  # our markup; the label in it is escaped
+        self.subtitle = plain(QLabel(self))
         self.subtitle.setWordWrap(True)
 
         # a layer's shape and activation
@@ -110,7 +112,7 @@ class Inspector(QWidget):
 
         self.busy_bar = QProgressBar(self)
         self.busy_bar.setRange(0, 0)
-        self.busy_label = QLabel(self)
+        self.busy_label = plain(QLabel(self))
         self.cancel_button = QPushButton("Cancel", self)
         busy_row = QHBoxLayout()
         busy_row.addWidget(self.busy_label)
@@ -170,7 +172,7 @@ class Inspector(QWidget):
         pairs += [(consumer, self.node) for consumer, _ in model.consumers(self.node)]
         for out, wrt in pairs:
             shape = model.shape(out) + model.shape(wrt)
-            text = f"∂{pretty(model.label(out))}/∂{pretty(model.label(wrt))}  ({shape_text(shape)})"
+            text = f"∂{clip(pretty(model.label(out)), 40)}/∂{clip(pretty(model.label(wrt)), 40)}  ({shape_text(shape)})"
             self.pair_combo.addItem(text, (out, wrt))
         # the lecture's favourite: a parameter's consumer first, an op's weight first
         for i in range(self.pair_combo.count()):
@@ -206,6 +208,7 @@ class Inspector(QWidget):
         self.pair_combo.setEnabled(self.pair_combo.count() > 0)
         if not has_node:
             self.title.setText("<span style='font-size:16pt; font-weight:600'>Inspector</span>")
+            self.title.setToolTip("")
             self.subtitle.setText("Click a node on the canvas or pick one from the list.")
             return
         model, session = self.controller.model, self.session
@@ -216,8 +219,14 @@ class Inspector(QWidget):
             colour, status = theme.forward.name(), "value known (순전파)"
         else:
             colour, status = theme.muted_text.name(), "not reached yet"
+        label = pretty(model.label(node))
+        title_font = QFont(self.title.font())
+        title_font.setPointSizeF(16)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        shown = elide(label, title_font, max(self.width() - 220, 160))
+        self.title.setToolTip(tooltip(label) if shown != label else "")
         self.title.setText(
-            f"<span style='font-size:16pt; font-weight:600; color:{colour}'>{pretty(model.label(node))}</span>"
+            f"<span style='font-size:16pt; font-weight:600; color:{colour}'>{escape(shown)}</span>"
             f"&nbsp;&nbsp;<span style='color:{theme.muted_text.name()}'>{model.op(node)} · "
             f"{fmt_shape(model.shape(node))}</span>"
         )
@@ -237,7 +246,7 @@ class Inspector(QWidget):
         title = f"Layer {index + 1}: {forward_formula(model, layer.linear)}"
         if layer.activation is not None:
             title += f", then {forward_formula(model, layer.activation)}"
-        self.layer_box.setTitle(title)
+        self.layer_box.setTitle(elide(title, self.layer_box.font(), max(self.width() - 40, 200)))
         for widget, setter, value in (
             (self.width_spin, self.width_spin.setValue, layer.n_out),
             (

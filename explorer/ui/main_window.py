@@ -36,6 +36,7 @@ from .controller import MAX_INTERVAL_MS, MIN_INTERVAL_MS, Controller
 from .icons import make_icon
 from .inspector import Inspector
 from .matrix_editor import MatrixEditor
+from .text import clip, one_line, plain, tooltip
 from .theme import current_theme, set_theme
 
 #: The automatic fit stops at this zoom so that labels stay readable; F shows everything.
@@ -72,8 +73,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, nodes_dock)
         self.resizeDocks([inspector_dock], [560], Qt.Orientation.Horizontal)
 
-        self.step_label = QLabel(self)
-        self.loss_label = QLabel(self)
+        self.step_label = plain(QLabel(self))
+        self.loss_label = plain(QLabel(self))
         self.statusBar().addWidget(self.step_label, 1)
         self.statusBar().addPermanentWidget(self.loss_label)
 
@@ -254,12 +255,12 @@ class MainWindow(QMainWindow):
             action.setIcon(make_icon(kind, colour))
 
     def _on_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, 6000)
+        self.statusBar().showMessage(one_line(text), 6000)
 
     def _update_title(self, *_: object) -> None:
         c = self.controller
         name = Path(c.path).name if c.path else (c.model.name or "untitled")
-        self.setWindowTitle(f"Jacobian Explorer — {name}[*]")
+        self.setWindowTitle(f"Jacobian Explorer — {one_line(name, 80)}[*]")
         self.setWindowModified(not c.undo_stack.isClean())
 
     def _on_model_changed(self) -> None:
@@ -269,9 +270,9 @@ class MainWindow(QMainWindow):
         with QSignalBlocker(self.node_list):
             self.node_list.clear()
             for node in c.model.order:
-                item = QListWidgetItem(pretty(c.model.label(node)))
+                item = QListWidgetItem(clip(one_line(pretty(c.model.label(node))), 24))
                 item.setData(Qt.ItemDataRole.UserRole, node)
-                item.setToolTip(f"{node} · {c.model.op(node)} · {fmt_shape(c.model.shape(node))}")
+                item.setToolTip(tooltip(f"{node} · {c.model.op(node)} · {fmt_shape(c.model.shape(node))}"))
                 self.node_list.addItem(item)
                 if node == c.selected:
                     self.node_list.setCurrentItem(item)
@@ -335,9 +336,11 @@ class MainWindow(QMainWindow):
         self._paint_icons()
 
     def _on_error(self, text: str) -> None:
-        self.statusBar().showMessage(text, 10000)
+        self.statusBar().showMessage(one_line(text), 10000)
         if not QApplication.instance().property("explorer_no_dialogs"):
-            QMessageBox.warning(self, "Jacobian Explorer", text)
+            box = QMessageBox(QMessageBox.Icon.Warning, "Jacobian Explorer", one_line(text, 2000), parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # a label or file name is never markup
+            box.exec()
 
     # -- requests from the views ---------------------------------------------------
 

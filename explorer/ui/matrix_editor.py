@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..engine.notation import element, pretty, shape_text
 from ..model.init import initial_value
+from .text import one_line, plain
 from .theme import current_theme
 
 Index = QModelIndex | QPersistentModelIndex
@@ -120,12 +121,12 @@ class MatrixEditor(QDialog):
 
     def __init__(self, node: str, op: str, array: np.ndarray, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Edit {pretty(node)} ({shape_text(array.shape)})")
+        self.setWindowTitle(f"Edit {one_line(pretty(node), 60)} ({shape_text(array.shape)})")
         self.table_model = MatrixTableModel(node, array, self)
         self.table = QTableView(self)
         self.table.setModel(self.table_model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.message = QLabel(self)
+        self.message = plain(QLabel(self))
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {current_theme().error.name()}")
         self.table_model.rejected.connect(self.message.setText)
