@@ -28,6 +28,7 @@ from ..model import Model, fmt_shape
 from .graph_items import EdgeItem, NodeItem
 from .guard import guarded
 from .layout import chain_layout
+from .text import one_line
 from .theme import current_theme
 
 _OP_TEXT = {"half_sse": "½·SSE", "sse": "SSE", "mse": "MSE"}
@@ -103,7 +104,7 @@ class GraphScene(QGraphicsScene):
         loss_label = model.label(model.loss_id)
         for node in model.order:
             spec = model.spec(node)
-            label = pretty(model.label(node))
+            label = one_line(pretty(model.label(node)))
             op = _OP_TEXT.get(spec.op, spec.op)
             tooltip = f"{label} · {spec.op}: {spec.info.title} · {fmt_shape(model.shape(node))}"
             item = NodeItem(node, label, op, model.shape(node), _role(model, node), tooltip)
@@ -114,9 +115,10 @@ class GraphScene(QGraphicsScene):
             self.addItem(item)
             self._nodes[node] = item
         for source, dest, port in model.graph.edges(data="port"):
-            label = model.label(source)
+            label = one_line(model.label(source), 60)
             value_text = f"{pretty(label)} {fmt_shape(model.shape(source))}"
-            edge = EdgeItem(self._nodes[source], self._nodes[dest], port, value_text, partial(loss_label, label))
+            grad_text = one_line(partial(one_line(loss_label, 60), label), 130)
+            edge = EdgeItem(self._nodes[source], self._nodes[dest], port, value_text, grad_text)
             self.addItem(edge)
             self._edges[(source, dest)] = edge
         selected, self._selected = self._selected, None

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
 from ..model import fmt_shape
 from .guard import guarded
-from .text import clip
+from .text import one_line
 from .text import tooltip as tooltip_text
 from .theme import current_theme
 
@@ -62,7 +62,7 @@ def _font(pixels: int, bold: bool = False) -> QFont:
 
 def _fit(text: str, width: float) -> tuple[QFont, str]:
     """The bold label font, shrunk (not below 12 px) and then elided until ``text`` fits ``width``."""
-    text = clip(" ".join(text.split()), 200)  # a 100,000-character label costs what a 200-character one does
+    text = one_line(text, 200)  # a 100,000-character label costs what a 200-character one does
     for pixels in range(_LABEL_PX, 11, -1):
         font = _font(pixels, bold=True)
         metrics = QFontMetricsF(font)

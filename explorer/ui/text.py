@@ -31,12 +31,13 @@ def clip(text: str, limit: int = MAX_SHOWN) -> str:
 
 
 def one_line(text: str, limit: int = MAX_SHOWN) -> str:
-    """``text`` on one line (newlines and tabs become spaces), clipped.
+    """``text`` on one line (newlines and tabs become spaces, other control characters go), clipped.
 
-    >>> one_line("two\\nlines")
+    >>> one_line("two\\nlines\\x00")
     'two lines'
     """
-    return clip(" ".join(clip(text, 4 * limit).split()), limit)
+    words = "".join(ch if ch.isprintable() or ch.isspace() else "" for ch in clip(text, 4 * limit)).split()
+    return clip(" ".join(words), limit)
 
 
 def escape(text: str, limit: int = MAX_SHOWN) -> str:

@@ -156,3 +156,20 @@ def test_a_100000_character_label_given_directly_costs_little(qtbot):
     jac.set_jacobian(np.ones((2, 2)), huge, huge, (2,), (2,))
     jac.grab()
     assert time.perf_counter() - start < 5
+
+
+def test_the_graph_export_keeps_hostile_text_literal_and_valid():
+    import xml.etree.ElementTree as ET
+
+    from explorer.export.images import render_graph
+
+    model = _relabelled({"W3": '<img src="/dev/zero">&amp;', "H1": "<b>bold</b>\x01\x00"}, name="<title>x</title>\x07")
+    session = Session(model)
+    session.run()
+    png, svg = render_graph(session)
+    assert png.startswith(b"\x89PNG")
+    root = ET.fromstring(svg)  # well-formed: no control character, markup escaped
+    texts = [e.text for e in root.iter() if e.text]
+    assert "<title>x</title>" in texts
+    assert "<b>bold</b>" in texts
+    assert any(t.startswith("<img src=") for t in texts)
