@@ -93,10 +93,10 @@ def make_app(argv: list[str] | None = None, quiet: bool = False) -> QApplication
     return app
 
 
-def open_window(session: Session, path: str | None = None):  # noqa: ANN201
+def open_window(session: Session, path: str | None = None, kind: str = "model"):  # noqa: ANN201
     from .main_window import MainWindow
 
-    controller = Controller(session.model, path)
+    controller = Controller(session.model, path, kind=kind)
     controller.session = session  # before any view exists, so nothing to tell
     window = MainWindow(controller)
     controller.setParent(window)  # one lifetime: the window owns its controller
@@ -105,11 +105,11 @@ def open_window(session: Session, path: str | None = None):  # noqa: ANN201
 
 def run_window(path: str | None = None) -> int:
     """Open the window on a model or snapshot file, or on the lecture's toy network."""
-    from ..export.snapshot import load_session
+    from .controller import open_document
 
     app = make_app(quiet=True)
-    session = load_session(path) if path else Session(toy_model())
-    window = open_window(session, path or str(example_path("toy")))
+    session, kind = open_document(path) if path else (Session(toy_model()), "model")
+    window = open_window(session, path or str(example_path("toy")), kind)
     if path is None:
         window.controller.select("W3")
     window.show()

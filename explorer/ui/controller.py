@@ -4,10 +4,17 @@ Views only emit requests (select this node, make this edit, take a step);
 the controller turns an edit into an undoable command, the command swaps
 the model, and every view redraws from the model and the session. A model
 edit restarts the pass at step 0 and says so; moving a node keeps the step.
+
+Save keeps what was opened: a document opened from a snapshot is saved as a
+snapshot again, at the current step (a model file is saved as a model file);
+Save As writes a model file. Writing goes through :func:`~explorer.ui.files.write_file`:
+whole or not at all, through a link to its target, keeping permissions; a
+failed save leaves the file on disk as it was and says so in one line.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,12 +23,22 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..engine import EngineError, Session, describe_step
-from ..export.snapshot import load_session
-from ..model import Model, ModelError, save_model
+from ..export.snapshot import is_snapshot, session_from_document, snapshot_text
+from ..model import Model, ModelError, model_to_dict
+from ..model.io import dumps, read_json
+from ..resources import resources_dir
+from .files import write_file
+from .text import one_line
 
 #: Play speeds, in milliseconds per step, from slow to fast.
 MIN_INTERVAL_MS = 60
 MAX_INTERVAL_MS = 2000
+
+
+def open_document(path: str) -> tuple[Session, str]:
+    """A session from a model file (step 0) or a snapshot (its step), and which of the two it was."""
+    document = read_json(path)
+    return session_from_document(document), "snapshot" if is_snapshot(document) else "model"
 
 
 class ModelEditCommand(QUndoCommand):
@@ -51,11 +68,14 @@ class Controller(QObject):
     playing_changed = Signal(bool)
     path_changed = Signal(str)
 
-    def __init__(self, model: Model, path: str | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, model: Model, path: str | None = None, parent: QObject | None = None, kind: str = "model"
+    ) -> None:
         super().__init__(parent)
         self._model = model
         self.session = Session(model)
         self.path = path
+        self.document_kind = kind  # "model" or "snapshot": what Save writes back
         self.selected: str | None = None
         self.undo_stack = QUndoStack(self)
         self._timer = QTimer(self)
@@ -104,20 +124,24 @@ class Controller(QObject):
     def open_file(self, path: str) -> bool:
         """Open a model or snapshot; on bad input report it and keep what is open."""
         try:
-            session = load_session(path)
-        except ModelError as error:
+            session, kind = open_document(path)
+        except (ModelError, EngineError) as error:
             self.error_raised.emit(f"Cannot open {Path(path).name}: {error}")
             return False
-        self.load(session, path)
+        self.load(session, path, kind)
         self.message_posted.emit(f"Opened {Path(path).name} at step {session.position}/{session.total}")
         return True
 
-    def load(self, session: Session, path: str | None = None) -> None:
-        """Show another model at the session's step; the undo history starts afresh."""
+    def load(self, session: Session, path: str | None = None, kind: str = "model") -> None:
+        """Show another model at the session's step; the undo history starts afresh.
+
+        ``kind`` (``"model"`` or ``"snapshot"``) is what Save writes back to ``path``.
+        """
         self.pause()
         self._model = session.model
         self.session = session
         self.path = path
+        self.document_kind = kind
         self.selected = None
         self.undo_stack.clear()
         self.model_changed.emit()
@@ -125,18 +149,31 @@ class Controller(QObject):
         self.path_changed.emit(path or "")
 
     def save(self, path: str | None = None) -> bool:
+        """Save to ``path`` as a model file, or back to the open file as what it was (model or snapshot).
+
+        Returns whether the file was written; on failure the file on disk is unchanged.
+        """
         target = path or self.path
         if target is None:
             return False
+        name = one_line(Path(target).name, 80)
+        kind = self.document_kind if path is None or path == self.path else "model"
+        if Path(os.path.realpath(target)).is_relative_to(resources_dir()):
+            self.error_raised.emit(f"Cannot save {name}: a bundled example is never overwritten; use Save As")
+            return False
         try:
-            save_model(self._model, target)
-        except (OSError, ValueError) as error:
-            self.error_raised.emit(f"Cannot save {target}: {error}")
+            text = snapshot_text(self.session) if kind == "snapshot" else dumps(model_to_dict(self._model))
+            write_file(target, text)
+        except (OSError, ValueError, ModelError, EngineError, MemoryError) as error:
+            reason = one_line(str(error) or type(error).__name__, 300)
+            self.error_raised.emit(f"Cannot save {name}: {reason}; the file on disk is unchanged")
             return False
         self.path = target
+        self.document_kind = kind
         self.undo_stack.setClean()
         self.path_changed.emit(target)
-        self.message_posted.emit(f"Saved {Path(target).name}")
+        at = f" (a snapshot at step {self.session.position}/{self.session.total})" if kind == "snapshot" else ""
+        self.message_posted.emit(f"Saved {name}{at}")
         return True
 
     # -- selection ------------------------------------------------------------
