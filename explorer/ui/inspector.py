@@ -330,7 +330,8 @@ class Inspector(QWidget):
             fork = session.fork()
             self._pending_tab = TAB_JACOBIAN
             self.runner.submit(
-                f"Building {title} ({size:,} numbers)…", lambda: ("jacobian", pair, fork.jacobian(out, wrt))
+                f"Building {title} ({size:,} numbers)…",
+                lambda cancelled: ("jacobian", pair, fork.jacobian(out, wrt)),  # one numpy call: checked before
             )
             self.jacobian_view.show_message(f"Building {title}…")
             return
@@ -365,7 +366,9 @@ class Inspector(QWidget):
         if SYNC_JACOBIAN_LIMIT < size <= JACOBIAN_BUDGET:
             fork = session.fork()
             self._pending_tab = TAB_BREAKDOWN
-            self.runner.submit("Contracting the Jacobian…", lambda: ("breakdown", pair, breakdown(fork, out, wrt)))
+            self.runner.submit(
+                "Contracting the Jacobian…", lambda cancelled: ("breakdown", pair, breakdown(fork, out, wrt))
+            )
             self.breakdown_view.show_message("Contracting the Jacobian…")
             return
         try:

@@ -500,6 +500,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.maybe_save():
             self.controller.pause()
+            self.inspector.runner.shutdown()  # a running build stops and ends before the window goes
             event.accept()
         else:
             event.ignore()
