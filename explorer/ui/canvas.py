@@ -172,6 +172,11 @@ class GraphScene(QGraphicsScene):
                 phase = "backward"
             edge.set_state(session.value(dest) is not None, session.grad(source) is not None, phase)
 
+    def mark_failed(self, node_id: str | None) -> None:
+        """Draw ``node_id`` (and only it) in the error colour: the engine stopped there."""
+        for node, item in self._nodes.items():
+            item.set_failed(node == node_id)
+
     def set_selected(self, node_id: str | None) -> None:
         """Show the focus ring on ``node_id`` (``None``, or a node not in the model, clears it)."""
         if node_id not in self._nodes:

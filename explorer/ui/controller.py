@@ -67,6 +67,7 @@ class Controller(QObject):
     error_raised = Signal(str)  # a refused edit or a bad file, one line
     playing_changed = Signal(bool)
     path_changed = Signal(str)
+    engine_failed = Signal(str, str)  # the node the engine named ("" if none) and one line
 
     def __init__(
         self, model: Model, path: str | None = None, parent: QObject | None = None, kind: str = "model"
@@ -77,6 +78,8 @@ class Controller(QObject):
         self.path = path
         self.document_kind = kind  # "model" or "snapshot": what Save writes back
         self.selected: str | None = None
+        self.failed_node: str | None = None  # the node where the last step failed, until the next move
+        self.failure_text = ""
         self.undo_stack = QUndoStack(self)
         self._timer = QTimer(self)
         self._timer.setInterval(500)
@@ -109,6 +112,7 @@ class Controller(QObject):
         position = self.session.position
         self._model = model
         self.session = Session(model)
+        self._clear_failure()
         if self.selected is not None and self.selected not in model:
             self.selected = None
         if restarts:
@@ -117,7 +121,12 @@ class Controller(QObject):
             self.step_changed.emit()
             self.message_posted.emit(f"{text}: the model changed, so the pass starts again at step 0")
         else:
-            self.session.seek(min(position, self.session.total))
+            try:
+                self.session.seek(min(position, self.session.total))
+            except EngineError as error:
+                self.model_changed.emit()
+                self._fail(error)
+                return
             self.model_changed.emit()
             self.step_changed.emit()
 
@@ -142,6 +151,7 @@ class Controller(QObject):
         self.session = session
         self.path = path
         self.document_kind = kind
+        self._clear_failure()
         self.selected = None
         self.undo_stack.clear()
         self.model_changed.emit()
@@ -187,17 +197,41 @@ class Controller(QObject):
     # -- stepping -------------------------------------------------------------
 
     def _moved(self) -> None:
+        self._clear_failure()
         self.step_changed.emit()
 
+    def _clear_failure(self) -> None:
+        self.failed_node, self.failure_text = None, ""
+
+    def _fail(self, error: EngineError) -> None:
+        """The engine refused a step (an overflow, say): stop playing, mark the node, say it once."""
+        self.pause()
+        node = getattr(error, "node", None)
+        self.failed_node = node if isinstance(node, str) and node in self._model else None
+        self.failure_text = f"The pass stopped: {one_line(str(error) or type(error).__name__, 400)}"
+        self.step_changed.emit()  # the views show where the session stands, the node marked
+        self.engine_failed.emit(self.failed_node or "", self.failure_text)
+        self.error_raised.emit(self.failure_text)
+
     def step(self) -> bool:
-        if self.session.step() is None:
+        try:
+            taken = self.session.step()
+        except EngineError as error:
+            self._fail(error)
+            return False
+        if taken is None:
             self.pause()
             return False
         self._moved()
         return True
 
     def back(self) -> bool:
-        if self.session.back() is None:
+        try:
+            taken = self.session.back()
+        except EngineError as error:
+            self._fail(error)
+            return False
+        if taken is None:
             return False
         self._moved()
         return True
@@ -205,26 +239,41 @@ class Controller(QObject):
     def reset(self) -> None:
         self.pause()
         if self.session.position:
-            self.session.reset()
+            try:
+                self.session.reset()
+            except EngineError as error:
+                self._fail(error)
+                return
             self._moved()
 
     def run_forward(self) -> None:
         before = self.session.position
-        self.session.run_forward()
+        try:
+            self.session.run_forward()
+        except EngineError as error:
+            self._fail(error)
+            return
         if self.session.position != before:
             self._moved()
 
     def run_to_end(self) -> None:
         self.pause()
         if not self.session.done:
-            self.session.run()
+            try:
+                self.session.run()
+            except EngineError as error:
+                self._fail(error)
+                return
             self._moved()
 
     def seek(self, position: int) -> None:
         try:
             self.session.seek(position)
-        except (ValueError, EngineError) as error:
+        except ValueError as error:
             self.error_raised.emit(str(error))
+            return
+        except EngineError as error:
+            self._fail(error)
             return
         self._moved()
 
@@ -245,7 +294,11 @@ class Controller(QObject):
         if self.playing:
             return
         if self.session.done:
-            self.session.reset()
+            try:
+                self.session.reset()
+            except EngineError as error:
+                self._fail(error)
+                return
             self._moved()
         self._timer.start()
         self.playing_changed.emit(True)

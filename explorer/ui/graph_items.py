@@ -103,6 +103,7 @@ class NodeItem(QGraphicsObject):
         self._reached = "idle"
         self._current = False
         self._selected = False
+        self._failed = False
         self._press_pos: QPointF | None = None
         self._edges: list[EdgeItem] = []
         self.setFlags(QGraphicsItem.ItemIsMovable | QGraphicsItem.ItemSendsGeometryChanges)
@@ -138,6 +139,16 @@ class NodeItem(QGraphicsObject):
             raise ValueError(f"unknown node state {reached!r} (known: {', '.join(REACHED)})")
         if (reached, current) != (self._reached, self._current):
             self._reached, self._current = reached, current
+            self.update()
+
+    @property
+    def failed(self) -> bool:
+        """Whether the engine stopped at this node (an overflow): drawn in the theme's error colour."""
+        return self._failed
+
+    def set_failed(self, failed: bool) -> None:
+        if failed != self._failed:
+            self._failed = failed
             self.update()
 
     def set_selected(self, selected: bool) -> None:
@@ -195,6 +206,8 @@ class NodeItem(QGraphicsObject):
             "value": (theme.forward_fill, theme.forward, 2.5),
             "grad": (theme.gradient_fill, theme.gradient, 2.5),
         }[self._reached]
+        if self._failed:  # the engine stopped here: the error colour, inside and out
+            fill, border, width = _with_alpha(theme.error, 40), theme.error, 4.0
         painter.setPen(QPen(border, width))
         painter.setBrush(QBrush(fill))
         painter.drawRoundedRect(box, radius, radius)
