@@ -14,6 +14,7 @@ failed save leaves the file on disk as it was and says so in one line.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +28,7 @@ from ..export.snapshot import is_snapshot, session_from_document, snapshot_text
 from ..model import Model, ModelError, model_to_dict
 from ..model.io import dumps, read_json
 from ..resources import resources_dir
+from .busy import busy
 from .files import write_file
 from .text import one_line
 
@@ -213,9 +215,24 @@ class Controller(QObject):
         self.engine_failed.emit(self.failed_node or "", self.failure_text)
         self.error_raised.emit(self.failure_text)
 
+    def _elements(self, nodes: object = None) -> int:
+        """How many numbers the given nodes (default: all) hold: what a step or a run touches."""
+        model = self._model
+        chosen = model.order if nodes is None else nodes
+        return sum(math.prod(model.shape(n)) for n in chosen)  # type: ignore[union-attr]
+
+    def _step_elements(self) -> int:
+        upcoming = self.session.next_step
+        if upcoming is None:
+            return 0
+        return self._elements([upcoming.node, *self._model.inputs(upcoming.node).values()])
+
     def step(self) -> bool:
+        upcoming = self.session.next_step
+        where = f"step {upcoming.index}: {one_line(upcoming.node, 60)}" if upcoming is not None else ""
         try:
-            taken = self.session.step()
+            with busy(f"Computing {where}…", self._step_elements()):
+                taken = self.session.step()
         except EngineError as error:
             self._fail(error)
             return False
@@ -249,7 +266,8 @@ class Controller(QObject):
     def run_forward(self) -> None:
         before = self.session.position
         try:
-            self.session.run_forward()
+            with busy("Running the forward pass…", self._elements()):
+                self.session.run_forward()
         except EngineError as error:
             self._fail(error)
             return
@@ -260,7 +278,8 @@ class Controller(QObject):
         self.pause()
         if not self.session.done:
             try:
-                self.session.run()
+                with busy("Running forward and backward to the end…", 2 * self._elements()):
+                    self.session.run()
             except EngineError as error:
                 self._fail(error)
                 return
@@ -268,7 +287,8 @@ class Controller(QObject):
 
     def seek(self, position: int) -> None:
         try:
-            self.session.seek(position)
+            with busy(f"Moving to step {position}…", 2 * self._elements()):
+                self.session.seek(position)
         except ValueError as error:
             self.error_raised.emit(str(error))
             return

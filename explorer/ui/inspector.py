@@ -30,6 +30,7 @@ from ..engine.notation import partial, pretty, shape_text
 from ..model import ACTIVATIONS, fmt_shape
 from ..model import edit as edits
 from .breakdown_view import BreakdownView
+from .busy import busy
 from .controller import Controller
 from .heatmap import MatrixView
 from .jacobian_view import JacobianView
@@ -192,12 +193,26 @@ class Inspector(QWidget):
         self._dirty.discard(tab)
         if self.runner.busy and self._pending_tab is not None:
             self.runner.cancel()
-        {
+        show = {
             TAB_VALUE: self._show_value,
             TAB_GRAD: self._show_grad,
             TAB_JACOBIAN: self._show_jacobian,
             TAB_BREAKDOWN: self._show_breakdown,
-        }[tab]()
+        }[tab]
+        with busy(f"Drawing {self.tabs.tabText(tab)}…", self._panel_elements(tab)):
+            show()
+
+    def _panel_elements(self, tab: int) -> int:
+        """How many numbers drawing ``tab`` touches (a Jacobian past the worker limit is not built here)."""
+        if self.node is None:
+            return 0
+        model = self.controller.model
+        elements = int(np.prod(model.shape(self.node), dtype=np.int64))
+        pair = self._current_pair()
+        if tab in (TAB_JACOBIAN, TAB_BREAKDOWN) and pair is not None:
+            size = int(np.prod(self.session.jacobian_shape(*pair), dtype=np.int64))
+            elements += size if size <= SYNC_JACOBIAN_LIMIT else 0
+        return elements
 
     def _refresh_header(self) -> None:
         theme = current_theme()
