@@ -32,7 +32,7 @@ from explorer.ui.heatmap_items import (
     style_colour_bar,
 )
 from explorer.ui.matrix_format import as_matrix, element_name, index_in, symmetric_levels
-from explorer.ui.text import elide, plain, tooltip
+from explorer.ui.text import clip, elide, plain, tooltip
 from explorer.ui.theme import Theme, current_theme
 
 HOVER_HINT = "hover a cell to read its exact value"
@@ -156,7 +156,7 @@ class MatrixView(QWidget):
         self._array = None
         self.heatmap.clear()
         self.title_label.setText("")
-        self.message_label.setText(text)
+        self.message_label.setText(clip(text, 1000))
         self._clear_hover()
         self.stack.setCurrentWidget(self.message_label)
 

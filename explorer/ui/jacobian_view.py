@@ -226,7 +226,7 @@ class JacobianView(QWidget):
             plot.clear()
         self.header_label.setText("")
         self.picker_row.setVisible(False)
-        self.message_label.setText(text)
+        self.message_label.setText(clip(text, 1000))
         self.status_label.setText("")
         self.stack.setCurrentWidget(self.message_label)
 

@@ -308,7 +308,7 @@ class MainWindow(QMainWindow):
             self.view.follow(self.scene.node_items[s.current.node])
         self._show_in_inspector()
         phase = {"forward": "순전파", "backward": "역전파", "done": "done"}[s.phase]
-        self.step_label.setText(f"{c.status_text}    [{phase}]" + (f"    ⚠ {c.failure_text}" if c.failure_text else ""))
+        self.step_label.setText(f"{one_line(c.status_text, 200)}    [{phase}]" + (f"    ⚠ {c.failure_text}" if c.failure_text else ""))
         self.step_label.setStyleSheet(f"color: {current_theme().error.name()}" if c.failure_text else "")
         self.loss_label.setText(f"loss L = {s.loss:.6g}  " if s.loss is not None else "loss: not computed yet  ")
         self.back_action.setEnabled(s.position > 0)

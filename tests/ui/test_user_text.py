@@ -155,6 +155,11 @@ def test_a_100000_character_label_given_directly_costs_little(qtbot):
     jac.show()
     jac.set_jacobian(np.ones((2, 2)), huge, huge, (2,), (2,))
     jac.grab()
+    view.show_message(f"{huge} is not reached yet")
+    jac.show_message(f"{huge} is too large")
+    view.grab()
+    jac.grab()
+    assert len(view.message_label.text()) <= 1000
     assert time.perf_counter() - start < 5
 
 
