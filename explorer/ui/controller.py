@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -215,11 +215,10 @@ class Controller(QObject):
         self.engine_failed.emit(self.failed_node or "", self.failure_text)
         self.error_raised.emit(self.failure_text)
 
-    def _elements(self, nodes: object = None) -> int:
+    def _elements(self, nodes: Iterable[str] | None = None) -> int:
         """How many numbers the given nodes (default: all) hold: what a step or a run touches."""
         model = self._model
-        chosen = model.order if nodes is None else nodes
-        return sum(math.prod(model.shape(n)) for n in chosen)  # type: ignore[union-attr]
+        return sum(math.prod(model.shape(n)) for n in (model.order if nodes is None else nodes))
 
     def _step_elements(self) -> int:
         upcoming = self.session.next_step

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any, TypeVar
 
+from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 #: Every error reported since the list was last cleared: ``(where, exception)``.
@@ -86,8 +87,11 @@ def guarded(where: str, fallback: Any = None) -> Callable[[F], F]:
 
 
 def excepthook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
-    """A ``sys.excepthook`` for the window: report and keep running (Ctrl+C still quits)."""
-    if issubclass(kind, KeyboardInterrupt):
+    """A ``sys.excepthook`` for the window: report and keep running (Ctrl+C still quits).
+
+    Only while Qt's event loop runs: an exception outside it ends the program as usual.
+    """
+    if issubclass(kind, KeyboardInterrupt) or QThread.currentThread().loopLevel() == 0:
         sys.__excepthook__(kind, error, trace)
         return
     frames = traceback.extract_tb(trace)

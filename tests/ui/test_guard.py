@@ -121,3 +121,15 @@ def test_guarded_returns_the_fallback(where):
 
     assert Filter().eventFilter(None, QEvent(QEvent.Type.Resize)) is False
     assert guard.reported.pop()[0] == where
+
+
+def test_outside_the_event_loop_the_hook_leaves_the_error_to_python(capsys):
+    """A command (no event loop running) still ends with Python's own report, not "keeps running"."""
+    try:
+        raise ValueError("outside the loop")
+    except ValueError as error:
+        guard.excepthook(ValueError, error, error.__traceback__)
+    assert guard.reported == []
+    err = capsys.readouterr().err
+    assert "ValueError: outside the loop" in err
+    assert "keeps running" not in err
