@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from ..engine import EngineError
 
@@ -111,6 +111,9 @@ class BackgroundRunner(QObject):
         self._pending: tuple[int, str, Work] | None = None
         self.busy = False
         self.jobs_started = 0  # how many jobs have run, for tests and curiosity
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting without closing the window stops the job too
+            app.aboutToQuit.connect(self.shutdown)
 
     def submit(self, description: str, work: Work) -> None:
         """Compute ``work(cancelled)`` in the background; supersedes any earlier request."""
