@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..engine.notation import element, pretty, shape_text
 from ..model.init import initial_value
-from .text import one_line, plain
+from .text import one_line, plain, tooltip
 from .theme import current_theme
 
 Index = QModelIndex | QPersistentModelIndex
@@ -75,7 +75,7 @@ class MatrixTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return repr(value)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{self._element(index)} = {value!r}"
+            return tooltip(f"{self._element(index)} = {value!r}")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -92,7 +92,8 @@ class MatrixTableModel(QAbstractTableModel):
         if number is None:
             old = float(self.array[index.row(), index.column()])
             self.rejected.emit(
-                f"{pretty(self.node)}: “{value}” is not a finite number; {self._element(index)} keeps {old:.6g}"
+                f"{one_line(pretty(self.node), 60)}: “{one_line(str(value), 60)}” is not a finite number; "
+                f"{one_line(self._element(index), 60)} keeps {old:.6g}"
             )
             return False
         self.array[index.row(), index.column()] = number
