@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ from ..model import edit as edits
 from .breakdown_view import BreakdownView
 from .busy import busy
 from .controller import Controller
+from .guard import guarded
 from .heatmap import MatrixView
 from .jacobian_view import JacobianView
 from .text import clip, elide, escape, plain, tooltip
@@ -143,6 +144,12 @@ class Inspector(QWidget):
         controller.step_changed.connect(lambda: self._mark_dirty({TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN}))
         controller.model_changed.connect(self._on_model_changed)
         self.set_node(None)
+
+    @guarded("resizing the inspector")
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._refresh_header()  # a long label is elided to the new width
 
     # -- what is shown ---------------------------------------------------------
 

@@ -178,3 +178,15 @@ def test_the_graph_export_keeps_hostile_text_literal_and_valid():
     assert "<title>x</title>" in texts
     assert "<b>bold</b>" in texts
     assert any(t.startswith("<img src=") for t in texts)
+
+
+def test_a_long_label_is_elided_again_when_the_inspector_widens(window, qtbot):
+    long = "L" + "abcdefghij" * 20
+    window.controller.load(Session(_relabelled({"W3": long})))
+    window.controller.select("W3")
+    window.inspector.resize(420, 600)
+    narrow = _shown(window.inspector.title.text())
+    window.inspector.resize(1200, 600)
+    wide = _shown(window.inspector.title.text())
+    assert narrow.endswith("param · (3, 2)")
+    assert len(wide) > len(narrow)
