@@ -22,14 +22,12 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from explorer.engine.notation import pretty, shape_text
+from explorer.ui.colour_bar import make_colour_bar, set_colour_bar_levels, style_colour_bar
 from explorer.ui.heatmap_items import (
     HeatmapPlot,
     WidgetEvents,
     apply_palette,
-    make_colour_bar,
     picture_or_message,
-    set_colour_bar_levels,
-    style_colour_bar,
 )
 from explorer.ui.matrix_format import as_matrix, element_name, index_in, symmetric_levels
 from explorer.ui.text import clip, elide, plain, tooltip

@@ -4,14 +4,13 @@
 :class:`HeatmapPlot` draws one matrix into a pyqtgraph ``PlotItem``: the image
 with a diverging colour map, :class:`IndexLabels` numbering rows and columns,
 and :class:`CellNumbers` printing the values in inks that contrast with their
-cells. The colour-bar helpers, :func:`apply_palette` and :class:`WidgetEvents`
-complete what both views need.
+cells. :func:`apply_palette` and :class:`WidgetEvents` complete what both views
+need; the colour bar is in :mod:`explorer.ui.colour_bar`.
 """
 
 from __future__ import annotations
 
 import math
-import sys
 from collections.abc import Callable
 
 import numpy as np
@@ -21,7 +20,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QWidget
 
 from explorer.ui.guard import guarded
-from explorer.ui.matrix_format import compact_formats, display_scale, format_cell, index_ticks, scaled
+from explorer.ui.matrix_format import compact_formats, display_scale, index_ticks, scaled
 from explorer.ui.text import clip, escape, plain
 from explorer.ui.theme import DARK, LIGHT, Theme, current_theme
 
@@ -432,83 +431,6 @@ class HeatmapPlot:
         assert self.matrix is not None
         value = float(self.matrix[row, column])
         return f"{clip(self.namer(row, column), 160)}   = {value!r}"
-
-
-def make_colour_bar(theme: Theme) -> pg.ColorBarItem:
-    """A thin, horizontal, non-interactive colour bar for the diverging map, numbers with real minus signs.
-
-    Horizontal, under the matrix, because the inspector is a narrow side panel:
-    width is what the cells need for their numbers.
-    """
-    bar = pg.ColorBarItem(
-        values=(-1.0, 1.0),
-        width=10,
-        colorMap=theme.colormap,
-        interactive=False,
-        orientation="horizontal",
-        colorMapMenu=False,
-    )
-    bar.getAxis("bottom").setHeight(22)
-    bar.getAxis("bottom").setStyle(hideOverlappingLabels=40)  # the end values may reach into the margins
-    bar.getAxis("top").setHeight(1)
-    for side in ("left", "right"):
-        bar.getAxis(side).setWidth(1)
-    bar.layout.setContentsMargins(26, 4, 26, 0)  # room for the end values' labels
-    style_colour_bar(bar, theme)
-    return bar
-
-
-def colour_bar_ticks(top: float, scale: float = 1.0) -> list[list[tuple[float, str]]]:
-    """Colour-bar ticks for levels ``±top``: the ends and zero, then round values between.
-
-    Positions are in units of ``scale`` (see :func:`~explorer.ui.matrix_format.display_scale`),
-    labels are the true values. Round values are found on the decimal mantissa, so
-    a subnormal ``top`` (5e-324) or one near the largest float still gets its ticks.
-
-    >>> [[label for _, label in level] for level in colour_bar_ticks(2.37)]
-    [['−2.37', '0', '2.37'], ['−1', '1']]
-    >>> [[label for _, label in level] for level in colour_bar_ticks(1.5)]
-    [['−1.5', '0', '1.5'], []]
-    >>> [[label for _, label in level] for level in colour_bar_ticks(5e-324, 5e-324)]
-    [['−4.94e−324', '0', '4.94e−324'], []]
-    >>> [position for position, _ in colour_bar_ticks(1.7e308, 1.7e308)[0]]
-    [-1.0, 0.0, 1.0]
-    """
-    if not math.isfinite(top) or top <= 0.0:
-        return [[(0.0, "0")], []]
-    end = top / scale
-    major = [(-end, format_cell(-top, 3)), (0.0, "0"), (end, format_cell(top, 3))]
-    mantissa_text, exponent_text = f"{top:.15e}".split("e")
-    mantissa, exponent = float(mantissa_text), int(exponent_text)  # 1 <= mantissa < 10
-    step = 10.0
-    for factor in (1.0, 2.0, 5.0, 10.0):
-        if mantissa / factor <= 2.5:
-            step = factor
-            break
-    minor = []
-    for k in range(1, math.floor(mantissa / step) + 1):
-        fraction = k * step / mantissa  # of top
-        if 1.0 - fraction > 0.34:
-            value = float(f"{k * step:g}e{exponent}")
-            if value < sys.float_info.min:  # a subnormal tick would print a value it does not have
-                continue
-            minor += [(-fraction * end, format_cell(-value, 3)), (fraction * end, format_cell(value, 3))]
-    return [major, sorted(minor)]
-
-
-def set_colour_bar_levels(bar: pg.ColorBarItem, levels: tuple[float, float]) -> None:
-    """Show levels ``±top`` on ``bar``; extreme magnitudes in units of ``top`` (labels stay true)."""
-    scale = display_scale(levels[1])
-    bar.setLevels(values=(levels[0] / scale, levels[1] / scale))
-    bar.getAxis("bottom").setTicks(colour_bar_ticks(levels[1], scale))
-
-
-def style_colour_bar(bar: pg.ColorBarItem, theme: Theme) -> None:
-    for side in ("left", "right", "top", "bottom"):
-        axis = bar.getAxis(side)
-        axis.setPen(pg.mkPen(theme.idle_border))
-        axis.setTextPen(pg.mkPen(theme.muted_text))
-        axis.setStyle(tickFont=_label_font())
 
 
 class WidgetEvents(QObject):

@@ -31,16 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.engine.notation import partial, pretty, shape_text
+from explorer.ui.colour_bar import make_colour_bar, set_colour_bar_levels, style_colour_bar
 from explorer.ui.heatmap import HOVER_HINT
 from explorer.ui.heatmap_items import (
     HeatmapPlot,
     WidgetEvents,
     apply_palette,
-    make_colour_bar,
     picture_or_message,
-    set_colour_bar_levels,
     share_number_sizes,
-    style_colour_bar,
 )
 from explorer.ui.matrix_format import as_matrix, element_name, index_in, matrix_shape, symmetric_levels
 from explorer.ui.text import clip, plain, tooltip

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
+from explorer.ui.colour_bar import colour_bar_ticks
 from explorer.ui.heatmap import MatrixView
-from explorer.ui.heatmap_items import colour_bar_ticks
 from explorer.ui.jacobian_view import JacobianView
 
 TINY = 5e-324  # the smallest subnormal
