@@ -115,9 +115,9 @@ class GraphScene(QGraphicsScene):
             self.addItem(item)
             self._nodes[node] = item
         for source, dest, port in model.graph.edges(data="port"):
-            label = one_line(model.label(source), 24)
+            label = one_line(model.label(source), 12)  # an arrow has room for a short name
             value_text = f"{pretty(label)} {fmt_shape(model.shape(source))}"
-            grad_text = one_line(partial(one_line(loss_label, 24), label), 52)
+            grad_text = one_line(partial(one_line(loss_label, 12), label), 30)
             edge = EdgeItem(self._nodes[source], self._nodes[dest], port, value_text, grad_text)
             self.addItem(edge)
             self._edges[(source, dest)] = edge
