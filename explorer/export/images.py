@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..engine.notation import pretty
 from ..ui.canvas import GraphScene
+from ..ui.text import one_line
 from ..ui.theme import current_theme
 
 #: Room around the drawing, in scene pixels.
@@ -110,7 +111,7 @@ def describe_step(session) -> str:
     if step is None:
         return f"Start 0/{session.total} · forward pass (순전파) not begun"
     phase = "Forward pass (순전파)" if step.phase == "forward" else "Backward pass (역전파)"
-    return f"{phase} {step.index}/{session.total} · {pretty(session.model.label(step.node))}"
+    return f"{phase} {step.index}/{session.total} · {one_line(pretty(session.model.label(step.node)), 200)}"
 
 
 def render_graph(session, scale: float = 2.0) -> tuple[bytes, bytes]:
@@ -124,7 +125,7 @@ def render_graph(session, scale: float = 2.0) -> tuple[bytes, bytes]:
     try:
         scene.set_model(session.model)
         scene.update_state(session)
-        title = session.model.name or "Jacobian Explorer"
+        title = one_line(session.model.name, 200) or "Jacobian Explorer"  # no control character in the SVG
         description = f"{describe_step(session)}. Forward values blue, gradients (기울기) orange, not reached grey."
         return scene_png(scene, scale), scene_svg(scene, title, description)
     finally:

@@ -13,6 +13,7 @@ from ..engine import Session
 from ..examples import toy_model
 from ..resources import example_path, resources_dir
 from .controller import Controller
+from .guard import install_excepthook
 from .main_window import READABLE_ZOOM
 from .theme import current_theme, set_theme
 
@@ -68,8 +69,12 @@ def make_app(argv: list[str] | None = None, quiet: bool = False) -> QApplication
     """The application object, created once, with fonts and palette.
 
     ``quiet`` (for the commands) drops the offscreen platform's notices from
-    standard error; tests keep Qt's handler so that a warning fails them.
+    standard error; tests keep Qt's handler so that a warning fails them. An
+    exception escaping a slot is reported in the window's status bar and the
+    program keeps running (:mod:`explorer.ui.guard`; under pytest-qt, whose
+    hook is already in place, it fails the test instead).
     """
+    install_excepthook()
     app = QApplication.instance()
     if app is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
@@ -88,10 +93,10 @@ def make_app(argv: list[str] | None = None, quiet: bool = False) -> QApplication
     return app
 
 
-def open_window(session: Session, path: str | None = None):  # noqa: ANN201
+def open_window(session: Session, path: str | None = None, kind: str = "model"):  # noqa: ANN201
     from .main_window import MainWindow
 
-    controller = Controller(session.model, path)
+    controller = Controller(session.model, path, kind=kind)
     controller.session = session  # before any view exists, so nothing to tell
     window = MainWindow(controller)
     controller.setParent(window)  # one lifetime: the window owns its controller
@@ -100,11 +105,11 @@ def open_window(session: Session, path: str | None = None):  # noqa: ANN201
 
 def run_window(path: str | None = None) -> int:
     """Open the window on a model or snapshot file, or on the lecture's toy network."""
-    from ..export.snapshot import load_session
+    from .controller import open_document
 
     app = make_app(quiet=True)
-    session = load_session(path) if path else Session(toy_model())
-    window = open_window(session, path or str(example_path("toy")))
+    session, kind = open_document(path) if path else (Session(toy_model()), "model")
+    window = open_window(session, path or str(example_path("toy")), kind)
     if path is None:
         window.controller.select("W3")
     window.show()

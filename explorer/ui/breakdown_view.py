@@ -8,13 +8,12 @@ an :class:`explorer.engine.Breakdown`; this module only writes it out.
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from ..engine import Breakdown
 from ..engine.notation import shape_text
+from .text import escape
 from .theme import current_theme
 
 #: Arrays with at most this many numbers are printed in full.
@@ -59,7 +58,7 @@ class BreakdownView(QWidget):
         self.breakdown = None
         theme = current_theme()
         self.browser.setHtml(
-            f"<div style='color:{theme.muted_text.name()}; font-size:13pt; margin:18px'>{html.escape(text)}</div>"
+            f"<div style='color:{theme.muted_text.name()}; font-size:13pt; margin:18px'>{escape(text, 2000)}</div>"
         )
 
     def set_breakdown(self, b: Breakdown) -> None:
@@ -74,7 +73,7 @@ class BreakdownView(QWidget):
 
         def term(name: str, shape: tuple[int, ...], colour: str) -> str:
             return (
-                f"<span style='color:{colour}; font-weight:600'>{html.escape(name)}</span>"
+                f"<span style='color:{colour}; font-weight:600'>{escape(name)}</span>"
                 f" <span style='color:{muted}'>({shape_text(shape)})</span>"
             )
 
@@ -89,14 +88,14 @@ class BreakdownView(QWidget):
         if b.jacobian is not None:
             parts.append(
                 f"<p style='font-family:monospace; font-size:12pt'>einsum(\"{b.einsum}\", "
-                f"{html.escape(b.upstream_name)}, {html.escape(b.jacobian_name)})</p>"
+                f"{escape(b.upstream_name)}, {escape(b.jacobian_name)})</p>"
             )
         else:
             parts.append(
-                f"<p style='color:{muted}'>The dense Jacobian is not built: {html.escape(b.jacobian_reason or '')}. "
+                f"<p style='color:{muted}'>The dense Jacobian is not built: {escape(b.jacobian_reason or '')}. "
                 "The closed form below needs no Jacobian.</p>"
             )
-        simplified = f"= {html.escape(b.closed_form)}"
+        simplified = f"= {escape(b.closed_form)}"
         if b.outer_product:
             simplified += (
                 f" <span style='color:{muted}'>(one sample: the outer product h δᵀ, "
@@ -117,14 +116,14 @@ class BreakdownView(QWidget):
         )
         parts.append(
             "<table cellspacing='8'><tr>"
-            f"<td valign='middle'>{html.escape(b.upstream_name)} =</td><td>{matrix_html(b.upstream, grad)}</td>"
-            f"<td valign='middle'>→ {html.escape(b.result_name)} =</td><td>{matrix_html(b.closed, grad)}</td>"
+            f"<td valign='middle'>{escape(b.upstream_name)} =</td><td>{matrix_html(b.upstream, grad)}</td>"
+            f"<td valign='middle'>→ {escape(b.result_name)} =</td><td>{matrix_html(b.closed, grad)}</td>"
             "</tr></table>"
         )
         if b.elements:
             rows = "".join(
-                f"<tr><td style='color:{grad}'>{html.escape(e.name)}</td><td>=</td>"
-                f"<td>{html.escape(e.formula)}</td><td>=</td><td align='right'>{_num(e.value)}</td></tr>"
+                f"<tr><td style='color:{grad}'>{escape(e.name)}</td><td>=</td>"
+                f"<td>{escape(e.formula)}</td><td>=</td><td align='right'>{_num(e.value)}</td></tr>"
                 for e in b.elements
             )
             parts.append(
@@ -133,9 +132,9 @@ class BreakdownView(QWidget):
             )
         parts.append(
             f"<p style='margin-top:10px; font-weight:600'>Vector-Jacobian product (autograd)</p>"
-            f"<p>The backward pass never builds {html.escape(b.jacobian_name)}: with v = "
-            f"{html.escape(b.upstream_name)} ({shape_text(b.upstream_shape)}) it computes Jᵀ v = "
-            f"{html.escape(b.closed_form)} directly, {shape_text(b.result_shape)} numbers, as "
+            f"<p>The backward pass never builds {escape(b.jacobian_name)}: with v = "
+            f"{escape(b.upstream_name)} ({shape_text(b.upstream_shape)}) it computes Jᵀ v = "
+            f"{escape(b.closed_form)} directly, {shape_text(b.result_shape)} numbers, as "
             "<span style='font-family:monospace'>torch.autograd</span> does.</p>"
         )
         return "".join(parts)

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 from ..engine.notation import partial, pretty
 from ..model import Model, fmt_shape
 from .graph_items import EdgeItem, NodeItem
+from .guard import guarded
 from .layout import chain_layout
+from .text import one_line
 from .theme import current_theme
 
 _OP_TEXT = {"half_sse": "½·SSE", "sse": "SSE", "mse": "MSE"}
@@ -102,7 +104,7 @@ class GraphScene(QGraphicsScene):
         loss_label = model.label(model.loss_id)
         for node in model.order:
             spec = model.spec(node)
-            label = pretty(model.label(node))
+            label = one_line(pretty(model.label(node)))
             op = _OP_TEXT.get(spec.op, spec.op)
             tooltip = f"{label} · {spec.op}: {spec.info.title} · {fmt_shape(model.shape(node))}"
             item = NodeItem(node, label, op, model.shape(node), _role(model, node), tooltip)
@@ -113,9 +115,10 @@ class GraphScene(QGraphicsScene):
             self.addItem(item)
             self._nodes[node] = item
         for source, dest, port in model.graph.edges(data="port"):
-            label = model.label(source)
+            label = one_line(model.label(source), 12)  # an arrow has room for a short name
             value_text = f"{pretty(label)} {fmt_shape(model.shape(source))}"
-            edge = EdgeItem(self._nodes[source], self._nodes[dest], port, value_text, partial(loss_label, label))
+            grad_text = one_line(partial(one_line(loss_label, 12), label), 30)
+            edge = EdgeItem(self._nodes[source], self._nodes[dest], port, value_text, grad_text)
             self.addItem(edge)
             self._edges[(source, dest)] = edge
         selected, self._selected = self._selected, None
@@ -168,6 +171,11 @@ class GraphScene(QGraphicsScene):
             elif step is not None and step.phase == "backward" and step.node == source:
                 phase = "backward"
             edge.set_state(session.value(dest) is not None, session.grad(source) is not None, phase)
+
+    def mark_failed(self, node_id: str | None) -> None:
+        """Draw ``node_id`` (and only it) in the error colour: the engine stopped there."""
+        for node, item in self._nodes.items():
+            item.set_failed(node == node_id)
 
     def set_selected(self, node_id: str | None) -> None:
         """Show the focus ring on ``node_id`` (``None``, or a node not in the model, clears it)."""
@@ -321,6 +329,7 @@ class GraphView(QGraphicsView):
             return
         super().mouseDoubleClickEvent(event)
 
+    @guarded("drawing the canvas background")
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         theme = current_theme()
         painter.fillRect(rect, theme.background)

@@ -4,11 +4,19 @@ Views only emit requests (select this node, make this edit, take a step);
 the controller turns an edit into an undoable command, the command swaps
 the model, and every view redraws from the model and the session. A model
 edit restarts the pass at step 0 and says so; moving a node keeps the step.
+
+Save keeps what was opened: a document opened from a snapshot is saved as a
+snapshot again, at the current step (a model file is saved as a model file);
+Save As writes a model file. Writing goes through :func:`~explorer.ui.files.write_file`:
+whole or not at all, through a link to its target, keeping permissions; a
+failed save leaves the file on disk as it was and says so in one line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +24,23 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..engine import EngineError, Session, describe_step
-from ..export.snapshot import load_session
-from ..model import Model, ModelError, save_model
+from ..export.snapshot import is_snapshot, session_from_document, snapshot_text
+from ..model import Model, ModelError, model_to_dict
+from ..model.io import dumps, read_json
+from ..resources import resources_dir
+from .busy import busy
+from .files import write_file
+from .text import one_line
 
 #: Play speeds, in milliseconds per step, from slow to fast.
 MIN_INTERVAL_MS = 60
 MAX_INTERVAL_MS = 2000
+
+
+def open_document(path: str) -> tuple[Session, str]:
+    """A session from a model file (step 0) or a snapshot (its step), and which of the two it was."""
+    document = read_json(path)
+    return session_from_document(document), "snapshot" if is_snapshot(document) else "model"
 
 
 class ModelEditCommand(QUndoCommand):
@@ -50,13 +69,19 @@ class Controller(QObject):
     error_raised = Signal(str)  # a refused edit or a bad file, one line
     playing_changed = Signal(bool)
     path_changed = Signal(str)
+    engine_failed = Signal(str, str)  # the node the engine named ("" if none) and one line
 
-    def __init__(self, model: Model, path: str | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, model: Model, path: str | None = None, parent: QObject | None = None, kind: str = "model"
+    ) -> None:
         super().__init__(parent)
         self._model = model
         self.session = Session(model)
         self.path = path
+        self.document_kind = kind  # "model" or "snapshot": what Save writes back
         self.selected: str | None = None
+        self.failed_node: str | None = None  # the node where the last step failed, until the next move
+        self.failure_text = ""
         self.undo_stack = QUndoStack(self)
         self._timer = QTimer(self)
         self._timer.setInterval(500)
@@ -89,6 +114,7 @@ class Controller(QObject):
         position = self.session.position
         self._model = model
         self.session = Session(model)
+        self._clear_failure()
         if self.selected is not None and self.selected not in model:
             self.selected = None
         if restarts:
@@ -97,27 +123,37 @@ class Controller(QObject):
             self.step_changed.emit()
             self.message_posted.emit(f"{text}: the model changed, so the pass starts again at step 0")
         else:
-            self.session.seek(min(position, self.session.total))
+            try:
+                self.session.seek(min(position, self.session.total))
+            except EngineError as error:
+                self.model_changed.emit()
+                self._fail(error)
+                return
             self.model_changed.emit()
             self.step_changed.emit()
 
     def open_file(self, path: str) -> bool:
         """Open a model or snapshot; on bad input report it and keep what is open."""
         try:
-            session = load_session(path)
-        except ModelError as error:
+            session, kind = open_document(path)
+        except (ModelError, EngineError) as error:
             self.error_raised.emit(f"Cannot open {Path(path).name}: {error}")
             return False
-        self.load(session, path)
+        self.load(session, path, kind)
         self.message_posted.emit(f"Opened {Path(path).name} at step {session.position}/{session.total}")
         return True
 
-    def load(self, session: Session, path: str | None = None) -> None:
-        """Show another model at the session's step; the undo history starts afresh."""
+    def load(self, session: Session, path: str | None = None, kind: str = "model") -> None:
+        """Show another model at the session's step; the undo history starts afresh.
+
+        ``kind`` (``"model"`` or ``"snapshot"``) is what Save writes back to ``path``.
+        """
         self.pause()
         self._model = session.model
         self.session = session
         self.path = path
+        self.document_kind = kind
+        self._clear_failure()
         self.selected = None
         self.undo_stack.clear()
         self.model_changed.emit()
@@ -125,18 +161,31 @@ class Controller(QObject):
         self.path_changed.emit(path or "")
 
     def save(self, path: str | None = None) -> bool:
+        """Save to ``path`` as a model file, or back to the open file as what it was (model or snapshot).
+
+        Returns whether the file was written; on failure the file on disk is unchanged.
+        """
         target = path or self.path
         if target is None:
             return False
+        name = one_line(Path(target).name, 80)
+        kind = self.document_kind if path is None or path == self.path else "model"
+        if Path(os.path.realpath(target)).is_relative_to(resources_dir()):
+            self.error_raised.emit(f"Cannot save {name}: a bundled example is never overwritten; use Save As")
+            return False
         try:
-            save_model(self._model, target)
-        except (OSError, ValueError) as error:
-            self.error_raised.emit(f"Cannot save {target}: {error}")
+            text = snapshot_text(self.session) if kind == "snapshot" else dumps(model_to_dict(self._model))
+            write_file(target, text)
+        except (OSError, ValueError, ModelError, EngineError, MemoryError) as error:
+            reason = one_line(str(error) or type(error).__name__, 300)
+            self.error_raised.emit(f"Cannot save {name}: {reason}; the file on disk is unchanged")
             return False
         self.path = target
+        self.document_kind = kind
         self.undo_stack.setClean()
         self.path_changed.emit(target)
-        self.message_posted.emit(f"Saved {Path(target).name}")
+        at = f" (a snapshot at step {self.session.position}/{self.session.total})" if kind == "snapshot" else ""
+        self.message_posted.emit(f"Saved {name}{at}")
         return True
 
     # -- selection ------------------------------------------------------------
@@ -150,17 +199,55 @@ class Controller(QObject):
     # -- stepping -------------------------------------------------------------
 
     def _moved(self) -> None:
+        self._clear_failure()
         self.step_changed.emit()
 
+    def _clear_failure(self) -> None:
+        self.failed_node, self.failure_text = None, ""
+
+    def _fail(self, error: EngineError) -> None:
+        """The engine refused a step (an overflow, say): stop playing, mark the node, say it once."""
+        self.pause()
+        node = getattr(error, "node", None)
+        self.failed_node = node if isinstance(node, str) and node in self._model else None
+        self.failure_text = f"The pass stopped: {one_line(str(error) or type(error).__name__, 400)}"
+        self.step_changed.emit()  # the views show where the session stands, the node marked
+        self.engine_failed.emit(self.failed_node or "", self.failure_text)
+        self.error_raised.emit(self.failure_text)
+
+    def _elements(self, nodes: Iterable[str] | None = None) -> int:
+        """How many numbers the given nodes (default: all) hold: what a step or a run touches."""
+        model = self._model
+        return sum(math.prod(model.shape(n)) for n in (model.order if nodes is None else nodes))
+
+    def _step_elements(self) -> int:
+        upcoming = self.session.next_step
+        if upcoming is None:
+            return 0
+        return self._elements([upcoming.node, *self._model.inputs(upcoming.node).values()])
+
     def step(self) -> bool:
-        if self.session.step() is None:
+        upcoming = self.session.next_step
+        where = f"step {upcoming.index}: {one_line(upcoming.node, 60)}" if upcoming is not None else ""
+        try:
+            with busy(f"Computing {where}…", self._step_elements()):
+                taken = self.session.step()
+        except EngineError as error:
+            self._fail(error)
+            return False
+        if taken is None:
             self.pause()
             return False
         self._moved()
         return True
 
     def back(self) -> bool:
-        if self.session.back() is None:
+        try:
+            taken = self.session.back()
+        except EngineError as error:
+            self._fail(error)
+            return False
+        if taken is None:
             return False
         self._moved()
         return True
@@ -168,26 +255,44 @@ class Controller(QObject):
     def reset(self) -> None:
         self.pause()
         if self.session.position:
-            self.session.reset()
+            try:
+                self.session.reset()
+            except EngineError as error:
+                self._fail(error)
+                return
             self._moved()
 
     def run_forward(self) -> None:
         before = self.session.position
-        self.session.run_forward()
+        try:
+            with busy("Running the forward pass…", self._elements()):
+                self.session.run_forward()
+        except EngineError as error:
+            self._fail(error)
+            return
         if self.session.position != before:
             self._moved()
 
     def run_to_end(self) -> None:
         self.pause()
         if not self.session.done:
-            self.session.run()
+            try:
+                with busy("Running forward and backward to the end…", 2 * self._elements()):
+                    self.session.run()
+            except EngineError as error:
+                self._fail(error)
+                return
             self._moved()
 
     def seek(self, position: int) -> None:
         try:
-            self.session.seek(position)
-        except (ValueError, EngineError) as error:
+            with busy(f"Moving to step {position}…", 2 * self._elements()):
+                self.session.seek(position)
+        except ValueError as error:
             self.error_raised.emit(str(error))
+            return
+        except EngineError as error:
+            self._fail(error)
             return
         self._moved()
 
@@ -208,7 +313,11 @@ class Controller(QObject):
         if self.playing:
             return
         if self.session.done:
-            self.session.reset()
+            try:
+                self.session.reset()
+            except EngineError as error:
+                self._fail(error)
+                return
             self._moved()
         self._timer.start()
         self.playing_changed.emit(True)

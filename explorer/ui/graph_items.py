@@ -29,6 +29,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
 from ..model import fmt_shape
+from .guard import guarded
+from .text import one_line
+from .text import tooltip as tooltip_text
 from .theme import current_theme
 
 #: What is known of a node, from "not reached" to "gradient known" (:attr:`NodeItem.reached`).
@@ -59,6 +62,7 @@ def _font(pixels: int, bold: bool = False) -> QFont:
 
 def _fit(text: str, width: float) -> tuple[QFont, str]:
     """The bold label font, shrunk (not below 12 px) and then elided until ``text`` fits ``width``."""
+    text = one_line(text, 200)  # a 100,000-character label costs what a 200-character one does
     for pixels in range(_LABEL_PX, 11, -1):
         font = _font(pixels, bold=True)
         metrics = QFontMetricsF(font)
@@ -99,12 +103,13 @@ class NodeItem(QGraphicsObject):
         self._reached = "idle"
         self._current = False
         self._selected = False
+        self._failed = False
         self._press_pos: QPointF | None = None
         self._edges: list[EdgeItem] = []
         self.setFlags(QGraphicsItem.ItemIsMovable | QGraphicsItem.ItemSendsGeometryChanges)
         self.setCursor(Qt.PointingHandCursor)
         self.setZValue(2)
-        self.setToolTip(tooltip or label)
+        self.setToolTip(tooltip_text(tooltip or label))
 
     # -- state --------------------------------------------------------------
 
@@ -136,6 +141,16 @@ class NodeItem(QGraphicsObject):
             self._reached, self._current = reached, current
             self.update()
 
+    @property
+    def failed(self) -> bool:
+        """Whether the engine stopped at this node (an overflow): drawn in the theme's error colour."""
+        return self._failed
+
+    def set_failed(self, failed: bool) -> None:
+        if failed != self._failed:
+            self._failed = failed
+            self.update()
+
     def set_selected(self, selected: bool) -> None:
         if selected != self._selected:
             self._selected = selected
@@ -165,6 +180,7 @@ class NodeItem(QGraphicsObject):
         path.addRoundedRect(self._box, self._radius, self._radius)
         return path
 
+    @guarded("drawing a node")
     def paint(self, painter: QPainter, option, widget=None) -> None:
         theme = current_theme()
         painter.setRenderHint(QPainter.Antialiasing)
@@ -190,6 +206,8 @@ class NodeItem(QGraphicsObject):
             "value": (theme.forward_fill, theme.forward, 2.5),
             "grad": (theme.gradient_fill, theme.gradient, 2.5),
         }[self._reached]
+        if self._failed:  # the engine stopped here: the error colour, inside and out
+            fill, border, width = _with_alpha(theme.error, 40), theme.error, 4.0
         painter.setPen(QPen(border, width))
         painter.setBrush(QBrush(fill))
         painter.drawRoundedRect(box, radius, radius)
@@ -379,6 +397,7 @@ class EdgeItem(QGraphicsItem):
 
     # -- painting -----------------------------------------------------------
 
+    @guarded("drawing an arrow")
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if self._value_label is None:
             return

@@ -22,16 +22,15 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from explorer.engine.notation import pretty, shape_text
+from explorer.ui.colour_bar import make_colour_bar, set_colour_bar_levels, style_colour_bar
 from explorer.ui.heatmap_items import (
     HeatmapPlot,
     WidgetEvents,
     apply_palette,
-    make_colour_bar,
     picture_or_message,
-    set_colour_bar_levels,
-    style_colour_bar,
 )
 from explorer.ui.matrix_format import as_matrix, element_name, index_in, symmetric_levels
+from explorer.ui.text import clip, elide, plain, tooltip
 from explorer.ui.theme import Theme, current_theme
 
 HOVER_HINT = "hover a cell to read its exact value"
@@ -56,7 +55,7 @@ class MatrixView(QWidget):
         self._levels = (-1.0, 1.0)
         self._row_label = ""
 
-        self.title_label = QLabel()
+        self.title_label = plain(QLabel())
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         title_font = self.title_label.font()
         title_font.setBold(True)
@@ -127,7 +126,9 @@ class MatrixView(QWidget):
         derivative = name[: len(name) - len(node)]  # "∂L/∂", or "" for a plain node name
         if title is None:
             title = f"{derivative}{pretty(node)}" if derivative or kind == "value" else f"∇{pretty(node)}"
-        self.title_label.setText(f"{title}  ({shape_text(shape)})")
+        self.title_label.setText(
+            f"{elide(title, self.title_label.font(), max(self.width() - 120, 120))}  ({shape_text(shape)})"
+        )
         self._style_title(theme)
         prefix = derivative or ("" if kind == "value" else "gradient at ")
 
@@ -153,7 +154,7 @@ class MatrixView(QWidget):
         self._array = None
         self.heatmap.clear()
         self.title_label.setText("")
-        self.message_label.setText(text)
+        self.message_label.setText(clip(text, 1000))
         self._clear_hover()
         self.stack.setCurrentWidget(self.message_label)
 
@@ -224,7 +225,7 @@ class MatrixView(QWidget):
             return
         text = self.heatmap.describe(*cell)
         self.status_label.setText(text)
-        self.graphics.setToolTip(text)
+        self.graphics.setToolTip(tooltip(text))
 
     def _clear_hover(self) -> None:
         self.status_label.setText(HOVER_HINT if self._array is not None else "")

@@ -4,8 +4,8 @@
 :class:`HeatmapPlot` draws one matrix into a pyqtgraph ``PlotItem``: the image
 with a diverging colour map, :class:`IndexLabels` numbering rows and columns,
 and :class:`CellNumbers` printing the values in inks that contrast with their
-cells. The colour-bar helpers, :func:`apply_palette` and :class:`WidgetEvents`
-complete what both views need.
+cells. :func:`apply_palette` and :class:`WidgetEvents` complete what both views
+need; the colour bar is in :mod:`explorer.ui.colour_bar`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QWidget
 
-from explorer.ui.matrix_format import compact_formats, format_cell, index_ticks
+from explorer.ui.guard import guarded
+from explorer.ui.matrix_format import compact_formats, display_scale, index_ticks, scaled
+from explorer.ui.text import clip, escape, plain
 from explorer.ui.theme import DARK, LIGHT, Theme, current_theme
 
 NUMBERS_UP_TO = 12  # numbers are printed in the cells up to 12×12
@@ -49,9 +51,10 @@ def _contrast(a: np.ndarray | float, b: np.ndarray | float) -> np.ndarray:
 
 def cell_inks(matrix: np.ndarray, levels: tuple[float, float], colormap: pg.ColorMap) -> list[list[QColor]]:
     """For each cell, the ink (dark or light) that contrasts more with the cell's colour."""
-    low, high = levels
-    with np.errstate(invalid="ignore"):
-        position = np.clip((matrix - low) / (high - low), 0.0, 1.0)
+    scale = display_scale(max(abs(levels[0]), abs(levels[1])))
+    low, high = levels[0] / scale, levels[1] / scale
+    with np.errstate(invalid="ignore", over="ignore", under="ignore", divide="ignore"):
+        position = np.clip((scaled(matrix, scale) - low) / (high - low), 0.0, 1.0)
     position = np.where(np.isnan(position), 0.5, position)
     rgb = np.asarray(colormap.map(position.ravel(), mode="float"))[:, :3]
     cell = _relative_luminance(rgb).reshape(matrix.shape)
@@ -136,6 +139,7 @@ class CellNumbers(_PixelItem):
         rows, columns = self._values.shape
         return QRectF(0, 0, columns, rows)
 
+    @guarded("drawing the cell numbers")
     def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
         cell = self._pixels_per_cell(painter)
         if self._values is None or cell is None:
@@ -195,6 +199,7 @@ class IndexLabels(_PixelItem):
         left, top = self.margin.width(), self.margin.height()
         return QRectF(-left, -top, self.columns + left, self.rows + top)
 
+    @guarded("drawing the index labels")
     def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
         cell = self._pixels_per_cell(painter)
         if cell is None or not self.rows:
@@ -328,7 +333,8 @@ class HeatmapPlot:
         colormap = pg.colormap.get(theme.colormap)
         self.matrix, self.namer = matrix, namer
         self.image.setColorMap(colormap)
-        self.image.setImage(matrix, autoLevels=False, levels=levels)
+        scale = display_scale(levels[1])  # extreme magnitudes are drawn in units of the largest
+        self.image.setImage(scaled(matrix, scale), autoLevels=False, levels=(levels[0] / scale, levels[1] / scale))
         rows, columns = matrix.shape
         if rows <= self.numbers_up_to and columns <= self.numbers_up_to:
             self.numbers.set_cells(matrix, self._inks(matrix, levels, colormap, theme), levels[1])
@@ -346,7 +352,7 @@ class HeatmapPlot:
 
     def set_title(self, title: str, colour: QColor | None) -> None:
         self.title, self.title_colour = title, colour
-        self.plot.setTitle(title, color=colour.name() if colour is not None else None, size="10pt")
+        self.plot.setTitle(escape(title, 80), color=colour.name() if colour is not None else None, size="10pt")
         self.plot.layout.setRowFixedHeight(0, 20)  # pyqtgraph reserves 30 px
         self.plot.titleLabel.setMaximumHeight(20)
 
@@ -424,68 +430,7 @@ class HeatmapPlot:
         """Hover text: the element's name, its array index and its exact value."""
         assert self.matrix is not None
         value = float(self.matrix[row, column])
-        return f"{self.namer(row, column)}   = {value!r}"
-
-
-def make_colour_bar(theme: Theme) -> pg.ColorBarItem:
-    """A thin, horizontal, non-interactive colour bar for the diverging map, numbers with real minus signs.
-
-    Horizontal, under the matrix, because the inspector is a narrow side panel:
-    width is what the cells need for their numbers.
-    """
-    bar = pg.ColorBarItem(
-        values=(-1.0, 1.0),
-        width=10,
-        colorMap=theme.colormap,
-        interactive=False,
-        orientation="horizontal",
-        colorMapMenu=False,
-    )
-    bar.getAxis("bottom").setHeight(22)
-    bar.getAxis("bottom").setStyle(hideOverlappingLabels=40)  # the end values may reach into the margins
-    bar.getAxis("top").setHeight(1)
-    for side in ("left", "right"):
-        bar.getAxis(side).setWidth(1)
-    bar.layout.setContentsMargins(26, 4, 26, 0)  # room for the end values' labels
-    style_colour_bar(bar, theme)
-    return bar
-
-
-def colour_bar_ticks(top: float) -> list[list[tuple[float, str]]]:
-    """Colour-bar ticks for levels ``±top``: the ends and zero, then round values between.
-
-    >>> [[label for _, label in level] for level in colour_bar_ticks(2.37)]
-    [['−2.37', '0', '2.37'], ['−1', '1']]
-    >>> [[label for _, label in level] for level in colour_bar_ticks(1.5)]
-    [['−1.5', '0', '1.5'], []]
-    """
-    major = [(-top, format_cell(-top, 3)), (0.0, "0"), (top, format_cell(top, 3))]
-    step = 10.0 ** math.floor(math.log10(top))
-    for factor in (1, 2, 5, 10):
-        if top / (step * factor) <= 2.5:
-            step *= factor
-            break
-    count = math.floor(top / step)
-    minor = [
-        (sign * k * step, format_cell(sign * k * step, 3))
-        for k in range(1, count + 1)
-        for sign in (-1, 1)
-        if top - k * step > 0.34 * top
-    ]
-    return [major, sorted(minor)]
-
-
-def set_colour_bar_levels(bar: pg.ColorBarItem, levels: tuple[float, float]) -> None:
-    bar.setLevels(values=levels)
-    bar.getAxis("bottom").setTicks(colour_bar_ticks(levels[1]))
-
-
-def style_colour_bar(bar: pg.ColorBarItem, theme: Theme) -> None:
-    for side in ("left", "right", "top", "bottom"):
-        axis = bar.getAxis(side)
-        axis.setPen(pg.mkPen(theme.idle_border))
-        axis.setTextPen(pg.mkPen(theme.muted_text))
-        axis.setStyle(tickFont=_label_font())
+        return f"{clip(self.namer(row, column), 160)}   = {value!r}"
 
 
 class WidgetEvents(QObject):
@@ -501,6 +446,7 @@ class WidgetEvents(QObject):
         super().__init__(parent)
         self._on_resize, self._on_leave = on_resize, on_leave
 
+    @guarded("a heatmap's resize or leave handler", fallback=False)
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.Resize and self._on_resize is not None:
             self._on_resize()
@@ -515,13 +461,13 @@ def picture_or_message(graphics: QWidget, status: str = "") -> tuple[QStackedWid
     Returns ``(stack, message_label, status_label)``; ``stack.setCurrentWidget``
     switches between the picture and the message.
     """
-    message_label = QLabel()
+    message_label = plain(QLabel())
     message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     message_label.setWordWrap(True)
     stack = QStackedWidget()
     stack.addWidget(graphics)
     stack.addWidget(message_label)
-    status_label = QLabel(status)
+    status_label = plain(QLabel(status))
     status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     return stack, message_label, status_label

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,9 +30,12 @@ from ..engine.notation import partial, pretty, shape_text
 from ..model import ACTIVATIONS, fmt_shape
 from ..model import edit as edits
 from .breakdown_view import BreakdownView
+from .busy import busy
 from .controller import Controller
+from .guard import guarded
 from .heatmap import MatrixView
 from .jacobian_view import JacobianView
+from .text import clip, elide, escape, plain, tooltip
 from .theme import current_theme
 from .workers import BackgroundRunner
 
@@ -57,8 +61,8 @@ class Inspector(QWidget):
         self._dirty = {TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN}
 
         self.title = QLabel(self)
-        self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.subtitle = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.RichText)  # our markup; the label in it is escaped
+        self.subtitle = plain(QLabel(self))
         self.subtitle.setWordWrap(True)
 
         # a layer's shape and activation
@@ -110,7 +114,7 @@ class Inspector(QWidget):
 
         self.busy_bar = QProgressBar(self)
         self.busy_bar.setRange(0, 0)
-        self.busy_label = QLabel(self)
+        self.busy_label = plain(QLabel(self))
         self.cancel_button = QPushButton("Cancel", self)
         busy_row = QHBoxLayout()
         busy_row.addWidget(self.busy_label)
@@ -141,6 +145,12 @@ class Inspector(QWidget):
         controller.model_changed.connect(self._on_model_changed)
         self.set_node(None)
 
+    @guarded("resizing the inspector")
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._refresh_header()  # a long label is elided to the new width
+
     # -- what is shown ---------------------------------------------------------
 
     @property
@@ -170,7 +180,7 @@ class Inspector(QWidget):
         pairs += [(consumer, self.node) for consumer, _ in model.consumers(self.node)]
         for out, wrt in pairs:
             shape = model.shape(out) + model.shape(wrt)
-            text = f"∂{pretty(model.label(out))}/∂{pretty(model.label(wrt))}  ({shape_text(shape)})"
+            text = f"∂{clip(pretty(model.label(out)), 40)}/∂{clip(pretty(model.label(wrt)), 40)}  ({shape_text(shape)})"
             self.pair_combo.addItem(text, (out, wrt))
         # the lecture's favourite: a parameter's consumer first, an op's weight first
         for i in range(self.pair_combo.count()):
@@ -190,12 +200,26 @@ class Inspector(QWidget):
         self._dirty.discard(tab)
         if self.runner.busy and self._pending_tab is not None:
             self.runner.cancel()
-        {
+        show = {
             TAB_VALUE: self._show_value,
             TAB_GRAD: self._show_grad,
             TAB_JACOBIAN: self._show_jacobian,
             TAB_BREAKDOWN: self._show_breakdown,
-        }[tab]()
+        }[tab]
+        with busy(f"Drawing {self.tabs.tabText(tab)}…", self._panel_elements(tab)):
+            show()
+
+    def _panel_elements(self, tab: int) -> int:
+        """How many numbers drawing ``tab`` touches (a Jacobian past the worker limit is not built here)."""
+        if self.node is None:
+            return 0
+        model = self.controller.model
+        elements = int(np.prod(model.shape(self.node), dtype=np.int64))
+        pair = self._current_pair()
+        if tab in (TAB_JACOBIAN, TAB_BREAKDOWN) and pair is not None:
+            size = int(np.prod(self.session.jacobian_shape(*pair), dtype=np.int64))
+            elements += size if size <= SYNC_JACOBIAN_LIMIT else 0
+        return elements
 
     def _refresh_header(self) -> None:
         theme = current_theme()
@@ -206,6 +230,7 @@ class Inspector(QWidget):
         self.pair_combo.setEnabled(self.pair_combo.count() > 0)
         if not has_node:
             self.title.setText("<span style='font-size:16pt; font-weight:600'>Inspector</span>")
+            self.title.setToolTip("")
             self.subtitle.setText("Click a node on the canvas or pick one from the list.")
             return
         model, session = self.controller.model, self.session
@@ -216,8 +241,14 @@ class Inspector(QWidget):
             colour, status = theme.forward.name(), "value known (순전파)"
         else:
             colour, status = theme.muted_text.name(), "not reached yet"
+        label = pretty(model.label(node))
+        title_font = QFont(self.title.font())
+        title_font.setPointSizeF(16)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        shown = elide(label, title_font, max(self.width() - 220, 160))
+        self.title.setToolTip(tooltip(label) if shown != label else "")
         self.title.setText(
-            f"<span style='font-size:16pt; font-weight:600; color:{colour}'>{pretty(model.label(node))}</span>"
+            f"<span style='font-size:16pt; font-weight:600; color:{colour}'>{escape(shown)}</span>"
             f"&nbsp;&nbsp;<span style='color:{theme.muted_text.name()}'>{model.op(node)} · "
             f"{fmt_shape(model.shape(node))}</span>"
         )
@@ -237,7 +268,7 @@ class Inspector(QWidget):
         title = f"Layer {index + 1}: {forward_formula(model, layer.linear)}"
         if layer.activation is not None:
             title += f", then {forward_formula(model, layer.activation)}"
-        self.layer_box.setTitle(title)
+        self.layer_box.setTitle(elide(title, self.layer_box.font(), max(self.width() - 40, 200)))
         for widget, setter, value in (
             (self.width_spin, self.width_spin.setValue, layer.n_out),
             (
@@ -321,7 +352,8 @@ class Inspector(QWidget):
             fork = session.fork()
             self._pending_tab = TAB_JACOBIAN
             self.runner.submit(
-                f"Building {title} ({size:,} numbers)…", lambda: ("jacobian", pair, fork.jacobian(out, wrt))
+                f"Building {title} ({size:,} numbers)…",
+                lambda cancelled: ("jacobian", pair, fork.jacobian(out, wrt)),  # one numpy call: checked before
             )
             self.jacobian_view.show_message(f"Building {title}…")
             return
@@ -356,7 +388,9 @@ class Inspector(QWidget):
         if SYNC_JACOBIAN_LIMIT < size <= JACOBIAN_BUDGET:
             fork = session.fork()
             self._pending_tab = TAB_BREAKDOWN
-            self.runner.submit("Contracting the Jacobian…", lambda: ("breakdown", pair, breakdown(fork, out, wrt)))
+            self.runner.submit(
+                "Contracting the Jacobian…", lambda cancelled: ("breakdown", pair, breakdown(fork, out, wrt))
+            )
             self.breakdown_view.show_message("Contracting the Jacobian…")
             return
         try:

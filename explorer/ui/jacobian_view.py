@@ -31,18 +31,17 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.engine.notation import partial, pretty, shape_text
+from explorer.ui.colour_bar import make_colour_bar, set_colour_bar_levels, style_colour_bar
 from explorer.ui.heatmap import HOVER_HINT
 from explorer.ui.heatmap_items import (
     HeatmapPlot,
     WidgetEvents,
     apply_palette,
-    make_colour_bar,
     picture_or_message,
-    set_colour_bar_levels,
     share_number_sizes,
-    style_colour_bar,
 )
 from explorer.ui.matrix_format import as_matrix, element_name, index_in, matrix_shape, symmetric_levels
+from explorer.ui.text import clip, plain, tooltip
 from explorer.ui.theme import current_theme
 
 
@@ -101,7 +100,7 @@ class JacobianView(QWidget):
         self._visible: list[int] = []
         self._arranged: tuple[int, int] = (0, 0)  # (slices, columns) in the grid now
 
-        self.header_label = QLabel()
+        self.header_label = plain(QLabel())
         self.header_label.setWordWrap(True)
         self.header_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         header_font = self.header_label.font()
@@ -119,7 +118,7 @@ class JacobianView(QWidget):
         self.next_button = QToolButton()
         self.next_button.setArrowType(Qt.ArrowType.RightArrow)
         self.next_button.setToolTip(f"next {PAGE_SLICES} output elements")
-        self.page_label = QLabel()
+        self.page_label = plain(QLabel())
         self.page_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.picker_row = QWidget()
         row = QHBoxLayout(self.picker_row)
@@ -204,7 +203,7 @@ class JacobianView(QWidget):
             else:
                 slices = "1 slice" if count == 1 else f"{count} slices"
                 header = f"{whole}: {shape_text(jacobian.shape)} = {slices} of {shape_text(wrt_shape)}"
-        self.header_label.setText(header)
+        self.header_label.setText(clip(header, 300))
 
         count = len(self._slices)
         paged = count > MAX_ALL_SLICES
@@ -225,7 +224,7 @@ class JacobianView(QWidget):
             plot.clear()
         self.header_label.setText("")
         self.picker_row.setVisible(False)
-        self.message_label.setText(text)
+        self.message_label.setText(clip(text, 1000))
         self.status_label.setText("")
         self.stack.setCurrentWidget(self.message_label)
 
@@ -308,8 +307,8 @@ class JacobianView(QWidget):
 
     def _title(self, k: int) -> str:
         if self._by_output:
-            return partial(*self._names)
-        return f"∂{self._output_name(k)}/∂{pretty(self._names[1])}"
+            return clip(partial(*self._names), 80)
+        return clip(f"∂{self._output_name(k)}/∂{pretty(self._names[1])}", 80)
 
     def _namer(self, k: int):
         """Names cell (i, j) of slice ``k``: ``∂ŷ₁/∂w₁₂   index [0, 0, 0, 1]``."""
@@ -394,7 +393,7 @@ class JacobianView(QWidget):
             if cell is not None:
                 text = plot.describe(*cell)
                 self.status_label.setText(text)
-                self.graphics.setToolTip(text)
+                self.graphics.setToolTip(tooltip(text))
                 return
         self._clear_hover()
 

@@ -36,6 +36,7 @@ from .controller import MAX_INTERVAL_MS, MIN_INTERVAL_MS, Controller
 from .icons import make_icon
 from .inspector import Inspector
 from .matrix_editor import MatrixEditor
+from .text import clip, one_line, plain, tooltip
 from .theme import current_theme, set_theme
 
 #: The automatic fit stops at this zoom so that labels stay readable; F shows everything.
@@ -72,8 +73,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, nodes_dock)
         self.resizeDocks([inspector_dock], [560], Qt.Orientation.Horizontal)
 
-        self.step_label = QLabel(self)
-        self.loss_label = QLabel(self)
+        self.step_label = plain(QLabel(self))
+        self.loss_label = plain(QLabel(self))
         self.statusBar().addWidget(self.step_label, 1)
         self.statusBar().addPermanentWidget(self.loss_label)
 
@@ -254,12 +255,12 @@ class MainWindow(QMainWindow):
             action.setIcon(make_icon(kind, colour))
 
     def _on_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, 6000)
+        self.statusBar().showMessage(one_line(text), 6000)
 
     def _update_title(self, *_: object) -> None:
         c = self.controller
         name = Path(c.path).name if c.path else (c.model.name or "untitled")
-        self.setWindowTitle(f"Jacobian Explorer — {name}[*]")
+        self.setWindowTitle(f"Jacobian Explorer — {one_line(name, 80)}[*]")
         self.setWindowModified(not c.undo_stack.isClean())
 
     def _on_model_changed(self) -> None:
@@ -269,9 +270,9 @@ class MainWindow(QMainWindow):
         with QSignalBlocker(self.node_list):
             self.node_list.clear()
             for node in c.model.order:
-                item = QListWidgetItem(pretty(c.model.label(node)))
+                item = QListWidgetItem(clip(one_line(pretty(c.model.label(node))), 24))
                 item.setData(Qt.ItemDataRole.UserRole, node)
-                item.setToolTip(f"{node} · {c.model.op(node)} · {fmt_shape(c.model.shape(node))}")
+                item.setToolTip(tooltip(f"{node} · {c.model.op(node)} · {fmt_shape(c.model.shape(node))}"))
                 self.node_list.addItem(item)
                 if node == c.selected:
                     self.node_list.setCurrentItem(item)
@@ -302,11 +303,13 @@ class MainWindow(QMainWindow):
         c = self.controller
         s = c.session
         self.scene.update_state(s)
+        self.scene.mark_failed(c.failed_node)
         if s.current is not None:
             self.view.follow(self.scene.node_items[s.current.node])
         self._show_in_inspector()
         phase = {"forward": "순전파", "backward": "역전파", "done": "done"}[s.phase]
-        self.step_label.setText(f"{c.status_text}    [{phase}]")
+        self.step_label.setText(f"{one_line(c.status_text, 200)}    [{phase}]" + (f"    ⚠ {c.failure_text}" if c.failure_text else ""))
+        self.step_label.setStyleSheet(f"color: {current_theme().error.name()}" if c.failure_text else "")
         self.loss_label.setText(f"loss L = {s.loss:.6g}  " if s.loss is not None else "loss: not computed yet  ")
         self.back_action.setEnabled(s.position > 0)
         self.reset_action.setEnabled(s.position > 0)
@@ -335,9 +338,11 @@ class MainWindow(QMainWindow):
         self._paint_icons()
 
     def _on_error(self, text: str) -> None:
-        self.statusBar().showMessage(text, 10000)
+        self.statusBar().showMessage(one_line(text), 10000)
         if not QApplication.instance().property("explorer_no_dialogs"):
-            QMessageBox.warning(self, "Jacobian Explorer", text)
+            box = QMessageBox(QMessageBox.Icon.Warning, "Jacobian Explorer", one_line(text, 2000), parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # a label or file name is never markup
+            box.exec()
 
     # -- requests from the views ---------------------------------------------------
 
@@ -497,6 +502,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.maybe_save():
             self.controller.pause()
+            self.inspector.runner.shutdown()  # a running build stops and ends before the window goes
             event.accept()
         else:
             event.ignore()

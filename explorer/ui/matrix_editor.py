@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..engine.notation import element, pretty, shape_text
 from ..model.init import initial_value
+from .text import one_line, plain, tooltip
 from .theme import current_theme
 
 Index = QModelIndex | QPersistentModelIndex
@@ -74,7 +75,7 @@ class MatrixTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return repr(value)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{self._element(index)} = {value!r}"
+            return tooltip(f"{self._element(index)} = {value!r}")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -91,7 +92,8 @@ class MatrixTableModel(QAbstractTableModel):
         if number is None:
             old = float(self.array[index.row(), index.column()])
             self.rejected.emit(
-                f"{pretty(self.node)}: “{value}” is not a finite number; {self._element(index)} keeps {old:.6g}"
+                f"{one_line(pretty(self.node), 60)}: “{one_line(str(value), 60)}” is not a finite number; "
+                f"{one_line(self._element(index), 60)} keeps {old:.6g}"
             )
             return False
         self.array[index.row(), index.column()] = number
@@ -120,12 +122,12 @@ class MatrixEditor(QDialog):
 
     def __init__(self, node: str, op: str, array: np.ndarray, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Edit {pretty(node)} ({shape_text(array.shape)})")
+        self.setWindowTitle(f"Edit {one_line(pretty(node), 60)} ({shape_text(array.shape)})")
         self.table_model = MatrixTableModel(node, array, self)
         self.table = QTableView(self)
         self.table.setModel(self.table_model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.message = QLabel(self)
+        self.message = plain(QLabel(self))
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {current_theme().error.name()}")
         self.table_model.rejected.connect(self.message.setText)

@@ -52,6 +52,34 @@ def symmetric_levels(array: object) -> tuple[float, float]:
     return (-top, top)
 
 
+#: Colour maths stays exact between these magnitudes; outside them a picture is drawn in
+#: units of its largest magnitude (``high - low`` of ±1e308 overflows, ``1 / 5e-324`` too).
+SAFE_MAGNITUDES = (1e-150, 1e150)
+
+
+def display_scale(top: float) -> float:
+    """The unit a picture whose largest magnitude is ``top`` is drawn in: 1 for ordinary numbers.
+
+    Only the colours are drawn in this unit; numbers, hover text and tick labels
+    keep the true values.
+
+    >>> display_scale(3.0), display_scale(0.0), display_scale(1e308), display_scale(5e-324)
+    (1.0, 1.0, 1e+308, 5e-324)
+    """
+    low, high = SAFE_MAGNITUDES
+    if not math.isfinite(top) or top == 0.0 or low <= top <= high:
+        return 1.0
+    return top
+
+
+def scaled(array: np.ndarray, scale: float) -> np.ndarray:
+    """``array / scale`` without overflow warnings (an infinite entry stays infinite)."""
+    if scale == 1.0:
+        return array
+    with np.errstate(over="ignore", under="ignore", invalid="ignore", divide="ignore"):
+        return np.asarray(array, dtype=np.float64) / scale
+
+
 def format_cell(value: float, digits: int = 4) -> str:
     """A number as printed in a cell: ``digits`` significant digits and a real minus sign.
 

@@ -29,3 +29,22 @@ def window(qtbot):
     qtbot.waitExposed(win)
     yield win
     win.controller.pause()
+
+
+@pytest.fixture(autouse=True)
+def _no_internal_errors():
+    """Fail a test when an exception reached the window's guard (a slot, event filter or paint).
+
+    Exceptions that reach ``sys.excepthook`` in a slot are pytest-qt's to catch
+    (its capture is on: the test fails); the guard catches those in event
+    filters and paint handlers before Qt sees them, and lists them here. A test
+    that provokes one on purpose takes it off the list.
+    """
+    from explorer.ui import guard
+
+    guard.reported.clear()
+    yield
+    errors = list(guard.reported)
+    guard.reported.clear()
+    if errors:
+        pytest.fail("internal errors reached the guard: " + "; ".join(guard.message(w, e) for w, e in errors))

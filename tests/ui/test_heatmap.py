@@ -6,6 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtGui import QTextDocumentFragment
 
 from explorer.ui import heatmap, heatmap_items, matrix_format, theme
 from explorer.ui.heatmap import MatrixView
@@ -109,7 +110,7 @@ def test_hovering_a_cell_reads_its_exact_value(view, qtbot):
 
     hover(point, lambda text: text.startswith("w₁₂"))
     assert view.status_text().endswith(repr(value))
-    assert view.graphics.toolTip() == view.status_text()
+    assert QTextDocumentFragment.fromHtml(view.graphics.toolTip()).toPlainText() == view.status_text()
     hover(QPoint(1, 1), lambda text: text == heatmap.HOVER_HINT)  # outside the matrix
     assert view.graphics.toolTip() == ""
 

@@ -303,7 +303,7 @@ def test_a_large_jacobian_is_built_off_the_ui_thread(window, qtbot):
 def test_cancel_drops_a_background_job(window, qtbot):
     inspector = window.inspector
     with qtbot.waitSignal(inspector.runner.cancelled):
-        inspector.runner.submit("slow", lambda: ("jacobian", None, None))
+        inspector.runner.submit("slow", lambda cancelled: ("jacobian", None, None))
         inspector.cancel_button.click()
     assert not inspector.runner.busy
     inspector.runner.wait_all()
