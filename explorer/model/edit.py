@@ -68,6 +68,7 @@ from .errors import ModelError
 from .graph import Array, Model, NodeSpec
 from .init import initial_value
 from .ops import ACTIVATIONS, LOSSES
+from .quote import shown
 
 #: How new entries of a resized or new matrix are drawn (the seed comes from the node id).
 FILL_STD = 0.5
@@ -170,7 +171,7 @@ class _Draft:
                 self.specs[i] = spec.with_(inputs=inputs)
 
     def build(self) -> Model:
-        return Model(self.specs, name=self.model.name)
+        return Model(self.specs, name=self.model.name, extras=self.model.extras)
 
 
 # -- numbering layers by position ---------------------------------------------
@@ -260,7 +261,7 @@ def renumber_layers(model: Model) -> Model:
     mapping = _renumbering(model)
     if not mapping:
         return model
-    return Model(_renamed_specs(model.specs, mapping), name=model.name)
+    return Model(_renamed_specs(model.specs, mapping), name=model.name, extras=model.extras)
 
 
 def _renumbered(draft: _Draft) -> Model:
@@ -277,7 +278,7 @@ def _renumbered(draft: _Draft) -> Model:
     for node, (old, shape) in draft.seeded.items():
         if node in mapping:
             draft.set_value(node, _filled(old, shape, mapping[node]))
-    return Model(_renamed_specs(draft.specs, mapping), name=model.name)
+    return Model(_renamed_specs(draft.specs, mapping), name=model.name, extras=model.extras)
 
 
 def _number(layer: Layer) -> int | None:
@@ -742,6 +743,10 @@ def randomise(model: Model, node: str, seed: int, kind: str = "normal", std: flo
 def set_position(model: Model, node: str, pos: tuple[float, float] | None) -> Model:
     """Set (or, with ``None``, clear) a node's place on the canvas.
 
+    A position past the canvas limit (``limits.MAX_POS``, 100,000 from the
+    origin on each axis) is clamped to it: a node dragged far away stops at
+    the edge rather than failing.
+
     Raises
     ------
     ModelError
@@ -751,11 +756,17 @@ def set_position(model: Model, node: str, pos: tuple[float, float] | None) -> Mo
     if pos is not None:
         numbers = list(pos) if isinstance(pos, tuple | list) else []
         if len(numbers) != 2 or not all(
-            isinstance(v, int | float | np.integer | np.floating) and not isinstance(v, bool) and math.isfinite(v)
-            for v in numbers
+            isinstance(v, int | float | np.integer | np.floating) and not isinstance(v, bool) for v in numbers
         ):
-            raise ModelError(f"pos must be two finite numbers (x, y), got {pos!r}", node)
-        pos = (float(numbers[0]), float(numbers[1]))
+            raise ModelError(f"pos must be two finite numbers (x, y), got {shown(pos)}", node)
+        try:
+            x, y = float(numbers[0]), float(numbers[1])
+        except OverflowError:
+            x = y = math.inf
+        if not (math.isfinite(x) and math.isfinite(y)):
+            raise ModelError(f"pos must be two finite numbers (x, y), got {shown(pos)}", node)
+        edge = limits.MAX_POS
+        pos = (min(max(x, -edge), edge), min(max(y, -edge), edge))
     if pos == model.spec(node).pos:
         return model
     draft = _Draft(model)
