@@ -140,8 +140,12 @@ def _array(raw: Any, node: str, key: str = "value") -> Array:
     if array.ndim not in (1, 2) or 0 in array.shape:
         raise ModelError(f"{key} must be a non-empty 1-D or 2-D array, got shape {array.shape}", node)
     array = array.astype(np.float64)
-    if not np.all(np.isfinite(array)):
-        raise ModelError(f"{key} holds a non-finite number (NaN or infinity)", node)
+    finite = np.isfinite(array)
+    if not np.all(finite):
+        first = float(array[~finite].flat[0])
+        token = "NaN" if math.isnan(first) else "Infinity" if first > 0 else "-Infinity"
+        raise ModelError(f"{key} holds {token}, which is not a finite number", node)
+    del finite
     array.setflags(write=False)  # the model shares it instead of copying
     return array
 
