@@ -57,7 +57,7 @@ def read_json(path: str | os.PathLike[str]) -> Any:
                 raise ModelError(f"{name} is not a regular file")
             if status.st_size > limits.MAX_FILE_BYTES:
                 raise ModelError(f"{name} is {status.st_size:,} bytes; the limit is {limits.MAX_FILE_BYTES:,}")
-            data = _read_at_most(descriptor, limits.MAX_FILE_BYTES + 1)
+            data = _read_at_most(descriptor, limits.MAX_FILE_BYTES + 1, status.st_size)
         finally:
             os.close(descriptor)
         if len(data) > limits.MAX_FILE_BYTES:
@@ -73,11 +73,13 @@ def read_json(path: str | os.PathLike[str]) -> Any:
     return parse_json(text, name)
 
 
-def _read_at_most(descriptor: int, most: int) -> bytes:
+def _read_at_most(descriptor: int, most: int, expected: int) -> bytes:
+    """At most ``most`` bytes, read in pieces no larger than the file's size says (plus a little)."""
     chunks: list[bytes] = []
     total = 0
     while total < most:
-        chunk = os.read(descriptor, min(_READ_CHUNK, most - total))
+        want = max(expected - total + 1, 64 * 1024)  # os.read allocates what it is asked for
+        chunk = os.read(descriptor, min(_READ_CHUNK, most - total, want))
         if not chunk:
             break
         chunks.append(chunk)
