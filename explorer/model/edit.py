@@ -319,19 +319,19 @@ def _check_index(chain: _Chain, index: int, allow_end: bool = False) -> None:
     top = count if allow_end else count - 1
     if not _is_int(index) or not 0 <= index <= top:
         if allow_end:
-            raise ModelError(f"cannot add a layer at place {index!r}; the places are 0 (first) to {count} (last)")
-        raise ModelError(f"there is no layer {index!r}; the chain has layers 0 to {top}")
+            raise ModelError(f"cannot add a layer at place {shown(index)}; the places are 0 (first) to {count} (last)")
+        raise ModelError(f"there is no layer {shown(index)}; the chain has layers 0 to {top}")
 
 
 def _check_width(width: int, node: str) -> int:
     if not _is_int(width) or not 1 <= width <= limits.MAX_DIM:
-        raise ModelError(f"width must be a whole number from 1 to {limits.MAX_DIM}, got {width!r}", node)
+        raise ModelError(f"width must be a whole number from 1 to {limits.MAX_DIM}, got {shown(width)}", node)
     return int(width)
 
 
 def _check_activation(activation: str | None, node: str) -> None:
     if activation is not None and activation not in ACTIVATIONS:
-        raise ModelError(f"unknown activation {activation!r} (use one of {', '.join(ACTIVATIONS)} or none)", node)
+        raise ModelError(f"unknown activation {shown(activation, 20)} (use one of {', '.join(ACTIVATIONS)} or none)", node)
 
 
 def _require_node(model: Model, node: str) -> None:
@@ -649,7 +649,7 @@ def set_loss(model: Model, op: str) -> Model:
         Naming the loss node, for any other op.
     """
     if op not in LOSSES:
-        raise ModelError(f"unknown loss {op!r} (use one of {', '.join(LOSSES)})", model.loss_id)
+        raise ModelError(f"unknown loss {shown(op, 20)} (use one of {', '.join(LOSSES)})", model.loss_id)
     if op == model.op(model.loss_id):
         return model
     draft = _Draft(model)
@@ -672,7 +672,7 @@ def set_batch(model: Model, batch: int) -> Model:
     data = [n for n in model.leaves if model.op(n) in ("input", "target") and len(model.shape(n)) == 2]
     first = next((n for n in data if model.op(n) == "input"), data[0] if data else model.loss_id)
     if not _is_int(batch) or not 1 <= batch <= limits.MAX_BATCH:
-        raise ModelError(f"batch must be a whole number from 1 to {limits.MAX_BATCH}, got {batch!r}", first)
+        raise ModelError(f"batch must be a whole number from 1 to {limits.MAX_BATCH}, got {shown(batch)}", first)
     batch = int(batch)
     changing = [n for n in data if model.shape(n)[1] != batch]
     if not changing:

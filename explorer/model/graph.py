@@ -189,7 +189,8 @@ class Model:
         if not losses:
             raise ModelError("the model has no loss node (half_sse, sse or mse)")
         if len(losses) > 1:
-            raise ModelError(f"the model has {len(losses)} loss nodes ({', '.join(losses)}); it needs exactly one")
+            listed = ", ".join(losses[:5]) + (", …" if len(losses) > 5 else "")
+            raise ModelError(f"the model has {len(losses)} loss nodes ({listed}); it needs exactly one")
         loss = losses[0]
         if self.graph.out_degree(loss):
             raise ModelError("a loss is a scalar and cannot feed another node", loss)
