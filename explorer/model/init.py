@@ -19,6 +19,7 @@ from .errors import ModelError
 from .quote import shown
 
 INIT_KINDS = ("normal", "uniform", "zeros")
+INIT_KEYS = ("kind", "seed", "std", "mean", "low", "high")
 
 
 def _number(spec: Mapping[str, Any], key: str, default: float, node: str) -> float:
@@ -57,15 +58,21 @@ def initial_value(
     """
     if not isinstance(spec, Mapping):
         raise ModelError("init must be an object such as {\"kind\": \"normal\", \"seed\": 0}", node)
+    unknown = sorted(str(key) for key in spec if key not in INIT_KEYS)
+    if unknown:
+        raise ModelError(f"init has an unknown key {shown(unknown[0], 20)} (known: {', '.join(INIT_KEYS)})", node)
     kind = spec.get("kind")
     if kind not in INIT_KINDS:
         raise ModelError(f"unknown init kind {shown(kind, 20)} (use one of {', '.join(INIT_KINDS)})", node)
-    size = int(np.prod(shape, dtype=np.int64))
-    if kind == "zeros":
-        return np.zeros(shape)
+    for key in ("std", "mean", "low", "high"):  # checked whatever the kind: the file keeps them
+        if key in spec:
+            _number(spec, key, 0.0, node)
     seed = spec.get("seed", 0)
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
         raise ModelError(f"init seed must be a non-negative integer, got {shown(seed)}", node)
+    size = int(np.prod(shape, dtype=np.int64))
+    if kind == "zeros":
+        return np.zeros(shape)
     rng = np.random.Generator(np.random.PCG64(seed))
     if kind == "uniform":
         low = _number(spec, "low", -1.0, node)

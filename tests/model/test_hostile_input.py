@@ -322,3 +322,26 @@ def test_set_position_clamps_to_the_canvas_and_refuses_non_finite(tmp_path):
         with pytest.raises(ModelError) as caught:
             set_position(model, "H1", bad)
         assert_names_node(caught.value, "H1")
+
+
+def test_an_unknown_init_key_is_refused_naming_the_node(tmp_path):
+    # Found by the fuzz test: {"init": {..., "id": NaN}} loaded, and saving it failed.
+    doc = toy_document()
+    w1 = node(doc, "W1")
+    del w1["value"]
+    w1.update(shape=[3, 3], init={"kind": "normal", "seed": 1, "scale": "@"})
+    error = fails_with_text(tmp_path, _text_with(doc, "@", "NaN"))
+    assert_names_node(error, "W1")
+    assert "init has an unknown key 'scale' (known: kind, seed, std, mean, low, high)" in str(error)
+
+
+@pytest.mark.parametrize(("kind", "key"), [("zeros", "std"), ("zeros", "seed"), ("uniform", "std"), ("normal", "low")])
+def test_an_init_number_the_kind_does_not_use_is_still_checked(tmp_path, kind, key):
+    # The file keeps the whole init, so a NaN there would make the model unsavable.
+    doc = toy_document()
+    w1 = node(doc, "W1")
+    del w1["value"]
+    w1.update(shape=[3, 3], init={"kind": kind, key: "@"})
+    error = fails_with_text(tmp_path, _text_with(doc, "@", "NaN"))
+    assert_names_node(error, "W1")
+    assert f"init {key}" in str(error).replace("'", "")
