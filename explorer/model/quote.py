@@ -29,7 +29,7 @@ def shown(value: object, limit: int = limits.MAX_ID_LENGTH) -> str:
     >>> shown("x" * 100, limit=5)
     "'xxxxx…'"
     >>> shown(10**5000)
-    'an integer of 5001 digits'
+    'an integer of over 4,000 digits'
     """
     return _brief(value, limit, 3)
 
