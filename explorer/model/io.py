@@ -88,25 +88,25 @@ def _read_at_most(descriptor: int, most: int, expected: int) -> bytes:
 
 
 def _parse_int(token: str) -> int | float:
-    """An integer that fits 64 bits stays one; a longer one becomes a float (maybe infinite), never an error."""
-    if len(token) <= 18:
-        return int(token)
-    if len(token) <= 20:
-        number = int(token)
-        if -(2**63) <= number < 2**63:
-            return number
-    return float(token)
+    """An integer too long for ``int()`` (Python's 4,300-digit limit) becomes a float: infinite, refused later."""
+    return int(token) if len(token) <= 4000 else float(token)
 
 
 def parse_json(text: str, where: str = "the model") -> Any:
     """Parse JSON text into plain objects, or raise a one-line :class:`ModelError`.
 
-    ``NaN``, ``Infinity`` and ``-Infinity`` become floats (the fields that
-    hold them refuse them, naming the node); integers past 64 bits become
-    floats; a string holding a lone surrogate is refused here.
+    ``NaN``, ``Infinity`` and ``-Infinity`` become floats, and so does an
+    integer of thousands of digits (infinite): the fields that hold them
+    refuse them, naming the node. A string holding a lone surrogate is
+    refused here.
     """
     try:
-        document = json.loads(text, parse_constant=float, parse_int=_parse_int)
+        try:
+            document = json.loads(text, parse_constant=float)
+        except ValueError as error:
+            if isinstance(error, json.JSONDecodeError) or "integer string conversion" not in str(error):
+                raise
+            document = json.loads(text, parse_constant=float, parse_int=_parse_int)  # slower; only when needed
     except json.JSONDecodeError as error:
         raise ModelError(f"{where} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from None
     except RecursionError:
@@ -132,6 +132,8 @@ def _array(raw: Any, node: str, key: str = "value") -> Array:
     except (ValueError, TypeError, OverflowError, RecursionError):
         raise ModelError(f"{key} is ragged: its rows differ in length or depth", node) from None
     if array.dtype.kind not in "iuf":
+        if array.dtype.kind == "O" and any(isinstance(v, int) for v in np.ravel(array)):
+            raise ModelError(f"{key} holds an integer too large for a floating-point number", node)
         if array.dtype.kind == "b":
             raise ModelError(f"{key} holds true/false, not numbers", node)
         raise ModelError(f"{key} holds something that is not a number", node)
