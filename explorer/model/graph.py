@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 from typing import Any
 
 import networkx as nx
@@ -107,7 +108,7 @@ class Model:
 
     def __init__(self, specs: Iterable[NodeSpec], name: str = "", extras: Mapping[str, Any] | None = None) -> None:
         self.name: str = check_text(name, "the model name", limit=limits.MAX_NAME_LENGTH)
-        self.extras: dict[str, Any] = dict(extras or {})
+        self.extras: Mapping[str, Any] = MappingProxyType(dict(extras or {}))  # read-only, like the rest
         self.specs: tuple[NodeSpec, ...] = tuple(specs)
         self.graph: nx.DiGraph = nx.DiGraph()
         self._build()

@@ -11,7 +11,7 @@ import stat
 import numpy as np
 import pytest
 
-from explorer.model import ModelError, atomic, load_model, save_model
+from explorer.model import Model, ModelError, atomic, load_model, save_model
 from explorer.model.edit import (
     add_layer,
     randomise,
@@ -215,8 +215,13 @@ def test_every_edit_keeps_the_unknown_keys(tmp_path, edit):
 
 def test_unknown_keys_cannot_replace_the_known_ones(tmp_path):
     model = load_model(write(tmp_path, toy_document() | {"x-note": 1}))
-    model.extras["format"] = "something else"  # even if someone tries
-    assert model_to_dict(model)["format"] == "jacobian-explorer/model"
+    with pytest.raises(TypeError):
+        model.extras["x-note"] = 2  # a model is a value
+    odd = Model(model.specs, name="odd", extras={"format": "something else", "version": 9, "x-note": 1})
+    document = model_to_dict(odd)
+    assert document["format"] == "jacobian-explorer/model"
+    assert document["version"] == 1
+    assert document["x-note"] == 1
 
 
 def test_an_unknown_key_holding_nan_is_refused(tmp_path):
