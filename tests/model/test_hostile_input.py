@@ -347,3 +347,30 @@ def test_an_init_number_the_kind_does_not_use_is_still_checked(tmp_path, kind, k
     error = fails_with_text(tmp_path, _text_with(doc, "@", "NaN"))
     assert_names_node(error, "W1")
     assert f"init {key}" in str(error).replace("'", "")
+
+
+def test_a_file_that_says_it_is_empty_is_still_read_only_up_to_the_limit(monkeypatch):
+    # /proc files are regular files of size 0 that hold text: the size cannot be trusted.
+    from explorer.model import io, limits
+
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 50)
+    asked: list[int] = []
+    real_read = os.read
+
+    def counting_read(descriptor, size):
+        asked.append(size)
+        return real_read(descriptor, size)
+
+    monkeypatch.setattr(io.os, "read", counting_read)
+    error = load_error("/proc/self/status")
+    assert str(error) == "status is over 50 bytes, the limit"
+    assert sum(asked) <= 51
+
+
+def test_a_file_past_the_limit_is_refused_before_reading(tmp_path, monkeypatch):
+    from explorer.model import io, limits
+
+    path = write(tmp_path, toy_document())
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(io.os, "read", lambda *args: pytest.fail("read a file known to be too large"))
+    assert f"is {path.stat().st_size:,} bytes; the limit is 100" in str(load_error(path))
