@@ -73,18 +73,20 @@ def read_json(path: str | os.PathLike[str]) -> Any:
     return parse_json(text, name)
 
 
-def _read_at_most(descriptor: int, most: int, expected: int) -> bytes:
-    """At most ``most`` bytes, read in pieces no larger than the file's size says (plus a little)."""
-    chunks: list[bytes] = []
+def _read_at_most(descriptor: int, most: int, expected: int) -> bytearray:
+    """At most ``most`` bytes, read into one buffer sized by the file's size (grown if the size was wrong)."""
+    buffer = bytearray(max(1, min(most, expected + 1)))
     total = 0
     while total < most:
-        want = max(expected - total + 1, 64 * 1024)  # os.read allocates what it is asked for
-        chunk = os.read(descriptor, min(_READ_CHUNK, most - total, want))
-        if not chunk:
+        if total == len(buffer):  # the file is longer than it said (a /proc file says 0)
+            buffer.extend(bytes(min(max(len(buffer), 64 * 1024), most - total)))
+        with memoryview(buffer) as view:
+            count = os.readv(descriptor, [view[total : total + _READ_CHUNK]])
+        if not count:
             break
-        chunks.append(chunk)
-        total += len(chunk)
-    return b"".join(chunks)
+        total += count
+    del buffer[total:]
+    return buffer
 
 
 def _parse_int(token: str) -> int | float:

@@ -355,13 +355,13 @@ def test_a_file_that_says_it_is_empty_is_still_read_only_up_to_the_limit(monkeyp
 
     monkeypatch.setattr(limits, "MAX_FILE_BYTES", 50)
     asked: list[int] = []
-    real_read = os.read
+    real_readv = os.readv
 
-    def counting_read(descriptor, size):
-        asked.append(size)
-        return real_read(descriptor, size)
+    def counting_readv(descriptor, buffers):
+        asked.append(sum(len(b) for b in buffers))
+        return real_readv(descriptor, buffers)
 
-    monkeypatch.setattr(io.os, "read", counting_read)
+    monkeypatch.setattr(io.os, "readv", counting_readv)
     error = load_error("/proc/self/status")
     assert str(error) == "status is over 50 bytes, the limit"
     assert sum(asked) <= 51
@@ -372,5 +372,5 @@ def test_a_file_past_the_limit_is_refused_before_reading(tmp_path, monkeypatch):
 
     path = write(tmp_path, toy_document())
     monkeypatch.setattr(limits, "MAX_FILE_BYTES", 100)
-    monkeypatch.setattr(io.os, "read", lambda *args: pytest.fail("read a file known to be too large"))
+    monkeypatch.setattr(io.os, "readv", lambda *args: pytest.fail("read a file known to be too large"))
     assert f"is {path.stat().st_size:,} bytes; the limit is 100" in str(load_error(path))
