@@ -111,7 +111,7 @@ def test_check_exits_1_when_a_gradient_differs(monkeypatch, capsys):
         GradCheckRow("X", "input", (3, 1), 3, 3, 1e-11, True),
         GradCheckRow("W1", "param", (3, 3), 9, 9, 0.5, False),
     ]
-    monkeypatch.setattr(explorer.cli, "check_gradients", lambda model: rows)
+    monkeypatch.setattr(explorer.cli, "check_gradients", lambda model, **options: rows)
     assert explorer.cli.main(["check", str(TOY_PATH)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert next(line for line in out if line.startswith("W1 ")).endswith("FAIL")
