@@ -72,15 +72,16 @@ def _loads(name: str) -> bool:
     return True
 
 
-def missing_libraries(loads: Callable[[str], bool] = _loads) -> list[str]:
-    """The libraries of :data:`XCB_LIBRARIES` that cannot be loaded."""
+def missing_libraries(loads: Callable[[str], bool] | None = None) -> list[str]:
+    """The libraries of :data:`XCB_LIBRARIES` that ``loads`` (default: :func:`ctypes.CDLL`) cannot load."""
+    loads = loads or _loads
     return [name for name in XCB_LIBRARIES if not loads(name)]
 
 
 def xcb_problem(
     environ: Mapping[str, str] | None = None,
     platform: str | None = None,
-    loads: Callable[[str], bool] = _loads,
+    loads: Callable[[str], bool] | None = None,
 ) -> str | None:
     """One line naming the missing libraries and the command that installs them, or ``None`` when all is well.
 

@@ -26,7 +26,11 @@ SNAPSHOT_JACOBIAN_LIMIT = 1_000_000
 MAX_SNAPSHOT_BYTES = limits.MAX_FILE_BYTES
 #: Fewest bytes one number takes in the file ("0.0, "): the floor of an estimate.
 _MIN_BYTES_PER_NUMBER = 5
-#: Typical bytes of one float64 at full precision with its separator ("-0.12345678901234567, ").
+#: Bytes of names, keys and brackets a node adds besides its numbers (about; the toy's are 100 to 150).
+_BYTES_PER_NODE = 120
+#: Bytes of a Jacobian written as ``null`` with its reason.
+_BYTES_PER_REASON = 150
+#: Typical bytes of one computed float64 with its separator ("-0.1234567890123457, ").
 _TYPICAL_BYTES_PER_NUMBER = 21
 
 
@@ -42,47 +46,89 @@ def _jacobian_entries(session: Session, node: str) -> list[tuple[str, tuple[int,
     return [(wrt, session.jacobian_shape(node, wrt)) for wrt in session.model.inputs(node).values()]
 
 
+def _parts(session: Session, position: int) -> list[tuple[int, float, int]]:
+    """The snapshot's arrays at ``position`` as ``(numbers, bytes per number, other bytes)``, computing none.
+
+    Leaf values are known: their bytes per number come from a sample of their
+    own numbers. Values and gradients still to compute count as typical
+    floats, Jacobians (mostly zeros) at the fewest bytes, a Jacobian left out
+    as its reason.
+    """
+    model = session.model
+    steps = session.plan[:position]
+    reached = {s.node for s in steps if s.phase == "forward"}
+    graded = {s.node for s in steps if s.phase == "backward"}
+    parts: list[tuple[int, float, int]] = []
+    for node in model.order:
+        shape = model.shape(node)
+        size, rows = _size(shape), _row_bytes(shape)
+        if node in model.leaves:  # in the model and in ``nodes``
+            parts.append((2 * size, _sampled_bytes_per_number(model.value(node)) + rows, _BYTES_PER_NODE))
+        parts.append((size * (node in reached) + size * (node in graded), _TYPICAL_BYTES_PER_NUMBER + rows, 0))
+    known = set(model.leaves) | reached
+    for node in model.op_nodes:
+        computable = set(model.inputs(node).values()) <= known
+        for _, shape in _jacobian_entries(session, node):
+            if computable and _size(shape) <= SNAPSHOT_JACOBIAN_LIMIT:
+                parts.append((_size(shape), _MIN_BYTES_PER_NUMBER + _row_bytes(shape), 0))
+            else:
+                parts.append((0, 0.0, _BYTES_PER_REASON))
+    return parts
+
+
+def _row_bytes(shape: tuple[int, ...]) -> float:
+    """Bytes per number that the row brackets, indent and line break add (one row per line)."""
+    return 8.0 / shape[-1] if len(shape) >= 2 else 0.0
+
+
+def _sampled_bytes_per_number(array: np.ndarray) -> float:
+    """Mean length of ``repr`` plus a separator over up to 256 evenly spaced numbers of ``array``."""
+    flat = array.reshape(-1)
+    picks = flat[np.linspace(0, flat.size - 1, num=min(flat.size, 256)).astype(np.int64)]
+    return sum(len(repr(v)) for v in picks.tolist()) / len(picks) + 2
+
+
 def count_numbers(session: Session, position: int | None = None) -> int:
     """How many numbers the snapshot at ``position`` (default: the session's) holds, without computing any.
 
     >>> from explorer.examples import toy_model
-    >>> count_numbers(Session(toy_model()), 0)  # leaves in the model and in ``nodes``, and the Jacobians
-    152
+    >>> count_numbers(Session(toy_model()), 0)  # leaves in the model and in ``nodes``, and ∂H₁/∂X, ∂H₁/∂W₁
+    94
     """
-    model = session.model
-    position = session.position if position is None else position
-    steps = session.plan[:position]
-    reached = {s.node for s in steps if s.phase == "forward"}
-    graded = {s.node for s in steps if s.phase == "backward"}
-    count = 0
-    for node in model.order:
-        size = _size(model.shape(node))
-        count += size * (node in model.leaves) * 2  # in the model and in ``nodes``
-        count += size * (node in reached) + size * (node in graded)
-    for node in model.op_nodes:
-        count += sum(_size(shape) for _, shape in _jacobian_entries(session, node) if _size(shape) <= SNAPSHOT_JACOBIAN_LIMIT)
-    return count
+    return sum(n for n, _, _ in _parts(session, session.position if position is None else position))
+
+
+def estimate_bytes(session: Session, position: int | None = None) -> int:
+    """About how large the snapshot at ``position`` will be, without computing any of it."""
+    parts = _parts(session, session.position if position is None else position)
+    return int(sum(n * per + other for n, per, other in parts) + _BYTES_PER_NODE * len(session.model.order))
 
 
 def check_snapshot_size(session: Session, position: int | None = None) -> None:
-    """Refuse, before anything is computed, a snapshot that cannot stay under :data:`MAX_SNAPSHOT_BYTES`.
+    """Refuse, before anything is computed, a snapshot estimated past :data:`MAX_SNAPSHOT_BYTES`.
+
+    The estimate is close, not a bound: :func:`write_snapshot` still stops
+    at the limit while it writes.
 
     Raises
     ------
     SnapshotTooLarge
-        When even at the fewest bytes per number the file would be too large.
+        When the estimate is past the limit.
     """
-    numbers = count_numbers(session, position)
-    if numbers * _MIN_BYTES_PER_NUMBER > MAX_SNAPSHOT_BYTES:
+    size = estimate_bytes(session, position)
+    if size > MAX_SNAPSHOT_BYTES:
         raise SnapshotTooLarge(
-            f"snapshot.json would hold {numbers:,} numbers, about {_mib(numbers * _TYPICAL_BYTES_PER_NUMBER)} "
-            f"(at least {_mib(numbers * _MIN_BYTES_PER_NUMBER)}); a snapshot over {_mib(MAX_SNAPSHOT_BYTES)} "
-            "could not be opened again, so none is written (export an earlier step or a smaller model)"
+            f"snapshot.json would hold {count_numbers(session, position):,} numbers, about {_mib(size)}; "
+            f"a snapshot over {_mib(MAX_SNAPSHOT_BYTES)} could not be opened again, so none is written "
+            "(export an earlier step or a smaller model)"
         )
 
 
 def _mib(n: int) -> str:
-    return f"{n / 2**30:,.1f} GiB" if n >= 2**30 else f"{n / 2**20:,.0f} MiB"
+    """A size for a person: ``3.4 GiB``, ``880 MiB``, ``4,210 bytes``."""
+    if n >= 2**30:
+        return f"{n / 2**30:,.1f} GiB"
+    return f"{n / 2**20:,.0f} MiB" if n >= 2**20 else f"{n:,} bytes"
 
 
 class _Sink:
@@ -154,7 +200,7 @@ def _write_jacobian(out: _Sink, session: Session, node: str, wrt: str, shape: tu
         head["reason"] = f"{_size(shape):,} elements, over the snapshot limit of {SNAPSHOT_JACOBIAN_LIMIT:,}"
     else:
         try:
-            value = session.jacobian(node, wrt)
+            value = session.fork().jacobian(node, wrt)  # not kept in the session's cache: one at a time
         except EngineError as error:
             head["reason"] = f"not computable at this step: {error}"
         else:
@@ -166,7 +212,7 @@ def _write_jacobian(out: _Sink, session: Session, node: str, wrt: str, shape: tu
     out.write("}")
 
 
-def write_snapshot(session: Session, stream: BinaryIO, limit: int | None = MAX_SNAPSHOT_BYTES) -> int:
+def write_snapshot(session: Session, stream: BinaryIO, limit: int | None = None) -> int:
     """Write the snapshot of ``session`` at its step to a binary stream as UTF-8 JSON; return the bytes written.
 
     Arrays go to the stream one row at a time, so memory stays bounded by
@@ -176,10 +222,11 @@ def write_snapshot(session: Session, stream: BinaryIO, limit: int | None = MAX_S
     Raises
     ------
     SnapshotTooLarge
-        Past ``limit`` bytes (the stream then holds a part: write to a
-        temporary file, as :func:`explorer.export.write_file_set` does).
+        Past ``limit`` bytes (default :data:`MAX_SNAPSHOT_BYTES`); the
+        stream then holds a part: write to a temporary file, as
+        :func:`explorer.export.write_file_set` does.
     """
-    out = _Sink(stream, limit)
+    out = _Sink(stream, MAX_SNAPSHOT_BYTES if limit is None else limit)
     model = session.model
     out.write(f'{{\n "format": {_text(SNAPSHOT_FORMAT)},\n "version": {VERSION},\n "model": ')
     _write_model(out, model)
