@@ -96,7 +96,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     session = load_session(args.model)
     model = session.model
     session.run()
-    rows = check_gradients(model, progress=_CheckProgress())
+    rows = check_gradients(model, progress=_CheckProgress(), session=session)
     header = f"{'node':<12} {'op':<7} {'shape':<12} {'checked':>13} {'max |Δ|':>10}  result"
     print(f"{model.name or Path(args.model).name}")
     print(header)
@@ -217,6 +217,14 @@ def _no_display() -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; its exit status. numpy's RuntimeWarnings never reach standard error:
+    an overflow is named by the engine in one line (``NonFiniteError``)."""
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in ("-h", "--help"):
@@ -225,9 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not argv or argv[0] not in COMMANDS:
             return cmd_window(argv)
         args = _parser().parse_args(argv)
-        with warnings.catch_warnings(), np.errstate(all="ignore"):
-            warnings.simplefilter("ignore", RuntimeWarning)  # an overflow is named by the engine, never by numpy
-            return {"check": cmd_check, "export": cmd_export, "screenshot": cmd_screenshot}[args.command](args)
+        return {"check": cmd_check, "export": cmd_export, "screenshot": cmd_screenshot}[args.command](args)
     except (ModelError, EngineError, UsageError) as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return 2

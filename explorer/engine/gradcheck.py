@@ -215,6 +215,7 @@ def check_gradients(
     seed: int = 0,
     budget: float = FLOP_BUDGET,
     progress: Progress | None = None,
+    session: Session | None = None,
 ) -> list[GradCheckRow]:
     """Compare every parameter's and input's gradient with central differences.
 
@@ -228,7 +229,8 @@ def check_gradients(
     NonFiniteError
         When the model's own pass overflows (the check has nothing to compare).
     """
-    session = Session(model)
+    if session is None or session.model is not model:
+        session = Session(model)
     session.run()
     loss = session.loss
     assert loss is not None
