@@ -42,6 +42,7 @@ class NonFiniteError(EngineError):
         self.step = step
         self.phase = phase
         self.kind = kind
+        label = "".join(c if c.isprintable() else " " for c in label)  # the message stays one line
         name = label if label == node else f"{label} ({node})"
         what = f"the gradient of {name}" if phase == "backward" else name
         super().__init__(f"{phase} step {step}/{total}: {what} {kind}{detail}")

@@ -249,7 +249,8 @@ class Session:
             return
         kind = "became NaN" if np.all(np.isnan(result[~np.isfinite(result)])) else "overflowed to infinity"
         largest = max((float(np.max(np.abs(s))) for s in sources if s.size), default=0.0)
-        detail = f" (its inputs reach {largest:.3g})" if np.isfinite(largest) else ""
+        reach = "its inputs reach" if step.phase == "forward" else "the gradients flowing in reach"
+        detail = f" ({reach} {largest:.3g})" if np.isfinite(largest) else ""
         raise NonFiniteError(
             step.node, self.model.label(step.node), step.index, self.total, step.phase, kind, detail
         )

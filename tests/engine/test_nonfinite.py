@@ -79,11 +79,16 @@ def test_a_backward_overflow_is_named_and_not_stored():
     error = caught.value
     assert error.phase == "backward"
     assert error.node == "X"  # dL/dX = W1 · δ = 1e200 · 2e154 overflows
-    assert str(error).startswith(f"backward step {error.step}/7: the gradient of X overflowed to infinity")
+    assert str(error) == f"backward step {error.step}/7: the gradient of X overflowed to infinity (the gradients flowing in reach 1e+153)"
     assert session.grad("X") is None
     assert session.position == error.step - 1
     session.back()
     assert session.position == error.step - 2
+
+
+def test_a_label_with_a_line_break_keeps_the_message_on_one_line():
+    error = NonFiniteError("H1", "H\n1", 1, 7, "forward", "overflowed to infinity", "")
+    assert str(error) == "forward step 1/7: H 1 (H1) overflowed to infinity"
 
 
 def test_finite_values_near_the_edge_still_step():
