@@ -93,9 +93,16 @@ class _CheckProgress:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    session = load_session(args.model)
+    live = sys.stderr.isatty()
+    if live:
+        print("loading the model and running the pass…", end="", file=sys.stderr, flush=True)
+    try:
+        session = load_session(args.model)
+        session.run()
+    finally:
+        if live:
+            print("\r\x1b[K", end="", file=sys.stderr, flush=True)  # an error then stands on its own line
     model = session.model
-    session.run()
     rows = check_gradients(model, progress=_CheckProgress(), session=session)
     header = f"{'node':<12} {'op':<7} {'shape':<12} {'checked':>13} {'max |Δ|':>10}  result"
     print(f"{model.name or Path(args.model).name}")

@@ -110,11 +110,17 @@ def probe(
     indices: Sequence[tuple[int, ...]],
     eps: float = EPS,
     progress: Callable[[int], None] | None = None,
+    known: Mapping[str, Array] | None = None,
 ) -> Probe:
-    """Central differences of the loss at ``indices`` of ``node``, with kinks marked."""
-    leaves = {leaf: model.value(leaf) for leaf in model.leaves}
-    # only what the node feeds is recomputed; every other value comes from one unperturbed pass
-    known = _forward(model, leaves, model.op_nodes)
+    """Central differences of the loss at ``indices`` of ``node``, with kinks marked.
+
+    ``known`` may give every value of the unperturbed pass (a finished
+    session's), else the pass is computed here.
+    """
+    if known is None:
+        leaves = {leaf: model.value(leaf) for leaf in model.leaves}
+        known = _forward(model, leaves, model.op_nodes)
+    # only what the node feeds is recomputed; every other value comes from the unperturbed pass
     downstream = nx.descendants(model.graph, node)
     ops = [op for op in model.op_nodes if op in downstream]
     relu_inputs = {model.inputs(op)["x"] for op in ops if model.op(op) == "relu"}
@@ -234,6 +240,11 @@ def check_gradients(
     session.run()
     loss = session.loss
     assert loss is not None
+    known: dict[str, Array] = {}
+    for name in model.order:
+        value = session.value(name)
+        assert value is not None
+        known[name] = value
     rng = np.random.default_rng(seed)
     leaves = [node for node in model.leaves if model.op(node) != "target"]
     per_leaf = budget / max(len(leaves), 1)
@@ -244,7 +255,7 @@ def check_gradients(
         shape = tuple(grad.shape)
         total = int(grad.size)
         indices = sample_indices(shape, sample_size(total, eval_cost(model, node), max_elements, per_leaf), rng)
-        found = probe(model, node, indices, eps, _leaf_progress(progress, node, len(indices), total))
+        found = probe(model, node, indices, eps, _leaf_progress(progress, node, len(indices), total), known)
         analytic = np.array([grad[i] for i in indices])
         compared = ~found.at_kink
         resolution = ROUNDOFF * np.finfo(np.float64).eps * abs(loss) / eps
