@@ -20,7 +20,7 @@ from .model.io import read_json, write_atomic
 
 PROG = "jacobian-explorer"
 COMMANDS = ("export", "check", "screenshot", "explain")
-TABS = ("value", "gradient", "jacobian", "breakdown")
+TABS = ("value", "gradient", "jacobian", "breakdown", "derivation")
 
 
 class UsageError(Exception):

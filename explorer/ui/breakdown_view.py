@@ -122,9 +122,10 @@ class BreakdownView(QWidget):
         upstream = term(b.upstream_name, b.upstream_shape, grad)
         jac = term(b.jacobian_name, b.jacobian_shape, cur)
         result = term(b.result_name, b.result_shape, grad)
+        chain_rule = translate("BreakdownView", "연쇄법칙 (chain rule): contract the upstream gradient with the local Jacobian over every output index")
         parts = [
             f"<p style='font-size:14pt'>{upstream} · {jac} → {result}</p>",
-            f"<p style='color:{muted}'>{escape(translate("BreakdownView", "연쇄법칙 (chain rule): contract the upstream gradient with the local Jacobian over every output index"))}</p>",
+            f"<p style='color:{muted}'>{escape(chain_rule)}</p>",
         ]
         if b.definitions:
             items = "".join(f"<li>{math_html(d)}</li>" for d in b.definitions)
@@ -171,11 +172,13 @@ class BreakdownView(QWidget):
                 f"<td>{math_html(e.formula)}</td><td>=</td><td align='right'>{_num(e.value)}</td></tr>"
                 for e in b.elements
             )
+            by_element = translate("BreakdownView", "편미분 element by element")
             parts.append(
-                f"<p style='margin-top:10px; font-weight:600'>{escape(translate("BreakdownView", "편미분 element by element"))}</p>"
+                f"<p style='margin-top:10px; font-weight:600'>{escape(by_element)}</p>"
                 f"<table cellspacing='4' style='font-size:12pt'>{rows}</table>"
             )
-        parts.append(f"<p style='margin-top:10px; font-weight:600'>{escape(translate("BreakdownView", "벡터-야코비안 곱 (vector-Jacobian product, autograd)"))}</p>")
+        vjp_title = translate("BreakdownView", "벡터-야코비안 곱 (vector-Jacobian product, autograd)")
+        parts.append(f"<p style='margin-top:10px; font-weight:600'>{escape(vjp_title)}</p>")
         if b.local_is_gradient:
             text = translate("BreakdownView", "Here J is the loss's own row ∇ᵀL: the backward pass starts from v = ∂L/∂L = 1, and Jᵀ v = {closed} is the gradient {result} ({shape}) itself.").format(closed=b.closed_form, result=b.result_name, shape=shape_text(b.result_shape))
         else:
