@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 from ..engine import Breakdown, Session
 from ..engine.breakdown import FiniteDifferenceCheck, finite_difference_check
 from ..engine.notation import partial, shape_text
+from .i18n import translate
 from .rich_math import math_html, num
 from .rich_math import matrix_html as _matrix_table
-from .i18n import translate
 from .text import escape, plain
 from .theme import current_theme
 from .workers import BackgroundRunner

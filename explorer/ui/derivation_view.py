@@ -21,7 +21,14 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from ..engine import EngineError, Session
 from ..engine.derivation import DENSE_PRODUCT_LIMIT, Derivation, derive, path_from_loss
-from ..engine.lesson import Contraction, ForwardByHand, JacobianMatrix, forward_by_hand, jacobian_matrix, written_contraction
+from ..engine.lesson import (
+    Contraction,
+    ForwardByHand,
+    JacobianMatrix,
+    forward_by_hand,
+    jacobian_matrix,
+    written_contraction,
+)
 from ..engine.notation import partial
 from .i18n import translate
 from .lesson_html import chain_html, contraction_html, counts_html, hand_html, heading, jacobian_html, note, vjp_html

@@ -193,3 +193,85 @@ def test_derivation_tab_for_every_example(window, example):
     assert "✓ the product of the dense Jacobians" in text
     if example == "toy_batch":
         assert "Σₛ" in text  # a batch: the sum of per-sample outer products
+
+
+def _cell_colours(view) -> np.ndarray:
+    """The RGB pixels at every cell's centre of a heatmap, as drawn on screen."""
+    from PySide6.QtCore import QPointF
+
+    image = view.graphics.grab().toImage()
+    plot = view.heatmap.plot.getViewBox()
+    rows, columns = view.heatmap.matrix.shape
+    colours = np.zeros((rows, columns, 3))
+    for i in range(rows):
+        for j in range(columns):
+            point = view.graphics.mapFromScene(plot.mapViewToScene(QPointF(j + 0.2, i + 0.2)))  # off the printed number
+            pixel = image.pixelColor(point.x(), point.y())
+            colours[i, j] = (pixel.red(), pixel.green(), pixel.blue())
+    return colours
+
+
+def _strength(colours: np.ndarray, zero: np.ndarray) -> float:
+    """How far the cells' colours are from the colour of zero, at most."""
+    return float(np.abs(colours - zero).sum(axis=-1).max())
+
+
+@pytest.fixture
+def deep_sigmoid_grads(window):
+    from explorer.model import load_model
+    from explorer.resources import example_path
+
+    from explorer.ui.inspector import TAB_GRAD
+
+    window.controller.load(Session(load_model(example_path("deep_sigmoid"))))
+    window.controller.run_to_end()
+    window.inspector.tabs.setCurrentIndex(TAB_GRAD)
+    return window
+
+
+def _grad_picture(window, qtbot, node):
+    window.controller.select(node)
+    view = window.inspector.grad_view
+    qtbot.wait(20)
+    zero_colour = _cell_colours_of_zero(view)
+    return view, _strength(_cell_colours(view), zero_colour)
+
+
+def _cell_colours_of_zero(view) -> np.ndarray:
+    import pyqtgraph as pg
+
+    from explorer.ui.theme import current_theme
+
+    colour = pg.colormap.get(current_theme().colormap).map(0.5, mode="qcolor")
+    return np.array([colour.red(), colour.green(), colour.blue()], dtype=float)
+
+
+def test_shared_scale_shows_the_vanishing_gradient_pale(deep_sigmoid_grads, qtbot):
+    window = deep_sigmoid_grads
+    session = window.controller.session
+    view = window.inspector.grad_view
+    # own maximum: W₁'s 1e-4 gradient is as strong as W₈'s
+    view.set_scale_mode("own")
+    _, own_w1 = _grad_picture(window, qtbot, "W1")
+    _, own_w8 = _grad_picture(window, qtbot, "W8")
+    assert own_w1 > 150 and own_w8 > 150
+    view.set_scale_mode("shared")
+    _, shared_w8 = _grad_picture(window, qtbot, "W8")
+    view_w1, shared_w1 = _grad_picture(window, qtbot, "W1")
+    top = max(float(np.abs(session.grad(p)).max()) for p in window.controller.model.params)
+    assert view_w1.scale().top == pytest.approx(top)
+    assert view_w1.levels() == pytest.approx((-top, top))
+    assert shared_w8 > 150
+    assert shared_w1 < 10  # visibly paler: next to the colour of zero
+    assert "shared across all parameters' gradients" in view_w1.scale_label.text()
+    assert f"±{top:.3g}" in view_w1.scale_label.text()
+
+
+def test_log_scale_states_its_floor(deep_sigmoid_grads, qtbot):
+    window = deep_sigmoid_grads
+    window.inspector.grad_view.set_scale_mode("shared", log=True)
+    view, strength = _grad_picture(window, qtbot, "W1")
+    text = view.scale_label.text()
+    assert text.startswith("log colour scale: sign·log₁₀(1 + |x| / 1e−9), floor 1e−9")
+    assert strength > 60  # small gradients show again on a log scale
+    assert view.cell_text(3, 3) == "0.0001814"  # the cells keep the true numbers
