@@ -275,3 +275,35 @@ def test_log_scale_states_its_floor(deep_sigmoid_grads, qtbot):
     assert text.startswith("log colour scale: sign·log₁₀(1 + |x| / 1e−9), floor 1e−9")
     assert strength > 60  # small gradients show again on a log scale
     assert view.cell_text(3, 3) == "0.0001814"  # the cells keep the true numbers
+
+
+def test_export_derivation_and_code_from_the_window(window, tmp_path):
+    import subprocess
+    import sys
+
+    from explorer.ui.export_actions import export_code, export_derivation
+
+    window.controller.run_to_end()
+    assert export_derivation(window, tmp_path / "handout")
+    md = (tmp_path / "handout" / "derivation.md").read_text(encoding="utf-8")
+    assert "∂L/∂W₁" in md or "W1" in md
+    assert (tmp_path / "handout" / "derivation.tex").read_text(encoding="utf-8").startswith("\\documentclass")
+    assert export_code(window, tmp_path / "code")
+    out = subprocess.run(
+        [sys.executable, str(tmp_path / "code" / "model_numpy.py"), "--json"], capture_output=True, text=True, check=True
+    ).stdout
+    import json
+
+    result = json.loads(out)
+    assert result["loss"] == pytest.approx(window.controller.session.loss, rel=1e-12)
+    np.testing.assert_allclose(result["grad"]["W1"], window.controller.session.grad("W1"), rtol=1e-10)
+    assert "Exported model_numpy.py, model_torch.py" in window.statusBar().currentMessage()
+
+
+def test_export_into_an_unwritable_place_says_so(window, tmp_path):
+    from explorer.ui.export_actions import export_derivation
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert not export_derivation(window, blocker / "sub")
+    assert "failed" in window.statusBar().currentMessage()
