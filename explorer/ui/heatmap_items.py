@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QWidget
 
 from explorer.ui.guard import guarded
 from explorer.ui.matrix_format import compact_formats, display_scale, index_ticks, scaled, symmetric_levels
-from explorer.ui.text import clip, escape, plain
+from explorer.ui.rich_math import math_html
+from explorer.ui.text import clip, plain
 from explorer.ui.theme import DARK, LIGHT, Theme, current_theme
 
 NUMBERS_UP_TO = 12  # numbers are printed in the cells up to 12×12
@@ -357,7 +358,7 @@ class HeatmapPlot:
 
     def set_title(self, title: str, colour: QColor | None) -> None:
         self.title, self.title_colour = title, colour
-        self.plot.setTitle(escape(title, 80), color=colour.name() if colour is not None else None, size="10pt")
+        self.plot.setTitle(math_html(title, 80), color=colour.name() if colour is not None else None, size="10pt")
         self.plot.layout.setRowFixedHeight(0, 20)  # pyqtgraph reserves 30 px
         self.plot.titleLabel.setMaximumHeight(20)
 
