@@ -36,7 +36,7 @@ _IN_LETTERS = "kjlm"
 #: Largest result for which the element table is written out.
 ELEMENT_TABLE_LIMIT = 64
 #: The finite-difference check asks whether it was cancelled after this many elements.
-_CHUNK = 16
+_CHUNK = 8
 
 
 class CheckCancelled(EngineError):
@@ -250,12 +250,12 @@ def finite_difference_check(
     stop = cancelled or (lambda: False)
     if model.op(node) in ("input", "param", "target"):
         indices = list(np.ndindex(engine.shape))
-        numeric = np.empty(len(indices))
+        flat = np.empty(len(indices))
         for start in range(0, len(indices), _CHUNK):
             if stop():
                 raise CheckCancelled(f"the finite-difference check of {node} was cancelled")
-            numeric[start : start + _CHUNK] = numeric_grad(model, node, indices[start : start + _CHUNK], eps=eps)
-        numeric = numeric.reshape(engine.shape)
+            flat[start : start + _CHUNK] = numeric_grad(model, node, indices[start : start + _CHUNK], eps=eps)
+        numeric = flat.reshape(engine.shape)
     else:
         numeric = _numeric_op_grad(session, node, eps, stop)
     diff = np.abs(engine - numeric)
