@@ -30,6 +30,10 @@ from .workers import BackgroundRunner
 PRINT_LIMIT = 36
 
 
+def _columns(array: np.ndarray) -> int:
+    return 1 if array.ndim < 2 else int(np.prod(array.shape[1:]))
+
+
 def _num(x: float) -> str:
     return num(x)
 
@@ -160,12 +164,19 @@ class BreakdownView(QWidget):
             simplified += f" <span style='color:{muted}'>({math_html(b.outer_product_note)})</span>"
         parts.append(f"<p style='font-size:14pt'>{simplified}</p>")
         parts.append(BreakdownView.check_html(b))
-        parts.append(
-            "<table cellspacing='8'><tr>"
-            f"<td valign='middle'>{math_html(b.upstream_name)} =</td><td>{matrix_html(b.upstream, grad)}</td>"
-            f"<td valign='middle'>→ {math_html(b.result_name)} =</td><td>{matrix_html(b.closed, grad)}</td>"
-            "</tr></table>"
-        )
+        nowrap = "valign='middle' style='white-space:nowrap'"
+        if _columns(b.upstream) + _columns(b.closed) <= 6:
+            parts.append(
+                "<table cellspacing='8'><tr>"
+                f"<td {nowrap}>{math_html(b.upstream_name)} =</td><td>{matrix_html(b.upstream, grad)}</td>"
+                f"<td {nowrap}>→ {math_html(b.result_name)} =</td><td>{matrix_html(b.closed, grad)}</td>"
+                "</tr></table>"
+            )
+        else:  # wide: one under the other, so the narrow panel does not squeeze the names
+            parts.append(
+                f"<p>{math_html(b.upstream_name)} =</p>{matrix_html(b.upstream, grad)}"
+                f"<p>→ {math_html(b.result_name)} =</p>{matrix_html(b.closed, grad)}"
+            )
         if b.elements:
             rows = "".join(
                 f"<tr><td style='color:{grad}'>{math_html(e.name)}</td><td>=</td>"

@@ -143,8 +143,8 @@ def counts_html(d: Derivation, theme: Theme) -> str:
         if d.dense_product.size <= 36:
             parts.append(
                 "<table cellspacing='8'><tr>"
-                f"<td>{escape(translate('Lesson', 'dense product'))}</td><td>{matrix_html(d.dense_product, theme.current.name())}</td>"
-                f"<td>{escape(translate('Lesson', 'backward pass'))}</td><td>{matrix_html(d.path_gradient, theme.gradient.name())}</td>"
+                f"<td style='white-space:nowrap'>{escape(translate('Lesson', 'dense product'))}</td><td>{matrix_html(d.dense_product, theme.current.name())}</td>"
+                f"<td style='white-space:nowrap'>{escape(translate('Lesson', 'backward pass'))}</td><td>{matrix_html(d.path_gradient, theme.gradient.name())}</td>"
                 "</tr></table>"
             )
     else:
@@ -202,8 +202,9 @@ def jacobian_html(j: JacobianMatrix | None, theme: Theme, symbol: str = "") -> s
         return "".join(parts)
     parts.append(f"<p>{math_html(j.delta)}</p>")
     parts.append(
+        f"<p>{math_html(j.jtv_form)} = Jᵀ · v =</p>"
         "<table cellspacing='8'><tr>"
-        f"<td valign='middle'>{math_html(j.jtv_form)} =</td><td>{matrix_html(j.transpose, cur, muted=muted)}</td>"
+        f"<td>{matrix_html(j.transpose, cur, muted=muted)}</td>"
         f"<td valign='middle'>·</td><td>{matrix_html(j.v, grad, muted=muted)}</td>"
         f"<td valign='middle'>=</td><td>{matrix_html(j.jtv, grad, muted=muted)}</td>"
         "</tr></table>"

@@ -20,7 +20,7 @@ from .text import escape
 
 #: Fonts known to hold ⁽ ⁾ and the superscript digits, tried in this order.
 MARK_FONTS = "'DejaVu Sans', 'Noto Sans', 'Segoe UI Symbol', 'Cambria Math', sans-serif"
-_MARK = re.compile("[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_MARK = re.compile("[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹⊗⊙]+")
 
 #: A printed matrix shows at most this many rows and columns; the rest is cut with a note.
 MAX_ROWS, MAX_COLUMNS = 12, 12
@@ -94,7 +94,7 @@ def matrix_html(
     body = []
     for r in range(shown_rows):
         label = (
-            f"<td style='color:{muted}; font-size:9pt; padding-right:4px'>{math_html(row_names[r], 80)}</td>"
+            f"<td style='color:{muted}; font-size:9pt; padding-right:4px; white-space:nowrap'>{math_html(row_names[r], 80)}</td>"
             if row_names is not None
             else ""
         )
