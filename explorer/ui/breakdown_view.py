@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 from ..engine import Breakdown, Session
 from ..engine.breakdown import FiniteDifferenceCheck, finite_difference_check
 from ..engine.notation import partial, shape_text
+from .engine_text import localized
 from .i18n import translate
 from .rich_math import math_html, num
 from .rich_math import matrix_html as _matrix_table
@@ -132,7 +133,7 @@ class BreakdownView(QWidget):
             f"<p style='color:{muted}'>{escape(chain_rule)}</p>",
         ]
         if b.definitions:
-            items = "".join(f"<li>{math_html(d)}</li>" for d in b.definitions)
+            items = "".join(f"<li>{math_html(localized(d))}</li>" for d in b.definitions)
             parts.append(f"<ul style='margin-top:0'>{items}</ul>")
         if b.local_is_gradient:
             parts.append(
@@ -161,7 +162,7 @@ class BreakdownView(QWidget):
             )
         simplified = f"= {math_html(b.closed_form)}"
         if b.outer_product_note:
-            simplified += f" <span style='color:{muted}'>({math_html(b.outer_product_note)})</span>"
+            simplified += f" <span style='color:{muted}'>({math_html(localized(b.outer_product_note))})</span>"
         parts.append(f"<p style='font-size:14pt'>{simplified}</p>")
         parts.append(BreakdownView.check_html(b))
         nowrap = "valign='middle' style='white-space:nowrap'"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..engine.derivation import KIND_WORDS, Derivation
 from ..engine.lesson import HAND_LIMIT, MATRIX_LIMIT, Contraction, ForwardByHand, JacobianMatrix
 from ..engine.notation import shape_text
+from .engine_text import localized
 from .i18n import translate
 from .rich_math import math_html, matrix_html, num, signed
 from .text import escape
@@ -21,6 +22,29 @@ from .theme import Theme
 CONTRACTION_ROWS = 24
 #: A batch's outer products are shown for at most this many samples.
 OUTER_SAMPLES = 4
+
+
+def _w(key: str) -> str:
+    """A word of this module in the interface language (kept out of f-strings, where lupdate cannot see it)."""
+    words = {
+        "composite": translate("Lesson", "합성함수 (composite function): {composition}"),
+        "factor": translate("Lesson", "factor"),
+        "shape": translate("Lesson", "shape"),
+        "kind": translate("Lesson", "kind"),
+        "closed_form": translate("Lesson", "closed form"),
+        "gradient_word": translate("Lesson", "변화도 (gradient)"),
+        "start": translate("Lesson", "start: v = ∂L/∂L = 1"),
+        "counts": translate("Lesson", "The full Jacobians along the chain would hold {dense} numbers; the vector-Jacobian products produce {vjp}."),
+        "modes": translate("Lesson", "Forward mode (from {node} towards L, a Jacobian for every element of {node}) costs about {forward} multiplications; reverse mode (from L, one vector at a time) about {reverse}. Autograd runs in reverse because the loss is one number."),
+        "dense_product": translate("Lesson", "dense product"),
+        "backward_pass": translate("Lesson", "backward pass"),
+        "reshaped": translate("Lesson", "reshaped to the input ({shape}):"),
+        "pytorch": translate("Lesson", "The same product in PyTorch:"),
+        "collapsed": translate("Lesson", "Collapsed:"),
+        "outer_sum": translate("Lesson", "{factor} δᵀ = Σₛ {low}ₛ δₛᵀ: one outer product per sample (column s), added."),
+        "sum": translate("Lesson", "Sum:"),
+    }
+    return words[key]
 
 
 def _t(text: str) -> str:
@@ -59,7 +83,7 @@ def chain_html(d: Derivation, theme: Theme) -> str:
     node = d.symbols[-1]
     parts = [heading(translate("Lesson", "The chain from the loss · 연쇄법칙"), theme)]
     parts.append(
-        f"<p style='font-size:13pt'>{_t(translate('Lesson', '합성함수 (composite function): {composition}').format(composition=d.composition))}</p>"
+        f"<p style='font-size:13pt'>{_t(_w('composite').format(composition=d.composition))}</p>"
     )
     parts.append(
         f"<p style='font-size:14pt'><span style='color:{grad}'>∇<sub>{math_html(node)}</sub>L = "
@@ -67,9 +91,9 @@ def chain_html(d: Derivation, theme: Theme) -> str:
     )
     parts.append(note(translate("Lesson", "∇ (나블라, nabla): the gradient, shaped like {node}.").format(node=node), theme))
     rows = [
-        f"<tr style='color:{muted}'><td>#</td><td>{escape(translate('Lesson', 'factor'))}</td>"
-        f"<td>{escape(translate('Lesson', 'shape'))}</td><td>{escape(translate('Lesson', 'kind'))}</td>"
-        f"<td>{escape(translate('Lesson', 'closed form'))}</td></tr>"
+        f"<tr style='color:{muted}'><td>#</td><td>{escape(_w('factor'))}</td>"
+        f"<td>{escape(_w('shape'))}</td><td>{escape(_w('kind'))}</td>"
+        f"<td>{escape(_w('closed_form'))}</td></tr>"
     ]
     for i, f in enumerate(d.factors, 1):
         rows.append(
@@ -88,7 +112,7 @@ def chain_html(d: Derivation, theme: Theme) -> str:
                 )
             )
     parts.append(
-        f"<p>{escape(translate('Lesson', '변화도 (gradient)'))} {math_html('∂L/∂' + node)} "
+        f"<p>{escape(_w('gradient_word'))} {math_html('∂L/∂' + node)} "
         f"({escape(shape_text(tuple(d.gradient.shape)))}):</p>{matrix_html(d.gradient, grad, muted=muted)}"
     )
     return "".join(parts)
@@ -98,7 +122,7 @@ def vjp_html(d: Derivation, theme: Theme) -> str:
     """The order the backward pass applies the factors: ``v ← Jᵀ v`` from the loss side."""
     grad = theme.gradient.name()
     parts = [heading(translate("Lesson", "The backward pass: 벡터-야코비안 곱 (vector-Jacobian products), from the loss"), theme)]
-    items = [f"<li>{_t(translate('Lesson', 'start: v = ∂L/∂L = 1'))}</li>"]
+    items = [f"<li>{_t(_w('start'))}</li>"]
     for step in d.vjps:
         text = translate("Lesson", "{result} = Jᵀ v with J = ∂{of}/∂{wrt}: {formula}  ({shape})").format(
             result=step.result_symbol,
@@ -121,10 +145,10 @@ def counts_html(d: Derivation, theme: Theme) -> str:
     """Dense against VJP numbers, forward against reverse mode, and the dense product check."""
     parts = [heading(translate("Lesson", "What it costs"), theme)]
     parts.append(
-        f"<p>{_t(translate('Lesson', 'The full Jacobians along the chain would hold {dense} numbers; the vector-Jacobian products produce {vjp}.').format(dense=f'{d.dense_numbers:,}', vjp=f'{d.vjp_numbers:,}'))}</p>"
+        f"<p>{_t(_w('counts').format(dense=f'{d.dense_numbers:,}', vjp=f'{d.vjp_numbers:,}'))}</p>"
     )
     parts.append(
-        f"<p>{_t(translate('Lesson', 'Forward mode (from {node} towards L, a Jacobian for every element of {node}) costs about {forward} multiplications; reverse mode (from L, one vector at a time) about {reverse}. Autograd runs in reverse because the loss is one number.').format(node=d.symbols[-1], forward=f'{d.forward_mode_cost:,}', reverse=f'{d.reverse_mode_cost:,}'))}</p>"
+        f"<p>{_t(_w('modes').format(node=d.symbols[-1], forward=f'{d.forward_mode_cost:,}', reverse=f'{d.reverse_mode_cost:,}'))}</p>"
     )
     if d.dense_product is not None and d.dense_product_diff is not None:
         t = theme
@@ -143,8 +167,8 @@ def counts_html(d: Derivation, theme: Theme) -> str:
         if d.dense_product.size <= 36:
             parts.append(
                 "<table cellspacing='8'><tr>"
-                f"<td style='white-space:nowrap'>{escape(translate('Lesson', 'dense product'))}</td><td>{matrix_html(d.dense_product, theme.current.name())}</td>"
-                f"<td style='white-space:nowrap'>{escape(translate('Lesson', 'backward pass'))}</td><td>{matrix_html(d.path_gradient, theme.gradient.name())}</td>"
+                f"<td style='white-space:nowrap'>{escape(_w('dense_product'))}</td><td>{matrix_html(d.dense_product, theme.current.name())}</td>"
+                f"<td style='white-space:nowrap'>{escape(_w('backward_pass'))}</td><td>{matrix_html(d.path_gradient, theme.gradient.name())}</td>"
                 "</tr></table>"
             )
     else:
@@ -200,7 +224,7 @@ def jacobian_html(j: JacobianMatrix | None, theme: Theme, symbol: str = "") -> s
     if j.v is None or j.jtv is None or j.result is None:
         parts.append(note(translate("Lesson", "Jᵀv needs v = ∂L/∂(output): the backward pass has not reached it yet."), theme))
         return "".join(parts)
-    parts.append(f"<p>{math_html(j.delta)}</p>")
+    parts.append(f"<p>{math_html(localized(j.delta))}</p>")
     parts.append(
         f"<p>{math_html(j.jtv_form)} = Jᵀ · v =</p>"
         "<table cellspacing='8'><tr>"
@@ -210,11 +234,11 @@ def jacobian_html(j: JacobianMatrix | None, theme: Theme, symbol: str = "") -> s
         "</tr></table>"
     )
     parts.append(
-        f"<p>{_t(translate('Lesson', 'reshaped to the input ({shape}):').format(shape=shape_text(tuple(j.result.shape))))}</p>"
+        f"<p>{_t(_w('reshaped').format(shape=shape_text(tuple(j.result.shape))))}</p>"
         f"{matrix_html(j.result, grad, muted=muted)}"
     )
     parts.append(
-        f"<p style='margin-top:8px'>{escape(translate('Lesson', 'The same product in PyTorch:'))}</p>"
+        f"<p style='margin-top:8px'>{escape(_w('pytorch'))}</p>"
         f"<p style='font-family:monospace; background:{theme.grid.name()}; padding:4px'>{math_html(j.torch)}</p>"
     )
     return "".join(parts)
@@ -227,7 +251,7 @@ def contraction_html(c: Contraction | None, theme: Theme, symbol: str = "") -> s
         parts.append(note(translate("Lesson", "{symbol}: written out for at most {limit} Jacobian elements, once the backward pass has reached it.").format(symbol=symbol, limit=MATRIX_LIMIT), theme))
         return "".join(parts)
     grad, muted = theme.gradient.name(), theme.muted_text.name()
-    parts.append(f"<p>{math_html(c.delta)}</p>")
+    parts.append(f"<p>{math_html(localized(c.delta))}</p>")
     lines = []
     for row in c.rows[:CONTRACTION_ROWS]:
         symbols = " + ".join(f"{t.upstream}·{t.local}" for t in row.terms)
@@ -238,11 +262,11 @@ def contraction_html(c: Contraction | None, theme: Theme, symbol: str = "") -> s
     parts.append(f"<table cellspacing='2' style='font-size:11pt'>{''.join(lines)}</table>")
     if len(c.rows) > CONTRACTION_ROWS:
         parts.append(note(translate("Lesson", "… and {more} more elements, each the same sum.").format(more=len(c.rows) - CONTRACTION_ROWS), theme))
-    parts.append(f"<p style='font-size:13pt'>{escape(translate('Lesson', 'Collapsed:'))} {math_html(c.closed_form)}</p>")
+    parts.append(f"<p style='font-size:13pt'>{escape(_w('collapsed'))} {math_html(c.closed_form)}</p>")
     if c.outer_factor is not None and len(c.outer_products) > 1:
         factor = c.outer_factor
         parts.append(
-            f"<p>{_t(translate('Lesson', '{factor} δᵀ = Σₛ {low}ₛ δₛᵀ: one outer product per sample (column s), added.').format(factor=factor, low=factor[:1].lower() + factor[1:]))}</p>"
+            f"<p>{_t(_w('outer_sum').format(factor=factor, low=factor[:1].lower() + factor[1:]))}</p>"
         )
         cells = []
         for outer in c.outer_products[:OUTER_SAMPLES]:
@@ -255,7 +279,7 @@ def contraction_html(c: Contraction | None, theme: Theme, symbol: str = "") -> s
         parts.append("<table cellspacing='6'>" + "".join(f"<tr>{c_}</tr>" for c_ in cells) + "</table>")
         if len(c.outer_products) > OUTER_SAMPLES:
             parts.append(note(translate("Lesson", "… and {more} more samples.").format(more=len(c.outer_products) - OUTER_SAMPLES), theme))
-        parts.append(f"<p>{escape(translate('Lesson', 'Sum:'))}</p>{matrix_html(c.result, grad, muted=muted)}")
+        parts.append(f"<p>{escape(_w('sum'))}</p>{matrix_html(c.result, grad, muted=muted)}")
     elif c.outer_factor is not None:
         parts.append(note(translate("Lesson", "One sample: the outer product {factor} δᵀ.").format(factor=c.outer_factor), theme))
     return "".join(parts)

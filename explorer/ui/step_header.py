@@ -15,6 +15,7 @@ from ..engine import Step, backward_formula, forward_formula
 from ..engine.describe import definitions
 from ..engine.notation import partial, pretty, shape_text, subscript
 from ..model import Model
+from .engine_text import localized
 from .i18n import translate
 from .rich_math import math_html
 from .theme import current_theme
@@ -68,7 +69,7 @@ def step_definitions(model: Model, step: Step) -> list[str]:
     consumers = model.consumers(node)
     formula = backward_formula(model, node)
     for n, (consumer, port) in enumerate(consumers, 1):
-        for text in definitions(model, consumer, port):
+        for text in map(localized, definitions(model, consumer, port)):
             lines.append(text.replace("δ", f"δ{subscript(n)}", 1) if len(consumers) > 1 else text)
         for src in model.inputs(consumer).values():
             shown = pretty(model.label(src))
@@ -106,10 +107,10 @@ class StepHeader(QFrame):
         theme = current_theme()
         muted = theme.muted_text.name()
         if step is None:
-            self.phase_label.setText(f"<span style='color:{muted}'>{math_html(translate('StepHeader', 'Ready · 0/{total}').format(total=total))}</span>")
-            self.formula_label.setText(
-                f"<span style='font-size:15pt'>{math_html(translate('StepHeader', 'Step to begin the forward pass (순전파)'))}</span>"
-            )
+            ready = translate("StepHeader", "Ready · 0/{total}").format(total=total)
+            begin = translate("StepHeader", "Step to begin the forward pass (순전파)")
+            self.phase_label.setText(f"<span style='color:{muted}'>{math_html(ready)}</span>")
+            self.formula_label.setText(f"<span style='font-size:15pt'>{math_html(begin)}</span>")
             self.where_label.setText("")
             return
         if step.phase == "forward":
