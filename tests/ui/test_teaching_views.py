@@ -220,7 +220,6 @@ def _strength(colours: np.ndarray, zero: np.ndarray) -> float:
 def deep_sigmoid_grads(window):
     from explorer.model import load_model
     from explorer.resources import example_path
-
     from explorer.ui.inspector import TAB_GRAD
 
     window.controller.load(Session(load_model(example_path("deep_sigmoid"))))
