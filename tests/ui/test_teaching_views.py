@@ -253,7 +253,8 @@ def test_shared_scale_shows_the_vanishing_gradient_pale(deep_sigmoid_grads, qtbo
     view.set_scale_mode("own")
     _, own_w1 = _grad_picture(window, qtbot, "W1")
     _, own_w8 = _grad_picture(window, qtbot, "W8")
-    assert own_w1 > 150 and own_w8 > 150
+    assert own_w1 > 150
+    assert own_w8 > 150
     view.set_scale_mode("shared")
     _, shared_w8 = _grad_picture(window, qtbot, "W8")
     view_w1, shared_w1 = _grad_picture(window, qtbot, "W1")
