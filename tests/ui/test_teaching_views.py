@@ -307,3 +307,30 @@ def test_export_into_an_unwritable_place_says_so(window, tmp_path):
     blocker.write_text("x")
     assert not export_derivation(window, blocker / "sub")
     assert "failed" in window.statusBar().currentMessage()
+
+
+def test_a_large_derivation_is_built_on_the_worker(window, qtbot):
+    from explorer.model import model_from_dict
+
+    width = 100  # ∂H₁/∂W₁ holds 100·100·100 = 1,000,000 numbers: the dense product is formed, off the UI thread
+    doc = {
+        "format": "jacobian-explorer/model", "version": 1,
+        "nodes": [
+            {"id": "X", "op": "input", "value": np.linspace(-1, 1, width).reshape(width, 1).tolist()},
+            {"id": "W1", "op": "param", "shape": [width, width], "init": {"kind": "normal", "std": 0.1, "seed": 1}},
+            {"id": "H1", "op": "linear", "inputs": {"x": "X", "w": "W1"}},
+            {"id": "Y", "op": "target", "value": np.zeros((width, 1)).tolist()},
+            {"id": "L", "op": "half_sse", "inputs": {"pred": "H1", "target": "Y"}},
+        ],
+    }
+    window.controller.load(Session(model_from_dict(doc)))
+    window.controller.run_to_end()
+    window.controller.select("W1")
+    inspector = window.inspector
+    inspector.tabs.setCurrentIndex(TAB_DERIVATION)
+    assert inspector.runner.busy  # not on the UI thread
+    assert inspector.derivation_view.data is None
+    qtbot.waitUntil(lambda: inspector.derivation_view.data is not None, timeout=30_000)
+    text = inspector.derivation_view.browser.toPlainText()
+    assert "✓ the product of the dense Jacobians" in text
+    assert "would hold 1,000,100 numbers" in text  # ∂L/∂H₁: 100·1, ∂H₁/∂W₁: 100·1·100·100
