@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..engine import Session
 from .i18n import translate
 from .matrix_format import format_cell, symmetric_levels
 
@@ -105,3 +106,33 @@ def scale_for(array: np.ndarray, mode: str, log: bool, shared_top: float | None,
     if mode == SHARED and shared_top is not None and math.isfinite(shared_top) and shared_top > 0.0:
         return ColourScale(max(shared_top, own), log, group)
     return ColourScale(own, log)
+
+
+def shared_top(session: Session, node: str, kind: str) -> tuple[float | None, str]:
+    """The largest magnitude over ``node``'s group at this step, and the group's name.
+
+    A parameter is compared with every parameter; any other node with every
+    node but the loss (inputs, layers, activations, targets). ``kind`` is
+    ``"value"`` or ``"grad"``; ``None`` while nothing in the group is known.
+    """
+    model = session.model
+    params = model.params
+    if node in params:
+        group: list[str] = list(params)
+        if kind == "value":
+            what = translate("ColourScale", "shared across all parameters")
+        else:
+            what = translate("ColourScale", "shared across all parameters' gradients")
+    else:
+        group = [n for n in model.order if n not in params and n != model.loss_id]
+        if kind == "value":
+            what = translate("ColourScale", "shared across layers")
+        else:
+            what = translate("ColourScale", "shared across layers' gradients")
+    tops = []
+    for n in group:
+        array = session.value(n) if kind == "value" else session.grad(n)
+        if array is not None:
+            finite = np.abs(array[np.isfinite(array)])
+            tops.append(float(finite.max(initial=0.0)))
+    return (max(tops) if tops else None), what

@@ -31,6 +31,7 @@ from ..model import ACTIVATIONS, fmt_shape
 from ..model import edit as edits
 from .breakdown_view import BreakdownView
 from .busy import busy
+from .colour_scale import shared_top
 from .controller import Controller
 from .derivation_view import DerivationView, LessonData, lesson_data, lesson_elements
 from .guard import guarded
@@ -341,26 +342,8 @@ class Inspector(QWidget):
             view.show_message(f"{what} is not reached yet: the {phase} pass computes it at step {at}.")
             return
         name = model.label(node)
-        top, group = self._shared_top(kind, node)
+        top, group = shared_top(session, node, kind)
         view.set_matrix(array, name if kind == "value" else f"∂L/∂{name}", kind, shared_top=top, shared_group=group)
-
-    def _shared_top(self, kind: str, node: str) -> tuple[float | None, str]:
-        """The largest magnitude over the node's group at this step: every parameter, or every other node but the loss."""
-        model, session = self.controller.model, self.session
-        params = model.params
-        if node in params:
-            group = params
-            what = translate("Inspector", "shared across all parameters") if kind == "value" else translate("Inspector", "shared across all parameters' gradients")
-        else:
-            group = [n for n in model.order if n not in params and n != model.loss_id]
-            what = translate("Inspector", "shared across layers") if kind == "value" else translate("Inspector", "shared across layers' gradients")
-        tops = []
-        for n in group:
-            array = session.value(n) if kind == "value" else session.grad(n)
-            if array is not None:
-                finite = np.abs(array[np.isfinite(array)])
-                tops.append(float(finite.max(initial=0.0)))
-        return (max(tops) if tops else None), what
 
     def _show_value(self) -> None:
         self._show_matrix(self.value_view, "value")
