@@ -46,8 +46,8 @@ from .workers import BackgroundRunner
 #: Jacobians up to this many elements are built on the UI thread (well under a frame).
 SYNC_JACOBIAN_LIMIT = 200_000
 
-TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN, TAB_DERIVATION = range(5)
-ALL_TABS = {TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN, TAB_DERIVATION}
+TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN = range(4)
+TAB_DERIVATION = 4  # redrawn whenever the breakdown is: it depends on the same node, pair and step
 
 
 def _step_of(session: Session, phase: str, node: str) -> int | None:
@@ -63,8 +63,9 @@ class Inspector(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.node: str | None = None
-        self._dirty = set(ALL_TABS)
-        self.step_header = StepHeader(self)
+        self._dirty = {TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN}
+        self.step_header = StepHeader(self)  # the current step, whatever node is selected
+        controller.step_changed.connect(self._refresh_step_header)
 
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.RichText)  # our markup; the label in it is escaped
@@ -102,7 +103,7 @@ class Inspector(QWidget):
         # which Jacobian / breakdown
         self.pair_combo = QComboBox(self)
         self.pair_combo.setToolTip("Which local derivative to show: ∂(op)/∂(its input)")
-        self.pair_combo.activated.connect(lambda _: self._mark_dirty({TAB_JACOBIAN, TAB_BREAKDOWN, TAB_DERIVATION}))
+        self.pair_combo.activated.connect(lambda _: self._mark_dirty({TAB_JACOBIAN, TAB_BREAKDOWN}))
         pair_row = QHBoxLayout()
         pair_row.addWidget(QLabel("Local derivative:", self))
         pair_row.addWidget(self.pair_combo, 1)
@@ -151,8 +152,7 @@ class Inspector(QWidget):
         layout.addWidget(self.busy_widget)
         layout.addWidget(self.tabs, 1)
 
-        controller.step_changed.connect(self._refresh_step_header)
-        controller.step_changed.connect(lambda: self._mark_dirty(set(ALL_TABS)))
+        controller.step_changed.connect(lambda: self._mark_dirty({TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN}))
         controller.model_changed.connect(self._on_model_changed)
         self.set_node(None)
         self._refresh_step_header()
@@ -174,7 +174,7 @@ class Inspector(QWidget):
             node = None
         self.node = node
         self._fill_pairs()
-        self._mark_dirty(set(ALL_TABS))
+        self._mark_dirty({TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN})
 
     def _on_model_changed(self) -> None:
         # the controller follows every model change with step_changed, which redraws the panels
@@ -204,7 +204,7 @@ class Inspector(QWidget):
                     break
 
     def _mark_dirty(self, tabs: set[int]) -> None:
-        self._dirty |= tabs
+        self._dirty |= tabs | ({TAB_DERIVATION} if TAB_BREAKDOWN in tabs else set())
         self._refresh_header()
         self._refresh_visible()
 
