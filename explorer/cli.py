@@ -20,7 +20,8 @@ from .model.io import read_json, write_atomic
 
 PROG = "jacobian-explorer"
 COMMANDS = ("export", "check", "screenshot", "explain")
-TABS = ("value", "gradient", "jacobian", "breakdown", "derivation")
+TABS = ("value", "gradient", "jacobian", "breakdown")
+TABS += ("derivation",)  # the inspector's fifth tab, in the order of its tabs
 
 
 class UsageError(Exception):
