@@ -26,6 +26,7 @@ from .platform_check import xcb_problem
 PROG = "jacobian-explorer"
 COMMANDS = ("export", "check", "screenshot", "explain")
 TABS = ("value", "gradient", "jacobian", "breakdown")
+TABS += ("derivation",)  # the inspector's fifth tab, in the order of its tabs
 
 
 class UsageError(Exception):
