@@ -210,14 +210,14 @@ def train(
         raise EngineError(f"every must be a whole number ≥ 1, got {every!r}")
     plan = TrainPlan(model)
     losses = np.empty(steps + 1)
-    squares = np.empty((steps + 1, len(plan.params)))
+    squares = np.empty((steps + 1, 1 + len(plan.params)))  # ‖values‖², then ‖∂L/∂p‖² per parameter
     with np.errstate(all="ignore"):
         rows, divergence = _run(plan, int(steps), float(lr), float(momentum), losses, squares, progress, should_stop, every)
     if divergence is not None and divergence.phase != "update" and rows > 0:
         # the pass of these parameters overflowed: go back to the ones before (the run is deterministic)
         again = TrainPlan(model)
         with np.errstate(all="ignore"):
-            _run(again, rows - 1, float(lr), float(momentum), np.empty(rows), np.empty((rows, len(plan.params))))
+            _run(again, rows - 1, float(lr), float(momentum), np.empty(rows), np.empty((rows, 1 + len(plan.params))))
         plan = again
     status: Status = "diverged" if divergence else ("completed" if rows == steps + 1 else "stopped")
     trained = model if rows <= 1 else with_params(model, plan.param_values())  # no update: the model as given
@@ -225,7 +225,7 @@ def train(
         model=trained,
         params=plan.params,
         loss=losses[:rows].copy(),
-        grad_norms=np.sqrt(squares[:rows]),
+        grad_norms=np.sqrt(squares[:rows, 1:]),
         updates=max(rows - 1, 0),
         status=status,
         divergence=divergence,
@@ -245,23 +245,32 @@ def _run(
     should_stop: Callable[[], bool] | None = None,
     every: int | None = None,
 ) -> tuple[int, Divergence | None]:
-    """The loop: returns the number of history rows written and the divergence, if any."""
-    store, params, grads = plan.store, plan.flat_params, plan.flat_grads
-    sq, offsets = plan.squares, plan.offsets
+    """The loop: returns the number of history rows written and the divergence, if any.
+
+    ``squares[i]`` receives ``‖values‖²`` and then ``‖∂L/∂p‖²`` per parameter.
+    Parameters are never checked after the pass: an update is applied in
+    place only while a bound on ``‖p‖ + η‖v‖`` shows it cannot overflow,
+    and is otherwise computed aside and checked first.
+    """
+    checked, params, grads = plan.checked, plan.flat_params, plan.flat_grads
+    sq, segments = plan.squares, plan.segments
     step_size = np.empty_like(params)
-    velocity = np.zeros_like(params) if momentum else params
+    velocity = np.zeros_like(params) if momentum else grads
     spare = np.empty_like(params)
-    v_bound = 0.0
-    dot, multiply, subtract, reduceat = np.dot, np.multiply, np.subtract, np.add.reduceat
-    run_pass, isfinite, clock = plan.run_pass, math.isfinite, time.perf_counter
+    p_bound = _norm(params)  # ≥ ‖p‖, kept by the triangle inequality
+    v_bound = 0.0  # ≥ ‖v‖ (the velocity, or the gradient without momentum)
+    multiply, subtract, reduceat = np.multiply, np.subtract, np.add.reduceat
+    run_pass, isfinite, sqrt, clock = plan.run_pass, math.isfinite, math.sqrt, time.perf_counter
     interval = 1.0 / PROGRESS_RATE
-    next_report = 0.0
+    next_report, reported = 0.0, -1
     for i in range(steps + 1):
         loss = run_pass()
-        check = float(dot(store, store))  # params, forward values, parameter gradients
-        reduceat(multiply(grads, grads, out=sq), offsets, out=squares[i])
-        if not isfinite(check + loss):
-            divergence = _diagnose(plan, i, loss, squares[i])
+        row = squares[i]
+        # NaN and ±inf never square to a finite number: one sum says whether all are finite
+        reduceat(multiply(checked, checked, out=sq), segments, out=row)
+        total = sum(row.tolist())
+        if not isfinite(total + loss):
+            divergence = _diagnose(plan, i, loss, row[1:])
             if divergence is not None:
                 return i, divergence
         losses[i] = loss
@@ -270,35 +279,48 @@ def _run(
                 now = clock()
                 if now >= next_report or i == steps:
                     progress(i, loss)
-                    next_report = now + interval
+                    next_report, reported = now + interval, i
             elif i % every == 0 or i == steps:
                 progress(i, loss)
+                reported = i
         if i == steps:
             break
         if should_stop is not None and should_stop():
-            if progress is not None and (every is None or i % every):
-                progress(i, loss)
+            if progress is not None and reported != i:
+                progress(i, loss)  # the last row is always reported
             return i + 1, None
-        norm = math.sqrt(check)
+        g_norm = sqrt(total - row[0]) * 1.001 if isfinite(total) else math.inf
         if momentum:
             multiply(velocity, momentum, out=spare)
             np.add(spare, grads, out=spare)
-            v_bound = (momentum * v_bound + norm) * 1.001
-            if not v_bound < _SAFE_UPDATE and not np.all(np.isfinite(spare)):
-                return i + 1, _update_failure(plan, i, spare)
+            v_bound = (momentum * v_bound + g_norm) * 1.001
+            if not v_bound < _SAFE_UPDATE:
+                v_bound = _norm(spare)
+                if not isfinite(v_bound):
+                    return i + 1, _update_failure(plan, i, spare)
             velocity, spare = spare, velocity
-            move = velocity
         else:
-            v_bound, move = norm, grads
-        multiply(move, lr, out=step_size)
-        if norm + lr * v_bound < _SAFE_UPDATE:
+            v_bound = g_norm
+        multiply(velocity, lr, out=step_size)
+        reach = (p_bound + lr * v_bound) * 1.001
+        if not reach < _SAFE_UPDATE:
+            p_bound = _norm(params)  # the bound may have drifted: measure
+            reach = (p_bound + lr * v_bound) * 1.001
+        if reach < _SAFE_UPDATE:
             subtract(params, step_size, out=params)
+            p_bound = reach
         else:
             subtract(params, step_size, out=spare)
             if not np.all(np.isfinite(spare)):
                 return i + 1, _update_failure(plan, i, spare)
             np.copyto(params, spare)
+            p_bound = _norm(params)
     return steps + 1, None
+
+
+def _norm(array: Array) -> float:
+    """``‖array‖`` (inf when the squares overflow), rounded up a little."""
+    return math.sqrt(float(np.sum(np.square(array)))) * 1.001
 
 
 def _diagnose(plan: TrainPlan, iteration: int, loss: float, row: Array) -> Divergence | None:

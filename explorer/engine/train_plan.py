@@ -71,14 +71,18 @@ class TrainPlan:
         shapes = {node: model.shape(node) for node in model.order}
         values_of = [n for n in model.op_nodes if n != model.loss_id]
         n_params = sum(_size(shapes[p]) for p in self.params)
-        n_values = sum(_size(shapes[n]) for n in values_of)
-        # params | forward values | parameter gradients: one finiteness check for all
+        n_values = max(1, sum(_size(shapes[n]) for n in values_of))  # never an empty segment
+        # params | forward values | parameter gradients, in one allocation
         self.store: Array = np.zeros(2 * n_params + n_values)
         self.flat_params: Array = self.store[:n_params]
         self.flat_grads: Array = self.store[n_params + n_values :]
+        #: Forward values and parameter gradients: what each pass writes, squared and summed after it.
+        self.checked: Array = self.store[n_params:]
         starts = np.cumsum([0] + [_size(shapes[p]) for p in self.params])
         self.offsets = np.asarray(starts[:-1], dtype=np.intp)
-        self.squares: Array = np.empty(n_params)
+        #: Where the sums of squares of :attr:`checked` start: all values, then each parameter's gradient.
+        self.segments = np.asarray([0, *(n_values + starts[:-1])], dtype=np.intp)
+        self.squares: Array = np.empty_like(self.checked)
         self.values: dict[str, Array] = {}
         self.grads: dict[str, Array] = {}
         for p, start in zip(self.params, starts, strict=False):
@@ -174,13 +178,15 @@ class TrainPlan:
         op = self.model.op(loss_id)
         ports = self.model.inputs(loss_id)
         pred, target, r = self.values[ports["pred"]], self.values[ports["target"]], self._residual
-        flat = r.reshape(-1)
         if op in _LOSS_SCALE:
-            factor = {"half_sse": 0.5, "sse": 1.0, "mse": 1.0 / r.size}[op]
+            squared = np.empty_like(r)
+            size = r.size
 
-            def loss() -> float:
+            def loss() -> float:  # as the op table: ½ Σ r², Σ r², mean r² (a sum, then / size)
                 np.subtract(pred, target, out=r)
-                return factor * float(np.dot(flat, flat))
+                np.multiply(r, r, out=squared)
+                total = float(np.sum(squared))
+                return 0.5 * total if op == "half_sse" else total if op == "sse" else total / size
 
             return loss
         forward = OPS[op].forward
