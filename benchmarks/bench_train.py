@@ -26,7 +26,9 @@ Run from the repository root::
 
 On machines that set OPENBLAS_CORETYPE, the kernel it forces is reported; to
 measure the machine's own kernel unset it (and OPENBLAS_L2_SIZE) for that
-command alone.
+command alone. On a busy machine OpenBLAS's threads wait for each other and
+every side slows down unevenly: ``OPENBLAS_NUM_THREADS=1`` gives steadier
+figures (torch then gets one thread too).
 """
 
 from __future__ import annotations
@@ -127,7 +129,7 @@ def measure(depth: int, width: int, batch: int, repeats: int, torch: Any) -> dic
         torch_loop(torch, torch.tensor(x), tws, torch.tensor(y), LR, probe)
         for p, w in zip(model.params, tws, strict=True):
             assert np.allclose(mine.model.value(p), w.detach().numpy(), rtol=1e-10, atol=1e-13), p
-    one = _timed(lambda: numpy_loop(x, [w.copy() for w in start], y, LR, probe)) / probe
+    one = min(_timed(lambda: numpy_loop(x, [w.copy() for w in start], y, LR, probe)) for _ in range(3)) / probe
     iterations = max(5, int(BLOCK_SECONDS / max(one, 1e-7)))
 
     def ours() -> float:
@@ -185,14 +187,17 @@ def main(argv: list[str] | None = None) -> int:
         try:
             import torch  # type: ignore[no-redef]
 
-            torch.set_num_threads(os.cpu_count() or 1)
+            # as many threads as numpy's BLAS gets, so the comparison is even
+            threads = os.environ.get("OPENBLAS_NUM_THREADS") or os.environ.get("OMP_NUM_THREADS")
+            torch.set_num_threads(int(threads) if threads else (os.cpu_count() or 1))
         except ImportError:
             torch = None
     print("Jacobian Explorer training benchmark: µs per iteration (forward + backward + update), float64, tanh chain")
     print(f"python {platform.python_version()}, numpy {np.__version__}, {os.cpu_count()} CPUs, {platform.machine()}")
     print(f"BLAS: {blas()}")
     print(f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}")
-    print(f"torch: {torch.__version__ if torch is not None else 'not importable'}")
+    print(f"torch: {f'{torch.__version__}, {torch.get_num_threads()} threads' if torch is not None else 'not importable'}")
+    print(f"load average at start: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     print(f"targets: ours ≤ {NUMPY_RATIO}x numpy loop and ≤ {TORCH_RATIO}x torch; ratios are paired medians")
     header = f"{'d/w/b':>10} {'iters':>6} {'ours':>9} {'numpy':>9} {'torch':>9} {'/numpy':>7} {'/torch':>7}  result"
     print(header)
@@ -209,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{t} {m['/numpy']:>6.2f}x {tr}  {'PASS' if ok else 'FAIL'}"
         )
         sys.stdout.flush()
+    print(f"load average at end: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     return 0 if ok_all else 1
 
 

@@ -12,13 +12,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .commands import train as train_command
 from .engine import EngineError, Session, check_gradients
 from .export.snapshot import is_snapshot, load_session, session_from_document, snapshot_text
 from .model import ModelError, fmt_shape
 from .model.io import read_json, write_atomic
 
 PROG = "jacobian-explorer"
-COMMANDS = ("export", "check", "screenshot")
+COMMANDS = ("export", "check", "screenshot", "train")
 TABS = ("value", "gradient", "jacobian", "breakdown")
 
 
@@ -52,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT (default 1400x900)")
     shot.add_argument("--tab", choices=TABS, default=None, help="the inspector tab to show")
     shot.add_argument("--theme", choices=("light", "dark"), default="light", help="colour theme")
+    train_command.add_parser(sub)
     return parser
 
 
@@ -171,7 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not argv or argv[0] not in COMMANDS:
             return cmd_window(argv)
         args = _parser().parse_args(argv)
-        return {"check": cmd_check, "export": cmd_export, "screenshot": cmd_screenshot}[args.command](args)
+        return {"check": cmd_check, "export": cmd_export, "screenshot": cmd_screenshot, "train": train_command.run}[
+            args.command
+        ](args)
     except (ModelError, EngineError, UsageError) as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return 2
