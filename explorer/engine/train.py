@@ -108,7 +108,7 @@ class TrainResult:
     momentum: float
 
     @property
-    def iterations(self) -> Array:
+    def iterations(self) -> npt.NDArray[np.int_]:
         """The iteration number of each history row, ``0 … updates``."""
         return np.arange(len(self.loss))
 

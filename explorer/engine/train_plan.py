@@ -46,6 +46,11 @@ def _size(shape: tuple[int, ...]) -> int:
     return size
 
 
+def _adder(total: Array, share: Array) -> Step:
+    """``total ← total + share``, the next consumer's part of a gradient."""
+    return lambda: np.add(total, share, out=total)
+
+
 class TrainPlan:
     """Forward and backward pass of a model over preallocated buffers.
 
@@ -215,7 +220,7 @@ class TrainPlan:
         for consumer, port in consumers[1:]:
             share = np.empty_like(total)
             steps.append(self._vjp_step(consumer, port, share))
-            steps.append(lambda share=share: np.add(total, share, out=total))
+            steps.append(_adder(total, share))
         return steps
 
     def _vjp_step(self, consumer: str, port: str, dst: Array) -> Step:
