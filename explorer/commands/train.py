@@ -134,9 +134,7 @@ def run(args: argparse.Namespace) -> int:
         problem = _writable(path, option) if path is not None else None
         if problem:
             return _fail(problem)
-    model = load_model(args.model)  # a ModelError reaches the command line's handler: status 2
-    if not model.params:
-        return _fail(f"{args.model}: the model has no param node to train")
+    model = load_model(args.model)  # a ModelError (or EngineError) reaches the command's handler: status 2
     show = _Progress(args.steps) if sys.stderr.isatty() else None
     try:
         result = train(model, args.steps, args.lr, momentum=args.momentum, progress=show)

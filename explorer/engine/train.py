@@ -206,6 +206,8 @@ def train(
     True
     """
     check_settings(steps, lr, momentum)
+    if not model.params:
+        raise EngineError("the model has no param node to train")
     if every is not None and (isinstance(every, bool) or not isinstance(every, int) or every < 1):
         raise EngineError(f"every must be a whole number ≥ 1, got {every!r}")
     plan = TrainPlan(model)
@@ -257,7 +259,7 @@ def _run(
     step_size = np.empty_like(params)
     velocity = np.zeros_like(params) if momentum else grads
     spare = np.empty_like(params)
-    p_bound = _norm(params)  # ≥ ‖p‖, kept by the triangle inequality
+    p_bound = _bound(params)  # ≥ ‖p‖, kept by the triangle inequality
     v_bound = 0.0  # ≥ ‖v‖ (the velocity, or the gradient without momentum)
     multiply, subtract, reduceat = np.multiply, np.subtract, np.add.reduceat
     run_pass, isfinite, sqrt, clock = plan.run_pass, math.isfinite, math.sqrt, time.perf_counter
@@ -268,7 +270,9 @@ def _run(
         row = squares[i]
         # NaN and ±inf never square to a finite number: one sum says whether all are finite
         reduceat(multiply(checked, checked, out=sq), segments, out=row)
-        total = sum(row.tolist())
+        listed = row.tolist()
+        g_squares = sum(listed[1:])
+        total = listed[0] + g_squares
         if not isfinite(total + loss):
             divergence = _diagnose(plan, i, loss, row[1:])
             if divergence is not None:
@@ -289,22 +293,22 @@ def _run(
             if progress is not None and reported != i:
                 progress(i, loss)  # the last row is always reported
             return i + 1, None
-        g_norm = sqrt(total - row[0]) * 1.001 if isfinite(total) else math.inf
+        g_norm = sqrt(g_squares) * 1.001 if isfinite(g_squares) else _bound(grads)
         if momentum:
             multiply(velocity, momentum, out=spare)
             np.add(spare, grads, out=spare)
             v_bound = (momentum * v_bound + g_norm) * 1.001
             if not v_bound < _SAFE_UPDATE:
-                v_bound = _norm(spare)
-                if not isfinite(v_bound):
+                if not np.all(np.isfinite(spare)):
                     return i + 1, _update_failure(plan, i, spare)
+                v_bound = _bound(spare)
             velocity, spare = spare, velocity
         else:
             v_bound = g_norm
         multiply(velocity, lr, out=step_size)
         reach = (p_bound + lr * v_bound) * 1.001
         if not reach < _SAFE_UPDATE:
-            p_bound = _norm(params)  # the bound may have drifted: measure
+            p_bound = _bound(params)  # the bound may have drifted: measure
             reach = (p_bound + lr * v_bound) * 1.001
         if reach < _SAFE_UPDATE:
             subtract(params, step_size, out=params)
@@ -314,25 +318,26 @@ def _run(
             if not np.all(np.isfinite(spare)):
                 return i + 1, _update_failure(plan, i, spare)
             np.copyto(params, spare)
-            p_bound = _norm(params)
+            p_bound = _bound(params)
     return steps + 1, None
 
 
-def _norm(array: Array) -> float:
-    """``‖array‖`` (inf when the squares overflow), rounded up a little."""
-    return math.sqrt(float(np.sum(np.square(array)))) * 1.001
+def _bound(array: Array) -> float:
+    """An upper bound of ``‖array‖`` that squares nothing: ``√n · max |a|`` (inf past float64)."""
+    return float(np.max(np.abs(array))) * math.sqrt(array.size) * 1.001 if array.size else 0.0
 
 
 def _diagnose(plan: TrainPlan, iteration: int, loss: float, row: Array) -> Divergence | None:
     """The first node that is not finite, or ``None`` when only a sum of squares overflowed."""
     found = plan.first_non_finite(loss)
-    if found is None:
-        bad = [p for p, s in zip(plan.params, row, strict=True) if not math.isfinite(s)]
-        if not bad:
-            return None  # large but finite numbers: carry on
-        found = (bad[0], "backward")  # its gradient is finite but its norm overflows
-    node, phase = found
-    return Divergence(iteration, node, plan.model.label(node), "forward" if phase == "update" else phase)  # type: ignore[arg-type]
+    if found is not None:
+        node, phase = found
+        return Divergence(iteration, node, plan.model.label(node), phase)
+    bad = [p for p, s in zip(plan.params, row, strict=True) if not math.isfinite(s)]
+    if not bad:
+        return None  # large but finite numbers: carry on
+    # a gradient of finite numbers whose norm overflows float64: as far as training goes, it has diverged
+    return Divergence(iteration, bad[0], plan.model.label(bad[0]), "backward")
 
 
 def _update_failure(plan: TrainPlan, iteration: int, new: Array) -> Divergence:

@@ -21,6 +21,7 @@ Only the model's leaves are read from the model; nothing here builds a model.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -289,15 +290,14 @@ class TrainPlan:
 
     # -- finding what went wrong (the slow path) ----------------------------------
 
-    def first_non_finite(self, loss: float) -> tuple[str, str] | None:
+    def first_non_finite(self, loss: float) -> tuple[str, Literal["forward", "backward"]] | None:
         """``(node, phase)`` of the first value of the last pass that is not finite, else ``None``.
 
-        Parameters first (``update``), then forward values in step order and
-        the loss (``forward``), then gradients in backward order (``backward``).
+        Forward values in step order and the loss (``forward``), then
+        gradients in the order the backward pass computes them
+        (``backward``). Parameters are not looked at: they start finite and
+        the training loop never applies an update that is not.
         """
-        for p in self.params:
-            if not np.all(np.isfinite(self.values[p])):
-                return p, "update"
         for node in self.model.op_nodes:
             if node == self.model.loss_id:
                 if not np.isfinite(loss):
