@@ -52,7 +52,7 @@ ROWS = ((3, 3, 1), (3, 16, 4), (4, 64, 16), (4, 128, 32), (8, 256, 64))
 NUMPY_RATIO, TORCH_RATIO = 1.5, 1.0
 LR = 1e-3
 #: Aim for about this many seconds per block of iterations.
-BLOCK_SECONDS = 0.08
+BLOCK_SECONDS = 0.15
 
 
 def chain(depth: int, width: int, batch: int, seed: int = 0) -> Model:
@@ -130,7 +130,7 @@ def measure(depth: int, width: int, batch: int, repeats: int, torch: Any) -> dic
         for p, w in zip(model.params, tws, strict=True):
             assert np.allclose(mine.model.value(p), w.detach().numpy(), rtol=1e-10, atol=1e-13), p
     one = min(_timed(lambda: numpy_loop(x, [w.copy() for w in start], y, LR, probe)) for _ in range(3)) / probe
-    iterations = max(5, int(BLOCK_SECONDS / max(one, 1e-7)))
+    iterations = max(20, int(BLOCK_SECONDS / max(one, 1e-7)))
 
     def ours() -> float:
         return _timed(lambda: train(model, iterations, LR))
@@ -165,14 +165,36 @@ def measure(depth: int, width: int, batch: int, repeats: int, torch: Any) -> dic
 
 
 def blas() -> str:
+    """The BLAS numpy runs, with the kernel OpenBLAS chose and its threads."""
     try:
         from threadpoolctl import threadpool_info  # type: ignore[import-not-found]
     except ImportError:
-        return "threadpoolctl not installed"
+        return _openblas_by_hand()
     return "; ".join(
         f"{p['internal_api']} {p.get('version')} {p.get('architecture')}: {p['num_threads']} threads"
         for p in threadpool_info()
     )
+
+
+def _openblas_by_hand() -> str:
+    """Ask numpy's bundled OpenBLAS directly (no threadpoolctl): its kernel and threads."""
+    import ctypes
+    import glob
+
+    found = glob.glob(os.path.join(os.path.dirname(np.__file__) + ".libs", "*openblas*"))
+    if not found:
+        return "unknown (threadpoolctl not installed, no bundled OpenBLAS found)"
+    try:
+        lib = ctypes.CDLL(found[0])
+        for prefix, suffix in (("scipy_openblas", "64_"), ("scipy_openblas", ""), ("openblas", "64_"), ("openblas", "")):
+            if hasattr(lib, f"{prefix}_get_corename{suffix}"):
+                corename = getattr(lib, f"{prefix}_get_corename{suffix}")
+                corename.restype = ctypes.c_char_p
+                threads = getattr(lib, f"{prefix}_get_num_threads{suffix}")()
+                return f"{os.path.basename(found[0])}: kernel {corename().decode()}, {threads} threads"
+    except OSError as error:
+        return f"unknown ({error})"
+    return f"{os.path.basename(found[0])}: kernel not reported"
 
 
 def main(argv: list[str] | None = None) -> int:
