@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from .commands import explain as explain_cmd
+from .commands import train as train_command
 from .engine import EngineError, Session, check_gradients
 from .export.file_set import Content, FileSetError, write_file_set
 from .export.snapshot import check_snapshot_size, is_snapshot, load_session, session_from_document, write_snapshot
@@ -24,7 +25,7 @@ from .model.io import read_json, write_atomic
 from .platform_check import xcb_problem
 
 PROG = "jacobian-explorer"
-COMMANDS = ("export", "check", "screenshot", "explain")
+COMMANDS = ("export", "check", "screenshot", "explain", "train")
 TABS = ("value", "gradient", "jacobian", "breakdown")
 TABS += ("derivation",)  # the inspector's fifth tab, in the order of its tabs
 
@@ -61,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--tab", choices=TABS, default=None, help="the inspector tab to show")
     shot.add_argument("--theme", choices=("light", "dark"), default="light", help="colour theme")
     explain_cmd.add_parser(sub)
+    train_command.add_parser(sub)
     return parser
 
 
@@ -248,7 +250,13 @@ def _main(argv: Sequence[str] | None = None) -> int:
         if not argv or argv[0] not in COMMANDS:
             return cmd_window(argv)
         args = _parser().parse_args(argv)
-        run = {"check": cmd_check, "export": cmd_export, "screenshot": cmd_screenshot, "explain": explain_cmd.run}
+        run = {
+            "check": cmd_check,
+            "export": cmd_export,
+            "screenshot": cmd_screenshot,
+            "explain": explain_cmd.run,
+            "train": train_command.run,
+        }
         return run[args.command](args)
     except (ModelError, EngineError, UsageError) as error:
         print(f"{PROG}: {error}", file=sys.stderr)
