@@ -148,6 +148,25 @@ class Dialogs(QObject):
         self._exec(box)
         return "discard" if box.clickedButton() is discard else "recover"
 
+    def ask_training_outcome(self, parent: QWidget | None, text: str, keep_text: str) -> str:
+        """Keep what a stopped or diverged training run reached, or discard it.
+
+        ``text`` says how the run ended; ``keep_text`` names the keep button
+        ("Keep the weights", "Go back to the last finite weights").
+
+        Returns
+        -------
+        str
+            ``"keep"`` or ``"discard"``; Escape and closing the box discard.
+        """
+        box = self._message_box(parent, QMessageBox.Icon.Question, text)
+        keep = box.addButton(keep_text, QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(translate("Dialogs", "Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(discard)
+        self._exec(box)
+        return "keep" if box.clickedButton() is keep else "discard"
+
     def warn(self, parent: QWidget | None, text: str) -> None:
         """Show ``text`` as plain text (never rich text) in a warning box."""
         box = self._message_box(parent, QMessageBox.Icon.Warning, text)

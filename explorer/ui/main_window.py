@@ -35,6 +35,7 @@ from .canvas import GraphScene, GraphView
 from .controller import MAX_INTERVAL_MS, MIN_INTERVAL_MS, Controller
 from .icons import make_icon
 from .inspector import Inspector
+from .lab import install_learning_lab
 from .matrix_editor import MatrixEditor
 from .text import clip, one_line, plain, tooltip
 from .theme import current_theme, set_theme
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
 
         self._on_model_changed()
         self._on_step_changed()
+        install_learning_lab(self)
         self.resize(1400, 900)
 
     # -- actions --------------------------------------------------------------

@@ -30,8 +30,9 @@ from explorer.ui.dialogs import Dialogs, start_folder
 ANSWERS = {
     "unsaved_changes": {"save", "discard", "cancel"},
     "recover": {"recover", "discard"},
+    "training_outcome": {"keep", "discard"},
 }
-NEEDS_ANSWER = {"unsaved_changes", "recover", "open_path", "save_path", "folder"}
+NEEDS_ANSWER = {"unsaved_changes", "recover", "open_path", "save_path", "folder", "training_outcome"}
 
 
 @dataclass
@@ -103,6 +104,9 @@ class ScriptedDialogs(Dialogs):
 
     def ask_recover(self, parent, when, document_name):
         return self._ask("recover", when=when, document_name=document_name)
+
+    def ask_training_outcome(self, parent, text, keep_text):
+        return self._ask("training_outcome", text=text, keep_text=keep_text)
 
     def warn(self, parent, text):
         self._ask("warn", text=text)

@@ -1,0 +1,110 @@
+"""Each activation function (활성함수) with its derivative, and the bounds that make gradients vanish.
+
+σ′ never exceeds 0.25 and tanh′ never exceeds 1: a chain of sigmoid layers
+multiplies the gradient by at most 0.25 per layer on its way back to the
+input (기울기 소실, gradient vanishing). The plot marks both bounds with a
+labelled horizontal line. The derivative curves are the engine's own
+vector-Jacobian products (the op table's ``vjp`` with an upstream of ones)
+evaluated on a grid: nothing here knows a derivative's formula.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ...engine import OPS
+from ..i18n import translate
+from ..theme import current_theme
+from .plot_style import style_plot
+
+#: The activations drawn, with the bound of their derivative that is marked (None: no mark).
+ACTIVATIONS = {"sigmoid": 0.25, "tanh": 1.0, "relu": None}
+#: The symbol of each function and of its derivative.
+SYMBOLS = {"sigmoid": ("σ(x)", "σ′(x)"), "tanh": ("tanh(x)", "tanh′(x)"), "relu": ("relu(x)", "relu′(x)")}
+#: Where the curves are drawn.
+GRID = np.linspace(-6.0, 6.0, 481)
+
+
+def activation_curves(name: str, grid: np.ndarray = GRID) -> tuple[np.ndarray, np.ndarray]:
+    """``f(x)`` and ``f′(x)`` on ``grid``, from the engine's op table (forward, and ``vjp`` of ones).
+
+    >>> f, d = activation_curves("sigmoid", np.array([0.0]))
+    >>> float(f[0]), float(d[0])
+    (0.5, 0.25)
+    """
+    op = OPS[name]
+    x = np.asarray(grid, dtype=np.float64).reshape(1, -1)  # one row: a batch of samples
+    inputs = {"x": x}
+    out = op.forward(inputs)
+    slope = op.vjp["x"](inputs, out, np.ones_like(out))
+    return out.ravel(), np.asarray(slope).ravel()
+
+
+class ActivationPlot(QWidget):
+    """sigmoid, tanh and relu side by side, each with its derivative; σ′ ≤ 0.25 and tanh′ ≤ 1 marked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.graphics = pg.GraphicsLayoutWidget(self)
+        self.plots: dict[str, pg.PlotItem] = {}
+        self.curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
+        self.marks: dict[str, pg.InfiniteLine] = {}
+        for column, (name, bound) in enumerate(ACTIVATIONS.items()):
+            plot = self.graphics.addPlot(row=0, col=column)
+            plot.addLegend(offset=(6, 6))
+            f, d = activation_curves(name)
+            f_symbol, d_symbol = SYMBOLS[name]
+            f_item = plot.plot(GRID, f, name=f_symbol)
+            d_item = plot.plot(GRID, d, name=d_symbol)
+            self.plots[name] = plot
+            self.curves[name] = (f_item, d_item)
+            if bound is not None:
+                text = translate("ActivationPlot", "max {symbol} = {bound}").format(
+                    symbol=d_symbol.removesuffix("(x)"), bound=f"{bound:g}"
+                )
+                line = pg.InfiniteLine(
+                    pos=bound, angle=0, movable=False, label=text, labelOpts={"position": 0.2, "anchors": [(0, 1), (0, 1)]}
+                )
+                plot.addItem(line)
+                self.marks[name] = line
+            plot.setXRange(float(GRID[0]), float(GRID[-1]), padding=0.02)
+            plot.setLabel("bottom", "x")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.graphics)
+        self.apply_theme()
+
+    def derivative_data(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """The derivative curve as drawn."""
+        x, y = self.curves[name][1].getData()
+        return np.asarray(x), np.asarray(y)
+
+    def mark_value(self, name: str) -> float | None:
+        """Where the bound of ``name``'s derivative is marked, or ``None``."""
+        line = self.marks.get(name)
+        return None if line is None else float(line.value())
+
+    def mark_text(self, name: str) -> str:
+        line = self.marks.get(name)
+        return "" if line is None else line.label.format
+
+    def apply_theme(self) -> None:
+        """Re-read :func:`~explorer.ui.theme.current_theme`."""
+        theme = current_theme()
+        self.graphics.setBackground(theme.background)
+        titles = {
+            "sigmoid": translate("ActivationPlot", "sigmoid σ and σ′"),
+            "tanh": translate("ActivationPlot", "tanh and tanh′"),
+            "relu": translate("ActivationPlot", "ReLU and relu′"),
+        }
+        for name, plot in self.plots.items():
+            style_plot(plot, theme, titles[name])
+            f_item, d_item = self.curves[name]
+            f_item.setPen(pg.mkPen(theme.forward, width=2))
+            d_item.setPen(pg.mkPen(theme.gradient, width=2, style=Qt.PenStyle.DashLine))
+        for line in self.marks.values():
+            line.setPen(pg.mkPen(theme.error, width=1, style=Qt.PenStyle.DotLine))
+            line.label.setColor(theme.error)
