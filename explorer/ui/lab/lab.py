@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
 
 from ...engine import EngineError
@@ -55,6 +55,7 @@ class LearningLab(QObject):
         self._start_model: Model | None = None
         self._settings = (0, 0.0, 0.0)
         self.last_result: TrainResult | None = None
+        self._refusal = ""  # why the last run's weights did not land
 
         self.update_view = UpdateView()
         self.loss_plot = LossPlot()
@@ -280,8 +281,9 @@ class LearningLab(QObject):
             self.dialog.cancel_requested.connect(self.cancel_training)
         elif not self.worker.running:
             self.dialog.lr_spin.setValue(self.lr_spin.value())
+        if self.dialog.isVisible() and QGuiApplication.platformName() != "offscreen":
+            self.dialog.raise_()  # already open behind the window (offscreen has no stacking: it warns)
         self.dialog.show()
-        self.dialog.raise_()
         return self.dialog
 
     @property
@@ -353,7 +355,8 @@ class LearningLab(QObject):
             first=format_number(result.loss[0]), last=format_number(result.loss[-1])
         ) if len(result.loss) else ""
         if result.status == "completed":
-            self._land(result, self.tr("Train {n} iterations, η = {lr}").format(n=f"{result.updates:,}", lr=lr))
+            if not self._land(result, self.tr("Train {n} iterations, η = {lr}").format(n=f"{result.updates:,}", lr=lr)):
+                return self._refusal
             return self.tr("Trained {n} iterations: {losses}").format(n=f"{result.updates:,}", losses=losses)
         if result.status == "stopped":
             question = self.tr("Training stopped at iteration {n} ({losses}). Keep the weights reached so far, or discard them?")
@@ -362,7 +365,8 @@ class LearningLab(QObject):
             )
             if answer != "keep":
                 return self.tr("Training stopped at iteration {n}; the weights were discarded").format(n=f"{result.updates:,}")
-            self._land(result, self.tr("Train {n} iterations, η = {lr} (stopped)").format(n=f"{result.updates:,}", lr=lr))
+            if not self._land(result, self.tr("Train {n} iterations, η = {lr} (stopped)").format(n=f"{result.updates:,}", lr=lr)):
+                return self._refusal
             return self.tr("Training stopped at iteration {n}; kept the weights: {losses}").format(
                 n=f"{result.updates:,}", losses=losses
             )
@@ -375,8 +379,10 @@ class LearningLab(QObject):
         answer = self.dialogs.ask_training_outcome(
             self.window, question.format(line=line, n=f"{result.updates:,}"), self.tr("Go back to the last finite weights")
         )
-        if answer == "keep":
-            self._land(result, self.tr("Train {n} iterations, η = {lr} (before diverging)").format(n=f"{result.updates:,}", lr=lr))
+        if answer == "keep" and not self._land(
+            result, self.tr("Train {n} iterations, η = {lr} (before diverging)").format(n=f"{result.updates:,}", lr=lr)
+        ):
+            return self._refusal
         return line
 
     def _land(self, result: TrainResult, text: str) -> bool:
@@ -387,12 +393,12 @@ class LearningLab(QObject):
         else:
             values = {p: result.model.value(p) for p in result.params}
             if set(c.model.params) != set(values) or any(c.model.shape(p) != v.shape for p, v in values.items()):
-                self._say(self.tr("The model's parameters changed during training: the trained weights were not applied"))
+                self._refusal = self.tr("The model's parameters changed during training: the trained weights were not applied")
                 return False
             try:
                 new = with_params(c.model, values)
             except ModelError as error:
-                self._say(str(error))
+                self._refusal = one_line(str(error), 400)
                 return False
         return c.edit(text, _replace, new)
 
