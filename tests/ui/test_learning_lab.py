@@ -265,7 +265,8 @@ def test_stepping_stays_responsive_while_a_run_goes_on(open_example, qtbot):
     assert c.session.position == 1
     with qtbot.waitSignal(lab.run_ended, timeout=WAIT_MS):
         lab.cancel_training()
-    assert ended and ended[0].status == "stopped"
+    assert len(ended) == 1
+    assert ended[0].status == "stopped"
 
 
 def test_a_second_run_is_refused_while_one_goes_on(open_example, qtbot):

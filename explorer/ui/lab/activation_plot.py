@@ -24,6 +24,13 @@ from .plot_style import style_plot
 ACTIVATIONS = {"sigmoid": 0.25, "tanh": 1.0, "relu": None}
 #: The symbol of each function and of its derivative.
 SYMBOLS = {"sigmoid": ("σ(x)", "σ′(x)"), "tanh": ("tanh(x)", "tanh′(x)"), "relu": ("relu(x)", "relu′(x)")}
+#: Where each legend sits (pixels from a corner: negative from the right or bottom), clear of the curves.
+_LEGEND_PLACE = {"sigmoid": (6, 6), "tanh": (-6, -6), "relu": (6, 6)}
+#: Where each bound's label sits along its line, and on which side (above σ′'s, below tanh′'s, at the top).
+_LABEL_PLACE = {
+    "sigmoid": {"position": 0.2, "anchors": [(0, 1), (0, 1)]},
+    "tanh": {"position": 0.03, "anchors": [(0, 0), (0, 0)]},
+}
 #: Where the curves are drawn.
 GRID = np.linspace(-6.0, 6.0, 481)
 
@@ -54,7 +61,7 @@ class ActivationPlot(QWidget):
         self.marks: dict[str, pg.InfiniteLine] = {}
         for column, (name, bound) in enumerate(ACTIVATIONS.items()):
             plot = self.graphics.addPlot(row=0, col=column)
-            plot.addLegend(offset=(6, 6))
+            plot.addLegend(offset=_LEGEND_PLACE[name])
             f, d = activation_curves(name)
             f_symbol, d_symbol = SYMBOLS[name]
             f_item = plot.plot(GRID, f, name=f_symbol)
@@ -65,9 +72,7 @@ class ActivationPlot(QWidget):
                 text = translate("ActivationPlot", "max {symbol} = {bound}").format(
                     symbol=d_symbol.removesuffix("(x)"), bound=f"{bound:g}"
                 )
-                line = pg.InfiniteLine(
-                    pos=bound, angle=0, movable=False, label=text, labelOpts={"position": 0.2, "anchors": [(0, 1), (0, 1)]}
-                )
+                line = pg.InfiniteLine(pos=bound, angle=0, movable=False, label=text, labelOpts=_LABEL_PLACE[name])
                 plot.addItem(line)
                 self.marks[name] = line
             plot.setXRange(float(GRID[0]), float(GRID[-1]), padding=0.02)

@@ -97,7 +97,9 @@ class LearningLab(QObject):
         self.train_action.triggered.connect(self.show_train_dialog)
         self.export_action = QAction(self.tr("Export plots…"), w)
         self.export_action.setObjectName("export_plots")
-        self.export_action.setToolTip(self.tr("Write loss, gradient_norms and activations as PNG and SVG into a folder"))
+        self.export_action.setToolTip(
+            self.tr("Write loss, gradient_norms and activations as PNG and SVG into a folder")
+        )
         self.export_action.triggered.connect(self.export_dialog)
         self.lr_spin = RateSpinBox(parent=w)
         self.lr_spin.setObjectName("learning_rate")
@@ -112,17 +114,15 @@ class LearningLab(QObject):
         w = self.window
         self.update_dock = self._dock(self.tr("Update W ← W − η ∂L/∂W"), "lab_update", self.update_view)
         self.loss_dock = self._dock(self.tr("Loss (손실)"), "lab_loss", self.loss_plot)
-        self.grad_dock = self._dock(self.tr("Gradient norms (기울기 소실)"), "lab_gradient_norms", self.grad_plot)
-        self.activation_dock = self._dock(self.tr("Activation functions (활성함수)"), "lab_activations", self.activation_plot)
+        self.grad_dock = self._dock(self.tr("‖∂L/∂W‖ (기울기 소실)"), "lab_gradient_norms", self.grad_plot)
+        self.activation_dock = self._dock(self.tr("Activations (활성함수)"), "lab_activations", self.activation_plot)
         self.docks = (self.update_dock, self.loss_dock, self.grad_dock, self.activation_dock)
-        w.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)  # the inspector keeps its height
-        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        w.addDockWidget(bottom, self.update_dock)
-        w.addDockWidget(bottom, self.loss_dock)
-        w.splitDockWidget(self.update_dock, self.loss_dock, Qt.Orientation.Horizontal)
-        w.tabifyDockWidget(self.loss_dock, self.grad_dock)
-        w.tabifyDockWidget(self.grad_dock, self.activation_dock)
-        self.loss_dock.raise_()
+        # the inspector keeps the window's full height; the lab's docks share one tabbed area under the canvas
+        w.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.update_dock)
+        for before, dock in zip(self.docks, self.docks[1:], strict=False):
+            w.tabifyDockWidget(before, dock)
+        self.update_dock.raise_()
         w.resizeDocks([self.update_dock], [300], Qt.Orientation.Vertical)
 
     def _make_toolbar_and_menu(self) -> None:
@@ -182,12 +182,13 @@ class LearningLab(QObject):
             self._applied = None
             return False
         self._say(
-            self.tr("Applied W ← W − η ∂L/∂W with η = {lr} to every parameter; loss before: L = {loss}. "
-                    "Run the forward pass (순전파) to see the loss after").format(
-                lr=format_number(lr), loss=format_number(before) if before is not None else "?"
-            )
+            self.tr(
+                "Applied W ← W − η ∂L/∂W with η = {lr} to every parameter; loss before: L = {loss}. "
+                "Run the forward pass (순전파) to see the loss after"
+            ).format(lr=format_number(lr), loss=format_number(before) if before is not None else "?")
         )
         self._show_update()
+        self.update_dock.raise_()
         return True
 
     def _applied_here(self) -> tuple[UpdateResult, float | None] | None:
@@ -309,7 +310,11 @@ class LearningLab(QObject):
             self.dialog.set_running(True, steps)
         self.loss_dock.raise_()
         self.worker.start(TrainRequest(model, steps, lr, momentum))
-        self._say(self.tr("Training {n} iterations with η = {lr} in the background…").format(n=f"{steps:,}", lr=format_number(lr)))
+        self._say(
+            self.tr("Training {n} iterations with η = {lr} in the background…").format(
+                n=f"{steps:,}", lr=format_number(lr)
+            )
+        )
         return True
 
     def cancel_training(self) -> None:
@@ -351,21 +356,31 @@ class LearningLab(QObject):
     def _settle(self, result: TrainResult) -> str:
         """Land, keep or discard the run's weights (asking when it did not complete); one line of what happened."""
         lr = format_number(result.lr)
-        losses = self.tr("loss {first} → {last}").format(
-            first=format_number(result.loss[0]), last=format_number(result.loss[-1])
-        ) if len(result.loss) else ""
+        losses = (
+            self.tr("loss {first} → {last}").format(
+                first=format_number(result.loss[0]), last=format_number(result.loss[-1])
+            )
+            if len(result.loss)
+            else ""
+        )
         if result.status == "completed":
             if not self._land(result, self.tr("Train {n} iterations, η = {lr}").format(n=f"{result.updates:,}", lr=lr)):
                 return self._refusal
             return self.tr("Trained {n} iterations: {losses}").format(n=f"{result.updates:,}", losses=losses)
         if result.status == "stopped":
-            question = self.tr("Training stopped at iteration {n} ({losses}). Keep the weights reached so far, or discard them?")
+            question = self.tr(
+                "Training stopped at iteration {n} ({losses}). Keep the weights reached so far, or discard them?"
+            )
             answer = self.dialogs.ask_training_outcome(
                 self.window, question.format(n=f"{result.updates:,}", losses=losses), self.tr("Keep the weights")
             )
             if answer != "keep":
-                return self.tr("Training stopped at iteration {n}; the weights were discarded").format(n=f"{result.updates:,}")
-            if not self._land(result, self.tr("Train {n} iterations, η = {lr} (stopped)").format(n=f"{result.updates:,}", lr=lr)):
+                return self.tr("Training stopped at iteration {n}; the weights were discarded").format(
+                    n=f"{result.updates:,}"
+                )
+            if not self._land(
+                result, self.tr("Train {n} iterations, η = {lr} (stopped)").format(n=f"{result.updates:,}", lr=lr)
+            ):
                 return self._refusal
             return self.tr("Training stopped at iteration {n}; kept the weights: {losses}").format(
                 n=f"{result.updates:,}", losses=losses
@@ -377,7 +392,9 @@ class LearningLab(QObject):
             return line
         question = self.tr("{line}. Go back to the last finite weights (after {n} iterations), or discard the run?")
         answer = self.dialogs.ask_training_outcome(
-            self.window, question.format(line=line, n=f"{result.updates:,}"), self.tr("Go back to the last finite weights")
+            self.window,
+            question.format(line=line, n=f"{result.updates:,}"),
+            self.tr("Go back to the last finite weights"),
         )
         if answer == "keep" and not self._land(
             result, self.tr("Train {n} iterations, η = {lr} (before diverging)").format(n=f"{result.updates:,}", lr=lr)
@@ -393,7 +410,9 @@ class LearningLab(QObject):
         else:
             values = {p: result.model.value(p) for p in result.params}
             if set(c.model.params) != set(values) or any(c.model.shape(p) != v.shape for p, v in values.items()):
-                self._refusal = self.tr("The model's parameters changed during training: the trained weights were not applied")
+                self._refusal = self.tr(
+                    "The model's parameters changed during training: the trained weights were not applied"
+                )
                 return False
             try:
                 new = with_params(c.model, values)

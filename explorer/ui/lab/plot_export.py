@@ -1,7 +1,11 @@
-"""The lab's plots as PNG and SVG: bytes from pyqtgraph's exporters, written whole into a folder.
+"""The lab's plots as PNG and SVG, written whole into a folder.
 
-Like the graph's export, these take a path or return bytes and never open a
-dialog; the window asks for the folder.
+PNG comes from pyqtgraph's ``ImageExporter``. SVG is drawn with Qt's
+``QSvgGenerator``, as the graph's export does: pyqtgraph's ``SVGExporter``
+cannot read the path data this Qt writes (pyqtgraph issue #3485: "not enough
+values to unpack" in ``correctCoordinates``). Like the graph's export, these
+take a path or return bytes and never open a dialog; the window asks for the
+folder.
 """
 
 from __future__ import annotations
@@ -11,7 +15,9 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pyqtgraph.exporters as exporters
-from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
+from PySide6.QtGui import QPainter
+from PySide6.QtSvg import QSvgGenerator
 
 from ...model.atomic import write_atomic
 
@@ -31,10 +37,28 @@ def plot_png(item: pg.GraphicsObject, scale: float = PNG_SCALE) -> bytes:
     return bytes(buffer.data().data())
 
 
-def plot_svg(item: pg.GraphicsObject) -> bytes:
-    """``item`` as SVG bytes."""
-    data = exporters.SVGExporter(item).export(toBytes=True)
-    return data if isinstance(data, bytes) else bytes(data)
+def plot_svg(item: pg.GraphicsObject, title: str = "Jacobian Explorer") -> bytes:
+    """``item`` (a plot or a layout of plots) as SVG bytes, on its view's background."""
+    scene = item.scene()
+    source = item.sceneBoundingRect()
+    width, height = max(int(source.width()), 1), max(int(source.height()), 1)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(width, height))
+    generator.setViewBox(QRectF(0, 0, width, height))
+    generator.setTitle(title)
+    painter = QPainter(generator)
+    try:
+        views = scene.views()
+        if views:
+            painter.fillRect(QRectF(0, 0, width, height), views[0].backgroundBrush())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        scene.render(painter, QRectF(0, 0, width, height), source)
+    finally:
+        painter.end()
+    return bytes(buffer.data().data())
 
 
 def export_plots(folder: str | Path, items: Mapping[str, pg.GraphicsObject]) -> list[str]:

@@ -28,6 +28,8 @@ def style_plot(plot: pg.PlotItem, theme: Theme, title: str = "") -> None:
     legend = plot.legend
     if legend is not None:
         legend.setLabelTextColor(theme.text)
+        for _, label in legend.items:  # the colour applies when the text is set again
+            label.setText(label.text, color=theme.text.name())
         legend.setBrush(pg.mkBrush(_with_alpha(theme.background, 200)))
         legend.setPen(pg.mkPen(theme.grid))
 

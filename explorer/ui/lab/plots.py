@@ -118,6 +118,8 @@ class GradNormPlot(QWidget):
         self.depth_plot.setLabel("left", self.tr("‖∂L/∂W‖"))
         self.depth_plot.setLogMode(False, True)
         self.depth_curve = self.depth_plot.plot([], [], symbol="o", symbolSize=8)
+        self.depth_note = pg.TextItem(anchor=(0.5, 0.5))  # why nothing is drawn, in the picture too
+        self.depth_plot.addItem(self.depth_note, ignoreBounds=True)
         self.history_plot = self.graphics.addPlot(row=0, col=1)
         self.history_plot.setLabel("bottom", self.tr("iteration (반복)"))
         self.history_plot.setLabel("left", self.tr("‖∂L/∂W‖"))
@@ -147,15 +149,21 @@ class GradNormPlot(QWidget):
         if norms is None:
             self._depth = (np.empty(0), np.empty(0))
             self.caption.setText(reason or self.tr("Run the backward pass (역전파) to see each layer's ‖∂L/∂W‖"))
+            self.depth_note.setText(self.tr("no backward pass yet"))
         else:
+            self.depth_note.setText("")
             y = np.asarray(norms, dtype=np.float64)
             self._depth = (np.arange(1, len(y) + 1, dtype=np.float64), y)
-            if len(y) >= 2 and y[0] > 0 and y[-1] > 0:
-                text = self.tr("This pass: ‖∂L/∂W‖ at the first layer is {ratio} of the last's")
-                self.caption.setText(text.format(ratio=f"{y[0] / y[-1]:.3g}×"))
+            if len(y) >= 2 and y[0] > 0 and y[-1] >= 10 * y[0]:
+                text = self.tr(
+                    "This pass: ‖∂L/∂W‖ shrinks {ratio}× from the last layer back to the first (기울기 소실)"
+                )
+                self.caption.setText(text.format(ratio=f"{y[-1] / y[0]:.3g}"))
             else:
                 self.caption.setText(self.tr("This pass: ‖∂L/∂W‖ of each layer"))
-        self.depth_plot.getAxis("bottom").setTicks([[(i + 1.0, n) for i, n in enumerate(names)]] if norms is not None else None)
+        self.depth_plot.getAxis("bottom").setTicks(
+            [[(i + 1.0, n) for i, n in enumerate(names)]] if norms is not None else None
+        )
         self.throttle.request()
 
     def set_history(self, names: Sequence[str], norms: np.ndarray | None) -> None:
@@ -177,6 +185,11 @@ class GradNormPlot(QWidget):
         self.redraws += 1
         x, y = self._depth
         self.depth_curve.setData(x, np.maximum(y, LOG_FLOOR))
+        if len(x) == 0:
+            self.depth_plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+            self.depth_note.setPos(0.5, 0.5)
+        else:
+            self.depth_plot.enableAutoRange()
         for curve in self.history_curves:
             self.history_plot.removeItem(curve)
         self.history_curves = []
@@ -206,4 +219,5 @@ class GradNormPlot(QWidget):
         self.depth_curve.setPen(pg.mkPen(theme.gradient, width=2))
         self.depth_curve.setSymbolBrush(pg.mkBrush(theme.gradient))
         self.depth_curve.setSymbolPen(pg.mkPen(theme.gradient))
+        self.depth_note.setColor(theme.muted_text)
         self.throttle.draw_now()

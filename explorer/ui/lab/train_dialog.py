@@ -50,8 +50,17 @@ class TrainDialog(QDialog):
         self.momentum_spin.setSingleStep(0.1)
         self.momentum_spin.setDecimals(2)
         self.momentum_spin.setValue(0.0)
-        self.momentum_spin.setToolTip(self.tr("Heavy-ball momentum μ: v ← μ v + ∂L/∂W, W ← W − η v; 0 is plain gradient descent"))
-        note = plain(QLabel(self.tr("Momentum is an extra, not in the lecture: leave it at 0 for the lecture's plain gradient descent."), self))
+        self.momentum_spin.setToolTip(
+            self.tr("Heavy-ball momentum μ: v ← μ v + ∂L/∂W, W ← W − η v; 0 is plain gradient descent")
+        )
+        note = plain(
+            QLabel(
+                self.tr(
+                    "Momentum is an extra, not in the lecture: leave it at 0 for the lecture's plain gradient descent."
+                ),
+                self,
+            )
+        )
         note.setWordWrap(True)
         self.momentum_note = note
         form = QFormLayout()
@@ -67,7 +76,9 @@ class TrainDialog(QDialog):
         self.train_button = QPushButton(self.tr("Train"), self)
         self.train_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setToolTip(self.tr("Stop after the current iteration; then keep or discard the weights reached"))
+        self.cancel_button.setToolTip(
+            self.tr("Stop after the current iteration; then keep or discard the weights reached")
+        )
         self.cancel_button.setEnabled(False)
         buttons = QDialogButtonBox(self)
         buttons.addButton(self.train_button, QDialogButtonBox.ButtonRole.ActionRole)

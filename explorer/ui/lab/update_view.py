@@ -37,7 +37,8 @@ class UpdateView(QWidget):
         for view in (self.before_view, self.step_view, self.after_view):
             view.scale_combo.hide()  # the scales are fixed here; the line under each says which
             view.log_check.hide()
-            view.setMinimumSize(160, 150)
+            view.status_label.hide()  # hovering a cell still reads it, in the tooltip
+            view.setMinimumSize(150, 120)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         for view in (self.before_view, self.step_view, self.after_view):
@@ -45,7 +46,8 @@ class UpdateView(QWidget):
         self.arithmetic = QPlainTextEdit(self)
         self.arithmetic.setReadOnly(True)
         self.arithmetic.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.arithmetic.setMaximumHeight(110)
+        self.arithmetic.setMaximumHeight(72)
+        self.arithmetic.setMinimumHeight(40)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.header)
@@ -60,29 +62,41 @@ class UpdateView(QWidget):
         name = pretty(one_line(label, 60))
         lr = format_number(update.lr)
         if applied:
-            text = self.tr("Applied: {name} ← {name} − η · ∂L/∂{name} with η = {lr}; run the forward pass to see the new loss")
+            text = self.tr(
+                "Applied: {name} ← {name} − η · ∂L/∂{name} with η = {lr}; run the forward pass to see the new loss"
+            )
         else:
-            text = self.tr("Preview of Apply update for {name} with η = {lr} (경사 하강법: {name} ← {name} − η · ∂L/∂{name})")
+            text = self.tr(
+                "Preview of Apply update for {name} with η = {lr} (경사 하강법: {name} ← {name} − η · ∂L/∂{name})"
+            )
         self.header.setText(text.format(name=name, lr=lr))
         top = float(max(np.max(np.abs(update.before), initial=0.0), np.max(np.abs(update.after), initial=0.0)))
         group = self.tr("before and after")
         self.before_view.set_matrix(
-            update.before, update.node, "value", title=self.tr("{name} before").format(name=name),
-            shared_top=top, shared_group=group,
+            update.before,
+            update.node,
+            "value",
+            title=self.tr("{name} before").format(name=name),
+            shared_top=top,
+            shared_group=group,
         )
         self.step_view.set_matrix(
             update.step, f"∂L/∂{update.node}", "grad", title=self.tr("η · ∂L/∂{name}").format(name=name)
         )
         self.after_view.set_matrix(
-            update.after, update.node, "value", title=self.tr("{name} after").format(name=name),
-            shared_top=top, shared_group=group,
+            update.after,
+            update.node,
+            "value",
+            title=self.tr("{name} after").format(name=name),
+            shared_top=top,
+            shared_group=group,
         )
         rows = update_arithmetic(update)
         if rows is None:
             self.arithmetic.setPlainText(
-                self.tr("{name} has {count} elements: hover a cell to read it (the arithmetic is written out up to 36)").format(
-                    name=name, count=update.before.size
-                )
+                self.tr(
+                    "{name} has {count} elements: hover a cell to read it (the arithmetic is written out up to 36)"
+                ).format(name=name, count=update.before.size)
             )
         else:
             self.arithmetic.setPlainText("\n".join("    ".join(row) for row in rows))
