@@ -89,7 +89,7 @@ def test_the_window_plots_redraw_through_the_throttle_during_a_run(window, qtbot
     before = lab.loss_plot.redraws
     for i in range(1000):  # a burst of progress reports within one fake tenth of a second
         clock.now += 1e-4
-        lab._on_progress(i, 1.0)
+        lab.runs._on_progress(i, 1.0)
     assert lab.loss_plot.redraws - before <= 4
     with qtbot.waitSignal(lab.run_ended, timeout=30_000):
         pass

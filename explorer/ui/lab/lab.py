@@ -13,14 +13,12 @@ with the model as it was; the window's session is never touched by it.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, SignalInstance
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
 
 from ...engine import EngineError
-from ...engine.train import TrainResult, check_settings, with_params
 from ...engine.train_update import UpdateResult, apply_update, format_number
-from ...model import Model, ModelError
 from ..dialogs import Dialogs
 from ..guard import guarded
 from ..text import one_line, plain
@@ -30,19 +28,13 @@ from .plot_export import export_plots
 from .plots import GradNormPlot, LossPlot
 from .rate_spin import RateSpinBox
 from .train_dialog import TrainDialog
-from .train_worker import TrainRequest, TrainWorker
+from .train_worker import TrainWorker
+from .training import TrainingRuns, replaced
 from .update_view import UpdateView
-
-
-def _replace(model: Model, new: Model) -> Model:
-    """The edit of a lab: the model becomes ``new`` (built by the engine from ``model``)."""
-    return new
 
 
 class LearningLab(QObject):
     """The lab's actions, docks and runs, over one main window."""
-
-    run_ended = Signal(object)  # a TrainResult, after it landed, was kept, discarded or refused
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
@@ -52,17 +44,12 @@ class LearningLab(QObject):
         self._own_dialogs: Dialogs | None = None
         self._applied: tuple[UpdateResult, float | None] | None = None  # the update just applied, the loss before
         self._preview: tuple[object, int, float, UpdateResult | None] | None = None
-        self._start_model: Model | None = None
-        self._settings = (0, 0.0, 0.0)
-        self.last_result: TrainResult | None = None
-        self._refusal = ""  # why the last run's weights did not land
 
         self.update_view = UpdateView()
         self.loss_plot = LossPlot()
         self.grad_plot = GradNormPlot()
         self.activation_plot = ActivationPlot()
-        self.worker = TrainWorker(self)
-        self.dialog: TrainDialog | None = None
+        self.runs = TrainingRuns(self)
         self.update_label = plain(QLabel(window))
         window.statusBar().addPermanentWidget(self.update_label)
 
@@ -75,13 +62,10 @@ class LearningLab(QObject):
         c.model_changed.connect(self._on_model_changed)
         c.selection_changed.connect(lambda _: self._show_update())
         self.lr_spin.valueChanged.connect(lambda _: self._show_update())
-        self.worker.progressed.connect(self._on_progress)
-        self.worker.finished.connect(self._on_finished)
-        self.worker.failed.connect(self._on_failed)
         window.installEventFilter(self)
         app = QApplication.instance()
         if app is not None:
-            app.aboutToQuit.connect(self.worker.shutdown)
+            app.aboutToQuit.connect(self.runs.shutdown)
         self._on_model_changed()
 
     # -- building --------------------------------------------------------------------
@@ -157,7 +141,7 @@ class LearningLab(QObject):
             self._own_dialogs = Dialogs(None, self)
         return self._own_dialogs
 
-    def _say(self, text: str) -> None:
+    def say(self, text: str) -> None:
         self.window.statusBar().showMessage(one_line(text, 400), 10000)
 
     # -- one update ------------------------------------------------------------------
@@ -167,21 +151,21 @@ class LearningLab(QObject):
         c = self.controller
         session = c.session
         if not session.done:
-            self._say(self.tr("Apply update needs the backward pass to the end: every ∂L/∂W"))
+            self.say(self.tr("Apply update needs the backward pass to the end: every ∂L/∂W"))
             return False
         lr = self.lr_spin.value()
         try:
             update = apply_update(c.model, session, lr)
         except EngineError as error:
-            self._say(self.tr("Apply update refused: {error}").format(error=error))
+            self.say(self.tr("Apply update refused: {error}").format(error=error))
             return False
         before = session.loss
         text = self.tr("Apply update, η = {lr}").format(lr=format_number(lr))
         self._applied = (update, before)
-        if not c.edit(text, _replace, update.model):
+        if not c.edit(text, replaced, update.model):
             self._applied = None
             return False
-        self._say(
+        self.say(
             self.tr(
                 "Applied W ← W − η ∂L/∂W with η = {lr} to every parameter; loss before: L = {loss}. "
                 "Run the forward pass (순전파) to see the loss after"
@@ -272,154 +256,36 @@ class LearningLab(QObject):
             return
         self.grad_plot.set_pass(names, [float(np.linalg.norm(g)) for g in grads])
 
-    # -- training --------------------------------------------------------------------
+    # -- training (the runs are :class:`TrainingRuns`') ----------------------------------
 
-    def show_train_dialog(self) -> TrainDialog:
-        """Open (or raise) the Train dialog; it does not block the window."""
-        if self.dialog is None:
-            self.dialog = TrainDialog(self.window, self.lr_spin.value())
-            self.dialog.start_requested.connect(self.start_training)
-            self.dialog.cancel_requested.connect(self.cancel_training)
-        elif not self.worker.running:
-            self.dialog.lr_spin.setValue(self.lr_spin.value())
-        if self.dialog.isVisible() and QGuiApplication.platformName() != "offscreen":
-            self.dialog.raise_()  # already open behind the window (offscreen has no stacking: it warns)
-        self.dialog.show()
-        return self.dialog
+    @property
+    def worker(self) -> TrainWorker:
+        return self.runs.worker
+
+    @property
+    def run_ended(self) -> SignalInstance:
+        """Emitted with the :class:`~explorer.engine.train.TrainResult` once a run has landed or not."""
+        return self.runs.ended
 
     @property
     def training(self) -> bool:
-        return self.worker.running
+        return self.runs.running
+
+    @property
+    def dialog(self) -> TrainDialog | None:
+        return self.runs.dialog
+
+    def show_train_dialog(self) -> TrainDialog:
+        """Open (or raise) the Train dialog; it does not block the window."""
+        return self.runs.show_dialog()
 
     def start_training(self, steps: int, lr: float, momentum: float = 0.0) -> bool:
         """Train the window's model for ``steps`` iterations in the background; False when refused."""
-        if self.worker.running:
-            return False
-        model = self.controller.model
-        try:
-            check_settings(steps, lr, momentum)
-            if not model.params:
-                raise EngineError("the model has no param node to train")
-        except EngineError as error:
-            self._say(self.tr("Training refused: {error}").format(error=error))
-            return False
-        self._start_model = model
-        self._settings = (steps, lr, momentum)
-        self.loss_plot.start_run(self._caption(steps, lr, momentum))
-        if self.dialog is not None:
-            self.dialog.set_running(True, steps)
-        self.loss_dock.raise_()
-        self.worker.start(TrainRequest(model, steps, lr, momentum))
-        self._say(
-            self.tr("Training {n} iterations with η = {lr} in the background…").format(
-                n=f"{steps:,}", lr=format_number(lr)
-            )
-        )
-        return True
+        return self.runs.start(steps, lr, momentum)
 
     def cancel_training(self) -> None:
-        """Stop the run after the iteration it is in; the weights reached are then kept or discarded (asked)."""
-        self.worker.cancel()
-
-    def _caption(self, steps: int, lr: float, momentum: float) -> str:
-        text = self.tr("{n} iterations, η = {lr}").format(n=f"{steps:,}", lr=format_number(lr))
-        return text + (self.tr(", momentum μ = {m} (extra)").format(m=format_number(momentum)) if momentum else "")
-
-    def _on_progress(self, iteration: int, loss: float) -> None:
-        if not self.worker.running:
-            return
-        self.loss_plot.add_point(iteration, loss)
-        if self.dialog is not None:
-            self.dialog.show_progress(iteration, self._settings[0], loss)
-
-    def _on_failed(self, message: str) -> None:
-        if self.dialog is not None:
-            self.dialog.set_running(False)
-            self.dialog.show_outcome(one_line(message, 400))
-        self._say(self.tr("Training failed: {error}").format(error=message))
-
-    def _on_finished(self, result: TrainResult) -> None:
-        self.last_result = result
-        _, lr, momentum = self._settings
-        self.loss_plot.set_history(result.loss, self._caption(result.updates, lr, momentum))
-        weights = [p for p in layer_weights(result.model) if p in result.params]
-        columns = [result.params.index(w) for w in weights]
-        self.grad_plot.set_history(weight_names(result.model, weights), result.grad_norms[:, columns])
-        if self.dialog is not None:
-            self.dialog.set_running(False)
-        outcome = self._settle(result)
-        if self.dialog is not None:
-            self.dialog.show_outcome(outcome)
-        self._say(outcome)
-        self.run_ended.emit(result)
-
-    def _settle(self, result: TrainResult) -> str:
-        """Land, keep or discard the run's weights (asking when it did not complete); one line of what happened."""
-        lr = format_number(result.lr)
-        losses = (
-            self.tr("loss {first} → {last}").format(
-                first=format_number(result.loss[0]), last=format_number(result.loss[-1])
-            )
-            if len(result.loss)
-            else ""
-        )
-        if result.status == "completed":
-            if not self._land(result, self.tr("Train {n} iterations, η = {lr}").format(n=f"{result.updates:,}", lr=lr)):
-                return self._refusal
-            return self.tr("Trained {n} iterations: {losses}").format(n=f"{result.updates:,}", losses=losses)
-        if result.status == "stopped":
-            question = self.tr(
-                "Training stopped at iteration {n} ({losses}). Keep the weights reached so far, or discard them?"
-            )
-            answer = self.dialogs.ask_training_outcome(
-                self.window, question.format(n=f"{result.updates:,}", losses=losses), self.tr("Keep the weights")
-            )
-            if answer != "keep":
-                return self.tr("Training stopped at iteration {n}; the weights were discarded").format(
-                    n=f"{result.updates:,}"
-                )
-            if not self._land(
-                result, self.tr("Train {n} iterations, η = {lr} (stopped)").format(n=f"{result.updates:,}", lr=lr)
-            ):
-                return self._refusal
-            return self.tr("Training stopped at iteration {n}; kept the weights: {losses}").format(
-                n=f"{result.updates:,}", losses=losses
-            )
-        assert result.divergence is not None
-        line = one_line(result.divergence.message(), 400)
-        if result.updates == 0:
-            self.dialogs.warn(self.window, line)
-            return line
-        question = self.tr("{line}. Go back to the last finite weights (after {n} iterations), or discard the run?")
-        answer = self.dialogs.ask_training_outcome(
-            self.window,
-            question.format(line=line, n=f"{result.updates:,}"),
-            self.tr("Go back to the last finite weights"),
-        )
-        if answer == "keep" and not self._land(
-            result, self.tr("Train {n} iterations, η = {lr} (before diverging)").format(n=f"{result.updates:,}", lr=lr)
-        ):
-            return self._refusal
-        return line
-
-    def _land(self, result: TrainResult, text: str) -> bool:
-        """The trained weights as one undoable edit of the window's model (which may have changed meanwhile)."""
-        c = self.controller
-        if c.model is self._start_model or self._start_model is None:
-            new = result.model
-        else:
-            values = {p: result.model.value(p) for p in result.params}
-            if set(c.model.params) != set(values) or any(c.model.shape(p) != v.shape for p, v in values.items()):
-                self._refusal = self.tr(
-                    "The model's parameters changed during training: the trained weights were not applied"
-                )
-                return False
-            try:
-                new = with_params(c.model, values)
-            except ModelError as error:
-                self._refusal = one_line(str(error), 400)
-                return False
-        return c.edit(text, _replace, new)
+        """Stop the run after the iteration it is in; then keep or discard the weights reached (asked)."""
+        self.runs.cancel()
 
     # -- plots -------------------------------------------------------------------------
 
@@ -436,9 +302,9 @@ class LearningLab(QObject):
         try:
             names = export_plots(folder, self.plot_items())
         except (OSError, ValueError) as error:
-            self._say(self.tr("Export of the plots to {folder} failed: {error}").format(folder=folder, error=error))
+            self.say(self.tr("Export of the plots to {folder} failed: {error}").format(folder=folder, error=error))
             return []
-        self._say(self.tr("Exported {names} to {folder}").format(names=", ".join(names), folder=folder))
+        self.say(self.tr("Exported {names} to {folder}").format(names=", ".join(names), folder=folder))
         return names
 
     def export_dialog(self) -> None:
@@ -469,6 +335,4 @@ class LearningLab(QObject):
 
     def shutdown(self) -> bool:
         """Stop a run and wait a bounded time for it; its result is dropped."""
-        if self.dialog is not None:
-            self.dialog.hide()
-        return self.worker.shutdown()
+        return self.runs.shutdown()
