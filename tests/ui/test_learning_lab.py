@@ -317,3 +317,20 @@ def test_weights_of_another_shape_are_not_landed(open_example, qtbot):
         lab.cancel_training()
     assert c.model is edited
     assert "not applied" in win.statusBar().currentMessage()
+
+
+def test_closing_the_window_mid_run_stops_the_run_and_drops_its_result(open_example, qtbot, capfd):
+    win = open_example("toy")
+    lab = win.learning_lab
+    ended = []
+    lab.run_ended.connect(ended.append)
+    with qtbot.waitSignal(lab.worker.progressed, timeout=WAIT_MS):
+        lab.start_training(1_000_000, 0.01)
+    win.close()
+    qtbot.waitUntil(lambda: not lab.training, timeout=WAIT_MS)
+    assert lab.worker.cancelled
+    assert lab.worker._pool.waitForDone(5000)
+    qtbot.wait(50)
+    assert ended == []  # nobody is asked about a run of a closed window
+    assert win.dialogs.asked == []
+    assert "Traceback" not in capfd.readouterr().err
