@@ -60,57 +60,98 @@ def make_actions(window: MainWindow) -> None:
     w, c = window, window.controller
     files = window.files
 
-    def t(text: str) -> str:
-        return translate("MainWindow", text)
-
-    w.new_action = make_action(w, t("&New"), files.new, QKeySequence.StandardKey.New)
-    w.open_action = make_action(w, t("&Open…"), files.open_dialog, QKeySequence.StandardKey.Open)
-    w.save_action = make_action(w, t("&Save"), files.save, QKeySequence.StandardKey.Save)
-    w.save_as_action = make_action(w, t("Save &As…"), files.save_as, QKeySequence.StandardKey.SaveAs)
-    w.export_action = make_action(
-        w, t("&Export snapshot…"), files.export_dialog, "Ctrl+E", t("Write snapshot.json, graph.png and graph.svg into a folder")
+    w.new_action = make_action(w, translate("MainWindow", "&New"), files.new, QKeySequence.StandardKey.New)
+    w.open_action = make_action(w, translate("MainWindow", "&Open…"), files.open_dialog, QKeySequence.StandardKey.Open)
+    w.save_action = make_action(w, translate("MainWindow", "&Save"), files.save, QKeySequence.StandardKey.Save)
+    w.save_as_action = make_action(
+        w, translate("MainWindow", "Save &As…"), files.save_as, QKeySequence.StandardKey.SaveAs
     )
-    w.copy_image_action = make_action(w, t("&Copy graph image"), files.copy_graph_image, "Ctrl+Shift+C")
-    w.quit_action = make_action(w, t("&Quit"), w.close, QKeySequence.StandardKey.Quit)
+    w.export_action = make_action(
+        w,
+        translate("MainWindow", "&Export snapshot…"),
+        files.export_dialog,
+        "Ctrl+E",
+        translate("MainWindow", "Write snapshot.json, graph.png and graph.svg into a folder"),
+    )
+    w.copy_image_action = make_action(
+        w, translate("MainWindow", "&Copy graph image"), files.copy_graph_image, "Ctrl+Shift+C"
+    )
+    w.quit_action = make_action(w, translate("MainWindow", "&Quit"), w.close, QKeySequence.StandardKey.Quit)
 
-    w.undo_action = c.undo_stack.createUndoAction(w, t("&Undo"))
+    w.undo_action = c.undo_stack.createUndoAction(w, translate("MainWindow", "&Undo"))
     w.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-    w.redo_action = c.undo_stack.createRedoAction(w, t("&Redo"))
+    w.redo_action = c.undo_stack.createRedoAction(w, translate("MainWindow", "&Redo"))
     redo_keys = [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")]
     redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in redo_keys]
     w.redo_action.setShortcuts(redo_keys)
     for action in (w.undo_action, w.redo_action):
         w.addAction(action)
 
-    w.reset_action = make_action(w, t("Reset"), c.reset, "Home", t("Back to step 0"))
-    w.back_action = make_action(w, t("Back"), c.back, "Left", t("Undo one step"))
-    w.step_action = make_action(w, t("Step"), c.step, "Right", t("One step: next node forward (순전파), then backward (역전파)"))
-    w.forward_action = make_action(w, t("Run forward"), c.run_forward, "Shift+Right", t("Run the forward pass to the loss"))
-    w.end_action = make_action(w, t("Run to end"), c.run_to_end, "End", t("Run forward and backward to the end"))
-    w.play_action = make_action(w, t("Play"), c.toggle_play, "Space", t("Play or pause the steps"))
+    w.reset_action = make_action(
+        w, translate("MainWindow", "Reset"), c.reset, "Home", translate("MainWindow", "Back to step 0")
+    )
+    w.back_action = make_action(
+        w, translate("MainWindow", "Back"), c.back, "Left", translate("MainWindow", "Undo one step")
+    )
+    w.step_action = make_action(
+        w,
+        translate("MainWindow", "Step"),
+        c.step,
+        "Right",
+        translate("MainWindow", "One step: next node forward (순전파), then backward (역전파)"),
+    )
+    w.forward_action = make_action(
+        w,
+        translate("MainWindow", "Run forward"),
+        c.run_forward,
+        "Shift+Right",
+        translate("MainWindow", "Run the forward pass to the loss"),
+    )
+    w.end_action = make_action(
+        w,
+        translate("MainWindow", "Run to end"),
+        c.run_to_end,
+        "End",
+        translate("MainWindow", "Run forward and backward to the end"),
+    )
+    w.play_action = make_action(
+        w, translate("MainWindow", "Play"), c.toggle_play, "Space", translate("MainWindow", "Play or pause the steps")
+    )
     w.play_action.setCheckable(True)
     w.step_actions = (w.reset_action, w.back_action, w.step_action, w.forward_action, w.end_action, w.play_action)
 
     w.add_end_action = make_action(
-        w, t("Add layer before the output layer"), lambda: w.add_layer(None), "Ctrl+L"
+        w, translate("MainWindow", "Add layer before the output layer"), lambda: w.add_layer(None), "Ctrl+L"
     )
     w.insert_action = make_action(
-        w, t("Insert layer before the selected one"), w.insert_before_selected, "Ctrl+Shift+L"
+        w, translate("MainWindow", "Insert layer before the selected one"), w.insert_before_selected, "Ctrl+Shift+L"
     )
     w.remove_action = make_action(
-        w, t("− Remove layer"), w.remove_selected_layer, "Ctrl+Backspace", t("Remove the selected node's layer")
+        w,
+        translate("MainWindow", "− Remove layer"),
+        w.remove_selected_layer,
+        "Ctrl+Backspace",
+        translate("MainWindow", "Remove the selected node's layer"),
     )
-    w.fit_action = make_action(w, t("&Fit to view"), w.view.fit_to_view, "F")
-    w.zoom_in_action = make_action(w, t("Zoom &in"), lambda: w.view.scale(1.25, 1.25), QKeySequence.StandardKey.ZoomIn)
-    w.zoom_out_action = make_action(w, t("Zoom &out"), lambda: w.view.scale(0.8, 0.8), QKeySequence.StandardKey.ZoomOut)
-    w.dark_action = make_action(w, t("&Dark theme"), w.toggle_theme, "Ctrl+Shift+D")
+    w.fit_action = make_action(w, translate("MainWindow", "&Fit to view"), w.view.fit_to_view, "F")
+    w.zoom_in_action = make_action(
+        w, translate("MainWindow", "Zoom &in"), lambda: w.view.scale(1.25, 1.25), QKeySequence.StandardKey.ZoomIn
+    )
+    w.zoom_out_action = make_action(
+        w, translate("MainWindow", "Zoom &out"), lambda: w.view.scale(0.8, 0.8), QKeySequence.StandardKey.ZoomOut
+    )
+    w.dark_action = make_action(w, translate("MainWindow", "&Dark theme"), w.toggle_theme, "Ctrl+Shift+D")
     w.dark_action.setCheckable(True)
-    w.reset_settings_action = make_action(w, t("Reset settings"), w.reset_settings)
-    w.shortcuts_action = make_action(w, t("&Keyboard shortcuts"), w.show_shortcuts, QKeySequence.StandardKey.HelpContents)
-    w.about_action = make_action(w, t("&About"), w.about)
+    w.reset_settings_action = make_action(w, translate("MainWindow", "Reset settings"), w.reset_settings)
+    w.shortcuts_action = make_action(
+        w, translate("MainWindow", "&Keyboard shortcuts"), w.show_shortcuts, QKeySequence.StandardKey.HelpContents
+    )
+    w.about_action = make_action(w, translate("MainWindow", "&About"), w.about)
 
 
-def _choice_menu(window: MainWindow, menu: QMenu, titles: dict[str, str], chosen: str, slot: Callable[[str], None]) -> QActionGroup:
+def _choice_menu(
+    window: MainWindow, menu: QMenu, titles: dict[str, str], chosen: str, slot: Callable[[str], None]
+) -> QActionGroup:
     group = QActionGroup(window)
     group.setExclusive(True)
     for value, title in titles.items():
@@ -127,19 +168,16 @@ def make_menus(window: MainWindow) -> None:
     """The menu bar: File, Edit, View, Step, Help."""
     w = window
 
-    def t(text: str) -> str:
-        return translate("MainWindow", text)
-
     bar = w.menuBar()
-    file_menu = bar.addMenu(t("&File"))
+    file_menu = bar.addMenu(translate("MainWindow", "&File"))
     file_menu.addAction(w.new_action)
-    w.examples_menu = file_menu.addMenu(t("E&xamples"))
+    w.examples_menu = file_menu.addMenu(translate("MainWindow", "E&xamples"))
     for name, description in EXAMPLES.items():
         action = w.examples_menu.addAction(f"{name} — {description}")
         action.setData(name)
         action.triggered.connect(lambda _checked=False, n=name: w.files.open_example(n))
     file_menu.addAction(w.open_action)
-    w.recent_menu = file_menu.addMenu(t("Open &Recent"))
+    w.recent_menu = file_menu.addMenu(translate("MainWindow", "Open &Recent"))
     w.recent_menu.aboutToShow.connect(w.files.fill_recent_menu)
     w.files.fill_recent_menu()
     file_menu.addAction(w.save_action)
@@ -150,32 +188,48 @@ def make_menus(window: MainWindow) -> None:
     file_menu.addSeparator()
     file_menu.addAction(w.quit_action)
 
-    edit_menu = bar.addMenu(t("&Edit"))
+    edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
     edit_menu.addAction(w.undo_action)
     edit_menu.addAction(w.redo_action)
     edit_menu.addSeparator()
     for action in (w.add_end_action, w.insert_action, w.remove_action):
         edit_menu.addAction(action)
 
-    view_menu = bar.addMenu(t("&View"))
+    view_menu = bar.addMenu(translate("MainWindow", "&View"))
     for action in (w.fit_action, w.zoom_in_action, w.zoom_out_action):
         view_menu.addAction(action)
     view_menu.addSeparator()
     view_menu.addAction(w.dark_action)
-    theme_menu = view_menu.addMenu(t("&Theme"))
-    theme_titles = dict(zip(THEMES, (t("Follow the system"), t("Light"), t("Dark")), strict=True))
+    theme_menu = view_menu.addMenu(translate("MainWindow", "&Theme"))
+    theme_titles = dict(
+        zip(
+            THEMES,
+            (
+                translate("MainWindow", "Follow the system"),
+                translate("MainWindow", "Light"),
+                translate("MainWindow", "Dark"),
+            ),
+            strict=True,
+        )
+    )
     w.theme_group = _choice_menu(w, theme_menu, theme_titles, w.settings.theme, w.choose_theme)
-    language_menu = view_menu.addMenu(t("&Language"))
-    language_titles = dict(zip(LANGUAGES, (t("Follow the system"), t("English"), "한국어"), strict=True))
+    language_menu = view_menu.addMenu(translate("MainWindow", "&Language"))
+    language_titles = dict(
+        zip(
+            LANGUAGES,
+            (translate("MainWindow", "Follow the system"), translate("MainWindow", "English"), "한국어"),
+            strict=True,
+        )
+    )
     w.language_group = _choice_menu(w, language_menu, language_titles, w.settings.language, w.choose_language)
     view_menu.addSeparator()
     view_menu.addAction(w.reset_settings_action)
 
-    step_menu = bar.addMenu(t("&Step"))
+    step_menu = bar.addMenu(translate("MainWindow", "&Step"))
     for action in w.step_actions:
         step_menu.addAction(action)
 
-    help_menu = bar.addMenu(t("&Help"))
+    help_menu = bar.addMenu(translate("MainWindow", "&Help"))
     help_menu.addAction(w.shortcuts_action)
     help_menu.addAction(w.about_action)
 
@@ -185,7 +239,9 @@ def add_layer_menu(window: MainWindow, parent: QMenu) -> None:
     parent.addAction(window.add_end_action)
     for name in ACTIVATIONS:
         if name != "identity":
-            text = translate("MainWindow", "Add layer before the output layer, then {activation}").format(activation=name)
+            text = translate("MainWindow", "Add layer before the output layer, then {activation}").format(
+                activation=name
+            )
             parent.addAction(text, lambda n=name: window.add_layer(None, n))
     parent.addSeparator()
     parent.addAction(window.insert_action)

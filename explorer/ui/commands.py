@@ -200,7 +200,9 @@ def set_batch(controller: Controller, batch: int) -> bool:
             names=names, count=batch - old
         )
     elif batch < old:
-        note = translate("Commands", "{names} lost their last {count} column(s).").format(names=names, count=old - batch)
+        note = translate("Commands", "{names} lost their last {count} column(s).").format(
+            names=names, count=old - batch
+        )
     else:
         note = ""
     return controller.edit(text, edits.set_batch, batch, note=note)

@@ -40,10 +40,6 @@ if TYPE_CHECKING:
 NEW_MODEL_EXAMPLE = "single_layer"
 
 
-def _t(text: str) -> str:
-    return translate("MainWindow", text)
-
-
 def is_bundled(path: str | os.PathLike[str]) -> bool:
     """Whether ``path`` is one of the bundled examples (never overwritten)."""
     try:
@@ -89,7 +85,7 @@ class DocumentFiles(QObject):
     @property
     def document_name(self) -> str:
         c = self.controller
-        return Path(c.path).name if c.path else (c.model.name or _t("untitled"))
+        return Path(c.path).name if c.path else (c.model.name or translate("MainWindow", "untitled"))
 
     def _status(self, text: str, ms: int = 8000) -> None:
         self.window.statusBar().showMessage(one_line(text, 400), ms)
@@ -144,7 +140,11 @@ class DocumentFiles(QObject):
             self.autosave = self._new_autosave(recovery.original_path, key=recovery.key)
             self.recovered = True
             self.window.update_title()
-            self._status(_t("Recovered {name}: save it to keep the edits").format(name=recovery.document_name))
+            self._status(
+                translate("MainWindow", "Recovered {name}: save it to keep the edits").format(
+                    name=recovery.document_name
+                )
+            )
             return True
         return False
 
@@ -179,7 +179,7 @@ class DocumentFiles(QObject):
         """File → Open: ask about unsaved edits, then for a file, starting in the last folder."""
         if not self.maybe_save():
             return
-        path = self.window.dialogs.get_open_path(self.window, _t("Open model or snapshot"))
+        path = self.window.dialogs.get_open_path(self.window, translate("MainWindow", "Open model or snapshot"))
         if path:
             self.open_path(path, ask=False)
 
@@ -208,14 +208,18 @@ class DocumentFiles(QObject):
         menu.clear()
         kept, dropped = self.window.settings.prune_recent_files()
         if dropped:
-            self._status(_t("Removed from the recent files, no longer found: {names}").format(names=", ".join(dropped)))
+            self._status(
+                translate("MainWindow", "Removed from the recent files, no longer found: {names}").format(
+                    names=", ".join(dropped)
+                )
+            )
         for number, path in enumerate(kept, start=1):
             action = menu.addAction(f"&{number % 10} {one_line(Path(path).name, 60)}")
             action.setToolTip(path)
             action.setData(path)
             action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
         menu.addSeparator()
-        clear = menu.addAction(_t("Clear recent files"))
+        clear = menu.addAction(translate("MainWindow", "Clear recent files"))
         clear.setEnabled(bool(kept))
         clear.triggered.connect(self.clear_recent)
         menu.setEnabled(True)
@@ -224,7 +228,11 @@ class DocumentFiles(QObject):
         """Open a recent file; one that is gone leaves the list with a message."""
         if not Path(path).is_file():
             self.window.settings.remove_recent_file(path)
-            self._status(_t("Removed from the recent files, no longer found: {names}").format(names=Path(path).name))
+            self._status(
+                translate("MainWindow", "Removed from the recent files, no longer found: {names}").format(
+                    names=Path(path).name
+                )
+            )
             return False
         return self.open_path(path)
 
@@ -245,7 +253,7 @@ class DocumentFiles(QObject):
         """Save a model file under a new name, starting in the last folder."""
         c = self.controller
         suggested = Path(c.path).name if c.path and not is_bundled(c.path) else "model.json"
-        path = self.window.dialogs.get_save_path(self.window, _t("Save model"), suggested)
+        path = self.window.dialogs.get_save_path(self.window, translate("MainWindow", "Save model"), suggested)
         return bool(path) and self._saved(c.save(path))
 
     def _saved(self, ok: bool) -> bool:
@@ -262,7 +270,7 @@ class DocumentFiles(QObject):
     # -- pictures -----------------------------------------------------------------------
 
     def export_dialog(self) -> None:
-        folder = self.window.dialogs.get_folder(self.window, _t("Export snapshot into folder"))
+        folder = self.window.dialogs.get_folder(self.window, translate("MainWindow", "Export snapshot into folder"))
         if folder:
             self.export_to(folder)
 
@@ -281,10 +289,12 @@ class DocumentFiles(QObject):
         except (OSError, ValueError) as error:
             self.window.show_error(f"Export to {folder} failed: {error}")
             return False
-        self._status(_t("Exported snapshot.json, graph.png, graph.svg to {folder}").format(folder=folder))
+        self._status(
+            translate("MainWindow", "Exported snapshot.json, graph.png, graph.svg to {folder}").format(folder=folder)
+        )
         return True
 
     def copy_graph_image(self) -> None:
         image = QImage.fromData(scene_png(self.window.scene, 2.0), "PNG")
         QApplication.clipboard().setImage(image)
-        self._status(_t("Graph image copied to the clipboard"), 5000)
+        self._status(translate("MainWindow", "Graph image copied to the clipboard"), 5000)

@@ -99,7 +99,9 @@ class MainWindow(QMainWindow):
         make_actions(self)
         make_menus(self)
         make_toolbars(self)
-        self._icon_kinds = dict(zip(self.step_actions, ("reset", "back", "step", "forward", "end", "play"), strict=True))
+        self._icon_kinds = dict(
+            zip(self.step_actions, ("reset", "back", "step", "forward", "end", "play"), strict=True)
+        )
         self._paint_icons()
 
         controller.model_changed.connect(self._on_model_changed)
@@ -234,7 +236,9 @@ class MainWindow(QMainWindow):
             for node in c.model.order:
                 item = QListWidgetItem(clip(one_line(pretty(c.model.label(node))), 24))
                 item.setData(Qt.ItemDataRole.UserRole, node)
-                item.setToolTip(tooltip(f"{commands.label(c.model, node)} · {c.model.op(node)} · {fmt_shape(c.model.shape(node))}"))
+                item.setToolTip(
+                    tooltip(f"{commands.label(c.model, node)} · {c.model.op(node)} · {fmt_shape(c.model.shape(node))}")
+                )
                 self.node_list.addItem(item)
                 if node == c.selected:
                     self.node_list.setCurrentItem(item)
@@ -423,4 +427,3 @@ def _dropped_file(event: QDragEnterEvent | QDropEvent) -> str | None:
         return None
     path = urls[0].toLocalFile()
     return path if Path(path).is_file() else None
-
