@@ -22,8 +22,8 @@ from .settings import MAX_PLAY_SPEED, MIN_PLAY_SPEED
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-#: The speed slider's ticks: speed = MIN · (MAX/MIN)^(tick/SPEED_TICKS), in steps per second.
-SPEED_TICKS = 100
+#: The speed slider's ticks: speed = MIN · (MAX/MIN)^(tick/SPEED_TICKS) steps per second; 1, 2, 4, 8 fall on ticks.
+SPEED_TICKS = 120
 
 
 def speed_of_tick(tick: int) -> float:

@@ -8,8 +8,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from explorer.examples import EXAMPLES
-from explorer.model import load_model
 from explorer.model import edit as edits
+from explorer.model import load_model
 from explorer.model.io import dumps, model_to_dict
 from explorer.resources import example_path
 

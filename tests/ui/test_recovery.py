@@ -10,8 +10,8 @@ import pytest
 
 from explorer.engine import Session
 from explorer.examples import toy_model
-from explorer.model import load_model
 from explorer.model import edit as edits
+from explorer.model import load_model
 from explorer.ui.autosave import pending_recoveries
 
 ROOT = Path(__file__).resolve().parents[2]
