@@ -44,9 +44,9 @@ def make_action(
     shortcuts = shortcut if isinstance(shortcut, list) else [shortcut] if shortcut is not None else []
     keys: list[QKeySequence] = []
     for one in shortcuts:
-        for key in QKeySequence.keyBindings(one) if isinstance(one, QKeySequence.StandardKey) else [QKeySequence(one)]:
-            if key not in keys:
-                keys.append(key)
+        # a standard key's first binding: the others are media keys ("Save", "Open") nobody reads as shortcuts
+        found = QKeySequence.keyBindings(one)[:1] if isinstance(one, QKeySequence.StandardKey) else [QKeySequence(one)]
+        keys += [key for key in found if key not in keys]
     action.setShortcuts(keys)
     plain = tip or text.replace("&", "").rstrip("…")
     action.setToolTip(f"{plain} ({_keys_text(action)})" if keys else plain)
