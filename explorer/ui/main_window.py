@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QListWidget, QListWidgetItem, QMainWindow, QWidget
 
 from .. import __version__
@@ -27,6 +27,7 @@ from .actions import make_actions, make_menus, shortcut_rows
 from .controller import Controller
 from .dialogs import Dialogs
 from .documents import DocumentFiles
+from .file_drop import FileDrops
 from .icons import make_icon
 from .inspector import Inspector
 from .matrix_editor import MatrixEditor
@@ -75,7 +76,6 @@ class MainWindow(QMainWindow):
             self.dialogs.settings = settings
         self.controller = controller
         self.dialogs.modal_started.connect(controller.pause)  # Play waits while a question is open
-        self.setAcceptDrops(True)
 
         from .canvas import GraphScene, GraphView
 
@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.loss_label)
 
         self.files = DocumentFiles(self, autosave_folder)
+        self.file_drops = FileDrops(self, self.files.open_dropped)
         make_actions(self)
         make_menus(self)
         make_toolbars(self)
@@ -389,16 +390,6 @@ class MainWindow(QMainWindow):
     def copy_graph_image(self) -> None:
         self.files.copy_graph_image()
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
-        if _dropped_file(event) is not None:
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
-        path = _dropped_file(event)
-        if path is not None:
-            event.acceptProposedAction()
-            self.files.open_dropped(path)
-
     # -- help -----------------------------------------------------------------------
 
     def show_shortcuts(self) -> None:
@@ -419,11 +410,3 @@ class MainWindow(QMainWindow):
             self.save_layout()
         event.accept()
 
-
-def _dropped_file(event: QDragEnterEvent | QDropEvent) -> str | None:
-    """The one local file being dropped, or None."""
-    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-    if len(urls) != 1 or not urls[0].isLocalFile():
-        return None
-    path = urls[0].toLocalFile()
-    return path if Path(path).is_file() else None

@@ -4,8 +4,9 @@ import json
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
 
 from explorer.examples import EXAMPLES
 from explorer.model import edit as edits
@@ -22,13 +23,17 @@ def model_file(tmp_path):
     return path
 
 
-def drop(window, path):
+def drop(window, path, target=None):
+    """Drag ``path`` over ``target`` (the window by default) and drop it; the file opens once the drop is over."""
+    target = target or window
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(
-        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    )
-    window.dropEvent(event)
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(target, enter)
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(target, event)
+    QApplication.processEvents()
     return event
 
 
@@ -190,6 +195,19 @@ def test_a_dropped_model_file_opens(window, model_file):
     assert event.isAccepted()
     assert window.controller.path == str(model_file)
     assert "mine.json" in window.windowTitle()
+
+
+@pytest.mark.parametrize("where", ["canvas", "heatmap", "node list"])
+def test_a_file_dropped_over_the_canvas_or_a_heatmap_opens(window, model_file, where):
+    from explorer.ui.heatmap import MatrixView
+
+    target = {
+        "canvas": window.view.viewport(),
+        "heatmap": window.inspector.findChildren(MatrixView)[0],
+        "node list": window.node_list.viewport(),
+    }[where]
+    drop(window, model_file, target)
+    assert window.controller.path == str(model_file)
 
 
 def test_a_drop_asks_about_unsaved_edits(window, dialogs, model_file):
