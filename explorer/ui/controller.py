@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..engine import EngineError, Session, describe_step
+from ..engine.notation import pretty
 from ..export.snapshot import is_snapshot, session_from_document, snapshot_text
 from ..model import Model, ModelError, model_to_dict
 from ..model.io import dumps, read_json
@@ -103,12 +104,20 @@ class Controller(QObject):
         try:
             new = change(self._model, *args)
         except ModelError as error:
-            self.error_raised.emit(f"{text} refused: {error}")
+            self.error_raised.emit(f"{text} refused: {self._named(error)}")
             return False
         if new is self._model:
             return False
         self.undo_stack.push(ModelEditCommand(self, text, self._model, new, restarts, note, moved))
         return True
+
+    def _named(self, error: ModelError) -> str:
+        """The refusal with its node named as the user sees it (``Ŷ``, not ``Yhat``)."""
+        node = error.node
+        if node is None:
+            return str(error)
+        name = self._model.label(node) if node in self._model else node
+        return f"{one_line(pretty(name), 60)}: {error.problem}"
 
     def _replace_model(self, model: Model, restarts: bool, text: str, note: str = "", moved: str | None = None) -> None:
         position = self.session.position
@@ -257,7 +266,7 @@ class Controller(QObject):
 
     def step(self) -> bool:
         upcoming = self.session.next_step
-        where = f"step {upcoming.index}: {one_line(upcoming.node, 60)}" if upcoming is not None else ""
+        where = f"step {upcoming.index}: {one_line(pretty(self._model.label(upcoming.node)), 60)}" if upcoming else ""
         try:
             with busy(f"Computing {where}…", self._step_elements()):
                 taken = self.session.step()

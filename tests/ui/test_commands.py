@@ -161,3 +161,11 @@ def test_a_moved_node_moves_in_place(window):
     assert window.scene.node_items["W2"].pos().x() != 321.0
     c.step()  # the scene's model is the controller's: a step does not rebuild
     assert window.scene.node_items["W2"] is items["W2"]
+
+
+def test_a_refusal_names_the_node_by_its_label(window, dialogs):
+    assert not commands.set_values(window.controller, "Yhat", np.ones((2, 1)))  # not a leaf: refused
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Edit Ŷ refused: Ŷ: ")
+    assert "Yhat" not in message
+    assert dialogs.warnings == [message]
