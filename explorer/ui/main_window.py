@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
 
         self._on_model_changed()
         self._on_step_changed()
+        self.inspector.set_node(controller.inspected)  # a session opened past step 0 shows its node
         self.speed_slider.setValue(tick_of_speed(settings.play_speed))
         self._on_speed_changed(self.speed_slider.value())
         self.dark_action.setChecked(current_theme().name == "dark")
