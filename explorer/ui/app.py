@@ -159,6 +159,9 @@ def run_window(path: str | None = None, reset_settings: bool = False) -> int:
     window = open_window(session, home, kind, settings=settings, autosave_folder=autosave_folder())
     if path is None:
         window.controller.select("W3")
+    screen = window.screen().availableGeometry() if window.screen() is not None else None
+    if not settings.geometry and screen is not None:  # a first start on a small screen: fit it
+        window.resize(min(window.width(), screen.width()), min(window.height(), screen.height()))
     window.show()
     window.view.fit_to_view(READABLE_ZOOM)
     window.files.offer_recoveries()
