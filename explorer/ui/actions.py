@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu
 
 from ..examples import EXAMPLES
 from ..model import ACTIVATIONS
+from .export_actions import export_code_dialog, export_derivation_dialog
 from .i18n import translate
 from .settings import LANGUAGES, THEMES
 
@@ -72,6 +73,18 @@ def make_actions(window: MainWindow) -> None:
         files.export_dialog,
         "Ctrl+E",
         translate("MainWindow", "Write snapshot.json, graph.png and graph.svg into a folder"),
+    )
+    w.export_derivation_action = make_action(
+        w,
+        translate("MainWindow", "Export &derivation…"),
+        lambda: export_derivation_dialog(w),
+        tip=translate("MainWindow", "Write derivation.md and derivation.tex (the chain rule at this step) into a folder"),
+    )
+    w.export_code_action = make_action(
+        w,
+        translate("MainWindow", "Export &code…"),
+        lambda: export_code_dialog(w),
+        tip=translate("MainWindow", "Write model_numpy.py and model_torch.py into a folder"),
     )
     w.copy_image_action = make_action(
         w, translate("MainWindow", "&Copy graph image"), files.copy_graph_image, "Ctrl+Shift+C"
@@ -182,6 +195,8 @@ def make_menus(window: MainWindow) -> None:
     file_menu.addAction(w.save_as_action)
     file_menu.addSeparator()
     file_menu.addAction(w.export_action)
+    file_menu.addAction(w.export_derivation_action)
+    file_menu.addAction(w.export_code_action)
     file_menu.addAction(w.copy_image_action)
     file_menu.addSeparator()
     file_menu.addAction(w.quit_action)

@@ -436,6 +436,22 @@
         <source>Add layer before the output layer, then {activation}</source>
         <translation>출력층 앞에 층 추가, 이어서 {activation}</translation>
     </message>
+    <message>
+        <source>Export &amp;derivation…</source>
+        <translation>유도 과정 내보내기(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Write derivation.md and derivation.tex (the chain rule at this step) into a folder</source>
+        <translation>derivation.md와 derivation.tex(이 단계의 연쇄법칙)를 폴더에 씁니다</translation>
+    </message>
+    <message>
+        <source>Export &amp;code…</source>
+        <translation>코드 내보내기(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Write model_numpy.py and model_torch.py into a folder</source>
+        <translation>model_numpy.py와 model_torch.py를 폴더에 씁니다</translation>
+    </message>
 </context>
 <context>
     <name>Vocabulary</name>

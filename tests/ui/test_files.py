@@ -239,3 +239,13 @@ def test_a_drop_of_something_else_is_ignored(window, tmp_path):
     event = drop(window, tmp_path)  # a folder
     assert not event.isAccepted()
     assert window.controller.model is before
+
+
+def test_export_derivation_and_code_ask_for_the_folder_through_the_dialogs(window, dialogs, tmp_path):
+    dialogs.answer("folder", str(tmp_path / "handout"))
+    window.export_derivation_action.trigger()
+    assert sorted(p.name for p in (tmp_path / "handout").iterdir()) == ["derivation.md", "derivation.tex"]
+    dialogs.answer("folder", str(tmp_path / "code"))
+    window.export_code_action.trigger()
+    assert sorted(p.name for p in (tmp_path / "code").iterdir()) == ["model_numpy.py", "model_torch.py"]
+    assert dialogs.kinds() == ["folder", "folder"]
