@@ -14,7 +14,6 @@ from explorer.ui.lab.activation_plot import ActivationPlot, activation_curves
 from explorer.ui.lab.plots import GradNormPlot, LossPlot
 from explorer.ui.lab.throttle import RedrawThrottle
 from explorer.ui.theme import DARK, LIGHT
-from tests.ui.scripted_dialogs import ScriptedDialogs
 
 
 class FakeClock:
@@ -193,11 +192,11 @@ def test_a_grad_norm_plot_without_data_says_why(qtbot):
 # -- export and theme ----------------------------------------------------------------------------
 
 
-def test_export_plots_writes_png_and_svg_of_each_plot(window, tmp_path):
+def test_export_plots_writes_png_and_svg_of_each_plot(window, dialogs, tmp_path):
     lab = window.learning_lab
-    window.dialogs = ScriptedDialogs(("folder", str(tmp_path / "plots")))
+    dialogs.answer("folder", str(tmp_path / "plots"))
     lab.export_action.trigger()
-    window.dialogs.assert_all_answered()
+    dialogs.assert_all_answered()
     assert "Exported" in window.statusBar().currentMessage(), window.statusBar().currentMessage()
     names = sorted(p.name for p in (tmp_path / "plots").iterdir())
     assert names == sorted(f"{n}.{e}" for n in ("loss", "gradient_norms", "activations") for e in ("png", "svg"))

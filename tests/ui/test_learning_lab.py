@@ -16,17 +16,21 @@ WAIT_MS = 60_000
 
 
 @pytest.fixture
-def open_example(qtbot):
-    """A window on a bundled example, with scripted dialogs; the lab's run is over at the end."""
+def open_example(qtbot, settings, app_folder):
+    """A window on a bundled example, with dialogs answered from a script; closed at the end, its run over."""
     from explorer.ui.app import make_app, open_window
 
-    make_app().setProperty("explorer_no_dialogs", True)
+    make_app()
     windows = []
 
     def opener(name, *answers):
-        win = open_window(Session(load_model(example_path(name))))
-        win.dialogs = ScriptedDialogs(*answers)
-        qtbot.addWidget(win)
+        dialogs = ScriptedDialogs(*answers, settings=settings)
+        win = open_window(
+            Session(load_model(example_path(name))),
+            dialogs=dialogs,
+            settings=settings,
+            autosave_folder=app_folder / "autosave",
+        )
         win.resize(1400, 900)
         win.show()
         qtbot.waitExposed(win)
@@ -36,6 +40,12 @@ def open_example(qtbot):
     yield opener
     for win in windows:
         win.learning_lab.shutdown()
+        win.controller.pause()
+        win.dialogs.answers.clear()
+        if win.isVisible() and win.files.modified:
+            win.dialogs.answer("unsaved_changes", "discard")
+        win.close()
+        win.deleteLater()
 
 
 def params_of(model):
@@ -334,3 +344,18 @@ def test_closing_the_window_mid_run_stops_the_run_and_drops_its_result(open_exam
     assert ended == []  # nobody is asked about a run of a closed window
     assert win.dialogs.asked == []
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_the_lab_joins_the_step_file_and_view_menus_without_a_menu_of_its_own(window):
+    lab = window.learning_lab
+    bar = [action.menu() for action in window.menuBar().actions()]
+    assert not any(menu.objectName() == "learn_menu" for menu in bar)
+
+    def holder(action):
+        return next(menu for menu in bar if action in menu.actions())
+
+    assert holder(lab.apply_action) is holder(window.step_action)
+    assert holder(lab.train_action) is holder(window.step_action)
+    assert holder(lab.export_action) is holder(window.export_action)
+    for dock in lab.docks:
+        assert holder(dock.toggleViewAction()) is holder(window.fit_action)

@@ -30,9 +30,13 @@ def _follow_theme(window: QMainWindow, lab: LearningLab) -> None:
     if callable(manager):
         manager().changed.connect(lab.apply_theme)
         return
+    # until the theme has a signal: after the window's own switches (their slots run first, so the theme is set)
     dark = getattr(window, "dark_action", None)
     if dark is not None:
-        dark.triggered.connect(lab.apply_theme)  # after the window's own slot: the theme is set by then
+        dark.triggered.connect(lab.apply_theme)
+    group = getattr(window, "theme_group", None)  # View → Theme
+    if group is not None:
+        group.triggered.connect(lab.apply_theme)
 
 
 __all__ = ["LearningLab", "install_learning_lab"]

@@ -24,6 +24,7 @@ from ..guard import guarded
 from ..text import one_line, plain
 from .activation_plot import ActivationPlot
 from .layers import layer_weights, weight_names
+from .menus import place_actions
 from .plot_export import export_plots
 from .plots import GradNormPlot, LossPlot
 from .rate_spin import RateSpinBox
@@ -55,7 +56,7 @@ class LearningLab(QObject):
 
         self._make_actions()
         self._make_docks()
-        self._make_toolbar_and_menu()
+        self._make_toolbar_and_menus()
 
         c = self.controller
         c.step_changed.connect(self._on_step_changed)
@@ -79,7 +80,7 @@ class LearningLab(QObject):
         self.train_action.setObjectName("train")
         self.train_action.setToolTip(self.tr("Run N iterations of gradient descent (경사 하강법) in the background"))
         self.train_action.triggered.connect(self.show_train_dialog)
-        self.export_action = QAction(self.tr("Export plots…"), w)
+        self.export_action = QAction(self.tr("Export plots (손실 · 기울기)…"), w)
         self.export_action.setObjectName("export_plots")
         self.export_action.setToolTip(
             self.tr("Write loss, gradient_norms and activations as PNG and SVG into a folder")
@@ -109,7 +110,7 @@ class LearningLab(QObject):
         self.update_dock.raise_()
         w.resizeDocks([self.update_dock], [300], Qt.Orientation.Vertical)
 
-    def _make_toolbar_and_menu(self) -> None:
+    def _make_toolbar_and_menus(self) -> None:
         w = self.window
         toolbar = QToolBar(self.tr("Learning lab"), w)
         toolbar.setObjectName("learning_lab")
@@ -118,16 +119,9 @@ class LearningLab(QObject):
         toolbar.addAction(self.train_action)
         w.addToolBar(toolbar)
         self.toolbar = toolbar
-        menu = w.menuBar().addMenu(self.tr("&Learn"))
-        menu.setObjectName("learn_menu")
-        for action in (self.apply_action, self.train_action):
-            menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction(self.export_action)
-        menu.addSeparator()
-        for dock in self.docks:
-            menu.addAction(dock.toggleViewAction())
-        self.menu = menu
+        self.menus = place_actions(
+            w, [self.apply_action, self.train_action], [self.export_action], [d.toggleViewAction() for d in self.docks]
+        )
 
     # -- the dialogs -----------------------------------------------------------------
 
