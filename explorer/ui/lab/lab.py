@@ -117,6 +117,7 @@ class LearningLab(QObject):
         toolbar.addAction(self.apply_action)
         toolbar.addWidget(self.lr_spin)
         toolbar.addAction(self.train_action)
+        w.addToolBarBreak()  # a row of its own: the building and stepping tools fill the first
         w.addToolBar(toolbar)
         self.toolbar = toolbar
         self.menus = place_actions(
@@ -159,12 +160,8 @@ class LearningLab(QObject):
         if not c.edit(text, replaced, update.model):
             self._applied = None
             return False
-        self.say(
-            self.tr(
-                "Applied W ← W − η ∂L/∂W with η = {lr} to every parameter; loss before: L = {loss}. "
-                "Run the forward pass (순전파) to see the loss after"
-            ).format(lr=format_number(lr), loss=format_number(before) if before is not None else "?")
-        )
+        said = self.tr("Applied W ← W − η ∂L/∂W with η = {lr}; loss before: L = {loss}; run the forward pass (순전파)")
+        self.say(said.format(lr=format_number(lr), loss=format_number(before) if before is not None else "?"))
         self._show_update()
         self.update_dock.raise_()
         return True
