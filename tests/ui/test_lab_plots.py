@@ -235,3 +235,15 @@ def test_the_docks_have_names_and_show(window):
     assert names == {"lab_update", "lab_loss", "lab_gradient_norms", "lab_activations"}
     assert lab.update_dock.isVisible()
     assert lab.loss_dock.isVisible()
+
+
+def test_the_docks_render_in_the_theme_they_open_in(themed, window, tmp_path):
+    lab = window.learning_lab
+    for dock in (lab.loss_dock, lab.grad_dock, lab.activation_dock):
+        dock.raise_()
+        view = dock.widget().graphics
+        image = view.grab().toImage()
+        assert not image.isNull()
+        assert image.pixelColor(3, 3) == themed.background, dock.objectName()
+    image = window.grab().toImage()
+    assert image.save(str(tmp_path / f"window_{themed.name}.png"))
