@@ -29,7 +29,7 @@ from .graph_items import EdgeItem, NodeItem
 from .guard import guarded
 from .layout import chain_layout
 from .text import one_line
-from .theme import current_theme
+from .theme import current_theme, themes
 
 _OP_TEXT = {"half_sse": "½·SSE", "sse": "SSE", "mse": "MSE"}
 
@@ -219,6 +219,14 @@ class GraphView(QGraphicsView):
         self._auto_fit: tuple[float | None] | None = None  # (min_zoom,) while the view refits on resize
         if scene is not None:
             self.setScene(scene)
+        themes().changed.connect(self._on_theme_changed)
+
+    def _on_theme_changed(self, _name: str = "") -> None:
+        """Another theme: the background, every box and every arrow repainted in its colours."""
+        scene = self.scene()
+        if scene is not None:
+            scene.update()
+        self.viewport().update()
 
     def setScene(self, scene) -> None:
         old = self.scene()

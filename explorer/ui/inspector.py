@@ -36,7 +36,7 @@ from .guard import guarded
 from .heatmap import MatrixView
 from .jacobian_view import JacobianView
 from .text import clip, elide, escape, plain, tooltip
-from .theme import current_theme
+from .theme import current_theme, themes
 from .workers import BackgroundRunner
 
 #: Jacobians up to this many elements are built on the UI thread (well under a frame).
@@ -143,6 +143,7 @@ class Inspector(QWidget):
 
         controller.step_changed.connect(lambda: self._mark_dirty({TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN}))
         controller.model_changed.connect(self._on_model_changed)
+        themes().changed.connect(self._on_theme_changed)
         self.set_node(None)
 
     @guarded("resizing the inspector")
@@ -162,6 +163,10 @@ class Inspector(QWidget):
             node = None
         self.node = node
         self._fill_pairs()
+        self._mark_dirty({TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN})
+
+    def _on_theme_changed(self, _name: str = "") -> None:
+        """Another theme: the title's colours and every panel (the breakdown's are in its text) redrawn."""
         self._mark_dirty({TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN})
 
     def _on_model_changed(self) -> None:

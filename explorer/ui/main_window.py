@@ -37,7 +37,7 @@ from .icons import make_icon
 from .inspector import Inspector
 from .matrix_editor import MatrixEditor
 from .text import clip, one_line, plain, tooltip
-from .theme import current_theme, set_theme
+from .theme import current_theme, set_theme, themes
 
 #: The automatic fit stops at this zoom so that labels stay readable; F shows everything.
 READABLE_ZOOM = 0.55
@@ -98,6 +98,8 @@ class MainWindow(QMainWindow):
 
         self._on_model_changed()
         self._on_step_changed()
+        themes().changed.connect(self._on_theme_changed)
+        self._on_theme_changed()
         self.resize(1400, 900)
 
     # -- actions --------------------------------------------------------------
@@ -481,12 +483,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Graph image copied to the clipboard", 5000)
 
     def toggle_theme(self, dark: bool) -> None:
-        set_theme("dark" if dark else "light")
-        from .app import apply_palette
+        set_theme("dark" if dark else "light")  # the views follow the theme's changed signal
 
-        apply_palette(QApplication.instance())
+    def _on_theme_changed(self, _name: str = "") -> None:
+        with QSignalBlocker(self.dark_action):
+            self.dark_action.setChecked(current_theme().name == "dark")
         self._paint_icons()
-        self._on_model_changed()
         self._on_step_changed()
 
     def about(self) -> None:
