@@ -330,6 +330,19 @@ class GraphView(QGraphicsView):
                 scene.node_selected.emit("")  # a click on empty space asks to select nothing
             self._background_press = None
 
+    #: Keys a scroll area would take to scroll: here they step the pass (the window's
+    #: shortcuts) or do nothing, so → at the last step never pans the canvas away.
+    _SCROLL_KEYS = (
+        Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down,
+        Qt.Key_Home, Qt.Key_End, Qt.Key_PageUp, Qt.Key_PageDown, Qt.Key_Space,
+    )  # fmt: skip
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in self._SCROLL_KEYS:
+            event.ignore()  # the window's, not the scroll area's
+            return
+        super().keyPressEvent(event)
+
     def mouseDoubleClickEvent(self, event) -> None:
         if self._node_at(event.position().toPoint()) is None:
             self.fit_to_view()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -132,6 +133,14 @@ class Inspector(QWidget):
         self.cancel_button.clicked.connect(self.runner.cancel)
         self._pending_tab: int | None = None
 
+        # the header keeps its height whatever the node's kind, so the tab bar below never moves
+        for hidden_keeps_room in (self.layer_box, self.edit_button):
+            policy = hidden_keeps_room.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            hidden_keeps_room.setSizePolicy(policy)
+        self.subtitle.setWordWrap(False)  # one line: the header's height never depends on it
+        self.subtitle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
@@ -230,8 +239,9 @@ class Inspector(QWidget):
         theme = current_theme()
         node = self.node
         has_node = node is not None
-        self.layer_box.setVisible(False)
-        self.edit_button.setVisible(False)
+        # shown or hidden only when that changes, so a field with the focus keeps it across steps
+        self.layer_box.setVisible(self._layer_index() is not None)
+        self.edit_button.setVisible(has_node and self.controller.model.spec(node).info.is_leaf)
         self.pair_combo.setEnabled(self.pair_combo.count() > 0)
         if not has_node:
             self.title.setText("<span style='font-size:16pt; font-weight:600'>Inspector</span>")
@@ -259,7 +269,6 @@ class Inspector(QWidget):
         )
         self.subtitle.setText(status)
         self._refresh_layer_box()
-        self.edit_button.setVisible(model.spec(node).info.is_leaf)
 
     def _layer_index(self) -> int | None:
         return None if self.node is None else edits.layer_of(self.controller.model, self.node)
@@ -286,7 +295,6 @@ class Inspector(QWidget):
             widget.blockSignals(True)
             setter(value)
             widget.blockSignals(False)
-        self.layer_box.setVisible(True)
 
     # -- layer edits are requests to the controller -------------------------------
 

@@ -35,6 +35,7 @@ from .canvas import GraphScene, GraphView
 from .controller import MAX_INTERVAL_MS, MIN_INTERVAL_MS, Controller
 from .icons import make_icon
 from .inspector import Inspector
+from .keys import install_step_keys
 from .matrix_editor import MatrixEditor
 from .text import clip, one_line, plain, tooltip
 from .theme import current_theme, set_theme, themes
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self._on_step_changed()
         themes().changed.connect(self._on_theme_changed)
         self._on_theme_changed()
+        install_step_keys(self)
         self.resize(1400, 900)
 
     # -- actions --------------------------------------------------------------
