@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QSlider,
     QSpinBox,
     QToolBar,
     QToolButton,
@@ -31,12 +30,14 @@ from ..model import ACTIVATIONS, LOSSES, ModelError, fmt_shape
 from ..model import edit as edits
 from ..model.io import write_atomic
 from ..resources import resources_dir
-from .canvas import GraphScene, GraphView
-from .controller import MAX_INTERVAL_MS, MIN_INTERVAL_MS, Controller
+from .canvas import CanvasPane, GraphScene, GraphView
+from .controller import Controller
 from .icons import make_icon
 from .inspector import Inspector
 from .keys import install_step_keys
 from .matrix_editor import MatrixEditor
+from .responsive import install_responsive_layout
+from .speed import SpeedControl
 from .text import clip, one_line, plain, tooltip
 from .theme import current_theme, set_theme, themes
 
@@ -53,7 +54,8 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.scene = GraphScene(self)
         self.view = GraphView(self.scene, self)
-        self.setCentralWidget(self.view)
+        self.canvas_pane = CanvasPane(self.view, self)  # the step's formula in a header of its own
+        self.setCentralWidget(self.canvas_pane)
 
         self.inspector = Inspector(controller, self)
         inspector_dock = QDockWidget("Inspector", self)
@@ -76,7 +78,7 @@ class MainWindow(QMainWindow):
 
         self.step_label = plain(QLabel(self))
         self.loss_label = plain(QLabel(self))
-        self.statusBar().addWidget(self.step_label, 1)
+        self.canvas_pane.set_header(self.step_label)  # transient messages never cover it
         self.statusBar().addPermanentWidget(self.loss_label)
 
         self._make_actions()
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         themes().changed.connect(self._on_theme_changed)
         self._on_theme_changed()
         install_step_keys(self)
+        install_responsive_layout(self)
         self.resize(1400, 900)
 
     # -- actions --------------------------------------------------------------
@@ -240,15 +243,11 @@ class MainWindow(QMainWindow):
         steps.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in self.step_actions:
             steps.addAction(action)
-        steps.addWidget(QLabel(" speed ", self))
-        self.speed_slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.speed_slider.setRange(0, 100)
-        self.speed_slider.setValue(55)
-        self.speed_slider.setFixedWidth(110)
-        self.speed_slider.setToolTip("Play speed")
-        self.speed_slider.valueChanged.connect(self._on_speed_changed)
-        self._on_speed_changed(self.speed_slider.value())
-        steps.addWidget(self.speed_slider)
+        self.speed_control = SpeedControl(self)  # about 1 step/s, shown beside the slider
+        self.speed_slider = self.speed_control.slider
+        self.speed_control.interval_changed.connect(self.controller.set_interval)
+        self.controller.set_interval(self.speed_control.interval_ms())
+        steps.addWidget(self.speed_control)
         self.addToolBar(steps)
 
     # -- reacting to the controller -------------------------------------------------
@@ -331,7 +330,7 @@ class MainWindow(QMainWindow):
                     self.node_list.setCurrentItem(item)
                     break
             else:
-                self.node_list.clearSelection()
+                self.node_list.setCurrentRow(-1)  # no old highlight; a click on any item selects again
         self._show_in_inspector()
 
     def _on_playing_changed(self, playing: bool) -> None:
@@ -374,11 +373,6 @@ class MainWindow(QMainWindow):
             return
         with QSignalBlocker(self.batch_spin):  # refused: show what the model has
             self.batch_spin.setValue(self.controller.model.shape(edits.chain_input(self.controller.model))[1])
-
-    def _on_speed_changed(self, value: int) -> None:
-        fraction = value / 100
-        interval = MAX_INTERVAL_MS * (MIN_INTERVAL_MS / MAX_INTERVAL_MS) ** fraction
-        self.controller.set_interval(int(interval))
 
     # -- building -----------------------------------------------------------------
 
