@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -139,6 +139,9 @@ class Inspector(QWidget):
             policy.setRetainSizeWhenHidden(True)
             hidden_keeps_room.setSizePolicy(policy)
         self.subtitle.setWordWrap(False)  # one line: the header's height never depends on it
+        title_font = QFont(self.title.font())
+        title_font.setPointSizeF(16)
+        self.title.setFixedHeight(QFontMetrics(title_font).height() + 10)  # a hat or an accent adds nothing
         self.subtitle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
         layout = QVBoxLayout(self)
