@@ -305,9 +305,14 @@ class GraphView(QGraphicsView):
     def mousePressEvent(self, event) -> None:
         self._background_press = None
         if self._node_at(event.position().toPoint()) is None:
-            self._auto_fit = None  # a pan of the background: the person places the view now
-            self._background_press = event.position()
+            self._background_press = event.position()  # a click or the start of a pan
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        press = getattr(self, "_background_press", None)
+        if press is not None and (event.position() - press).manhattanLength() >= 4:
+            self._auto_fit = None  # a pan of the background: the person places the view now
+        super().mouseMoveEvent(event)
 
     def follow(self, item: QGraphicsItem) -> None:
         """Scroll to bring ``item`` (the current step's node) into sight, only if it is not already."""

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
 
 from .controller import MAX_INTERVAL_MS, MIN_INTERVAL_MS
+from .i18n import translate
 from .settings import DEFAULT_PLAY_SPEED, MAX_PLAY_SPEED, MIN_PLAY_SPEED
 
 #: The speeds the slider offers, in steps per second (within what the controller's timer takes).
@@ -45,16 +46,16 @@ class SpeedControl(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.caption = QLabel(self.tr("speed"), self)
+        self.caption = QLabel(translate("MainWindow", " speed "), self)  # the toolbar's texts keep their context
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setRange(0, _TICKS)
         self.slider.setFixedWidth(96)
-        self.slider.setToolTip(self.tr("Play speed, in steps per second"))
+        self.slider.setToolTip(translate("MainWindow", "Play speed"))
         self.value_label = QLabel(self)
         self.value_label.setMinimumWidth(self.value_label.fontMetrics().horizontalAdvance(self._text(FASTEST)) + 4)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 0, 4, 0)
-        layout.setSpacing(6)
+        layout.setContentsMargins(2, 0, 4, 0)
+        layout.setSpacing(4)
         layout.addWidget(self.caption)
         layout.addWidget(self.slider)
         layout.addWidget(self.value_label)
@@ -76,7 +77,7 @@ class SpeedControl(QWidget):
         return round(1000.0 / self.steps_per_second())
 
     def _text(self, speed: float) -> str:
-        return self.tr("{speed} steps/s").format(speed=f"{speed:.2g}" if speed < 1 else f"{speed:.1f}")
+        return translate("MainWindow", "{speed} steps/s").format(speed=f"{speed:.2g}" if speed < 1 else f"{speed:.1f}")
 
     def _show(self) -> None:
         self.value_label.setText(self._text(self.steps_per_second()))

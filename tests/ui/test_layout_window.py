@@ -1,7 +1,7 @@
 """The window on real screen sizes: small windows work, deep chains are readable, nothing jumps or lags."""
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
 from explorer.engine import Session
@@ -148,3 +148,30 @@ def test_a_transient_message_never_hides_the_formula(window, qtbot):
     assert window.step_label.isVisible()
     assert window.step_label.text() == formula
     assert not window.statusBar().isAncestorOf(window.step_label)
+
+
+def _empty_spot(view):
+    for x in range(10, view.viewport().width(), 25):
+        for y in range(10, view.viewport().height(), 25):
+            if not view.items(QPoint(x, y)):
+                return QPoint(x, y)
+    raise AssertionError("no empty spot on the canvas")
+
+
+def test_a_click_on_empty_canvas_keeps_the_refit_and_a_pan_stops_it(window, qtbot):
+    view = window.view
+    view.fit_to_view(READABLE_ZOOM)
+    spot = _empty_spot(view)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)  # deselects, nothing more
+    window.resize(1024, 700)
+    qtbot.wait(50)
+    assert _all_nodes_in_view(window) == []
+    window.resize(1400, 900)
+    qtbot.wait(50)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    qtbot.mouseMove(view.viewport(), spot + QPoint(200, 0))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=spot + QPoint(200, 0))
+    zoom = view.zoom()
+    window.resize(1024, 700)
+    qtbot.wait(50)
+    assert view.zoom() == zoom  # the person placed the view: a resize leaves it
