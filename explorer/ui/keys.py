@@ -6,7 +6,8 @@ the loss, the speed) would otherwise take them for itself: → moves its text
 cursor, Space opens a combo box, Ctrl+Z undoes its typing. One filter on the
 application hands them to the window's actions instead; a modal dialog (the
 value editor's table) keeps them, so arrows move between cells there and
-Ctrl+Z edits the text.
+Ctrl+Z edits the text. So does a free-text line edit in the window (none
+today), where a space is a space.
 
 The mouse wheel turns a spin box, a combo box or a slider only when it has
 the focus: scrolling the window past Batch never changes the batch (which
@@ -62,6 +63,8 @@ def _field_of(widget: QObject | None, kinds: tuple[type, ...]) -> QWidget | None
             parent = widget.parentWidget()
             if isinstance(parent, QAbstractSpinBox | QComboBox):  # the inner line edit: the field is its owner
                 return parent
+            if isinstance(widget, QLineEdit) and not widget.isReadOnly():
+                return None  # free text keeps its cursor keys, its spaces and its own undo
             return widget
         if widget.isWindow():
             return None

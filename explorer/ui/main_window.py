@@ -30,7 +30,8 @@ from ..model import ACTIVATIONS, LOSSES, ModelError, fmt_shape
 from ..model import edit as edits
 from ..model.io import write_atomic
 from ..resources import resources_dir
-from .canvas import CanvasPane, GraphScene, GraphView
+from .canvas import GraphScene, GraphView
+from .canvas_pane import CanvasPane
 from .controller import Controller
 from .icons import make_icon
 from .inspector import Inspector

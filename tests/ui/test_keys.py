@@ -149,3 +149,16 @@ def test_200_presses_at_the_end_leave_the_canvas_where_it_was(window, qtbot):
         _key(window, Qt.Key.Key_Left)
     assert [bar.value() for bar in bars] == before
     assert window.controller.session.position == 0
+
+
+def test_a_free_text_field_in_the_window_keeps_its_keys(window, qtbot):
+    edit = QLineEdit("a b", window.inspector)  # a label field, say: spaces and cursor keys are its own
+    edit.show()
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus, timeout=2000)
+    edit.setCursorPosition(0)
+    _key(window, Qt.Key.Key_Right)
+    _key(window, Qt.Key.Key_Space)
+    assert edit.text() == "a  b"
+    assert window.controller.session.position == 0
+    assert not window.controller.playing
