@@ -20,12 +20,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractSlider,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
     QLineEdit,
     QMainWindow,
+    QSlider,
     QWidget,
 )
 
@@ -41,9 +41,9 @@ def undo_keys() -> list[QKeySequence]:
     keys += QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
     return keys + [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")]
 
-#: Fields that would keep the step keys or turn under the wheel.
-_KEY_FIELDS = (QAbstractSpinBox, QComboBox, QLineEdit, QAbstractSlider)
-_WHEEL_FIELDS = (QAbstractSpinBox, QComboBox, QAbstractSlider)
+#: Fields that would keep the step keys or turn under the wheel (a scroll bar is not one: it scrolls).
+_KEY_FIELDS = (QAbstractSpinBox, QComboBox, QLineEdit, QSlider)
+_WHEEL_FIELDS = (QAbstractSpinBox, QComboBox, QSlider)
 _EVENTS = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.Wheel, QEvent.Type.Polish)
 
 

@@ -162,3 +162,28 @@ def test_a_free_text_field_in_the_window_keeps_its_keys(window, qtbot):
     assert edit.text() == "a  b"
     assert window.controller.session.position == 0
     assert not window.controller.playing
+
+
+def test_the_wheel_still_scrolls_a_panel_without_focus(window, qtbot):
+    window.inspector.tabs.setCurrentIndex(3)
+    qtbot.wait(10)
+    browser = window.inspector.breakdown_view.browser
+    browser.setPlainText("\n".join(f"line {i}" for i in range(400)))
+    qtbot.wait(10)
+    bar = browser.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(0)
+    window.view.setFocus()
+    viewport = browser.viewport()
+    down = QWheelEvent(
+        QPointF(viewport.rect().center()),
+        QPointF(viewport.mapToGlobal(viewport.rect().center())),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, down)
+    assert bar.value() > 0  # a scroll bar is not a field: the text scrolls
