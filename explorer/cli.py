@@ -9,18 +9,24 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
+
 from .commands import explain as explain_cmd
 from .engine import EngineError, Session, check_gradients
-from .export.snapshot import is_snapshot, load_session, session_from_document, snapshot_text
+from .export.file_set import Content, FileSetError, write_file_set
+from .export.snapshot import check_snapshot_size, is_snapshot, load_session, session_from_document, write_snapshot
 from .model import ModelError, fmt_shape
 from .model.io import read_json, write_atomic
+from .platform_check import xcb_problem
 
 PROG = "jacobian-explorer"
 COMMANDS = ("export", "check", "screenshot", "explain")
 TABS = ("value", "gradient", "jacobian", "breakdown")
+TABS += ("derivation",)  # the inspector's fifth tab, in the order of its tabs
 
 
 class UsageError(Exception):
@@ -58,24 +64,50 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _session_at(path: str, step: int | None) -> Session:
-    """The session after ``step`` steps; by default a snapshot's own step, or the end for a model."""
+def _session_and_target(path: str, step: int | None) -> tuple[Session, int]:
+    """The session as opened and the step to go to: ``step``, a snapshot's own step, or the end for a model."""
     document = read_json(path)
     session = session_from_document(document)
     if step is not None:
         if not 0 <= step <= session.total:
             raise UsageError(f"--step {step} is outside 0…{session.total} for this model")
-        session.seek(step)
-    elif not is_snapshot(document):
-        session.run()
+        return session, step
+    return session, session.position if is_snapshot(document) else session.total
+
+
+def _session_at(path: str, step: int | None) -> Session:
+    """The session after ``step`` steps; by default a snapshot's own step, or the end for a model."""
+    session, target = _session_and_target(path, step)
+    session.seek(target)
     return session
 
 
+class _CheckProgress:
+    """Says how many elements each leaf samples (stdout) and, on a terminal, how far it is (stderr)."""
+
+    def __init__(self) -> None:
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, node: str, done: int, sampled: int, total: int) -> None:
+        if done == 0 and sampled < total:
+            print(f"{node}: sampling {sampled:,} of {total:,} elements", flush=True)
+        if self.live:
+            end = "\n" if done == sampled else ""
+            print(f"\r\x1b[Kchecking {node}: {done}/{sampled} elements", end=end, file=sys.stderr, flush=True)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    session = load_session(args.model)
+    live = sys.stderr.isatty()
+    if live:
+        print("loading the model and running the pass…", end="", file=sys.stderr, flush=True)
+    try:
+        session = load_session(args.model)
+        session.run()
+    finally:
+        if live:
+            print("\r\x1b[K", end="", file=sys.stderr, flush=True)  # an error then stands on its own line
     model = session.model
-    session.run()
-    rows = check_gradients(model)
+    rows = check_gradients(model, progress=_CheckProgress(), session=session)
     header = f"{'node':<12} {'op':<7} {'shape':<12} {'checked':>13} {'max |Δ|':>10}  result"
     print(f"{model.name or Path(args.model).name}")
     print(header)
@@ -86,6 +118,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             f"{row.node:<12} {row.op:<7} {fmt_shape(row.shape):<12} {checked:>13} {row.max_abs_diff:>10.2e}  "
             f"{'ok' if row.ok else 'FAIL'}"
         )
+    for row in rows:
+        if row.at_kink:
+            print(f"{row.node}: {row.at_kink} of {row.checked} elements at a kink: finite differences do not apply")
     print(f"loss {session.loss:.10g}")
     failed = [row.node for row in rows if not row.ok]
     if failed:
@@ -96,24 +131,28 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    session = _session_at(args.model, args.step)
-    files: dict[str, str | bytes] = {"snapshot.json": snapshot_text(session)}
+    session, target = _session_and_target(args.model, args.step)
+    check_snapshot_size(session, target)  # before computing anything
+    session.seek(target)
     from .export.images import render_graph  # Qt, loaded only when needed
 
     png, svg = render_graph(session)
-    files["graph.png"] = png
-    files["graph.svg"] = svg
+    files: dict[str, Content] = {
+        "snapshot.json": lambda stream: write_snapshot(session, stream),
+        "graph.png": png,
+        "graph.svg": svg,
+    }
     if args.code:
         from .export.code import code_files
 
         files.update(code_files(session))
     out = Path(args.out)
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        for name, data in files.items():
-            write_atomic(out / name, data)
+        write_file_set(out, files)
+    except FileSetError as error:
+        raise UsageError(f"cannot write to {out}: {error}") from None
     except OSError as error:
-        raise UsageError(f"cannot write to {out}: {error.strerror or error}") from None
+        raise UsageError(f"cannot write to {out}: {error.strerror or error}; nothing was written") from None
     print(f"wrote {', '.join(files)} to {out} at step {session.position}/{session.total} ({session.phase})")
     return 0
 
@@ -137,12 +176,32 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
     tab = TABS.index(args.tab) if args.tab else None
     data = screenshot(session, select=args.select, size=size, title_path=args.model, tab=tab, theme=args.theme)
+    problem = _png_problem(data, size)
+    if problem is not None:
+        raise UsageError(f"the window could not be drawn: {problem}; {args.out} was not written")
     try:
         write_atomic(args.out, data)
     except OSError as error:
         raise UsageError(f"cannot write {args.out}: {error.strerror or error}") from None
     print(f"wrote {args.out} ({size[0]}×{size[1]}) at step {session.position}/{session.total}")
     return 0
+
+
+def _png_problem(data: bytes, size: tuple[int, int]) -> str | None:
+    """Why ``data`` is not a PNG picture of ``size`` (or of ``size`` times a scale), or ``None``."""
+    from PySide6.QtGui import QImage  # Qt, loaded only when needed
+
+    if not data:
+        return "the picture is empty (0 bytes)"
+    if not data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "the picture is not a PNG"
+    image = QImage.fromData(data, "PNG")
+    if image.isNull():
+        return "the PNG does not decode"
+    width, height = size
+    if image.width() < width or image.width() * height != image.height() * width:
+        return f"the picture is {image.width()}×{image.height()}, not {width}×{height}"
+    return None
 
 
 def cmd_window(argv: Sequence[str]) -> int:
@@ -153,6 +212,9 @@ def cmd_window(argv: Sequence[str]) -> int:
             "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
             "use 'jacobian-explorer screenshot MODEL --out FILE.png', or set QT_QPA_PLATFORM"
         )
+    problem = xcb_problem()
+    if problem is not None:
+        raise UsageError(problem)
     from .ui.app import run_window  # Qt, loaded only when needed
 
     return run_window(argv[0] if argv else None)
@@ -170,6 +232,14 @@ def _no_display() -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; its exit status. numpy's RuntimeWarnings never reach standard error:
+    an overflow is named by the engine in one line (``NonFiniteError``)."""
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in ("-h", "--help"):

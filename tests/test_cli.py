@@ -111,7 +111,7 @@ def test_check_exits_1_when_a_gradient_differs(monkeypatch, capsys):
         GradCheckRow("X", "input", (3, 1), 3, 3, 1e-11, True),
         GradCheckRow("W1", "param", (3, 3), 9, 9, 0.5, False),
     ]
-    monkeypatch.setattr(explorer.cli, "check_gradients", lambda model: rows)
+    monkeypatch.setattr(explorer.cli, "check_gradients", lambda model, **options: rows)
     assert explorer.cli.main(["check", str(TOY_PATH)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert next(line for line in out if line.startswith("W1 ")).endswith("FAIL")
@@ -311,3 +311,297 @@ def test_window_without_a_display_exits_2_with_advice():
     assert "no display" in result.stderr
     assert "screenshot" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+# -- overflow, kinks and large leaves in check (issue 6, items 6, 7, 8) ---------------------
+
+
+def _write_model(path: Path, nodes: list) -> Path:
+    path.write_text(json.dumps({"format": "jacobian-explorer/model", "version": 1, "nodes": nodes}), encoding="utf-8")
+    return path
+
+
+def overflowing_model(tmp_path: Path) -> Path:
+    """H1 = W1ᵀX with X = (1e300, 1) and W1[0, 0] = 1e10: the first forward step overflows."""
+    return _write_model(
+        tmp_path / "overflow.json",
+        [
+            {"id": "X", "op": "input", "value": [[1e300], [1.0]]},
+            {"id": "W1", "op": "param", "value": [[1e10, 1.0], [1.0, 1.0]]},
+            {"id": "H1", "op": "linear", "label": "H₁", "inputs": {"x": "X", "w": "W1"}},
+            {"id": "Y", "op": "target", "value": [[0.0], [0.0]]},
+            {"id": "L", "op": "half_sse", "inputs": {"pred": "H1", "target": "Y"}},
+        ],
+    )
+
+
+def kinked_model(tmp_path: Path) -> Path:
+    """X = (1, 2) and W1's first column (1, −0.5): H1[0] = 0 exactly, at relu's kink."""
+    return _write_model(
+        tmp_path / "kink.json",
+        [
+            {"id": "X", "op": "input", "value": [[1.0], [2.0]]},
+            {"id": "W1", "op": "param", "value": [[1.0, 0.5], [-0.5, 0.25]]},
+            {"id": "H1", "op": "linear", "inputs": {"x": "X", "w": "W1"}},
+            {"id": "A1", "op": "relu", "inputs": {"x": "H1"}},
+            {"id": "W2", "op": "param", "value": [[1.0], [2.0]]},
+            {"id": "Yhat", "op": "linear", "inputs": {"x": "A1", "w": "W2"}},
+            {"id": "Y", "op": "target", "value": [[-1.0]]},
+            {"id": "L", "op": "half_sse", "inputs": {"pred": "Yhat", "target": "Y"}},
+        ],
+    )
+
+
+@pytest.mark.parametrize("command", ["check", "export", "screenshot"])
+def test_an_overflow_exits_2_naming_the_step_and_node(tmp_path, command):
+    out = tmp_path / ("shot.png" if command == "screenshot" else "out")
+    extra = [] if command == "check" else ["--out", out]
+    result = run_cli(command, overflowing_model(tmp_path), *extra)
+    line = assert_one_line_error(result)  # one line: no numpy RuntimeWarning, no traceback
+    assert line == "jacobian-explorer: forward step 1/7: H₁ (H1) overflowed to infinity (its inputs reach 1e+300)"
+    assert "FAIL" not in result.stdout
+    assert not out.exists()
+
+
+def test_check_at_a_relu_kink_passes_and_says_why(tmp_path):
+    result = run_cli("check", kinked_model(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert "X: 2 of 2 elements at a kink: finite differences do not apply" in lines
+    assert "W1: 2 of 4 elements at a kink: finite differences do not apply" in lines
+    assert not any(line.startswith("W2:") for line in lines)
+    assert "FAIL" not in result.stdout
+    assert result.stderr == ""
+
+
+def test_check_at_a_kink_still_fails_a_wrong_gradient(tmp_path, monkeypatch, capsys):
+    import dataclasses
+
+    from explorer.engine import OPS
+
+    relu = OPS["relu"]
+    wrong = {"x": lambda a, out, g: g * (a["x"] >= 0)}  # claims slope 1 at the kink... and is right elsewhere
+    linear = OPS["linear"]
+    wrong_w = {**linear.vjp, "w": lambda a, out, g: 1.01 * (a["x"] @ g.T)}
+    monkeypatch.setitem(OPS, "relu", dataclasses.replace(relu, vjp=wrong))
+    monkeypatch.setitem(OPS, "linear", dataclasses.replace(linear, vjp=wrong_w))
+    assert explorer.cli.main(["check", str(kinked_model(tmp_path))]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert next(line for line in out if line.startswith("W2 ")).endswith("FAIL")
+    assert out[-1].startswith("FAIL: W1, W2")
+
+
+def test_check_says_how_many_elements_it_samples(tmp_path):
+    # X of 300 numbers is past the 256 a leaf is checked at
+    model = _write_model(
+        tmp_path / "wide.json",
+        [
+            {"id": "X", "op": "input", "value": [[0.01 * i] for i in range(300)]},
+            {"id": "W", "op": "param", "shape": [300, 2], "init": {"kind": "normal", "std": 0.1, "seed": 3}},
+            {"id": "H", "op": "linear", "inputs": {"x": "X", "w": "W"}},
+            {"id": "Y", "op": "target", "value": [[0.0], [1.0]]},
+            {"id": "L", "op": "half_sse", "inputs": {"pred": "H", "target": "Y"}},
+        ],
+    )
+    result = run_cli("check", model)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert "X: sampling 256 of 300 elements" in lines
+    assert "W: sampling 256 of 600 elements" in lines
+    assert result.stderr == ""  # no progress when standard error is not a terminal
+
+
+def test_check_shows_progress_on_a_terminal(tmp_path):
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "explorer", "check", str(TOY_PATH)],
+            stdout=subprocess.PIPE, stderr=follower, env=env, timeout=60, check=False,
+        )
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        os.close(leader)
+    assert result.returncode == 0
+    text = seen.decode()
+    assert "checking W1: 9/9 elements" in text
+    assert "checking X: 3/3 elements" in text
+    assert "checking" not in result.stdout.decode()
+
+
+# -- export all or nothing, and never too large (issue 6, items 6 and 10) ----------------------
+
+
+def test_export_fills_a_full_disk_with_nothing(tmp_path):
+    """A file-size limit makes graph.png fail after snapshot.json was written: nothing may be left."""
+    import resource
+    import signal
+
+    def small_files():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
+        resource.setrlimit(resource.RLIMIT_FSIZE, (12_000, 12_000))
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = tmp_path / "deep" / "out"
+    command = [sys.executable, "-m", "explorer", "export", str(TOY_PATH), "--out", str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, preexec_fn=small_files, check=False)
+    line = assert_one_line_error(result)
+    assert "cannot write" in line
+    assert "nothing was written" in line
+    assert list(tmp_path.iterdir()) == []  # not out, not its parent, no temporary folder
+
+
+def test_export_keeps_an_older_export_when_it_fails(tmp_path):
+    import resource
+    import signal
+
+    out = tmp_path / "out"
+    export(TOY_PATH, out, "--step", 3)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def small_files():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (12_000, 12_000))
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "explorer", "export", str(TOY_PATH), "--out", str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, preexec_fn=small_files, check=False)
+    assert_one_line_error(result)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # still the step-3 set, whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_export_into_an_unwritable_place_leaves_nothing(tmp_path):
+    if not Path("/proc/self").is_dir():
+        pytest.skip("needs /proc, where nobody can make a folder")
+    line = assert_one_line_error(run_cli("export", TOY_PATH, "--out", "/proc/jacobian-explorer-out"))
+    assert "cannot write to /proc/jacobian-explorer-out" in line
+    assert not Path("/proc/jacobian-explorer-out").exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_export_under_a_read_only_folder_leaves_nothing(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        line = assert_one_line_error(run_cli("export", TOY_PATH, "--out", locked / "out"))
+        assert "cannot write" in line
+        assert list(locked.iterdir()) == []
+    finally:
+        locked.chmod(0o700)
+
+
+def test_export_onto_an_existing_file_refuses_and_keeps_it(tmp_path):
+    target = tmp_path / "out"
+    target.write_text("precious", encoding="utf-8")
+    line = assert_one_line_error(run_cli("export", TOY_PATH, "--out", target))
+    assert "not a folder" in line
+    assert target.read_text(encoding="utf-8") == "precious"
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_export_too_large_for_the_loader_is_refused_up_front(tmp_path, monkeypatch, capsys):
+    import explorer.export.snapshot as snapshot
+
+    # at the end the toy's snapshot holds 199 numbers (152 Jacobians and leaves, 9 op values, 38 gradients);
+    # at 5 bytes each at least, they pass a 700-byte limit before anything is computed
+    monkeypatch.setattr(snapshot, "MAX_SNAPSHOT_BYTES", 700)
+    monkeypatch.setattr(snapshot.Session, "jacobian", lambda *a: pytest.fail("computed a Jacobian"))
+    assert explorer.cli.main(["export", str(TOY_PATH), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "snapshot.json would hold 199 numbers, about " in err
+    assert "over 700 bytes could not be opened again" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_growing_too_large_while_written_leaves_nothing(tmp_path, monkeypatch, capsys):
+    import explorer.export.snapshot as snapshot
+
+    # an estimate that falls short: the stream itself stops at the limit, half-way through the file
+    monkeypatch.setattr(snapshot, "estimate_bytes", lambda *a: 0)
+    monkeypatch.setattr(snapshot, "MAX_SNAPSHOT_BYTES", 2_000)
+    assert explorer.cli.main(["export", str(TOY_PATH), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "grew past" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_real_snapshot_limit_is_the_loaders_512_mib():
+    import explorer.export.snapshot as snapshot
+
+    assert snapshot.MAX_SNAPSHOT_BYTES == 512 * 1024 * 1024
+
+
+# -- screenshot never reports an empty picture (item 12) -------------------------------------
+
+
+@pytest.mark.parametrize("picture", [b"", b"not a png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40])
+def test_screenshot_of_a_broken_picture_exits_2_and_writes_nothing(tmp_path, monkeypatch, capsys, picture):
+    import explorer.ui.app
+
+    monkeypatch.setattr(explorer.ui.app, "screenshot", lambda *a, **k: picture)
+    out = tmp_path / "shot.png"
+    assert explorer.cli.main(["screenshot", str(TOY_PATH), "--out", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1
+    assert "could not be drawn" in captured.err
+    assert "wrote" not in captured.out
+    assert not out.exists()
+
+
+def test_screenshot_of_the_wrong_size_exits_2(tmp_path, monkeypatch, capsys, qapp):
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QImage
+
+    import explorer.ui.app
+
+    image = QImage(700, 300, QImage.Format.Format_RGB32)
+    image.fill(0xFF336699)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    monkeypatch.setattr(explorer.ui.app, "screenshot", lambda *a, **k: bytes(buffer.data().data()))
+    out = tmp_path / "shot.png"
+    assert explorer.cli.main(["screenshot", str(TOY_PATH), "--out", str(out), "--size", "1400x900"]) == 2
+    assert "700×300, not 1400×900" in capsys.readouterr().err
+    assert not out.exists()
+
+
+# -- the window on a machine without Qt's X11 libraries (item 14) ---------------------------------
+
+
+def test_the_window_without_xcb_libraries_names_them_and_exits_2(monkeypatch, capsys):
+    import explorer.platform_check
+    import explorer.ui.app
+
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr(explorer.platform_check, "_loads", lambda name: name not in ("libxcb-icccm.so.4", "libxcb-keysyms.so.1"))
+    monkeypatch.setattr(explorer.ui.app, "run_window", lambda *a: pytest.fail("opened the window"))
+    assert explorer.cli.main([]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "libxcb-icccm.so.4, libxcb-keysyms.so.1" in err
+    assert "sudo apt-get install libxcb-icccm4 libxcb-keysyms1" in err
+
+
+def test_an_internal_error_is_still_one_line(monkeypatch, capsys):
+    monkeypatch.setattr(explorer.cli, "check_gradients", lambda *a, **k: [][1])
+    assert explorer.cli.main(["check", str(TOY_PATH)]) == 3
+    err = capsys.readouterr().err
+    assert err == "jacobian-explorer: internal error: IndexError: list index out of range\n"

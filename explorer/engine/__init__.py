@@ -2,7 +2,7 @@
 
 from .breakdown import Breakdown, ElementTerm, breakdown, einsum_for
 from .describe import backward_formula, describe_step, forward_formula
-from .errors import EngineError, JacobianTooLarge, NotReachedError
+from .errors import EngineError, JacobianTooLarge, NonFiniteError, NotReachedError
 from .gradcheck import GradCheckRow, check_gradients, evaluate_loss, numeric_grad
 from .ops import OPS, Op
 from .session import JACOBIAN_BUDGET, Contribution, NodeState, Session, Step
@@ -16,6 +16,7 @@ __all__ = [
     "EngineError",
     "GradCheckRow",
     "JacobianTooLarge",
+    "NonFiniteError",
     "NodeState",
     "NotReachedError",
     "Op",

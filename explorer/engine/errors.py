@@ -24,6 +24,30 @@ class JacobianTooLarge(EngineError):
         )
 
 
+class NonFiniteError(EngineError):
+    """A step whose result is not all finite; the session did not take it.
+
+    Attributes
+    ----------
+    node
+        The node whose value (forward) or gradient (backward) overflowed.
+    step
+        The step's index, counting from 1.
+    phase
+        ``"forward"`` or ``"backward"``.
+    """
+
+    def __init__(self, node: str, label: str, step: int, total: int, phase: str, kind: str, detail: str) -> None:
+        self.node = node
+        self.step = step
+        self.phase = phase
+        self.kind = kind
+        label = "".join(c if c.isprintable() else " " for c in label)  # the message stays one line
+        name = label if label == node else f"{label} ({node})"
+        what = f"the gradient of {name}" if phase == "backward" else name
+        super().__init__(f"{phase} step {step}/{total}: {what} {kind}{detail}")
+
+
 def _prod(shape: tuple[int, ...]) -> int:
     result = 1
     for n in shape:

@@ -12,6 +12,7 @@ a :class:`NodeState` taken at one step stays true for that step.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -19,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..model import Model
-from .errors import JacobianTooLarge, NotReachedError
+from .errors import JacobianTooLarge, NonFiniteError, NotReachedError
 from .ops import OPS, Op
 
 Array = npt.NDArray[np.float64]
@@ -161,14 +162,23 @@ class Session:
     # -- moving -------------------------------------------------------------
 
     def step(self) -> Step | None:
-        """Take the next step; ``None`` when the pass is already done."""
+        """Take the next step; ``None`` when the pass is already done.
+
+        Raises
+        ------
+        NonFiniteError
+            When the step's value (forward) or gradient (backward) is not all
+            finite. The step is not taken: nothing is stored and the session
+            stays where it was, so :meth:`back` and :meth:`seek` still work.
+        """
         step = self.next_step
         if step is None:
             return None
-        if step.phase == "forward":
-            self._forward(step.node)
-        else:
-            self._backward(step.node)
+        with np.errstate(all="ignore"):  # an overflow is reported below, never as a numpy warning
+            if step.phase == "forward":
+                self._forward(step)
+            else:
+                self._backward(step)
         self._position += 1
         return step
 
@@ -226,10 +236,27 @@ class Session:
             inputs[port] = value
         return inputs
 
-    def _forward(self, node: str) -> None:
-        self._values[node] = _frozen(self._op(node).forward(self._inputs(node)))
+    def _forward(self, step: Step) -> None:
+        node = step.node
+        inputs = self._inputs(node)
+        value = _frozen(self._op(node).forward(inputs))
+        self._require_finite(step, value, inputs.values())
+        self._values[node] = value
 
-    def _backward(self, node: str) -> None:
+    def _require_finite(self, step: Step, result: Array, sources: Iterable[Array]) -> None:
+        """Raise :class:`NonFiniteError` naming the step when ``result`` holds inf or NaN."""
+        if np.all(np.isfinite(result)):
+            return
+        kind = "became NaN" if np.all(np.isnan(result[~np.isfinite(result)])) else "overflowed to infinity"
+        largest = max((float(np.max(np.abs(s))) for s in sources if s.size), default=0.0)
+        reach = "its inputs reach" if step.phase == "forward" else "the gradients flowing in reach"
+        detail = f" ({reach} {largest:.3g})" if np.isfinite(largest) else ""
+        raise NonFiniteError(
+            step.node, self.model.label(step.node), step.index, self.total, step.phase, kind, detail
+        )
+
+    def _backward(self, step: Step) -> None:
+        node = step.node
         if node == self.model.loss_id:
             self._grads[node] = _frozen(np.ones(()))
             return
@@ -244,6 +271,7 @@ class Session:
         total = contributions[0].grad
         for extra in contributions[1:]:
             total = total + extra.grad
+        self._require_finite(step, total, [c.upstream_grad for c in contributions])
         self._upstream[node] = tuple(contributions)
         self._grads[node] = _frozen(total)
 
@@ -311,8 +339,10 @@ class Session:
         inputs = self._inputs(node)
         out = self._values[node]
         if out is None:
-            out = self._op(node).forward(inputs)
-        jac = _frozen(self._op(node).jacobian[port](inputs, out))
+            with np.errstate(all="ignore"):
+                out = self._op(node).forward(inputs)
+        with np.errstate(all="ignore"):
+            jac = _frozen(self._op(node).jacobian[port](inputs, out))
         assert jac.shape == shape, (jac.shape, shape)
         self._jacobians[key] = jac
         return jac
@@ -330,5 +360,7 @@ class Session:
         inputs = self._inputs(node)
         out = self._values[node]
         if out is None:
-            out = self._op(node).forward(inputs)
-        return _frozen(self._op(node).vjp[port](inputs, out, upstream))
+            with np.errstate(all="ignore"):
+                out = self._op(node).forward(inputs)
+        with np.errstate(all="ignore"):
+            return _frozen(self._op(node).vjp[port](inputs, out, upstream))

@@ -68,6 +68,7 @@ from .errors import ModelError
 from .graph import Array, Model, NodeSpec
 from .init import initial_value
 from .ops import ACTIVATIONS, LOSSES
+from .quote import shown
 
 #: How new entries of a resized or new matrix are drawn (the seed comes from the node id).
 FILL_STD = 0.5
@@ -170,7 +171,7 @@ class _Draft:
                 self.specs[i] = spec.with_(inputs=inputs)
 
     def build(self) -> Model:
-        return Model(self.specs, name=self.model.name)
+        return Model(self.specs, name=self.model.name, extras=self.model.extras)
 
 
 # -- numbering layers by position ---------------------------------------------
@@ -260,7 +261,7 @@ def renumber_layers(model: Model) -> Model:
     mapping = _renumbering(model)
     if not mapping:
         return model
-    return Model(_renamed_specs(model.specs, mapping), name=model.name)
+    return Model(_renamed_specs(model.specs, mapping), name=model.name, extras=model.extras)
 
 
 def _renumbered(draft: _Draft) -> Model:
@@ -277,7 +278,7 @@ def _renumbered(draft: _Draft) -> Model:
     for node, (old, shape) in draft.seeded.items():
         if node in mapping:
             draft.set_value(node, _filled(old, shape, mapping[node]))
-    return Model(_renamed_specs(draft.specs, mapping), name=model.name)
+    return Model(_renamed_specs(draft.specs, mapping), name=model.name, extras=model.extras)
 
 
 def _number(layer: Layer) -> int | None:
@@ -318,19 +319,19 @@ def _check_index(chain: _Chain, index: int, allow_end: bool = False) -> None:
     top = count if allow_end else count - 1
     if not _is_int(index) or not 0 <= index <= top:
         if allow_end:
-            raise ModelError(f"cannot add a layer at place {index!r}; the places are 0 (first) to {count} (last)")
-        raise ModelError(f"there is no layer {index!r}; the chain has layers 0 to {top}")
+            raise ModelError(f"cannot add a layer at place {shown(index)}; the places are 0 (first) to {count} (last)")
+        raise ModelError(f"there is no layer {shown(index)}; the chain has layers 0 to {top}")
 
 
 def _check_width(width: int, node: str) -> int:
     if not _is_int(width) or not 1 <= width <= limits.MAX_DIM:
-        raise ModelError(f"width must be a whole number from 1 to {limits.MAX_DIM}, got {width!r}", node)
+        raise ModelError(f"width must be a whole number from 1 to {limits.MAX_DIM}, got {shown(width)}", node)
     return int(width)
 
 
 def _check_activation(activation: str | None, node: str) -> None:
     if activation is not None and activation not in ACTIVATIONS:
-        raise ModelError(f"unknown activation {activation!r} (use one of {', '.join(ACTIVATIONS)} or none)", node)
+        raise ModelError(f"unknown activation {shown(activation, 20)} (use one of {', '.join(ACTIVATIONS)} or none)", node)
 
 
 def _require_node(model: Model, node: str) -> None:
@@ -648,7 +649,7 @@ def set_loss(model: Model, op: str) -> Model:
         Naming the loss node, for any other op.
     """
     if op not in LOSSES:
-        raise ModelError(f"unknown loss {op!r} (use one of {', '.join(LOSSES)})", model.loss_id)
+        raise ModelError(f"unknown loss {shown(op, 20)} (use one of {', '.join(LOSSES)})", model.loss_id)
     if op == model.op(model.loss_id):
         return model
     draft = _Draft(model)
@@ -671,7 +672,7 @@ def set_batch(model: Model, batch: int) -> Model:
     data = [n for n in model.leaves if model.op(n) in ("input", "target") and len(model.shape(n)) == 2]
     first = next((n for n in data if model.op(n) == "input"), data[0] if data else model.loss_id)
     if not _is_int(batch) or not 1 <= batch <= limits.MAX_BATCH:
-        raise ModelError(f"batch must be a whole number from 1 to {limits.MAX_BATCH}, got {batch!r}", first)
+        raise ModelError(f"batch must be a whole number from 1 to {limits.MAX_BATCH}, got {shown(batch)}", first)
     batch = int(batch)
     changing = [n for n in data if model.shape(n)[1] != batch]
     if not changing:
@@ -742,6 +743,10 @@ def randomise(model: Model, node: str, seed: int, kind: str = "normal", std: flo
 def set_position(model: Model, node: str, pos: tuple[float, float] | None) -> Model:
     """Set (or, with ``None``, clear) a node's place on the canvas.
 
+    A position past the canvas limit (``limits.MAX_POS``, 100,000 from the
+    origin on each axis) is clamped to it: a node dragged far away stops at
+    the edge rather than failing.
+
     Raises
     ------
     ModelError
@@ -751,11 +756,17 @@ def set_position(model: Model, node: str, pos: tuple[float, float] | None) -> Mo
     if pos is not None:
         numbers = list(pos) if isinstance(pos, tuple | list) else []
         if len(numbers) != 2 or not all(
-            isinstance(v, int | float | np.integer | np.floating) and not isinstance(v, bool) and math.isfinite(v)
-            for v in numbers
+            isinstance(v, int | float | np.integer | np.floating) and not isinstance(v, bool) for v in numbers
         ):
-            raise ModelError(f"pos must be two finite numbers (x, y), got {pos!r}", node)
-        pos = (float(numbers[0]), float(numbers[1]))
+            raise ModelError(f"pos must be two finite numbers (x, y), got {shown(pos)}", node)
+        try:
+            x, y = float(numbers[0]), float(numbers[1])
+        except OverflowError:
+            x = y = math.inf
+        if not (math.isfinite(x) and math.isfinite(y)):
+            raise ModelError(f"pos must be two finite numbers (x, y), got {shown(pos)}", node)
+        edge = limits.MAX_POS
+        pos = (min(max(x, -edge), edge), min(max(y, -edge), edge))
     if pos == model.spec(node).pos:
         return model
     draft = _Draft(model)

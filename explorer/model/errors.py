@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from .quote import shown
+
 
 class ModelError(ValueError):
     """A model that cannot be loaded, built or edited.
 
     The message is one line meant for a person: it names the node (when there
     is one) and the problem, e.g. ``node 'W2': shape (3, 2) does not match
-    H1 (4, 1)``.
+    H1 (4, 1)``. The node's id is quoted escaped and shortened
+    (:func:`~explorer.model.quote.shown`), so the message stays one line.
 
     Parameters
     ----------
@@ -22,4 +25,4 @@ class ModelError(ValueError):
     def __init__(self, message: str, node: str | None = None) -> None:
         self.node = node
         self.problem = message
-        super().__init__(f"node {node!r}: {message}" if node is not None else message)
+        super().__init__(f"node {shown(node)}: {message}" if node is not None else message)

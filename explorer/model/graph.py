@@ -7,8 +7,10 @@ A :class:`Model` is a value. It is built once from a list of
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 from typing import Any
 
 import networkx as nx
@@ -19,6 +21,8 @@ from . import limits
 from .errors import ModelError
 from .init import initial_value
 from .ops import OPS, VECTOR_PORTS, OpInfo
+from .quote import shown
+from .text import check_id, check_text
 
 Array = npt.NDArray[np.float64]
 Shape = tuple[int, ...]
@@ -51,9 +55,30 @@ class NodeSpec:
 
 
 def _readonly(array: Array) -> Array:
+    """A read-only array no one else can change: ``array`` itself when it is already that, else a copy."""
+    if array.dtype == np.float64 and not array.flags.writeable and array.flags.owndata:
+        return array
     array = np.array(array, dtype=np.float64)  # a private copy
     array.setflags(write=False)
     return array
+
+
+def check_pos(pos: object, node: str) -> tuple[float, float]:
+    """Return ``pos`` as ``(x, y)`` if it is two finite numbers within ``limits.MAX_POS`` of 0, else raise."""
+    numbers = list(pos) if isinstance(pos, tuple | list) else []
+    if len(numbers) == 2 and all(
+        isinstance(v, int | float | np.integer | np.floating) and not isinstance(v, bool) for v in numbers
+    ):
+        try:
+            x, y = float(numbers[0]), float(numbers[1])
+        except OverflowError:
+            x = y = math.inf
+        if not (math.isfinite(x) and math.isfinite(y)):
+            raise ModelError(f"pos holds a non-finite number: {shown(pos)}", node)
+        if abs(x) > limits.MAX_POS or abs(y) > limits.MAX_POS:
+            raise ModelError(f"pos {shown(pos)} is past the canvas limit ±{limits.MAX_POS:,.0f}", node)
+        return (x, y)
+    raise ModelError(f"pos must be [x, y], got {shown(pos)}", node)
 
 
 class Model:
@@ -68,17 +93,22 @@ class Model:
     specs
         The nodes, in file order.
     name
-        A title for the model.
+        A title for the model (at most 200 characters).
+    extras
+        Top-level keys of the model file that this program does not read,
+        kept so that saving writes them back. Every edit passes them on.
 
     Raises
     ------
     ModelError
         On any problem: unknown op, missing or unknown port, unknown input,
         a cycle, no loss or several, a shape mismatch, a size past the limits.
+        Every size is checked before any array is made.
     """
 
-    def __init__(self, specs: Iterable[NodeSpec], name: str = "") -> None:
-        self.name = name
+    def __init__(self, specs: Iterable[NodeSpec], name: str = "", extras: Mapping[str, Any] | None = None) -> None:
+        self.name: str = check_text(name, "the model name", limit=limits.MAX_NAME_LENGTH)
+        self.extras: Mapping[str, Any] = MappingProxyType(dict(extras or {}))  # read-only, like the rest
         self.specs: tuple[NodeSpec, ...] = tuple(specs)
         self.graph: nx.DiGraph = nx.DiGraph()
         self._build()
@@ -86,8 +116,9 @@ class Model:
         self.order: tuple[str, ...] = self._topological_order()
         self._index()
         self.loss_id: str = self._find_loss()
-        self._infer_shapes()
         self._check_reaches_loss()
+        self._check_declared_sizes()
+        self._infer_shapes()
         self._check_limits()
 
     def _index(self) -> None:
@@ -110,19 +141,16 @@ class Model:
             raise ModelError("the model has no nodes")
         if len(self.specs) > limits.MAX_NODES:
             raise ModelError(f"the model has {len(self.specs)} nodes; the limit is {limits.MAX_NODES}")
-        for spec in self.specs:
-            node_id = spec.id
-            if not isinstance(node_id, str) or not node_id.strip():
-                raise ModelError(f"every node needs a non-empty string id, got {node_id!r}")
-            if len(node_id) > limits.MAX_ID_LENGTH:
-                raise ModelError(
-                    f"id is {len(node_id)} characters long; the limit is {limits.MAX_ID_LENGTH}",
-                    node_id[: limits.MAX_ID_LENGTH] + "…",
-                )
+        for index, spec in enumerate(self.specs):
+            node_id = check_id(spec.id, f"node #{index + 1}")
             if node_id in self.graph:
                 raise ModelError("id is used by more than one node", node_id)
-            if spec.op not in OPS:
-                raise ModelError(f"unknown op {spec.op!r} (known: {', '.join(OPS)})", node_id)
+            if not isinstance(spec.op, str) or spec.op not in OPS:
+                raise ModelError(f"unknown op {shown(spec.op)} (known: {', '.join(OPS)})", node_id)
+            if spec.label is not None:
+                check_text(spec.label, "label", node_id)
+            if spec.pos is not None:
+                check_pos(spec.pos, node_id)
             self.graph.add_node(node_id, spec=spec)
         for spec in self.specs:
             info = spec.info
@@ -133,7 +161,7 @@ class Model:
             for port in spec.inputs:
                 if port not in info.ports:
                     raise ModelError(
-                        f"op {spec.op!r} has no port {port!r} (its ports: {', '.join(info.ports)})",
+                        f"op {spec.op!r} has no port {shown(port, 20)} (its ports: {', '.join(info.ports)})",
                         spec.id,
                     )
             for port in info.required:
@@ -141,7 +169,7 @@ class Model:
                     raise ModelError(f"missing input port {port!r} of op {spec.op!r}", spec.id)
             for port, source in spec.inputs.items():
                 if not isinstance(source, str) or source not in self.graph:
-                    raise ModelError(f"port {port!r} names unknown node {source!r}", spec.id)
+                    raise ModelError(f"port {port!r} names unknown node {shown(source)}", spec.id)
                 if source == spec.id:
                     raise ModelError(f"port {port!r} takes the node's own output (a cycle)", spec.id)
                 if self.graph.has_edge(source, spec.id):
@@ -162,28 +190,54 @@ class Model:
         if not losses:
             raise ModelError("the model has no loss node (half_sse, sse or mse)")
         if len(losses) > 1:
-            raise ModelError(f"the model has {len(losses)} loss nodes ({', '.join(losses)}); it needs exactly one")
+            listed = ", ".join(losses[:5]) + (", …" if len(losses) > 5 else "")
+            raise ModelError(f"the model has {len(losses)} loss nodes ({listed}); it needs exactly one")
         loss = losses[0]
         if self.graph.out_degree(loss):
             raise ModelError("a loss is a scalar and cannot feed another node", loss)
         return loss
 
-    def _leaf_value(self, spec: NodeSpec, ndim: int) -> Array:
+    def _declared_shape(self, spec: NodeSpec) -> Shape:
+        """The shape a leaf declares, checked against the limits; no array is made."""
         if spec.value is not None:
-            value = np.asarray(spec.value, dtype=np.float64)
-            if value.ndim == 0 or value.ndim > 2 or 0 in value.shape:
-                raise ModelError(f"value must be a non-empty 1-D or 2-D array, got shape {value.shape}", spec.id)
+            shape: Shape = tuple(np.shape(spec.value))
+            if len(shape) not in (1, 2) or 0 in shape:
+                raise ModelError(f"value must be a non-empty 1-D or 2-D array, got shape {shape}", spec.id)
         elif spec.op == "param" and spec.shape is not None and spec.init is not None:
             shape = tuple(spec.shape)
-            if not 1 <= len(shape) <= 2 or any(n < 1 for n in shape):
-                raise ModelError(f"shape must be one or two positive sizes, got {list(shape)}", spec.id)
-            if any(n > limits.MAX_DIM for n in shape):
-                raise ModelError(f"shape {list(shape)} has a dimension past the limit {limits.MAX_DIM}", spec.id)
-            value = initial_value(shape, spec.init, spec.id)
+            if not 1 <= len(shape) <= 2 or any(
+                isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1 for n in shape
+            ):
+                raise ModelError(f"shape must be one or two positive sizes, got {shown(list(shape))}", spec.id)
         elif spec.op == "param":
             raise ModelError("a param needs a value, or a shape and an init", spec.id)
         else:
             raise ModelError(f"an {spec.op} node needs a value", spec.id)
+        if any(n > limits.MAX_DIM for n in shape):
+            raise ModelError(f"shape {shown(list(shape))} has a dimension past the limit {limits.MAX_DIM}", spec.id)
+        return shape
+
+    def _check_declared_sizes(self) -> None:
+        """Refuse every leaf past the size limits before any array is made."""
+        total = 0
+        for spec in self.specs:
+            if spec.info.is_leaf:
+                shape = self._declared_shape(spec)
+                if spec.op == "param":
+                    total += math.prod(int(n) for n in shape)
+        if total > limits.MAX_PARAM_ELEMENTS:
+            raise ModelError(
+                f"the parameters hold {total:,} numbers; the limit is {limits.MAX_PARAM_ELEMENTS:,}"
+            )
+
+    def _leaf_value(self, spec: NodeSpec, ndim: int) -> Array:
+        shape = self._declared_shape(spec)
+        owned = spec.value is None  # an array made here, that no one else holds
+        if spec.value is not None:
+            value = np.asarray(spec.value, dtype=np.float64)
+        else:
+            assert spec.init is not None  # _declared_shape refused a param without one
+            value = np.asarray(initial_value(tuple(int(n) for n in shape), spec.init, spec.id), dtype=np.float64)
         if not np.all(np.isfinite(value)):
             raise ModelError("value holds a non-finite number (NaN or infinity)", spec.id)
         if ndim == 2 and value.ndim == 1:
@@ -192,6 +246,9 @@ class Model:
             if value.shape[1] != 1:
                 raise ModelError(f"a bias must be a vector, got shape {value.shape}", spec.id)
             value = value.reshape(-1)
+        if owned:
+            value.setflags(write=False)
+            return value
         return _readonly(value)
 
     def _infer_shapes(self) -> None:

@@ -7,22 +7,30 @@ values depend on no sampler that a numpy release might change.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
+from contextlib import suppress
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from .errors import ModelError
+from .quote import shown
 
 INIT_KINDS = ("normal", "uniform", "zeros")
+INIT_KEYS = ("kind", "seed", "std", "mean", "low", "high")
 
 
 def _number(spec: Mapping[str, Any], key: str, default: float, node: str) -> float:
     raw = spec.get(key, default)
-    if isinstance(raw, bool) or not isinstance(raw, int | float) or not np.isfinite(raw):
-        raise ModelError(f"init {key!r} must be a finite number, got {raw!r}", node)
-    return float(raw)
+    number = math.nan
+    if not isinstance(raw, bool) and isinstance(raw, int | float):
+        with suppress(OverflowError):  # an integer too large for a float
+            number = float(raw)
+    if not math.isfinite(number):
+        raise ModelError(f"init {key!r} must be a finite number, got {shown(raw)}", node)
+    return number
 
 
 def initial_value(
@@ -50,29 +58,53 @@ def initial_value(
     """
     if not isinstance(spec, Mapping):
         raise ModelError("init must be an object such as {\"kind\": \"normal\", \"seed\": 0}", node)
+    unknown = sorted(str(key) for key in spec if key not in INIT_KEYS)
+    if unknown:
+        raise ModelError(f"init has an unknown key {shown(unknown[0], 20)} (known: {', '.join(INIT_KEYS)})", node)
     kind = spec.get("kind")
     if kind not in INIT_KINDS:
-        raise ModelError(f"unknown init kind {kind!r} (use one of {', '.join(INIT_KINDS)})", node)
+        raise ModelError(f"unknown init kind {shown(kind, 20)} (use one of {', '.join(INIT_KINDS)})", node)
+    for key in ("std", "mean", "low", "high"):  # checked whatever the kind: the file keeps them
+        if key in spec:
+            _number(spec, key, 0.0, node)
+    seed = spec.get("seed", 0)
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise ModelError(f"init seed must be a non-negative integer, got {shown(seed)}", node)
     size = int(np.prod(shape, dtype=np.int64))
     if kind == "zeros":
         return np.zeros(shape)
-    seed = spec.get("seed", 0)
-    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise ModelError(f"init seed must be a non-negative integer, got {seed!r}", node)
     rng = np.random.Generator(np.random.PCG64(seed))
     if kind == "uniform":
         low = _number(spec, "low", -1.0, node)
         high = _number(spec, "high", 1.0, node)
         if not low < high:
             raise ModelError(f"init low {low} must be below high {high}", node)
-        return (low + (high - low) * rng.random(size)).reshape(shape)
+        uniform = rng.random(size)  # low + (high - low) * u, in place: one array of the parameter's size
+        uniform *= high - low
+        uniform += low
+        return uniform.reshape(shape)
     std = _number(spec, "std", 1.0, node)
     mean = _number(spec, "mean", 0.0, node)
     if std < 0:
         raise ModelError(f"init std must not be negative, got {std}", node)
     pairs = (size + 1) // 2
-    u1 = 1.0 - rng.random(pairs)  # in (0, 1], so the log is finite
+    # Box–Muller, written in place so that the peak is about twice the parameter's size:
+    # normal = [r cos(2π u2), r sin(2π u2)] with r = sqrt(-2 log u1), then mean + std * normal.
+    u1 = rng.random(pairs)
+    np.subtract(1.0, u1, out=u1)  # in (0, 1], so the log is finite
     u2 = rng.random(pairs)
-    radius = np.sqrt(-2.0 * np.log(u1))
-    normal = np.concatenate([radius * np.cos(2 * np.pi * u2), radius * np.sin(2 * np.pi * u2)])
-    return (mean + std * normal[:size]).reshape(shape)
+    radius = np.log(u1, out=u1)
+    radius *= -2.0
+    np.sqrt(radius, out=radius)
+    u2 *= 2 * np.pi
+    normal = np.empty(2 * pairs)
+    np.cos(u2, out=normal[:pairs])
+    np.sin(u2, out=normal[pairs:])
+    del u2
+    normal[:pairs] *= radius
+    normal[pairs:] *= radius
+    del radius, u1
+    result = normal[:size]
+    result *= std
+    result += mean
+    return result.reshape(shape)

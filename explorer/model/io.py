@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -17,57 +19,123 @@ from typing import Any
 import numpy as np
 
 from . import limits
+from .atomic import write_atomic
 from .errors import ModelError
-from .graph import Array, Model, NodeSpec
+from .graph import Array, Model, NodeSpec, check_pos
 from .init import initial_value
+from .quote import shown
+from .text import check_id, check_text, lone_surrogate
 
 MODEL_FORMAT = "jacobian-explorer/model"
 SNAPSHOT_FORMAT = "jacobian-explorer/snapshot"
 VERSION = 1
 
 _NODE_KEYS = {"id", "op", "inputs", "value", "shape", "init", "label", "pos"}
-
-
-def _reject_constant(token: str) -> float:
-    raise ModelError(f"the file holds {token}, which is not a finite number")
+#: Top-level keys of a model file that this program reads; any other is kept as an extra.
+_MODEL_KEYS = ("format", "version", "name", "nodes")
+#: A JSON escape of a UTF-16 surrogate; only when one appears can a string hold a lone surrogate.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_READ_CHUNK = 16 * 1024 * 1024
 
 
 def read_json(path: str | os.PathLike[str]) -> Any:
-    """Parse a JSON file, turning every failure into a one-line :class:`ModelError`."""
+    """Parse a JSON file, turning every failure into a one-line :class:`ModelError`.
+
+    Anything but a regular file (a directory, a device such as ``/dev/zero``
+    behind a link, a named pipe) is refused before a byte is read; the file
+    is opened without blocking and never read past the size limit.
+    """
     path = Path(path)
+    name = path.name if path.name.isprintable() and len(path.name) <= 80 else shown(path.name, 80)
     try:
-        size = path.stat().st_size
-        if size > limits.MAX_FILE_BYTES:
-            raise ModelError(f"{path.name} is {size:,} bytes; the limit is {limits.MAX_FILE_BYTES:,}")
-        text = path.read_text(encoding="utf-8")
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise ModelError(f"{name} is not a regular file")
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+        try:
+            status = os.fstat(descriptor)
+            if not stat.S_ISREG(status.st_mode):  # it changed since the first look
+                raise ModelError(f"{name} is not a regular file")
+            if status.st_size > limits.MAX_FILE_BYTES:
+                raise ModelError(f"{name} is {status.st_size:,} bytes; the limit is {limits.MAX_FILE_BYTES:,}")
+            data = _read_at_most(descriptor, limits.MAX_FILE_BYTES + 1, status.st_size)
+        finally:
+            os.close(descriptor)
+        if len(data) > limits.MAX_FILE_BYTES:
+            raise ModelError(f"{name} is over {limits.MAX_FILE_BYTES:,} bytes, the limit")
+        text = data.decode("utf-8")
     except ModelError:
         raise
     except UnicodeDecodeError:
-        raise ModelError(f"{path.name} is not UTF-8 text") from None
+        raise ModelError(f"{name} is not UTF-8 text") from None
     except OSError as error:
-        raise ModelError(f"cannot read {path}: {error.strerror or error}") from None
-    return parse_json(text, path.name)
+        shown_path = str(path) if str(path).isprintable() and len(str(path)) <= 200 else shown(str(path), 200)
+        raise ModelError(f"cannot read {shown_path}: {error.strerror or error}") from None
+    return parse_json(text, name)
+
+
+def _read_at_most(descriptor: int, most: int, expected: int) -> bytearray:
+    """At most ``most`` bytes, read into one buffer sized by the file's size (grown if the size was wrong)."""
+    buffer = bytearray(max(1, min(most, expected + 1)))
+    total = 0
+    while total < most:
+        if total == len(buffer):  # the file is longer than it said (a /proc file says 0)
+            buffer.extend(bytes(min(max(len(buffer), 64 * 1024), most - total)))
+        with memoryview(buffer) as view:
+            count = os.readv(descriptor, [view[total : total + _READ_CHUNK]])
+        if not count:
+            break
+        total += count
+    del buffer[total:]
+    return buffer
+
+
+def _parse_int(token: str) -> int | float:
+    """An integer too long for ``int()`` (Python's 4,300-digit limit) becomes a float: infinite, refused later."""
+    return int(token) if len(token) <= 4000 else float(token)
 
 
 def parse_json(text: str, where: str = "the model") -> Any:
+    """Parse JSON text into plain objects, or raise a one-line :class:`ModelError`.
+
+    ``NaN``, ``Infinity`` and ``-Infinity`` become floats, and so does an
+    integer of thousands of digits (infinite): the fields that hold them
+    refuse them, naming the node. A string holding a lone surrogate is
+    refused here.
+    """
     try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except ModelError as error:
-        raise ModelError(f"{where}: {error}") from None
+        try:
+            document = json.loads(text, parse_constant=float)
+        except ValueError as error:
+            if isinstance(error, json.JSONDecodeError) or "integer string conversion" not in str(error):
+                raise
+            document = json.loads(text, parse_constant=float, parse_int=_parse_int)  # slower; only when needed
     except json.JSONDecodeError as error:
         raise ModelError(f"{where} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from None
     except RecursionError:
         raise ModelError(f"{where} is nested too deeply") from None
+    except (ValueError, OverflowError, MemoryError) as error:
+        raise ModelError(f"{where} cannot be read as JSON: {shown(str(error), 80)}") from None
+    if _SURROGATE_ESCAPE.search(text):
+        place = lone_surrogate(document)
+        if place is not None:
+            raise ModelError(f"{where} holds a lone UTF-16 surrogate (not valid Unicode text) in {place}")
+    return document
 
 
 def _array(raw: Any, node: str, key: str = "value") -> Array:
     if not isinstance(raw, list):
         raise ModelError(f"{key} must be a list of numbers or a list of rows, got {type(raw).__name__}", node)
+    rows = len(raw)
+    columns = len(raw[0]) if raw and isinstance(raw[0], list) else 0
+    if rows > limits.MAX_DIM or columns > limits.MAX_DIM:  # before numpy copies it
+        raise ModelError(f"{key} has shape ({rows:,}, {columns:,}), past the limit {limits.MAX_DIM}", node)
     try:
         array = np.asarray(raw)
-    except (ValueError, TypeError):
-        raise ModelError(f"{key} is ragged: its rows differ in length", node) from None
+    except (ValueError, TypeError, OverflowError, RecursionError):
+        raise ModelError(f"{key} is ragged: its rows differ in length or depth", node) from None
     if array.dtype.kind not in "iuf":
+        if array.dtype.kind == "O" and any(isinstance(v, int) for v in np.ravel(array)):
+            raise ModelError(f"{key} holds an integer too large for a floating-point number", node)
         if array.dtype.kind == "b":
             raise ModelError(f"{key} holds true/false, not numbers", node)
         raise ModelError(f"{key} holds something that is not a number", node)
@@ -77,28 +145,27 @@ def _array(raw: Any, node: str, key: str = "value") -> Array:
             raise ModelError(f"{key} holds true/false, not numbers", node)
     if array.ndim not in (1, 2) or 0 in array.shape:
         raise ModelError(f"{key} must be a non-empty 1-D or 2-D array, got shape {array.shape}", node)
-    if any(n > limits.MAX_DIM for n in array.shape):
-        raise ModelError(f"{key} has shape {array.shape}, past the limit {limits.MAX_DIM}", node)
     array = array.astype(np.float64)
-    if not np.all(np.isfinite(array)):
-        raise ModelError(f"{key} holds a non-finite number (NaN or infinity)", node)
+    finite = np.isfinite(array)
+    if not np.all(finite):
+        first = float(array[~finite].flat[0])
+        token = "NaN" if math.isnan(first) else "Infinity" if first > 0 else "-Infinity"
+        raise ModelError(f"{key} holds {token}, which is not a finite number", node)
+    del finite
+    array.setflags(write=False)  # the model shares it instead of copying
     return array
 
 
 def _node_spec(raw: Any, index: int) -> NodeSpec:
     if not isinstance(raw, Mapping):
         raise ModelError(f"node #{index + 1} is not an object")
-    node = raw.get("id")
-    if not isinstance(node, str) or not node.strip():
-        raise ModelError(f"node #{index + 1} needs a non-empty string id, got {node!r}")
-    if len(node) > limits.MAX_ID_LENGTH:
-        raise ModelError(f"id is {len(node)} characters long; the limit is {limits.MAX_ID_LENGTH}", node[:20] + "…")
+    node = check_id(raw.get("id"), f"node #{index + 1}")
     unknown = set(raw) - _NODE_KEYS
     if unknown:
-        raise ModelError(f"unknown key {sorted(unknown)[0]!r}", node)
+        raise ModelError(f"unknown key {shown(sorted(unknown)[0], 20)}", node)
     op = raw.get("op")
     if not isinstance(op, str):
-        raise ModelError(f"op must be a string, got {op!r}", node)
+        raise ModelError(f"op must be a string, got {shown(op)}", node)
     inputs = raw.get("inputs", {})
     if not isinstance(inputs, Mapping) or not all(isinstance(v, str) for v in inputs.values()):
         raise ModelError("inputs must map port names to node ids", node)
@@ -106,31 +173,39 @@ def _node_spec(raw: Any, index: int) -> NodeSpec:
     shape = raw.get("shape")
     if shape is not None:
         if not isinstance(shape, list) or not all(isinstance(n, int) and not isinstance(n, bool) for n in shape):
-            raise ModelError(f"shape must be a list of integers, got {shape!r}", node)
+            raise ModelError(f"shape must be a list of integers, got {shown(shape)}", node)
         shape = tuple(shape)
     init = raw.get("init")
     if init is not None and not isinstance(init, Mapping):
         raise ModelError("init must be an object", node)
     label = raw.get("label")
-    if label is not None and not isinstance(label, str):
-        raise ModelError("label must be a string", node)
+    if label is not None:
+        label = check_text(label, "label", node)
     pos = raw.get("pos")
     if pos is not None:
-        if (
-            not isinstance(pos, list)
-            or len(pos) != 2
-            or not all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in pos)
-        ):
-            raise ModelError(f"pos must be [x, y], got {pos!r}", node)
-        pos = (float(pos[0]), float(pos[1]))
+        pos = check_pos(pos, node)
     return NodeSpec(node, op, dict(inputs), value, shape, dict(init) if init else None, label, pos)
+
+
+def _non_finite(document: Any) -> bool:
+    """Whether a parsed JSON value holds NaN or an infinity anywhere."""
+    stack = [document]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            return True
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, Mapping):
+            stack.extend(item.values())
+    return False
 
 
 def check_version(document: Mapping[str, Any]) -> None:
     """Refuse any version but the integer 1 (``true`` and ``1.0`` included)."""
     version = document.get("version")
     if type(version) is not int or version != VERSION:
-        raise ModelError(f"unsupported version {version!r} (this program reads version {VERSION})")
+        raise ModelError(f"unsupported version {shown(version)} (this program reads version {VERSION})")
 
 
 def model_from_dict(document: Any) -> Model:
@@ -138,17 +213,19 @@ def model_from_dict(document: Any) -> Model:
     if not isinstance(document, Mapping):
         raise ModelError("the model file must hold a JSON object")
     if document.get("format") != MODEL_FORMAT:
-        raise ModelError(f"format must be {MODEL_FORMAT!r}, got {document.get('format')!r}")
+        raise ModelError(f"format must be {MODEL_FORMAT!r}, got {shown(document.get('format'))}")
     check_version(document)
     nodes = document.get("nodes")
     if not isinstance(nodes, list):
         raise ModelError("'nodes' must be a list")
     if len(nodes) > limits.MAX_NODES:
         raise ModelError(f"the model has {len(nodes)} nodes; the limit is {limits.MAX_NODES}")
-    name = document.get("name", "")
-    if not isinstance(name, str):
-        raise ModelError("'name' must be a string")
-    return Model([_node_spec(raw, i) for i, raw in enumerate(nodes)], name=name)
+    name = check_text(document.get("name", ""), "the model name", limit=limits.MAX_NAME_LENGTH)
+    extras = {key: value for key, value in document.items() if key not in _MODEL_KEYS}
+    for key, value in extras.items():
+        if _non_finite(value):
+            raise ModelError(f"the top-level key {shown(key, 20)} holds a non-finite number (NaN or infinity)")
+    return Model([_node_spec(raw, i) for i, raw in enumerate(nodes)], name=name, extras=extras)
 
 
 def load_model(path: str | os.PathLike[str]) -> Model:
@@ -197,7 +274,10 @@ def model_to_dict(model: Model, fill_values: bool = False) -> dict[str, Any]:
         if spec.pos is not None:
             raw["pos"] = [spec.pos[0], spec.pos[1]]
         nodes.append(raw)
-    return {"format": MODEL_FORMAT, "version": VERSION, "name": model.name, "nodes": nodes}
+    document = {"format": MODEL_FORMAT, "version": VERSION, "name": model.name, "nodes": nodes}
+    for key, value in model.extras.items():
+        document.setdefault(key, value)  # keys this program does not read, as they were loaded
+    return document
 
 
 def dumps(document: Any) -> str:
@@ -205,22 +285,8 @@ def dumps(document: Any) -> str:
     return json.dumps(document, indent=1, allow_nan=False, ensure_ascii=False) + "\n"
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
-    """Write a file whole or not at all (a temporary file, then a rename)."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    try:
-        if isinstance(data, str):
-            tmp.write_text(data, encoding="utf-8")
-        else:
-            tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def save_model(model: Model, path: str | os.PathLike[str]) -> None:
-    """Write the model file atomically."""
+    """Write the model file whole or not at all, through a link, keeping its permissions (:func:`write_atomic`)."""
     write_atomic(path, dumps(model_to_dict(model)))
 
 

@@ -18,3 +18,9 @@ MAX_NODES = 500
 MAX_ID_LENGTH = 64
 #: Largest model file, in bytes.
 MAX_FILE_BYTES = 512 * 1024 * 1024
+#: Longest node label (display text).
+MAX_LABEL_LENGTH = 200
+#: Longest model name.
+MAX_NAME_LENGTH = 200
+#: Largest distance of a node's canvas position from the origin, on each axis.
+MAX_POS = 100_000.0

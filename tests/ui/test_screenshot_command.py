@@ -18,7 +18,7 @@ def run(*args):
                           env=env, timeout=120)
 
 
-@pytest.mark.parametrize(("step", "select", "tab"), [("0", "X", "value"), ("9", "W3", "breakdown")])
+@pytest.mark.parametrize(("step", "select", "tab"), [("0", "X", "value"), ("9", "W3", "breakdown"), ("13", "H1", "derivation")])
 def test_screenshot_writes_a_window_sized_non_blank_png(qapp, tmp_path, step, select, tab):
     out = tmp_path / "window.png"
     result = run("screenshot", EXAMPLES / "toy.json", "--out", out, "--step", step, "--select", select, "--tab", tab)

@@ -118,7 +118,7 @@ def test_a_label_naming_a_fifo_or_dev_zero_reads_nothing(tmp_path):
 
 
 def test_a_200_character_label_is_elided_in_the_inspector_and_on_the_canvas(window):
-    long = "L" + "abcdefghij" * 20
+    long = "abcdefghij" * 20  # the longest label a model takes
     window.controller.load(Session(_relabelled({"W3": long})))
     window.controller.select("W3")
     title = _shown(window.inspector.title.text())
@@ -168,12 +168,12 @@ def test_the_graph_export_keeps_hostile_text_literal_and_valid():
 
     from explorer.export.images import render_graph
 
-    model = _relabelled({"W3": '<img src="/dev/zero">&amp;', "H1": "<b>bold</b>\x01\x00"}, name="<title>x</title>\x07")
+    model = _relabelled({"W3": '<img src="/dev/zero">&amp;', "H1": "<b>bold</b>"}, name="<title>x</title>")
     session = Session(model)
     session.run()
     png, svg = render_graph(session)
     assert png.startswith(b"\x89PNG")
-    root = ET.fromstring(svg)  # well-formed: no control character, markup escaped
+    root = ET.fromstring(svg)  # well-formed: markup escaped (a model refuses control characters)
     texts = [e.text for e in root.iter() if e.text]
     assert "<title>x</title>" in texts
     assert "<b>bold</b>" in texts
@@ -181,7 +181,7 @@ def test_the_graph_export_keeps_hostile_text_literal_and_valid():
 
 
 def test_a_long_label_is_elided_again_when_the_inspector_widens(window, qtbot):
-    long = "L" + "abcdefghij" * 20
+    long = "abcdefghij" * 20  # the longest label a model takes
     window.controller.load(Session(_relabelled({"W3": long})))
     window.controller.select("W3")
     window.inspector.resize(420, 600)

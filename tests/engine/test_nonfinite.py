@@ -1,0 +1,115 @@
+"""An overflow is named at its step and node, never stored as a result (issue 6, item 7).
+
+pytest runs with ``filterwarnings = error``: a numpy RuntimeWarning escaping
+the engine would fail these tests by itself.
+"""
+
+import warnings
+
+import numpy as np
+import pytest
+
+from explorer.engine import EngineError, NonFiniteError, Session, check_gradients
+from explorer.model import model_from_dict
+
+
+def _model(x, w, y, activation=None, label="H₁"):
+    nodes = [
+        {"id": "X", "op": "input", "value": x},
+        {"id": "W1", "op": "param", "value": w},
+        {"id": "H1", "op": "linear", "label": label, "inputs": {"x": "X", "w": "W1"}},
+    ]
+    pred = "H1"
+    if activation:
+        nodes.append({"id": "A1", "op": activation, "inputs": {"x": "H1"}})
+        pred = "A1"
+    nodes += [
+        {"id": "Y", "op": "target", "value": y},
+        {"id": "L", "op": "half_sse", "inputs": {"pred": pred, "target": "Y"}},
+    ]
+    return model_from_dict({"format": "jacobian-explorer/model", "version": 1, "nodes": nodes})
+
+
+def test_a_forward_overflow_is_named_and_not_taken():
+    # H1 = W1ᵀX = 1e300·1e10 + 1 overflows at the first step
+    session = Session(_model([[1e300], [1.0]], [[1e10, 1.0], [1.0, 1.0]], [[0.0], [0.0]]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(NonFiniteError) as caught:
+            session.step()
+    error = caught.value
+    assert isinstance(error, EngineError)
+    assert (error.node, error.step, error.phase) == ("H1", 1, "forward")
+    line = str(error)
+    assert "\n" not in line
+    assert line.startswith("forward step 1/7: H₁ (H1) overflowed to infinity")
+    assert "1e+300" in line  # the size of what went in
+    # nothing was stored and the pass did not advance
+    assert session.position == 0
+    assert session.value("H1") is None
+    assert session.back() is None
+    with pytest.raises(NonFiniteError):
+        session.run()
+    assert session.position == 0
+
+
+def test_the_loss_overflowing_is_named_at_its_own_step():
+    # H1 = (1e200, 1e200) is finite; ½ Σ H1² = 1e400 is not
+    session = Session(_model([[1e200], [0.0]], [[1.0, 1.0], [0.0, 0.0]], [[0.0], [0.0]]))
+    session.step()
+    np.testing.assert_array_equal(session.value("H1"), [[1e200], [1e200]])
+    with pytest.raises(NonFiniteError) as caught:
+        session.step()
+    assert (caught.value.node, caught.value.step, caught.value.phase) == ("L", 2, "forward")
+    assert session.position == 1
+    assert session.loss is None
+    assert session.back().node == "H1"  # the session stays usable
+
+
+def test_a_backward_overflow_is_named_and_not_stored():
+    # forward: H1 = (1e153, 1e153), L = ½ Σ H1² = 1e306: finite; δ = dL/dH1 = H1 and
+    # dL/dW1 = X δᵀ (1e306) are finite, but dL/dX = W1 δ has 1e200 · 2e153 in its second row
+    x = [[1e153], [0.0]]
+    w = [[1.0, 1.0], [1e200, 1e200]]
+    session = Session(_model(x, w, [[0.0], [0.0]]))
+    session.run_forward()
+    assert np.isfinite(session.loss)
+    with pytest.raises(NonFiniteError) as caught:
+        session.run()
+    error = caught.value
+    assert error.phase == "backward"
+    assert error.node == "X"  # dL/dX = W1 · δ = 1e200 · 2e154 overflows
+    assert str(error) == f"backward step {error.step}/7: the gradient of X overflowed to infinity (the gradients flowing in reach 1e+153)"
+    assert session.grad("X") is None
+    assert session.position == error.step - 1
+    session.back()
+    assert session.position == error.step - 2
+
+
+def test_a_label_with_a_line_break_keeps_the_message_on_one_line():
+    error = NonFiniteError("H1", "H\n1", 1, 7, "forward", "overflowed to infinity", "")
+    assert str(error) == "forward step 1/7: H 1 (H1) overflowed to infinity"
+
+
+def test_finite_values_near_the_edge_still_step():
+    session = Session(_model([[1e150], [1.0]], [[1e150, 0.0], [0.0, 1.0]], [[0.0], [0.0]]))
+    session.step()
+    assert session.value("H1")[0, 0] == pytest.approx(1e300)
+
+
+def test_check_gradients_raises_the_named_overflow_without_warnings():
+    model = _model([[1e300], [1.0]], [[1e10, 1.0], [1.0, 1.0]], [[0.0], [0.0]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(NonFiniteError, match="H₁"):
+            check_gradients(model)
+
+
+def test_finite_differences_that_overflow_emit_no_warning():
+    # the pass is finite, but ±eps around 1e154 squared in the loss stays finite; a sigmoid of a huge input
+    # saturates: numpy must stay quiet either way
+    model = _model([[1e308], [1.0]], [[1.0, 0.0], [0.0, 1.0]], [[0.0], [0.0]], activation="sigmoid")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        rows = check_gradients(model)
+    assert {row.node for row in rows} == {"X", "W1"}
