@@ -104,7 +104,7 @@ class MatrixView(QWidget):
         layout.addWidget(self.scale_label)
         layout.addLayout(scale_row)
         layout.addWidget(self.status_label)
-        self.setMinimumSize(240, 200)
+        self.setMinimumSize(240, 260)  # room for the matrix; a low inspector scrolls instead
         self.apply_theme()
         themes().changed.connect(self.apply_theme)  # a live switch repaints the panel
         self.show_message("nothing selected")

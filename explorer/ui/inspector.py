@@ -40,6 +40,7 @@ from .heatmap import MatrixView
 from .i18n import translate
 from .jacobian_view import JacobianView
 from .step_header import StepHeader
+from .still_header import StillHeader
 from .text import clip, elide, escape, plain, tooltip
 from .theme import current_theme, themes
 from .workers import BackgroundRunner
@@ -156,10 +157,12 @@ class Inspector(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.step_header)
-        layout.addWidget(self.title)
+        title_row = QHBoxLayout()  # the edit button beside the name: one row less on a small screen
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(title_row)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.layer_box)
-        layout.addWidget(self.edit_button)
         layout.addLayout(pair_row)
         layout.addWidget(self.busy_widget)
         layout.addWidget(self.tabs, 1)
@@ -169,6 +172,7 @@ class Inspector(QWidget):
         themes().changed.connect(self._on_theme_changed)
         self.set_node(None)
         self._refresh_step_header()
+        self._still_header = StillHeader(self.step_header, controller)  # the tab bar below never moves
 
     @guarded("resizing the inspector")
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
@@ -190,7 +194,8 @@ class Inspector(QWidget):
         self._mark_dirty({TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN})
 
     def _on_theme_changed(self, _name: str = "") -> None:
-        """Another theme: the title's colours and every panel (the breakdown's are in its text) redrawn."""
+        """Another theme: the step header, the title's colours and every panel redrawn."""
+        self.apply_theme()
         self._mark_dirty({TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN})
 
     def _on_model_changed(self) -> None:

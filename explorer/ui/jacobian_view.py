@@ -149,7 +149,7 @@ class JacobianView(QWidget):
         layout.addWidget(self.picker_row)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.status_label)
-        self.setMinimumSize(240, 320)
+        self.setMinimumSize(240, 280)  # room for the slices; a low inspector scrolls instead
         self.apply_theme()
         themes().changed.connect(self.apply_theme)  # a live switch repaints the panel
         self.show_message("nothing selected")

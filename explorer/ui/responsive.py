@@ -4,14 +4,17 @@ At every size of the main window the inspector dock takes at most about 40 %
 of the width (half on a wide screen), and the steps toolbar drops its button
 texts (icons only, the texts stay in the tooltips) when both toolbars would
 not fit on one row with them, so the speed control never hides behind the
-toolbar's » menu. The canvas refits itself when its size changes
+toolbar's » menu. The inspector scrolls inside its dock when the window is
+too low for all of it, so its content never sets the window's minimum height.
+The canvas refits itself when its size changes
 (:meth:`~explorer.ui.canvas.GraphView.fit_to_view`).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolBar
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QMainWindow, QScrollArea, QToolBar
 
 from .guard import guarded
 
@@ -78,8 +81,46 @@ class ResponsiveLayout(QObject):
         return False
 
 
+class LowScroll(QScrollArea):
+    """A scroll area whose content takes its full width and height, and scrolls only when the area is lower."""
+
+    def fit_content(self) -> None:
+        content = self.widget()
+        if content is not None:
+            viewport = self.viewport()
+            content.resize(viewport.width(), max(viewport.height(), content.minimumSizeHint().height()))
+
+    @guarded("fitting the inspector to its dock")
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.fit_content()
+
+    @guarded("fitting the inspector to its dock", fallback=False)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.fit_content()  # the content's minimum changed (a taller step header, say)
+        return super().eventFilter(watched, event)
+
+
+def scroll_when_low(dock: QDockWidget) -> None:
+    """Put the dock's content in a scroll area that scrolls only when the dock is lower than the content."""
+    content = dock.widget()
+    if content is None or isinstance(content, QScrollArea):
+        return
+    scroll = LowScroll(dock)
+    scroll.setObjectName(f"{dock.objectName()}_scroll")
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(content)
+    bar = scroll.verticalScrollBar().sizeHint().width()
+    scroll.setMinimumWidth(content.minimumSizeHint().width() + bar)  # never narrower than the content
+    dock.setWidget(scroll)
+
+
 def install_responsive_layout(window: QMainWindow) -> ResponsiveLayout:
     """Keep the inspector dock (object name ``inspector``) and the ``steps`` toolbar fitted to the window."""
     dock = window.findChild(QDockWidget, "inspector")
+    if dock is not None:
+        scroll_when_low(dock)
     steps = window.findChild(QToolBar, "steps")
     return ResponsiveLayout(window, dock, steps)

@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDockWidget
 
 from explorer.engine import Session
 from explorer.model import load_model
@@ -54,7 +54,7 @@ def test_at_1024_by_700_the_speed_control_and_the_step_buttons_stay_in_reach(win
 def test_at_1024_by_700_the_inspector_takes_at_most_40_percent(window, qtbot):
     window.resize(1024, 700)
     qtbot.wait(50)
-    dock = window.inspector.parentWidget()
+    dock = window.findChild(QDockWidget, "inspector")
     assert dock.width() <= 0.41 * window.width()
     assert window.view.width() >= 0.55 * window.width()
 
@@ -64,7 +64,7 @@ def test_a_wide_window_gives_the_inspector_its_room_back(window, qtbot):
     qtbot.wait(50)
     window.resize(1920, 1080)
     qtbot.wait(50)
-    assert window.inspector.parentWidget().width() >= 500
+    assert window.findChild(QDockWidget, "inspector").width() >= 500
 
 
 def test_the_canvas_refits_when_the_window_shrinks(window, qtbot):
@@ -93,6 +93,7 @@ def _tab_bar_top(window):
 
 def test_the_tab_bar_stays_still_whatever_the_node(window, qtbot):
     window.controller.run_to_end()
+    qtbot.wait(150)  # the step header has measured its tallest step
     tops = {}
     for node in [None, "X", "W1", "H1", "Yhat", "Y", "L"]:
         window.controller.select(node)
@@ -175,3 +176,27 @@ def test_a_click_on_empty_canvas_keeps_the_refit_and_a_pan_stops_it(window, qtbo
     window.resize(1024, 700)
     qtbot.wait(50)
     assert view.zoom() == zoom  # the person placed the view: a resize leaves it
+
+
+def test_the_window_goes_down_to_1024_by_700_whatever_the_inspector_holds(window, qtbot):
+    window.controller.run_to_end()
+    window.controller.select("W3")
+    window.resize(1024, 700)
+    qtbot.wait(50)
+    assert window.height() == 700
+    assert window.width() == 1024
+    assert window.minimumSizeHint().height() <= 700
+
+
+@pytest.mark.parametrize("name", ["toy", "deep_relu"])
+def test_the_tab_bar_stays_still_while_the_pass_is_stepped(deep_window, qtbot, name):
+    window = deep_window(name, (1400, 900))
+    window.controller.select("W1")
+    qtbot.wait(150)  # the step header has measured its tallest step
+    tops = set()
+    while not window.controller.session.done:
+        window.controller.step()
+        tops.add(_tab_bar_top(window))
+    window.controller.reset()
+    tops.add(_tab_bar_top(window))
+    assert len(tops) == 1, tops

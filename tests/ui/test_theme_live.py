@@ -143,3 +143,12 @@ def test_the_app_module_no_longer_needs_the_window_module_for_its_palette():
     tree = ast.parse(Path(main_window.__file__).read_text(encoding="utf-8"))
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert "app" not in imported
+
+
+@pytest.mark.parametrize(("first", "second"), [(LIGHT, DARK), (DARK, LIGHT)])
+def test_the_step_header_follows(window, qtbot, first, second):
+    window.controller.step()
+    _switch(window, qtbot, first, second)
+    header = window.inspector.step_header.formula_label.text()
+    assert second.forward.name() in header
+    assert first.forward.name() not in header
