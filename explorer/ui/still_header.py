@@ -11,7 +11,7 @@ out taller still.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QBoxLayout, QWidget
 
 from .controller import Controller
 from .guard import guarded
@@ -34,6 +34,9 @@ class StillHeader(QObject):
         self._timer.timeout.connect(self.fit)
         controller.model_changed.connect(self._timer.start)
         controller.step_changed.connect(self._grow_if_needed)
+        layout = header.layout()
+        if isinstance(layout, QBoxLayout):
+            layout.addStretch(1)  # a shorter step's lines stay together at the top
         header.installEventFilter(self)  # its first width (once laid out) starts the first fit
 
     def _height(self) -> int:
