@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMainWindow
+from PySide6.QtWidgets import QMainWindow
 
 from ..engine import EngineError, Session
 from ..model import ModelError
@@ -70,10 +70,13 @@ def export_code(window: QMainWindow, folder: str | Path) -> bool:
 
 
 def export_derivation_dialog(window: QMainWindow) -> bool:
-    folder = QFileDialog.getExistingDirectory(window, translate("ExportActions", "Export derivation into folder"))
+    """Ask for a folder (through the window's dialogs), then :func:`export_derivation`."""
+    title = translate("ExportActions", "Export derivation into folder")
+    folder = window.dialogs.get_folder(window, title)  # type: ignore[attr-defined]
     return bool(folder) and export_derivation(window, folder)
 
 
 def export_code_dialog(window: QMainWindow) -> bool:
-    folder = QFileDialog.getExistingDirectory(window, translate("ExportActions", "Export code into folder"))
+    """Ask for a folder (through the window's dialogs), then :func:`export_code`."""
+    folder = window.dialogs.get_folder(window, translate("ExportActions", "Export code into folder"))  # type: ignore[attr-defined]
     return bool(folder) and export_code(window, folder)

@@ -60,6 +60,9 @@ class Inspector(QWidget):
     """The side panel for the selected node; reads the controller's session."""
 
     edit_values_requested = Signal(str)  # the node whose numbers to edit
+    width_requested = Signal(int, int)  # layer index, new width
+    activation_requested = Signal(int, str)  # layer index, activation op ("" for none)
+    bias_requested = Signal(int, bool)  # layer index, whether it has a bias
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,7 +170,8 @@ class Inspector(QWidget):
         layout.addWidget(self.busy_widget)
         layout.addWidget(self.tabs, 1)
 
-        controller.step_changed.connect(lambda: self._mark_dirty({TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN}))
+        controller.step_changed.connect(self._on_step_changed)
+        controller.inspected_changed.connect(self._on_inspected_changed)
         controller.model_changed.connect(self._on_model_changed)
         themes().changed.connect(self._on_theme_changed)
         self.set_node(None)
@@ -197,6 +201,18 @@ class Inspector(QWidget):
         """Another theme: the step header, the title's colours and every panel redrawn."""
         self.apply_theme()
         self._mark_dirty({TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN})
+
+    def _on_step_changed(self) -> None:
+        """Redraw once, for the node the controller inspects after the step (not the one before)."""
+        node = self.controller.inspected
+        if node != self.node:
+            self.node = node
+            self._fill_pairs()
+        self._mark_dirty({TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN})
+
+    def _on_inspected_changed(self, node: str) -> None:
+        if (node or None) != self.node:
+            self.set_node(node or None)
 
     def _on_model_changed(self) -> None:
         # the controller follows every model change with step_changed, which redraws the panels
@@ -326,26 +342,22 @@ class Inspector(QWidget):
             setter(value)
             widget.blockSignals(False)
 
-    # -- layer edits are requests to the controller -------------------------------
+    # -- layer edits are requests (the window makes them named commands) -------------------------------
 
     def _on_width_chosen(self, width: int) -> None:
         index = self._layer_index()
         if index is not None:
-            self.controller.edit(f"Set layer {index + 1} width to {width}", edits.set_width, index, width)
+            self.width_requested.emit(index, width)
 
     def _on_activation_chosen(self, row: int) -> None:
         index = self._layer_index()
         if index is not None:
-            name = self.activation_combo.itemData(row)
-            self.controller.edit(
-                f"Set layer {index + 1} activation to {name or 'none'}", edits.set_activation, index, name
-            )
+            self.activation_requested.emit(index, self.activation_combo.itemData(row) or "")
 
     def _on_bias_clicked(self, enabled: bool) -> None:
         index = self._layer_index()
         if index is not None:
-            verb = "Add" if enabled else "Remove"
-            self.controller.edit(f"{verb} bias of layer {index + 1}", edits.set_bias, index, enabled)
+            self.bias_requested.emit(index, enabled)
 
     # -- the tabs ---------------------------------------------------------------
 

@@ -36,6 +36,8 @@ class ResponsiveLayout(QObject):
         self._steps = steps
         self._texts_need = 0  # the width both toolbars take with the step buttons' texts
         self._wanted = PREFERRED_DOCK_WIDTH  # the dock's width when there is room
+        settings = getattr(window, "settings", None)
+        self._restored = bool(getattr(settings, "window_state", None))  # a remembered layout: keep its width
         self._window_size = window.size()
         if steps is not None:
             toolbars = [bar for bar in window.findChildren(QToolBar) if window.toolBarArea(bar) == Qt.TopToolBarArea]
@@ -55,6 +57,9 @@ class ResponsiveLayout(QObject):
         if self._dock is not None:
             limit = max(self.dock_limit(), self._dock.minimumSizeHint().width())
             self._dock.setMaximumWidth(limit)
+            if self._restored and self._window.isVisible():
+                self._restored = False
+                self._wanted = self._dock.width()  # the width the person left last time
             target = min(self._wanted, limit)
             if self._window.isVisible() and self._dock.width() != target:
                 self._window.resizeDocks([self._dock], [target], Qt.Orientation.Horizontal)

@@ -203,6 +203,11 @@ def themes() -> ThemeManager:
     return _manager
 
 
+def apply_choice(choice: str) -> Theme:
+    """Follow the theme setting ``choice`` (``"system"``, ``"light"`` or ``"dark"``): see :meth:`ThemeManager.apply_choice`."""
+    return themes().apply_choice(choice)
+
+
 def apply_palette(app: QApplication) -> None:
     """The Qt palette (menus, toolbars, fields, buttons) from the theme in force, light or dark."""
     theme = current_theme()

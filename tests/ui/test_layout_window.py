@@ -21,14 +21,17 @@ def _all_nodes_in_view(window):
 
 
 @pytest.fixture
-def deep_window(qtbot):
+def deep_window(qtbot, dialogs, settings, app_folder):
     from explorer.ui.app import make_app, open_window
 
+    made = []
+
     def make(name, size):
-        app = make_app()
-        app.setProperty("explorer_no_dialogs", True)
-        win = open_window(Session(load_model(example_path(name))))
-        qtbot.addWidget(win)
+        make_app()
+        win = open_window(
+            Session(load_model(example_path(name))), dialogs=dialogs, settings=settings, autosave_folder=app_folder / "autosave"
+        )
+        made.append(win)
         win.resize(*size)
         win.show()
         qtbot.waitExposed(win)
@@ -36,16 +39,22 @@ def deep_window(qtbot):
         qtbot.wait(20)
         return win
 
-    return make
+    yield make
+    for win in made:
+        win.controller.pause()
+        if win.files.modified:
+            dialogs.answer("unsaved_changes", "discard")
+        win.close()
+        win.deleteLater()
 
 
 def test_at_1024_by_700_the_speed_control_and_the_step_buttons_stay_in_reach(window, qtbot):
     window.resize(1024, 700)
     qtbot.wait(50)
-    speed = window.speed_control
-    assert speed.isVisible()
-    right = speed.mapTo(window, speed.rect().topRight()).x()
-    assert right <= window.width()
+    for speed in (window.speed_slider, window.speed_label):
+        assert speed.isVisible()
+        right = speed.mapTo(window, speed.rect().topRight()).x()
+        assert right <= window.width()
     for action in window.step_actions:
         buttons = [w for w in action.associatedObjects() if w.isWidgetType() and w.isVisible()]
         assert buttons, action.text()
@@ -130,14 +139,9 @@ def test_an_empty_canvas_click_clears_the_node_list_and_a_click_on_it_selects_ag
 
 def test_play_defaults_to_about_one_step_a_second_and_shows_its_speed(window):
     assert window.controller._timer.interval() == 1000
-    assert window.speed_control.steps_per_second() == pytest.approx(1.0, rel=0.05)
-    assert window.speed_control.value_label.text() == "1.0 steps/s"
+    assert window.speed_label.text() == "1 steps/s"
     window.speed_slider.setValue(window.speed_slider.maximum())
     assert window.controller._timer.interval() < 100
-    assert window.speed_control.value_label.text() == "16.0 steps/s"
-    window.speed_control.set_steps_per_second(0.5)
-    assert window.controller._timer.interval() == 2000
-    assert window.speed_control.value_label.text() == "0.5 steps/s"
 
 
 def test_a_transient_message_never_hides_the_formula(window, qtbot):
