@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, Qt, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..engine import Session
@@ -20,7 +20,9 @@ from .guard import install_excepthook
 from .i18n import install_translator
 from .main_window import READABLE_ZOOM, MainWindow
 from .settings import APPLICATION, ORGANIZATION, Settings
-from .theme import current_theme, set_theme
+from .theme import apply_palette, set_theme, themes
+
+__all__ = ["apply_palette", "make_app", "open_window", "run_window", "screenshot"]
 
 
 def _load_fonts() -> None:
@@ -31,34 +33,6 @@ def _load_fonts() -> None:
     families = QFont.substitutes(QApplication.font().family())
     if "NanumSquare" not in families:
         QFont.insertSubstitution(QApplication.font().family(), "NanumSquare")
-
-
-def apply_palette(app: QApplication) -> None:
-    """The Qt palette from the explorer's theme, light or dark."""
-    theme = current_theme()
-    palette = QPalette()
-    if theme.name == "dark":
-        roles = {
-            QPalette.ColorRole.Window: theme.chrome,
-            QPalette.ColorRole.WindowText: theme.text,
-            QPalette.ColorRole.Base: theme.field,
-            QPalette.ColorRole.AlternateBase: theme.panel,
-            QPalette.ColorRole.Text: theme.text,
-            QPalette.ColorRole.Button: theme.button,
-            QPalette.ColorRole.ButtonText: theme.text,
-            QPalette.ColorRole.ToolTipBase: theme.button,
-            QPalette.ColorRole.ToolTipText: theme.text,
-            QPalette.ColorRole.Highlight: theme.forward,
-            QPalette.ColorRole.HighlightedText: theme.field,
-            QPalette.ColorRole.PlaceholderText: theme.muted_text,
-        }
-        for role, colour in roles.items():
-            palette.setColor(role, colour)
-        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, theme.muted_text)
-        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, theme.muted_text)
-    else:
-        palette = app.style().standardPalette()
-    app.setPalette(palette)
 
 
 _QUIET = ("This plugin does not support propagateSizeHints",)  # the offscreen platform's chatter
@@ -98,6 +72,7 @@ def make_app(argv: list[str] | None = None, quiet: bool = False, language: str |
     if language is not None:
         install_translator(language, app)
     _load_fonts()
+    themes().apply_choice(themes().choice)  # "system" follows the platform's scheme from now on
     apply_palette(app)
     return app
 

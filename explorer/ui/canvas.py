@@ -29,7 +29,7 @@ from .graph_items import EdgeItem, NodeItem
 from .guard import guarded
 from .layout import chain_layout
 from .text import one_line
-from .theme import current_theme
+from .theme import current_theme, themes
 
 _OP_TEXT = {"half_sse": "½·SSE", "sse": "SSE", "mse": "MSE"}
 
@@ -226,6 +226,14 @@ class GraphView(QGraphicsView):
         self._auto_fit: tuple[float | None] | None = None  # (min_zoom,) while the view refits on resize
         if scene is not None:
             self.setScene(scene)
+        themes().changed.connect(self._on_theme_changed)
+
+    def _on_theme_changed(self, _name: str = "") -> None:
+        """Another theme: the background, every box and every arrow repainted in its colours."""
+        scene = self.scene()
+        if scene is not None:
+            scene.update()
+        self.viewport().update()
 
     def setScene(self, scene) -> None:
         old = self.scene()
@@ -304,9 +312,14 @@ class GraphView(QGraphicsView):
     def mousePressEvent(self, event) -> None:
         self._background_press = None
         if self._node_at(event.position().toPoint()) is None:
-            self._auto_fit = None  # a pan of the background: the person places the view now
-            self._background_press = event.position()
+            self._background_press = event.position()  # a click or the start of a pan
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        press = getattr(self, "_background_press", None)
+        if press is not None and (event.position() - press).manhattanLength() >= 4:
+            self._auto_fit = None  # a pan of the background: the person places the view now
+        super().mouseMoveEvent(event)
 
     def follow(self, item: QGraphicsItem) -> None:
         """Scroll to bring ``item`` (the current step's node) into sight, only if it is not already."""
@@ -328,6 +341,19 @@ class GraphView(QGraphicsView):
             if press is not None and (event.position() - press).manhattanLength() < 4 and scene is not None:
                 scene.node_selected.emit("")  # a click on empty space asks to select nothing
             self._background_press = None
+
+    #: Keys a scroll area would take to scroll: here they step the pass (the window's
+    #: shortcuts) or do nothing, so → at the last step never pans the canvas away.
+    _SCROLL_KEYS = (
+        Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down,
+        Qt.Key_Home, Qt.Key_End, Qt.Key_PageUp, Qt.Key_PageDown, Qt.Key_Space,
+    )  # fmt: skip
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in self._SCROLL_KEYS:
+            event.ignore()  # the window's, not the scroll area's
+            return
+        super().keyPressEvent(event)
 
     def mouseDoubleClickEvent(self, event) -> None:
         if self._node_at(event.position().toPoint()) is None:
@@ -355,3 +381,4 @@ class GraphView(QGraphicsView):
                 x += step
             y += step
         painter.drawPoints(points)
+

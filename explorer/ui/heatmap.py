@@ -32,7 +32,7 @@ from explorer.ui.heatmap_items import (
 )
 from explorer.ui.matrix_format import as_matrix, element_name, index_in
 from explorer.ui.text import clip, elide, plain, tooltip
-from explorer.ui.theme import Theme, current_theme
+from explorer.ui.theme import Theme, current_theme, themes
 
 HOVER_HINT = "hover a cell to read its exact value"
 
@@ -104,8 +104,9 @@ class MatrixView(QWidget):
         layout.addWidget(self.scale_label)
         layout.addLayout(scale_row)
         layout.addWidget(self.status_label)
-        self.setMinimumSize(240, 200)
+        self.setMinimumSize(240, 260)  # room for the matrix; a low inspector scrolls instead
         self.apply_theme()
+        themes().changed.connect(self.apply_theme)  # a live switch repaints the panel
         self.show_message("nothing selected")
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
@@ -223,7 +224,7 @@ class MatrixView(QWidget):
         """The hover text for a cell: element name, index and exact value."""
         return self.heatmap.describe(row, column)
 
-    def apply_theme(self) -> None:
+    def apply_theme(self, _name: str = "") -> None:
         """Re-read :func:`current_theme` (after the theme switches)."""
         theme = current_theme()
         apply_palette(self, theme)

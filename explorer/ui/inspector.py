@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -39,8 +40,9 @@ from .heatmap import MatrixView
 from .i18n import translate
 from .jacobian_view import JacobianView
 from .step_header import StepHeader
+from .still_header import StillHeader
 from .text import clip, elide, escape, plain, tooltip
-from .theme import current_theme
+from .theme import current_theme, themes
 from .workers import BackgroundRunner
 
 #: Jacobians up to this many elements are built on the UI thread (well under a frame).
@@ -145,12 +147,25 @@ class Inspector(QWidget):
         self.cancel_button.clicked.connect(self.runner.cancel)
         self._pending_tab: int | None = None
 
+        # the header keeps its height whatever the node's kind, so the tab bar below never moves
+        for hidden_keeps_room in (self.layer_box, self.edit_button):
+            policy = hidden_keeps_room.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            hidden_keeps_room.setSizePolicy(policy)
+        self.subtitle.setWordWrap(False)  # one line: the header's height never depends on it
+        title_font = QFont(self.title.font())
+        title_font.setPointSizeF(16)
+        self.title.setFixedHeight(QFontMetrics(title_font).height() + 10)  # a hat or an accent adds nothing
+        self.subtitle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.step_header)
-        layout.addWidget(self.title)
+        title_row = QHBoxLayout()  # the edit button beside the name: one row less on a small screen
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(title_row)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.layer_box)
-        layout.addWidget(self.edit_button)
         layout.addLayout(pair_row)
         layout.addWidget(self.busy_widget)
         layout.addWidget(self.tabs, 1)
@@ -158,8 +173,10 @@ class Inspector(QWidget):
         controller.step_changed.connect(self._on_step_changed)
         controller.inspected_changed.connect(self._on_inspected_changed)
         controller.model_changed.connect(self._on_model_changed)
+        themes().changed.connect(self._on_theme_changed)
         self.set_node(None)
         self._refresh_step_header()
+        self._still_header = StillHeader(self.step_header, controller)  # the tab bar below never moves
 
     @guarded("resizing the inspector")
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
@@ -178,6 +195,11 @@ class Inspector(QWidget):
             node = None
         self.node = node
         self._fill_pairs()
+        self._mark_dirty({TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN})
+
+    def _on_theme_changed(self, _name: str = "") -> None:
+        """Another theme: the step header, the title's colours and every panel redrawn."""
+        self.apply_theme()
         self._mark_dirty({TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN})
 
     def _on_step_changed(self) -> None:
@@ -263,8 +285,9 @@ class Inspector(QWidget):
         theme = current_theme()
         node = self.node
         has_node = node is not None
-        self.layer_box.setVisible(False)
-        self.edit_button.setVisible(False)
+        # shown or hidden only when that changes, so a field with the focus keeps it across steps
+        self.layer_box.setVisible(self._layer_index() is not None)
+        self.edit_button.setVisible(has_node and self.controller.model.spec(node).info.is_leaf)
         self.pair_combo.setEnabled(self.pair_combo.count() > 0)
         if not has_node:
             self.title.setText("<span style='font-size:16pt; font-weight:600'>Inspector</span>")
@@ -292,7 +315,6 @@ class Inspector(QWidget):
         )
         self.subtitle.setText(status)
         self._refresh_layer_box()
-        self.edit_button.setVisible(model.spec(node).info.is_leaf)
 
     def _layer_index(self) -> int | None:
         return None if self.node is None else edits.layer_of(self.controller.model, self.node)
@@ -319,7 +341,6 @@ class Inspector(QWidget):
             widget.blockSignals(True)
             setter(value)
             widget.blockSignals(False)
-        self.layer_box.setVisible(True)
 
     # -- layer edits are requests (the window makes them named commands) -------------------------------
 

@@ -42,7 +42,7 @@ from explorer.ui.heatmap_items import (
 )
 from explorer.ui.matrix_format import as_matrix, element_name, index_in, matrix_shape, symmetric_levels
 from explorer.ui.text import clip, plain, tooltip
-from explorer.ui.theme import current_theme
+from explorer.ui.theme import current_theme, themes
 
 
 def _title_font() -> QFont:
@@ -149,8 +149,9 @@ class JacobianView(QWidget):
         layout.addWidget(self.picker_row)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.status_label)
-        self.setMinimumSize(240, 320)
+        self.setMinimumSize(240, 280)  # room for the slices; a low inspector scrolls instead
         self.apply_theme()
+        themes().changed.connect(self.apply_theme)  # a live switch repaints the panel
         self.show_message("nothing selected")
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
@@ -281,7 +282,7 @@ class JacobianView(QWidget):
         """How many image items exist (the pool), never more than :data:`MAX_ALL_SLICES`."""
         return len(self._plots)
 
-    def apply_theme(self) -> None:
+    def apply_theme(self, _name: str = "") -> None:
         """Re-read :func:`current_theme` (after the theme switches)."""
         theme = current_theme()
         apply_palette(self, theme)

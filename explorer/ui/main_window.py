@@ -24,17 +24,20 @@ from ..model import ModelError, fmt_shape
 from ..model import edit as edits
 from . import commands
 from .actions import make_actions, make_menus, shortcut_rows
+from .canvas_pane import CanvasPane
 from .controller import Controller
 from .dialogs import Dialogs
 from .documents import DocumentFiles
 from .file_drop import FileDrops
 from .icons import make_icon
 from .inspector import Inspector
+from .keys import install_step_keys
 from .lab import install_learning_lab
 from .matrix_editor import MatrixEditor
+from .responsive import install_responsive_layout
 from .settings import Settings
 from .text import clip, one_line, plain, tooltip
-from .theme import current_theme, set_theme
+from .theme import apply_palette, current_theme, set_theme, themes
 from .toolbars import make_toolbars, speed_of_tick, speed_text, tick_of_speed
 from .vocabulary import phase_name
 
@@ -82,7 +85,8 @@ class MainWindow(QMainWindow):
 
         self.scene = GraphScene(self)
         self.view = GraphView(self.scene, self)
-        self.setCentralWidget(self.view)
+        self.canvas_pane = CanvasPane(self.view, self)  # the step's formula in a header of its own
+        self.setCentralWidget(self.canvas_pane)
         self.inspector = Inspector(controller, self)
         self.node_list = QListWidget(self)
         self.node_list.setFlow(QListWidget.Flow.LeftToRight)
@@ -93,7 +97,7 @@ class MainWindow(QMainWindow):
 
         self.step_label = plain(QLabel(self))
         self.loss_label = plain(QLabel(self))
-        self.statusBar().addWidget(self.step_label, 1)
+        self.canvas_pane.set_header(self.step_label)  # transient messages never cover it
         self.statusBar().addPermanentWidget(self.loss_label)
 
         self.files = DocumentFiles(self, autosave_folder)
@@ -135,6 +139,9 @@ class MainWindow(QMainWindow):
         self.resize(*DEFAULT_SIZE)
         install_learning_lab(self)
         self.restore_layout()
+        themes().changed.connect(self._repaint_theme)  # a switch from the menu or the system repaints
+        install_step_keys(self)
+        install_responsive_layout(self)
 
     def _make_docks(self) -> None:
         for title, name, widget in (
@@ -193,17 +200,14 @@ class MainWindow(QMainWindow):
             self.settings.theme = "dark" if dark else "light"
         self._repaint_theme()
 
-    def _repaint_theme(self) -> None:
-        from .app import apply_palette
-
+    def _repaint_theme(self, _name: str = "") -> None:
         with QSignalBlocker(self.dark_action):
             self.dark_action.setChecked(current_theme().name == "dark")
         for action in self.theme_group.actions():
             action.setChecked(action.data() == self.settings.theme)
         apply_palette(QApplication.instance())
         self._paint_icons()
-        self._on_model_changed()
-        self._on_step_changed()
+        self._on_step_changed()  # the canvas and the panels follow the theme's changed signal themselves
 
     @property
     def theme_name(self) -> str:

@@ -5,13 +5,22 @@ current step's node carries a strong accent outline. Matrices use a
 diverging colour map centred at zero (pyqtgraph's ``CET-D1``: blue for
 negative, white/grey for zero, red for positive) with symmetric levels.
 Every widget takes its colours from :func:`current_theme`, never literals.
+
+The theme in force is one object, :func:`themes` (a :class:`ThemeManager`):
+its ``changed`` signal tells every view to re-read the colours, so a switch
+in a running window repaints every widget. Its ``choice`` is ``"system"``
+(follow the platform's light or dark colour scheme, Qt 6.5+), ``"light"`` or
+``"dark"`` (a manual override). The application palette (the window's chrome)
+is set here too, by :func:`apply_palette`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
 
 
 @dataclass(frozen=True)
@@ -81,15 +90,147 @@ DARK = Theme(
 )
 
 THEMES = {"light": LIGHT, "dark": DARK}
+#: What the theme setting may say: follow the system, or a theme by name.
+CHOICES = ("system", "light", "dark")
 _current: Theme = LIGHT
 
 
 def current_theme() -> Theme:
+    """The theme in force (light until something chooses otherwise)."""
     return _current
 
 
 def set_theme(name: str) -> Theme:
-    """Switch the theme for widgets drawn from now on; views re-read it on repaint."""
-    global _current
-    _current = THEMES[name]
-    return _current
+    """Switch to the theme ``name`` (``"light"`` or ``"dark"``) as a manual choice; every view follows."""
+    return themes().set(name)
+
+
+def system_scheme() -> str:
+    """``"dark"`` when the platform says its colour scheme is dark, else ``"light"``."""
+    app = QGuiApplication.instance()
+    if app is None:
+        return "light"
+    scheme = QGuiApplication.styleHints().colorScheme()
+    return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+
+
+class ThemeManager(QObject):
+    """The theme in force, and the user's choice of it.
+
+    Signals
+    -------
+    changed(str)
+        The theme in force became another one (its name); views re-read
+        :attr:`current` and repaint.
+
+    Examples
+    --------
+    >>> themes().set("dark")                      # doctest: +SKIP
+    >>> themes().changed.connect(view.apply_theme)  # doctest: +SKIP
+    """
+
+    changed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._choice = "system"
+        self._watching = False
+
+    @property
+    def current(self) -> Theme:
+        """The theme in force."""
+        return _current
+
+    @property
+    def choice(self) -> str:
+        """``"system"``, ``"light"`` or ``"dark"``: what the user asked for."""
+        return self._choice
+
+    def set(self, name: str) -> Theme:
+        """Choose the theme ``name`` by hand (a manual override of the system's scheme)."""
+        if name not in THEMES:
+            raise ValueError(f"unknown theme {name!r} (known: {', '.join(THEMES)})")
+        return self.apply_choice(name)
+
+    def apply_choice(self, choice: str) -> Theme:
+        """Follow ``choice``: ``"system"`` tracks the platform's scheme, a theme name overrides it.
+
+        An unknown choice is taken as ``"system"``. Returns the theme now in force.
+        """
+        self._choice = choice if choice in CHOICES else "system"
+        self.watch_system()
+        name = system_scheme() if self._choice == "system" else self._choice
+        return self._switch(name)
+
+    def watch_system(self) -> None:
+        """Listen to the platform's colour-scheme changes (once there is an application)."""
+        app = QGuiApplication.instance()
+        if self._watching or app is None:
+            return
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self.on_system_scheme_changed)
+        self._watching = True
+
+    def on_system_scheme_changed(self, scheme: Qt.ColorScheme | None = None) -> None:
+        """The platform switched light or dark: follow it while the choice is ``"system"``."""
+        if self._choice != "system":
+            return
+        if scheme is None:
+            name = system_scheme()
+        else:
+            name = "dark" if scheme == Qt.ColorScheme.Dark else "light"
+        self._switch(name)
+
+    def _switch(self, name: str) -> Theme:
+        global _current
+        theme = THEMES[name]
+        if theme is not _current:
+            _current = theme
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_palette(app)
+            self.changed.emit(name)
+        return _current
+
+
+_manager: ThemeManager | None = None
+
+
+def themes() -> ThemeManager:
+    """The one :class:`ThemeManager` of the program."""
+    global _manager
+    if _manager is None:
+        _manager = ThemeManager()
+    return _manager
+
+
+def apply_choice(choice: str) -> Theme:
+    """Follow the theme setting ``choice`` (``"system"``, ``"light"`` or ``"dark"``): see :meth:`ThemeManager.apply_choice`."""
+    return themes().apply_choice(choice)
+
+
+def apply_palette(app: QApplication) -> None:
+    """The Qt palette (menus, toolbars, fields, buttons) from the theme in force, light or dark."""
+    theme = current_theme()
+    palette = QPalette()
+    if theme.name == "dark":
+        roles = {
+            QPalette.ColorRole.Window: theme.chrome,
+            QPalette.ColorRole.WindowText: theme.text,
+            QPalette.ColorRole.Base: theme.field,
+            QPalette.ColorRole.AlternateBase: theme.panel,
+            QPalette.ColorRole.Text: theme.text,
+            QPalette.ColorRole.Button: theme.button,
+            QPalette.ColorRole.ButtonText: theme.text,
+            QPalette.ColorRole.ToolTipBase: theme.button,
+            QPalette.ColorRole.ToolTipText: theme.text,
+            QPalette.ColorRole.Highlight: theme.forward,
+            QPalette.ColorRole.HighlightedText: theme.field,
+            QPalette.ColorRole.PlaceholderText: theme.muted_text,
+        }
+        for role, colour in roles.items():
+            palette.setColor(role, colour)
+        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, theme.muted_text)
+        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, theme.muted_text)
+    else:
+        palette = app.style().standardPalette()
+    app.setPalette(palette)

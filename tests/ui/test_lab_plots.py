@@ -229,18 +229,25 @@ def test_the_docks_follow_the_theme(window):
     assert lab.loss_plot.graphics.backgroundBrush().color() == LIGHT.background
 
 
-def test_the_docks_have_names_and_show(window):
+def test_the_docks_have_names_and_open_when_the_lab_is_used(window, qtbot):
     lab = window.learning_lab
     names = {dock.objectName() for dock in lab.docks}
     assert names == {"lab_update", "lab_loss", "lab_gradient_norms", "lab_activations"}
+    assert not any(dock.isVisible() for dock in lab.docks)  # the canvas keeps its room until the lab is used
+    window.controller.run_to_end()
+    lab.apply_update()
     assert lab.update_dock.isVisible()
+    with qtbot.waitSignal(lab.run_ended, timeout=30_000):
+        lab.start_training(5, 0.1)
     assert lab.loss_dock.isVisible()
+    lab.activation_dock.toggleViewAction().trigger()
+    assert lab.activation_dock.isVisible()
 
 
 def test_the_docks_render_in_the_theme_they_open_in(themed, window, tmp_path):
     lab = window.learning_lab
     for dock in (lab.loss_dock, lab.grad_dock, lab.activation_dock):
-        dock.raise_()
+        lab.reveal(dock)
         view = dock.widget().graphics
         image = view.grab().toImage()
         assert not image.isNull()

@@ -109,6 +109,13 @@ class LearningLab(QObject):
             w.tabifyDockWidget(before, dock)
         self.update_dock.raise_()
         w.resizeDocks([self.update_dock], [300], Qt.Orientation.Vertical)
+        for dock in self.docks:  # closed until the lab is used (or opened from View): the canvas keeps its room
+            dock.hide()
+
+    def reveal(self, dock: QDockWidget) -> None:
+        """Open ``dock`` (if closed) and bring its tab to the front."""
+        dock.show()
+        dock.raise_()
 
     def _make_toolbar_and_menus(self) -> None:
         w = self.window
@@ -117,7 +124,6 @@ class LearningLab(QObject):
         toolbar.addAction(self.apply_action)
         toolbar.addWidget(self.lr_spin)
         toolbar.addAction(self.train_action)
-        w.addToolBarBreak()  # a row of its own: the building and stepping tools fill the first
         w.addToolBar(toolbar)
         self.toolbar = toolbar
         self.menus = place_actions(
@@ -163,7 +169,7 @@ class LearningLab(QObject):
         said = self.tr("Applied W ← W − η ∂L/∂W with η = {lr}; loss before: L = {loss}; run the forward pass (순전파)")
         self.say(said.format(lr=format_number(lr), loss=format_number(before) if before is not None else "?"))
         self._show_update()
-        self.update_dock.raise_()
+        self.reveal(self.update_dock)
         return True
 
     def _applied_here(self) -> tuple[UpdateResult, float | None] | None:

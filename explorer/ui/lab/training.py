@@ -86,7 +86,7 @@ class TrainingRuns(QObject):
         self.lab.loss_plot.start_run(self._caption(steps, lr, momentum))
         if self.dialog is not None:
             self.dialog.set_running(True, steps)
-        self.lab.loss_dock.raise_()
+        self.lab.reveal(self.lab.loss_dock)
         self.worker.start(TrainRequest(model, steps, lr, momentum))
         self.lab.say(
             self.tr("Training {n} iterations with η = {lr} in the background…").format(

@@ -1,0 +1,189 @@
+"""The step keys step whatever has the focus; the wheel never turns an unfocused field; the canvas never scrolls away."""
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QVBoxLayout
+
+FIELDS = {
+    "batch": lambda w: w.batch_spin,
+    "width": lambda w: w.inspector.width_spin,
+    "loss": lambda w: w.loss_combo,
+    "speed": lambda w: w.speed_slider,
+}
+
+
+def _focus(window, qtbot, name):
+    if name == "width":
+        window.controller.select("H1")  # a layer's node: its width field is shown
+    field = FIELDS[name](window)
+    window.activateWindow()
+    field.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(field.hasFocus, timeout=2000)
+    return field
+
+
+def _key(window, key, modifier=Qt.KeyboardModifier.NoModifier):
+    """A key press to the focus widget, as a person's: the shortcut check first, then the widget."""
+    QTest.keyClick(QApplication.focusWidget() or window, key, modifier)
+
+
+@pytest.mark.parametrize("name", sorted(FIELDS))
+def test_the_step_keys_step_with_the_focus_in_a_field(window, qtbot, name):
+    field = _focus(window, qtbot, name)
+    session = lambda: window.controller.session  # noqa: E731
+    value = field.value() if hasattr(field, "value") else field.currentIndex()
+    _key(window, Qt.Key.Key_Right)
+    assert session().position == 1
+    _key(window, Qt.Key.Key_Right)
+    assert session().position == 2
+    _key(window, Qt.Key.Key_Left)
+    assert session().position == 1
+    _key(window, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert session().position == session().forward_steps
+    _key(window, Qt.Key.Key_End)
+    assert session().done
+    _key(window, Qt.Key.Key_Home)
+    assert session().position == 0
+    _key(window, Qt.Key.Key_Space)
+    assert window.controller.playing
+    _key(window, Qt.Key.Key_Space)
+    assert not window.controller.playing
+    assert field.hasFocus()  # the field keeps the focus, and its value
+    assert (field.value() if hasattr(field, "value") else field.currentIndex()) == value
+
+
+def test_ctrl_z_in_batch_undoes_the_window_edit_not_the_typing(window, qtbot):
+    window.batch_spin.setValue(2)  # an edit on the undo stack
+    assert window.controller.undo_stack.count() == 1
+    field = _focus(window, qtbot, "batch")
+    _key(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.controller.undo_stack.index() == 0
+    assert window.batch_spin.value() == 1
+    assert field.hasFocus()
+
+
+def test_the_keys_at_the_end_do_nothing_to_a_field(window, qtbot):
+    field = _focus(window, qtbot, "batch")
+    window.controller.run_to_end()
+    line = field.lineEdit()
+    line.setCursorPosition(0)
+    for _ in range(3):
+        _key(window, Qt.Key.Key_Right)  # Step is disabled at the end
+    assert line.cursorPosition() == 0
+    assert window.controller.session.done
+
+
+def test_a_dialog_keeps_its_own_arrows_and_undo(window, qtbot):
+    dialog = QDialog(window)
+    edit = QLineEdit("abc", dialog)
+    QVBoxLayout(dialog).addWidget(edit)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus, timeout=2000)
+    edit.setCursorPosition(0)
+    _key(window, Qt.Key.Key_Right)
+    assert edit.cursorPosition() == 1
+    assert window.controller.session.position == 0
+    _key(window, Qt.Key.Key_X)
+    _key(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the text's undo
+    assert edit.text() == "abc"
+    dialog.close()
+
+
+def _wheel(widget, steps=3):
+    centre = QPointF(widget.rect().center())
+    for _ in range(steps):
+        event = QWheelEvent(
+            centre,
+            QPointF(widget.mapToGlobal(widget.rect().center())),
+            QPoint(0, 0),
+            QPoint(0, 120),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(widget, event)
+
+
+@pytest.mark.parametrize("name", ["batch", "loss", "speed"])
+def test_the_wheel_over_an_unfocused_field_changes_nothing(window, qtbot, name):
+    field = FIELDS[name](window)
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus, timeout=2000)
+    before = field.value() if hasattr(field, "value") else field.currentIndex()
+    _wheel(field)
+    after = field.value() if hasattr(field, "value") else field.currentIndex()
+    assert after == before
+    assert not field.hasFocus()  # the wheel does not give it the focus either
+    assert window.controller.undo_stack.count() == 0
+
+
+def test_the_wheel_turns_a_focused_batch(window, qtbot):
+    field = _focus(window, qtbot, "batch")
+    _wheel(field, 1)
+    assert field.value() == 2
+
+
+def test_the_fields_take_the_focus_by_click_not_by_wheel(window):
+    for name in ("batch", "loss", "speed"):
+        assert FIELDS[name](window).focusPolicy() == Qt.FocusPolicy.StrongFocus
+
+
+def test_200_presses_at_the_end_leave_the_canvas_where_it_was(window, qtbot):
+    window.controller.run_to_end()
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus, timeout=2000)
+    bars = window.view.horizontalScrollBar(), window.view.verticalScrollBar()
+    before = [bar.value() for bar in bars]
+    for _ in range(200):
+        _key(window, Qt.Key.Key_Right)
+    assert [bar.value() for bar in bars] == before
+    window.controller.reset()
+    before = [bar.value() for bar in bars]
+    for _ in range(200):
+        _key(window, Qt.Key.Key_Left)
+    assert [bar.value() for bar in bars] == before
+    assert window.controller.session.position == 0
+
+
+def test_a_free_text_field_in_the_window_keeps_its_keys(window, qtbot):
+    edit = QLineEdit("a b", window.inspector)  # a label field, say: spaces and cursor keys are its own
+    edit.show()
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus, timeout=2000)
+    edit.setCursorPosition(0)
+    _key(window, Qt.Key.Key_Right)
+    _key(window, Qt.Key.Key_Space)
+    assert edit.text() == "a  b"
+    assert window.controller.session.position == 0
+    assert not window.controller.playing
+
+
+def test_the_wheel_still_scrolls_a_panel_without_focus(window, qtbot):
+    window.inspector.tabs.setCurrentIndex(3)
+    qtbot.wait(10)
+    browser = window.inspector.breakdown_view.browser
+    browser.setPlainText("\n".join(f"line {i}" for i in range(400)))
+    qtbot.wait(10)
+    bar = browser.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(0)
+    window.view.setFocus()
+    viewport = browser.viewport()
+    down = QWheelEvent(
+        QPointF(viewport.rect().center()),
+        QPointF(viewport.mapToGlobal(viewport.rect().center())),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, down)
+    assert bar.value() > 0  # a scroll bar is not a field: the text scrolls
