@@ -46,8 +46,6 @@ class UpdateView(QWidget):
         self.arithmetic = QPlainTextEdit(self)
         self.arithmetic.setReadOnly(True)
         self.arithmetic.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.arithmetic.setMaximumHeight(72)
-        self.arithmetic.setMinimumHeight(40)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.header)
@@ -92,6 +90,7 @@ class UpdateView(QWidget):
             shared_group=group,
         )
         rows = update_arithmetic(update)
+        self._fit_arithmetic(1 if rows is None else len(rows))
         if rows is None:
             self.arithmetic.setPlainText(
                 self.tr(
@@ -101,9 +100,15 @@ class UpdateView(QWidget):
         else:
             self.arithmetic.setPlainText("\n".join("    ".join(row) for row in rows))
 
+    def _fit_arithmetic(self, lines: int) -> None:
+        """As tall as its lines (at most four, then it scrolls): the heatmaps keep the rest."""
+        height = self.arithmetic.fontMetrics().lineSpacing() * min(max(lines, 1), 4) + 14
+        self.arithmetic.setFixedHeight(height)
+
     def show_message(self, text: str) -> None:
         """No update to show, and why."""
         self.update_shown = None
+        self._fit_arithmetic(1)
         self.header.setText(text)
         for view in (self.before_view, self.step_view, self.after_view):
             view.show_message("")
