@@ -48,6 +48,12 @@ def open_example(qtbot, settings, app_folder):
         win.deleteLater()
 
 
+def start_long_run(lab, qtbot):
+    """Start a run far too long to end by itself; return once it has made at least one update."""
+    assert lab.start_training(1_000_000, 0.01)
+    qtbot.waitUntil(lambda: lab.worker.checks >= 2, timeout=WAIT_MS)  # two checks passed: one update at least
+
+
 def params_of(model):
     return {p: np.array(model.value(p)) for p in model.params}
 
@@ -194,8 +200,7 @@ def test_cancel_stops_within_one_iteration_and_the_answer_does_what_it_says(open
     win = open_example("toy", ("training_outcome", answer))
     c, lab = win.controller, win.learning_lab
     start = c.model
-    with qtbot.waitSignal(lab.worker.progressed, timeout=WAIT_MS):
-        lab.start_training(1_000_000, 0.01)
+    start_long_run(lab, qtbot)
     with qtbot.waitSignal(lab.run_ended, timeout=WAIT_MS) as ended:
         lab.cancel_training()
     result = ended.args[0]
@@ -260,8 +265,7 @@ def test_stepping_stays_responsive_while_a_run_goes_on(open_example, qtbot):
     ended = []
     lab.run_ended.connect(ended.append)
     ticks, steps = [], []
-    with qtbot.waitSignal(lab.worker.progressed, timeout=WAIT_MS):
-        lab.start_training(1_000_000, 0.01)
+    start_long_run(lab, qtbot)
     session = c.session
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(lab.training))
@@ -282,8 +286,7 @@ def test_stepping_stays_responsive_while_a_run_goes_on(open_example, qtbot):
 def test_a_second_run_is_refused_while_one_goes_on(open_example, qtbot):
     win = open_example("toy", ("training_outcome", "discard"))
     lab = win.learning_lab
-    with qtbot.waitSignal(lab.worker.progressed, timeout=WAIT_MS):
-        assert lab.start_training(1_000_000, 0.01)
+    start_long_run(lab, qtbot)
     assert not lab.start_training(10, 0.01)
     with qtbot.waitSignal(lab.run_ended, timeout=WAIT_MS):
         lab.cancel_training()
@@ -301,8 +304,7 @@ def test_bad_settings_are_refused_with_one_line(window):
 def test_edits_made_during_a_run_are_kept_when_the_weights_land(open_example, qtbot):
     win = open_example("toy", ("training_outcome", "keep"))
     c, lab = win.controller, win.learning_lab
-    with qtbot.waitSignal(lab.worker.progressed, timeout=WAIT_MS):
-        lab.start_training(1_000_000, 0.01)
+    start_long_run(lab, qtbot)
     assert c.edit("Move X", edits.set_position, "X", (5.0, 7.0), restarts=False)
     with qtbot.waitSignal(lab.run_ended, timeout=WAIT_MS) as ended:
         lab.cancel_training()
@@ -319,8 +321,7 @@ def test_edits_made_during_a_run_are_kept_when_the_weights_land(open_example, qt
 def test_weights_of_another_shape_are_not_landed(open_example, qtbot):
     win = open_example("toy", ("training_outcome", "keep"))
     c, lab = win.controller, win.learning_lab
-    with qtbot.waitSignal(lab.worker.progressed, timeout=WAIT_MS):
-        lab.start_training(1_000_000, 0.01)
+    start_long_run(lab, qtbot)
     assert win.add_layer(None) is not False
     edited = c.model
     with qtbot.waitSignal(lab.run_ended, timeout=WAIT_MS):
@@ -334,8 +335,7 @@ def test_closing_the_window_mid_run_stops_the_run_and_drops_its_result(open_exam
     lab = win.learning_lab
     ended = []
     lab.run_ended.connect(ended.append)
-    with qtbot.waitSignal(lab.worker.progressed, timeout=WAIT_MS):
-        lab.start_training(1_000_000, 0.01)
+    start_long_run(lab, qtbot)
     win.close()
     qtbot.waitUntil(lambda: not lab.training, timeout=WAIT_MS)
     assert lab.worker.cancelled
@@ -359,3 +359,14 @@ def test_the_lab_joins_the_step_file_and_view_menus_without_a_menu_of_its_own(wi
     assert holder(lab.export_action) is holder(window.export_action)
     for dock in lab.docks:
         assert holder(dock.toggleViewAction()) is holder(window.fit_action)
+
+
+def test_a_run_stopped_before_its_first_update_changes_nothing_and_asks_nothing(window):
+    lab = window.learning_lab
+    result = train(window.controller.model, 100, 0.01, should_stop=lambda: True)  # stopped at the first check
+    assert result.status == "stopped"
+    assert result.updates == 0
+    lab.runs._on_finished(result)  # as the worker reports it
+    assert window.dialogs.asked == []
+    assert window.controller.undo_stack.count() == 0
+    assert "nothing changed" in window.statusBar().currentMessage()

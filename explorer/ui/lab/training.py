@@ -145,6 +145,8 @@ class TrainingRuns(QObject):
             if not self._land(result, self.tr("Train {n} iterations, η = {lr}").format(n=f"{result.updates:,}", lr=lr)):
                 return self._refusal
             return self.tr("Trained {n} iterations: {losses}").format(n=f"{result.updates:,}", losses=losses)
+        if result.status == "stopped" and result.updates == 0:
+            return self.tr("Training stopped before its first update: nothing changed")
         if result.status == "stopped":
             question = self.tr(
                 "Training stopped at iteration {n} ({losses}). Keep the weights reached so far, or discard them?"
