@@ -2,6 +2,126 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en">
 <context>
+    <name>BreakdownView</name>
+    <message>
+        <source>Check with finite differences</source>
+        <extracomment>Arrays with at most this many numbers are printed in full.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recompute the gradient by central differences (float64), off the window&apos;s thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>연쇄법칙 (chain rule): contract the upstream gradient with the local Jacobian over every output index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{jac} is the Jacobian of the scalar loss: a single row ∇ᵀL, exactly the gradient {jac} ({shape}) the backward pass computes first, from ∂L/∂L = 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dense Jacobian is not built: {reason}. The closed form below needs no Jacobian.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>편미분 element by element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>벡터-야코비안 곱 (vector-Jacobian product, autograd)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here J is the loss&apos;s own row ∇ᵀL: the backward pass starts from v = ∂L/∂L = 1, and Jᵀ v = {closed} is the gradient {result} ({shape}) itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backward pass does not build {jac}: with v = {upstream} ({vshape}) it computes Jᵀ v = {closed} directly, {shape} numbers, as torch.autograd does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No independent check here: the Jacobian was too large to build, and the closed form is the engine&apos;s own computation. Use the finite-difference check below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the engine&apos;s backward pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the engine&apos;s vector-Jacobian product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ the dense contraction einsum(&quot;{spec}&quot;) over the built Jacobian equals {result} from {source} (max |Δ| = {diff})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ the dense contraction einsum(&quot;{spec}&quot;) over the built Jacobian DIFFERS from {result} from {source} (max |Δ| = {diff})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not complete at this step yet: the backward pass finishes it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing {name} by central differences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finite differences of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ {name} from the backward pass equals central finite differences (float64): largest difference {diff}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ {name} from the backward pass DIFFERS from central finite differences (float64): largest difference {diff}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finite-difference check cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ColourScale</name>
+    <message>
+        <source>own maximum</source>
+        <extracomment>The log scale&apos;s floor lies this many decades under the largest magnitude.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log colour scale: sign·log₁₀(1 + |x| / {floor}), floor {floor}, up to ±{top} ({where})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>colour scale ±{top} ({where})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shared across all parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shared across all parameters&apos; gradients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shared across layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shared across layers&apos; gradients</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>Redo {text}</source>
@@ -89,6 +209,17 @@
     </message>
 </context>
 <context>
+    <name>DerivationView</name>
+    <message>
+        <source>The chain from the loss · 연쇄법칙</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One local derivative: {symbol} (pick another above)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Models and snapshots (*.json);;All files (*)</source>
@@ -129,6 +260,268 @@
     <message>
         <source>Keys</source>
         <translation>키</translation>
+    </message>
+</context>
+<context>
+    <name>EngineText</name>
+    <message>
+        <source>{prefix}δ = {name} ({shape}), the gradient arriving at {node}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N = {n}, the number of elements of {node} (batch included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>s runs over the samples (the columns)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one sample: the outer product {factor} δᵀ, {shapes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} samples: {factor} δᵀ = {sum}, a sum of outer products</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>Writing {what}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to {folder} failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {names} to {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export derivation into folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export code into folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>Derivation · 유도</source>
+        <extracomment>Jacobians up to this many elements are built on the UI thread (well under a frame).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gives {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a node to see how its gradient is derived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deriving {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lesson</name>
+    <message>
+        <source>합성함수 (composite function): {composition}</source>
+        <extracomment>The written contraction lists at most this many elements; the rest are left out with a note. A batch&apos;s outer products are shown for at most this many samples.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shape</source>
+        <translation type="unfinished">모양</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>변화도 (gradient)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start: v = ∂L/∂L = 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The full Jacobians along the chain would hold {dense} numbers; the vector-Jacobian products produce {vjp}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward mode (from {node} towards L, a Jacobian for every element of {node}) costs about {forward} multiplications; reverse mode (from L, one vector at a time) about {reverse}. Autograd runs in reverse because the loss is one number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dense product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backward pass</source>
+        <translation type="unfinished">역전파</translation>
+    </message>
+    <message>
+        <source>reshaped to the input ({shape}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same product in PyTorch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapsed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{factor} δᵀ = Σₛ {low}ₛ δₛᵀ: one outer product per sample (column s), added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sum:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scalar by vector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scalar by matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vector by vector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vector by matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matrix by vector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matrix by matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scalar by scalar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vector by scalar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matrix by scalar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain from the loss · 연쇄법칙</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>∇ (나블라, nabla): the gradient, shaped like {node}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{at} also feeds {others}: their shares add to the gradient; this path is one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backward pass: 벡터-야코비안 곱 (vector-Jacobian products), from the loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{result} = Jᵀ v with J = ∂{of}/∂{wrt}: {formula}  ({shape})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No factor is built as a full Jacobian: each step multiplies the gradient so far by one local Jacobian&apos;s transpose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What it costs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mark} the product of the dense Jacobians (each flattened to m×n), multiplied left to right, equals the engine&apos;s {what}: max |Δ| = {diff}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gradient</source>
+        <translation type="unfinished">기울기</translation>
+    </message>
+    <message>
+        <source>share of the gradient along this path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dense product is not formed: a factor is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The forward pass by hand · 순전파</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written out only for a linear layer with at most {limit} multiply-adds, once its value is known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Jacobian · 야코비안 행렬, and Jᵀv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{symbol}: the m×n matrix is written out for at most {limit} elements, once its values are known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row i is ∇ᵀfᵢ, the transposed gradient of output element i; column k is input element k.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flattening: matrices and batches are read row by row over (row, sample): element (i, s) of an n×B matrix is entry i·B + s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jᵀv needs v = ∂L/∂(output): the backward pass has not reached it yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contraction written out · 텐서곱</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{symbol}: written out for at most {limit} Jacobian elements, once the backward pass has reached it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and {more} more elements, each the same sum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and {more} more samples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One sample: the outer product {factor} δᵀ.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -380,7 +773,7 @@
     </message>
     <message>
         <source>{speed} steps/s</source>
-        <extracomment>The speed slider&apos;s ticks: speed = MIN · (MAX/MIN)^(tick/SPEED_TICKS), in steps per second.</extracomment>
+        <extracomment>The speed slider&apos;s ticks: speed = MIN · (MAX/MIN)^(tick/SPEED_TICKS) steps per second; 1, 2, 4, 8 fall on ticks.</extracomment>
         <translation>초당 {speed}단계</translation>
     </message>
     <message>
@@ -451,6 +844,88 @@
     <message>
         <source>Write model_numpy.py and model_torch.py into a folder</source>
         <translation>model_numpy.py와 model_torch.py를 폴더에 씁니다</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixView</name>
+    <message>
+        <source>Own maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared across layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour by this matrix&apos;s own maximum, or by one maximum shared across layers, so small gradients look small</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour by sign·log₁₀(1 + |x| / floor): small and large magnitudes both show</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RichMath</name>
+    <message>
+        <source>showing {shown_rows} of {rows} rows and {shown_columns} of {columns} columns</source>
+        <extracomment>Fonts known to hold ⁽ ⁾ and the superscript digits, tried in this order. A printed matrix shows at most this many rows and columns; the rest is cut with a note.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StepHeader</name>
+    <message>
+        <source>the input (data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a parameter, learned by 경사 하강법 (gradient descent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the target the output should match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the output of a linear layer, one column per sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the loss, a scalar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{op} applied element by element to {x}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({shape}): the gradient (기울기) of the loss with respect to {node}, shaped like {node}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready · 0/{total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step to begin the forward pass (순전파)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward {index}/{total} · 순전파</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backward {index}/{total} · 역전파</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
