@@ -63,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT (default 1400x900)")
     shot.add_argument("--tab", choices=TABS, default=None, help="the inspector tab to show")
     shot.add_argument("--theme", choices=("light", "dark"), default="light", help="colour theme")
+    shot.add_argument("--language", choices=("en", "ko"), default="en", help="the window's language (default en)")
     explain_cmd.add_parser(sub)
     train_command.add_parser(sub)
     return parser
@@ -178,7 +179,9 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     from .ui.app import screenshot  # Qt, loaded only when needed
 
     tab = TABS.index(args.tab) if args.tab else None
-    data = screenshot(session, select=select, size=size, title_path=args.model, tab=tab, theme=args.theme)
+    data = screenshot(
+        session, select=select, size=size, title_path=args.model, tab=tab, theme=args.theme, language=args.language
+    )
     problem = _png_problem(data, size)
     if problem is not None:
         raise UsageError(f"the window could not be drawn: {problem}; {args.out} was not written")
