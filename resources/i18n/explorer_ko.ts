@@ -407,6 +407,14 @@
     </message>
 </context>
 <context>
+    <name>GraphItems</name>
+    <message>
+        <source>scalar</source>
+        <extracomment>What is known of a node, from &quot;not reached&quot; to &quot;gradient known&quot; (:attr:`NodeItem.reached`). the shape written on a node that holds one number</extracomment>
+        <translation>스칼라</translation>
+    </message>
+</context>
+<context>
     <name>Guard</name>
     <message>
         <source>internal error in {where}: {reason}; the program keeps running</source>
@@ -677,39 +685,39 @@
     </message>
     <message>
         <source>scalar by vector</source>
-        <translation>스칼라를 벡터로</translation>
+        <translation>스칼라를 벡터로 미분</translation>
     </message>
     <message>
         <source>scalar by matrix</source>
-        <translation>스칼라를 행렬로</translation>
+        <translation>스칼라를 행렬로 미분</translation>
     </message>
     <message>
         <source>vector by vector</source>
-        <translation>벡터를 벡터로</translation>
+        <translation>벡터를 벡터로 미분</translation>
     </message>
     <message>
         <source>vector by matrix</source>
-        <translation>벡터를 행렬로</translation>
+        <translation>벡터를 행렬로 미분</translation>
     </message>
     <message>
         <source>matrix by vector</source>
-        <translation>행렬을 벡터로</translation>
+        <translation>행렬을 벡터로 미분</translation>
     </message>
     <message>
         <source>matrix by matrix</source>
-        <translation>행렬을 행렬로</translation>
+        <translation>행렬을 행렬로 미분</translation>
     </message>
     <message>
         <source>scalar by scalar</source>
-        <translation>스칼라를 스칼라로</translation>
+        <translation>스칼라를 스칼라로 미분</translation>
     </message>
     <message>
         <source>vector by scalar</source>
-        <translation>벡터를 스칼라로</translation>
+        <translation>벡터를 스칼라로 미분</translation>
     </message>
     <message>
         <source>matrix by scalar</source>
-        <translation>행렬을 스칼라로</translation>
+        <translation>행렬을 스칼라로 미분</translation>
     </message>
     <message>
         <source>The chain from the loss · 연쇄법칙</source>
