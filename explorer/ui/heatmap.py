@@ -21,7 +21,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from explorer.engine.notation import pretty, shape_text
+from explorer.engine.notation import pretty
 from explorer.ui.colour_bar import make_colour_bar, set_colour_bar_levels, style_colour_bar
 from explorer.ui.colour_scale import OWN, SHARED, ColourScale, scale_for
 from explorer.ui.heatmap_items import (
@@ -34,6 +34,7 @@ from explorer.ui.i18n import translate
 from explorer.ui.matrix_format import as_matrix, element_name, index_in
 from explorer.ui.text import clip, elide, plain, tooltip
 from explorer.ui.theme import Theme, current_theme, themes
+from explorer.ui.vocabulary import shape_words as shape_text  # a scalar worded: 스칼라
 
 HOVER_HINT = QT_TRANSLATE_NOOP("MatrixView", "hover a cell to read its exact value")  # shown through translate()
 

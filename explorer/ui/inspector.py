@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..engine import JACOBIAN_BUDGET, Breakdown, EngineError, Session, breakdown, forward_formula
-from ..engine.notation import partial, pretty, shape_text
+from ..engine.notation import partial, pretty
 from ..model import ACTIVATIONS, fmt_shape
 from ..model import edit as edits
 from .breakdown_view import BreakdownView
@@ -43,6 +43,7 @@ from .step_header import StepHeader
 from .still_header import StillHeader
 from .text import clip, elide, escape, plain, tooltip
 from .theme import current_theme, themes
+from .vocabulary import shape_words as shape_text  # a scalar worded: 스칼라
 from .workers import BackgroundRunner
 
 #: Jacobians up to this many elements are built on the UI thread (well under a frame).

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.engine.notation import partial, pretty, shape_text
+from explorer.engine.notation import partial, pretty
 from explorer.ui.colour_bar import make_colour_bar, set_colour_bar_levels, style_colour_bar
 from explorer.ui.heatmap import HOVER_HINT
 from explorer.ui.heatmap_items import (
@@ -44,6 +44,7 @@ from explorer.ui.i18n import translate
 from explorer.ui.matrix_format import as_matrix, element_name, index_in, matrix_shape, symmetric_levels
 from explorer.ui.text import clip, plain, tooltip
 from explorer.ui.theme import current_theme, themes
+from explorer.ui.vocabulary import shape_words as shape_text  # a scalar worded: 스칼라
 
 
 def _title_font() -> QFont:

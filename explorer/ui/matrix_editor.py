@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..engine.notation import element, pretty, shape_text
+from ..engine.notation import element, pretty
 from ..model.init import initial_value
 from .i18n import translate
 from .text import one_line, plain, tooltip
 from .theme import current_theme
+from .vocabulary import shape_words as shape_text  # a scalar worded: 스칼라
 
 Index = QModelIndex | QPersistentModelIndex
 
