@@ -239,7 +239,7 @@ def jacobian_html(j: JacobianMatrix | None, theme: Theme, symbol: str = "") -> s
     )
     parts.append(
         f"<p style='margin-top:8px'>{escape(_w('pytorch'))}</p>"
-        f"<p style='font-family:monospace; background:{theme.grid.name()}; padding:4px'>{math_html(j.torch)}</p>"
+        f"<p style='font-family:monospace; background:{theme.grid.name()}; padding:4px'>{math_html(localized(j.torch))}</p>"
     )
     return "".join(parts)
 

@@ -359,6 +359,14 @@
         <source>{count} samples: {factor} δᵀ = {sum}, a sum of outer products</source>
         <translation>샘플 {count}개: {factor} δᵀ = {sum}, 외적들의 합</translation>
     </message>
+    <message>
+        <source>v = {v}; {grad} is now Jᵀv = {result}, J never built</source>
+        <translation>v = {v}; 이제 {grad}에는 Jᵀv = {result}가 들어 있고, J는 만들지 않았음</translation>
+    </message>
+    <message>
+        <source>{grad} is now {result}</source>
+        <translation>이제 {grad}에는 {result}가 들어 있음</translation>
+    </message>
 </context>
 <context>
     <name>ExportActions</name>
