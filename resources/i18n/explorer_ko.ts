@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en">
 <context>
+    <name>Autosave</name>
+    <message>
+        <source>Autosave skipped: another running explorer autosaves {name}</source>
+        <translation>자동 저장 건너뜀: 실행 중인 다른 프로그램이 {name}을(를) 자동 저장하고 있습니다</translation>
+    </message>
+    <message>
+        <source>Autosave to {folder} failed: {reason}</source>
+        <translation>{folder}에 자동 저장 실패: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>BreakdownView</name>
     <message>
         <source>Check with finite differences</source>
