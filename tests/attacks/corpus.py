@@ -279,8 +279,9 @@ def _write(folder: Path, name: str, content: str | bytes | dict) -> Path:
     return path
 
 
-def build_corpus(folder: Path) -> list[Case]:
-    """Write every attack into ``folder`` (which must exist) and return the cases."""
+def build_corpus(folder: Path, heavy: bool = True) -> list[Case]:
+    """Write every attack into ``folder`` (which must exist) and return the cases; ``heavy=False`` leaves out
+    the slow ones (large models and the snapshot past the Jacobian limit)."""
     folder = Path(folder)
     cases: list[Case] = []
     for name, content, expect, mentions in _json_cases():
@@ -289,8 +290,9 @@ def build_corpus(folder: Path) -> list[Case]:
         cases.append(Case(name, _write(folder, name, doc), expect, mentions))
     cases += _special_files(folder)
     cases += _rich_text_labels(folder)
-    cases += _snapshots_of_exports(folder)
-    cases += _big_models(folder)
+    cases += _snapshots_of_exports(folder, heavy)
+    if heavy:
+        cases += _big_models(folder)
     return cases
 
 
@@ -351,7 +353,7 @@ def _rich_text_labels(folder: Path) -> list[Case]:
     return cases
 
 
-def _snapshots_of_exports(folder: Path) -> list[Case]:
+def _snapshots_of_exports(folder: Path, heavy: bool) -> list[Case]:
     """Snapshots written by the program itself: at step 0, mid-pass, and over the Jacobian limit."""
     from explorer.engine import Session
     from explorer.export.snapshot import snapshot_dict
@@ -363,6 +365,12 @@ def _snapshots_of_exports(folder: Path) -> list[Case]:
                            ("snapshot-real-end", session.total)]:
         session.seek(position)
         cases.append(Case(name, _write(folder, name, snapshot_dict(session)), "ok"))
+    broken = copy.deepcopy(snapshot_dict(session))
+    broken["step"]["index"] = session.total + 1
+    cases.append(Case("snapshot-real-step-past-end", _write(folder, "snapshot-real-step-past-end", broken),
+                      "refused"))
+    if not heavy:
+        return cases
     # Yhat = W2ᵀ H1 with W2 (1001, 1000) and one sample: dYhat/dW2 has 1000·1·1001·1000 elements, far past
     # the limit; dYhat/dH1 is 1000·1·1001·1 = 1,001,000 (one past the limit plus 999)
     big = Session(model_from_dict(_chain([4, 1001, 1000], 1)))
@@ -370,10 +378,6 @@ def _snapshots_of_exports(folder: Path) -> list[Case]:
     snapshot = snapshot_dict(big)
     cases.append(Case("snapshot-over-jacobian-limit", _write(folder, "snapshot-over-jacobian-limit", snapshot),
                       "ok", heavy=True))
-    broken = copy.deepcopy(snapshot_dict(session))
-    broken["step"]["index"] = session.total + 1
-    cases.append(Case("snapshot-real-step-past-end", _write(folder, "snapshot-real-step-past-end", broken),
-                      "refused"))
     return cases
 
 
