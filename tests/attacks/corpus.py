@@ -290,6 +290,7 @@ def build_corpus(folder: Path, heavy: bool = True) -> list[Case]:
         cases.append(Case(name, _write(folder, name, doc), expect, mentions))
     cases += _special_files(folder)
     cases += _rich_text_labels(folder)
+    cases += _argument_cases(folder)
     cases += _snapshots_of_exports(folder, heavy)
     if heavy:
         cases += _big_models(folder)
@@ -334,6 +335,25 @@ def _special_files(folder: Path) -> list[Case]:
     link.symlink_to(good)
     cases.append(Case("link-to-regular-file", link, "ok"))
     return cases
+
+
+def _argument_cases(folder: Path) -> list[Case]:
+    """A good model with hostile command-line arguments (each surface that takes them gets them)."""
+    good = _write(folder, "good-for-arguments", toy())
+    stepping = ("export", "export-code", "explain-json", "screenshot", "screenshot-value", "screenshot-gradient",
+                "screenshot-jacobian", "screenshot-breakdown")
+    shots = [s for s in stepping if s.startswith("screenshot")]
+    return [
+        Case("arg-step-negative", good, None, extra={s: ["--step", "-1"] for s in stepping}),
+        Case("arg-step-huge", good, None, extra={s: ["--step", "1" + "0" * 30] for s in stepping}),
+        Case("arg-step-not-a-number", good, None, extra={s: ["--step", "½"] for s in stepping}),
+        Case("arg-select-newline", good, None, extra={s: ["--select", "W\n2\x1b[2J"] for s in shots}),
+        Case("arg-size-huge", good, None, extra={s: ["--size", "99999x99999"] for s in shots}),
+        Case("arg-out-dev-full", good, None, extra={"export": ["--out", "/dev/full"],
+                                                    "export-code": ["--out", "/dev/full"],
+                                                    **{s: ["--out", "/dev/full"] for s in shots}}),
+        Case("arg-out-a-file", good, None, extra={"export": ["--out", str(good)], "export-code": ["--out", str(good)]}),
+    ]
 
 
 def _rich_text_labels(folder: Path) -> list[Case]:

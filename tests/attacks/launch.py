@@ -1,7 +1,7 @@
 """Run one surface of the program as a user would, and note its peak memory.
 
 ``python -m tests.attacks.launch RSS_FILE load MODEL`` loads a model through
-the Python API (exit 2 with the message on a ``ModelError``, a traceback on
+the Python API (``load_model``, then ``load_session`` for a snapshot's step) (exit 2 with the message on a ``ModelError``, a traceback on
 anything else); ``python -m tests.attacks.launch RSS_FILE cli ARGS…`` runs
 ``python -m explorer ARGS…``; ``… RSS_FILE load-many MODEL…`` loads each
 model in turn (each within 30 s) and prints one JSON object per model:
@@ -32,16 +32,25 @@ def main() -> None:
         _load_many(rest)
         return
     if mode == "load":
-        from explorer import ModelError, load_model
+        from explorer import ModelError
 
         try:
-            load_model(rest[0])
+            _load(rest[0])
         except ModelError as error:
             print(error, file=sys.stderr)
             raise SystemExit(2) from None
         return
     sys.argv = ["jacobian-explorer", *rest]
     runpy.run_module("explorer", run_name="__main__", alter_sys=True)
+
+
+def _load(path: str) -> None:
+    """``load_model``, and ``load_session`` (which also reads a snapshot's step): the Python API of a file."""
+    from explorer import load_model
+    from explorer.export.snapshot import load_session
+
+    load_model(path)
+    load_session(path)
 
 
 class _Hang(Exception):
@@ -53,7 +62,7 @@ def _alarm(signum, frame):
 
 
 def _load_many(paths: list[str]) -> None:
-    from explorer import ModelError, load_model
+    from explorer import ModelError
 
     signal.signal(signal.SIGALRM, _alarm)
     for path in paths:
@@ -61,7 +70,7 @@ def _load_many(paths: list[str]) -> None:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
-                load_model(path)
+                _load(path)
                 outcome, message = "ok", ""
             except ModelError as error:
                 outcome, message = "refused", str(error)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from explorer.engine import Session
 from explorer.model import ModelError, model_from_dict
 from explorer.model.io import parse_json
@@ -25,19 +27,19 @@ def test_a_canvas_spread_to_the_position_limit_still_exports_a_picture():
     session.run()
     png, svg = render_graph(session)
     width, height = png_size(png)
-    assert width <= 8192 and height <= 8192 and width * height <= 32_000_000
+    assert width <= 8192
+    assert height <= 8192
+    assert width * height <= 32_000_000
     view_width, view_height = (float(v) for v in re.search(rb'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg).groups())
-    assert view_width > 200_000 and view_height > 100_000  # the drawing itself keeps its size
+    assert view_width > 200_000  # the drawing itself keeps its size
+    assert view_height > 100_000
     assert abs(width / height - view_width / view_height) < 0.01  # smaller, not squashed
 
 
 def test_a_lone_surrogate_in_a_node_names_the_node():
     doc = toy()
     node(doc, "W2")["label"] = "W\ud800"
-    try:
+    with pytest.raises(ModelError) as caught:
         parse_json(json.dumps(doc), "model.json")
-    except ModelError as error:
-        assert error.node == "W2"
-        assert str(error).startswith("node 'W2': model.json holds a lone UTF-16 surrogate")
-    else:
-        raise AssertionError("a lone surrogate was accepted")
+    assert caught.value.node == "W2"
+    assert str(caught.value).startswith("node 'W2': model.json holds a lone UTF-16 surrogate")
