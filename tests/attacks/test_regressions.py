@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -12,7 +15,7 @@ from explorer.model import ModelError, model_from_dict
 from explorer.model.io import parse_json
 
 from .corpus import node, toy
-from .harness import png_size
+from .harness import ROOT, png_size
 
 
 def test_a_canvas_spread_to_the_position_limit_still_exports_a_picture():
@@ -43,3 +46,31 @@ def test_a_lone_surrogate_in_a_node_names_the_node():
         parse_json(json.dumps(doc), "model.json")
     assert caught.value.node == "W2"
     assert str(caught.value).startswith("node 'W2': model.json holds a lone UTF-16 surrogate")
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-m", "explorer", *args], capture_output=True, text=True, timeout=120,
+                          env=env, cwd=ROOT)
+
+
+def test_a_file_name_with_a_line_break_and_an_escape_is_printed_on_one_escaped_line(tmp_path):
+    """``--out`` went into the messages as it was: "wrote … to DIR" took two lines and coloured the terminal."""
+    toy_file = ROOT / "resources" / "examples" / "toy.json"
+    folder = tmp_path / "out\n\x1b[31mred"
+    done = _cli("export", str(toy_file), "--out", str(folder))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("\n") == 1
+    assert "\x1b" not in done.stdout
+    assert "\\n\\x1b[31mred" in done.stdout
+    assert (folder / "snapshot.json").is_file()
+    refused = _cli("export", str(toy_file), "--out", "/proc/no\nsuch/\x1b[2J")
+    assert refused.returncode == 2
+    assert refused.stderr.count("\n") == 1
+    assert "\x1b" not in refused.stderr
+    shot = tmp_path / "shot\n\x1b[2J.png"
+    done = _cli("screenshot", str(toy_file), "--out", str(shot))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("\n") == 1
+    assert "\x1b" not in done.stdout
+    assert png_size(shot.read_bytes())[0] >= 1400
