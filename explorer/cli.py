@@ -20,8 +20,8 @@ from .engine import EngineError, Session, check_gradients
 from .export.file_set import Content, FileSetError, write_file_set
 from .export.snapshot import check_snapshot_size, is_snapshot, load_session, session_from_document, write_snapshot
 from .model import ModelError, fmt_shape
-from .model.quote import shown
 from .model.io import read_json, write_atomic
+from .model.quote import shown
 from .platform_check import xcb_problem
 
 PROG = "jacobian-explorer"
