@@ -168,6 +168,9 @@ def _json_cases() -> list[tuple[str, str | bytes, str | None, str | None]]:
         ("std-1e20-integer", _with_literal(changed(lambda d: node(d, "W3").update(
             {"shape": [3, 2], "init": {"kind": "normal", "std": "@", "seed": 1}}) or node(d, "W3").pop("value")),
             "100000000000000000000"), None, None),
+        ("init-std-1e308", json.dumps(changed(lambda d: node(d, "W3").update(
+            {"shape": [3, 2], "init": {"kind": "normal", "std": 1e308, "mean": 1e308, "seed": 1}})
+            or node(d, "W3").pop("value"))), "refused", "W3"),
         ("nan-literal", _with_literal(changed(_set("W2", "value", [[0.5, 0.0, "@"], [0.1, 0.2, 0.3],
                                                                    [-0.3, 0.4, 0.0]])), "NaN"), "refused", "W2"),
         ("infinity-literal", _with_literal(changed(_set("Y", "value", [["@"], [0.0]])), "Infinity"), "refused", "Y"),

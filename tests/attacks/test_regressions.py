@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import warnings
 
 import pytest
 
@@ -74,3 +75,22 @@ def test_a_file_name_with_a_line_break_and_an_escape_is_printed_on_one_escaped_l
     assert done.stdout.count("\n") == 1
     assert "\x1b" not in done.stdout
     assert png_size(shot.read_bytes())[0] >= 1400
+
+
+@pytest.mark.parametrize("init", [
+    {"kind": "normal", "std": 1e308, "seed": 1},
+    {"kind": "normal", "std": 1e308, "mean": 1e308, "seed": 1},
+    {"kind": "uniform", "low": -1.7e308, "high": 1.7e308, "seed": 1},
+])
+def test_an_init_past_the_float_range_is_refused_without_a_numpy_warning(init):
+    """std 1e308 made the loader print numpy's "overflow encountered in multiply" before refusing."""
+    doc = toy()
+    w3 = node(doc, "W3")
+    del w3["value"]
+    w3.update(shape=[3, 2], init=init)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a RuntimeWarning fails the test
+        with pytest.raises(ModelError) as caught:
+            model_from_dict(doc)
+    assert caught.value.node == "W3"
+    assert "non-finite" in str(caught.value)
