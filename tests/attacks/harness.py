@@ -2,7 +2,8 @@
 
 A run holds when: it ends within its time under a 4 GiB address-space
 limit; it exits 0, 1 or 2; standard error holds no traceback, no "internal
-error" and no numpy ``RuntimeWarning``; a refusal (exit 2) is one line; the
+error" and no numpy ``RuntimeWarning``, and nothing at all after a success;
+a refusal (exit 2) is one line; the
 case's expectation is met (``ok`` loads and runs, ``refused`` exits 2 naming
 what it should); and nothing is half-written (an export folder holds all its
 files or does not exist, with no temporary folder left beside it; a
@@ -136,6 +137,8 @@ def _judge(case: Case, surface: str, code: int | None, stdout: str, stderr: str,
     lines = [line for line in stderr.splitlines() if line.strip()]
     if code == 2 and len(lines) != 1:
         problems.append(f"refused with {len(lines)} lines on stderr, not one")
+    if code == 0 and lines:
+        problems.append(f"succeeded but wrote to stderr: {lines[0][:160]!r}")
     if case.expect == "refused" and code != 2:
         problems.append(f"expected a refusal (exit 2), got exit {code}")
     if case.expect == "ok" and code != 0:
