@@ -54,11 +54,10 @@ def main() -> int:
     from explorer.engine import Session
     from explorer.examples import toy_model
     from explorer.model import model_from_dict
-    from explorer.ui.app import make_app, open_window
+    from explorer.ui.app import QuietDialogs, make_app, open_window
 
     app = make_app()
-    app.setProperty("explorer_no_dialogs", True)
-    window = open_window(Session(toy_model()))
+    window = open_window(Session(toy_model()), dialogs=QuietDialogs())
     window.resize(1400, 900)
     window.show()
     app.processEvents()

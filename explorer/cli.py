@@ -16,17 +16,20 @@ from pathlib import Path
 import numpy as np
 
 from .commands import explain as explain_cmd
+from .commands import train as train_command
 from .engine import EngineError, Session, check_gradients
+from .engine.notation import pretty
 from .export.file_set import Content, FileSetError, write_file_set
 from .export.snapshot import check_snapshot_size, is_snapshot, load_session, session_from_document, write_snapshot
-from .model import ModelError, fmt_shape
+from .model import Model, ModelError, fmt_shape
 from .model.io import read_json, write_atomic
 from .model.quote import shown
 from .platform_check import xcb_problem
 
 PROG = "jacobian-explorer"
-COMMANDS = ("export", "check", "screenshot", "explain")
+COMMANDS = ("export", "check", "screenshot", "explain", "train")
 TABS = ("value", "gradient", "jacobian", "breakdown")
+TABS += ("derivation",)  # the inspector's fifth tab, in the order of its tabs
 
 
 class UsageError(Exception):
@@ -42,7 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="Step through the forward and backward pass of a linear network and see every "
-        "value, gradient and Jacobian. Without a command, opens the window.",
+        "value, gradient and Jacobian. Without a command, opens the window "
+        "(jacobian-explorer [--reset-settings] [MODEL]; --reset-settings forgets the window's settings).",
     )
     sub = parser.add_subparsers(dest="command")
     export = sub.add_parser("export", help="write snapshot.json, graph.png and graph.svg without a window")
@@ -56,11 +60,12 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("model", help="a model or snapshot file")
     shot.add_argument("--out", required=True, help="the PNG file to write")
     shot.add_argument("--step", type=int, default=None, help="steps to take (default: all)")
-    shot.add_argument("--select", default=None, help="the node to show in the inspector")
+    shot.add_argument("--select", default=None, help="the node to show in the inspector: its id or its label (W3, W₃)")
     shot.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT (default 1400x900)")
     shot.add_argument("--tab", choices=TABS, default=None, help="the inspector tab to show")
     shot.add_argument("--theme", choices=("light", "dark"), default="light", help="colour theme")
     explain_cmd.add_parser(sub)
+    train_command.add_parser(sub)
     return parser
 
 
@@ -134,7 +139,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     session, target = _session_and_target(args.model, args.step)
     check_snapshot_size(session, target)  # before computing anything
     session.seek(target)
-    from .export.images import render_graph  # Qt, loaded only when needed
+    from .ui.graph_export import render_graph  # Qt, loaded only when needed
 
     png, svg = render_graph(session)
     files: dict[str, Content] = {
@@ -177,12 +182,11 @@ def _parse_size(text: str) -> tuple[int, int]:
 def cmd_screenshot(args: argparse.Namespace) -> int:
     session = _session_at(args.model, args.step)
     size = _parse_size(args.size)
-    if args.select is not None and args.select not in session.model:
-        raise UsageError(f"--select {args.select!r}: no such node (nodes: {', '.join(session.model.order)})")
+    select = None if args.select is None else _node_named(session.model, args.select)
     from .ui.app import screenshot  # Qt, loaded only when needed
 
     tab = TABS.index(args.tab) if args.tab else None
-    data = screenshot(session, select=args.select, size=size, title_path=args.model, tab=tab, theme=args.theme)
+    data = screenshot(session, select=select, size=size, title_path=args.model, tab=tab, theme=args.theme)
     problem = _png_problem(data, size)
     if problem is not None:
         raise UsageError(f"the window could not be drawn: {problem}; {_path(args.out)} was not written")
@@ -192,6 +196,17 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot write {_path(args.out)}: {_path(str(error.strerror or error))}") from None
     print(f"wrote {_path(args.out)} ({size[0]}×{size[1]}) at step {session.position}/{session.total}")
     return 0
+
+
+def _node_named(model: Model, name: str) -> str:
+    """The node whose id or label (as written, or as shown: ``W₃``) is ``name``."""
+    if name in model:
+        return name
+    for node in model.order:
+        if name in (model.label(node), pretty(model.label(node))):
+            return node
+    shown = ", ".join(pretty(model.label(node)) for node in model.order)
+    raise UsageError(f"--select {name!r}: no node has that id or label (nodes: {shown})")
 
 
 def _png_problem(data: bytes, size: tuple[int, int]) -> str | None:
@@ -212,6 +227,8 @@ def _png_problem(data: bytes, size: tuple[int, int]) -> str | None:
 
 
 def cmd_window(argv: Sequence[str]) -> int:
+    reset = "--reset-settings" in argv
+    argv = [arg for arg in argv if arg != "--reset-settings"]
     if len(argv) > 1 or (argv and argv[0].startswith("-")):
         raise UsageError(f"unexpected arguments: {' '.join(argv)} (try --help)")
     if _no_display():
@@ -224,7 +241,7 @@ def cmd_window(argv: Sequence[str]) -> int:
         raise UsageError(problem)
     from .ui.app import run_window  # Qt, loaded only when needed
 
-    return run_window(argv[0] if argv else None)
+    return run_window(argv[0] if argv else None, reset_settings=reset)
 
 
 def _no_display() -> bool:
@@ -255,7 +272,13 @@ def _main(argv: Sequence[str] | None = None) -> int:
         if not argv or argv[0] not in COMMANDS:
             return cmd_window(argv)
         args = _parser().parse_args(argv)
-        run = {"check": cmd_check, "export": cmd_export, "screenshot": cmd_screenshot, "explain": explain_cmd.run}
+        run = {
+            "check": cmd_check,
+            "export": cmd_export,
+            "screenshot": cmd_screenshot,
+            "explain": explain_cmd.run,
+            "train": train_command.run,
+        }
         return run[args.command](args)
     except (ModelError, EngineError, UsageError) as error:
         print(f"{PROG}: {error}", file=sys.stderr)

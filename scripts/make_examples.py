@@ -3,12 +3,23 @@
 The deep chains use seeds chosen so that no ReLU layer is dead: with the
 same weights, the sigmoid chain shows the gradient vanishing (기울기 소실)
 and the ReLU chain does not.
+
+The learning-lab examples (regression, lab_deep_sigmoid, lab_deep_relu) take
+their data from the model's own seeded initialiser, so they come out the same
+with any numpy; the learning rates and figures in their titles were measured
+with ``jacobian-explorer train`` and are checked by tests/engine/test_train_examples.py.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from explorer.model.init import initial_value  # noqa: E402
 
 FORMAT = {"format": "jacobian-explorer/model", "version": 1}
 OUT = Path("resources/examples")
@@ -74,6 +85,60 @@ def deep(activation: str, title: str, width: int = 4, depth: int = 8) -> dict:
     return {**FORMAT, "name": title, "nodes": nodes}
 
 
+def regression() -> dict:
+    """1 → 8 tanh → 1 with biases, fitting 16 samples of sin(1.5 x) on [−2, 2]."""
+    x = np.linspace(-2.0, 2.0, 16)
+    y = np.round(np.sin(1.5 * x), 4)
+    hidden, seed = 8, 5
+    nodes = [
+        {"id": "X", "op": "input", "label": "x", "value": [np.round(x, 4).tolist()]},
+        {"id": "W1", "op": "param", "shape": [1, hidden], "init": {"kind": "normal", "std": 1.0, "seed": seed}},
+        {"id": "b1", "op": "param", "shape": [hidden], "init": {"kind": "normal", "std": 0.5, "seed": seed + 100}},
+        {"id": "H1", "op": "linear", "inputs": {"x": "X", "w": "W1", "b": "b1"}},
+        {"id": "A1", "op": "tanh", "inputs": {"x": "H1"}},
+        {"id": "W2", "op": "param", "shape": [hidden, 1], "init": {"kind": "normal", "std": 0.5, "seed": seed + 200}},
+        {"id": "b2", "op": "param", "shape": [1], "init": {"kind": "zeros"}},
+        {"id": "Yhat", "op": "linear", "label": "Ŷ", "inputs": {"x": "A1", "w": "W2", "b": "b2"}},
+        {"id": "Y", "op": "target", "label": "sin 1.5x", "value": [y.tolist()]},
+        {"id": "L", "op": "half_sse", "inputs": {"pred": "Yhat", "target": "Y"}},
+    ]
+    title = "Regression: 1 → 8 tanh → 1 learns sin(1.5x) from 16 samples (train 500 iterations at lr 0.02)"
+    return {**FORMAT, "name": title, "nodes": nodes}
+
+
+def lab_data(seed: int = 5, n_in: int = 4, batch: int = 16, n_out: int = 2) -> tuple[list, list]:
+    """16 samples of 4 features, and targets tanh(Tᵀx) of a random teacher T."""
+    x = np.round(initial_value((n_in, batch), {"kind": "normal", "std": 1.0, "seed": seed}), 3)
+    teacher = initial_value((n_in, n_out), {"kind": "normal", "std": 1.0, "seed": seed + 1})
+    y = np.round(np.tanh(teacher.T @ x), 3)
+    return x.tolist(), y.tolist()
+
+
+def lab_deep(activation: str, title: str, width: int = 8, depth: int = 6) -> dict:
+    """The lab pair: the same data and the same initial weights, only the activation differs."""
+    x, y = lab_data()
+    nodes: list[dict] = [{"id": "X", "op": "input", "value": x}]
+    previous = "X"
+    for i in range(1, depth + 1):
+        last = i == depth
+        n_in = len(x) if i == 1 else width
+        n_out = len(y) if last else width
+        init = {"kind": "normal", "std": 0.5, "seed": 900 + i}
+        nodes.append({"id": f"W{i}", "op": "param", "shape": [n_in, n_out], "init": init})
+        out = "Yhat" if last else f"H{i}"
+        node = {"id": out, "op": "linear", "inputs": {"x": previous, "w": f"W{i}"}}
+        if last:
+            node["label"] = "Ŷ"
+        nodes.append(node)
+        previous = out
+        if not last:
+            nodes.append({"id": f"A{i}", "op": activation, "inputs": {"x": out}})
+            previous = f"A{i}"
+    nodes.append({"id": "Y", "op": "target", "value": y})
+    nodes.append({"id": "L", "op": "half_sse", "inputs": {"pred": "Yhat", "target": "Y"}})
+    return {**FORMAT, "name": title, "nodes": nodes}
+
+
 def main() -> None:
     title = "The lecture's toy network (H₁ = W₁ᵀX, H₂ = W₂ᵀH₁, Ŷ = W₃ᵀH₂, L = ½Σ(Ŷ−Y)²)"
     dump("toy", toy(title, [[1.0], [2.0], [3.0]], [[0.5], [-0.5]]))
@@ -83,6 +148,15 @@ def main() -> None:
     dump("single_layer", single_layer())
     dump("deep_sigmoid", deep("sigmoid", "A deep sigmoid chain (기울기 소실: gradients shrink towards the input)"))
     dump("deep_relu", deep("relu", "The same deep chain with ReLU"))
+    dump("regression", regression())
+    dump(
+        "lab_deep_sigmoid",
+        lab_deep("sigmoid", "Lab: 6 sigmoid layers of 8, 16 samples (train 500 at lr 0.01: ‖∂L/∂W₁‖ vanishes, the loss stalls)"),
+    )
+    dump(
+        "lab_deep_relu",
+        lab_deep("relu", "Lab: the same 6 layers with ReLU (train 500 at lr 0.01: gradients reach W₁, the loss falls)"),
+    )
 
 
 if __name__ == "__main__":

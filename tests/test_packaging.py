@@ -68,7 +68,9 @@ def test_a_wheel_install_finds_its_resources(tmp_path):
     assert Path(found["resources"]) == installed / "resources"
     assert Path(found["toy"]) == installed / "resources" / "examples" / "toy.json"
     assert not str(found["explorer"]).startswith(str(ROOT) + os.sep)
-    assert found["examples"] == ["deep_relu", "deep_sigmoid", "single_layer", "toy", "toy_batch"]
+    assert found["examples"] == [
+        "deep_relu", "deep_sigmoid", "lab_deep_relu", "lab_deep_sigmoid", "regression", "single_layer", "toy", "toy_batch"
+    ]
     assert found["order"] == ["X", "W1", "H1", "W2", "H2", "W3", "Yhat", "Y", "L"]
     assert found["shape_W3"] == [3, 2]
 

@@ -15,6 +15,7 @@ adds central differences on demand (slow: run it off the UI thread).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,6 +35,12 @@ _OUT_LETTERS = "ibcd"
 _IN_LETTERS = "kjlm"
 #: Largest result for which the element table is written out.
 ELEMENT_TABLE_LIMIT = 64
+#: The finite-difference check asks whether it was cancelled after this many elements.
+_CHUNK = 8
+
+
+class CheckCancelled(EngineError):
+    """A finite-difference check stopped because its caller cancelled it."""
 
 
 @dataclass(frozen=True)
@@ -215,12 +222,19 @@ class FiniteDifferenceCheck:
 
 
 def finite_difference_check(
-    session: Session, node: str, eps: float = EPS, atol: float = ATOL, rtol: float = RTOL
+    session: Session,
+    node: str,
+    eps: float = EPS,
+    atol: float = ATOL,
+    rtol: float = RTOL,
+    cancelled: Callable[[], bool] | None = None,
 ) -> FiniteDifferenceCheck:
     """Check one node's gradient at this step by central differences; slow, so call it off the UI thread.
 
     Leaves are perturbed in the model (:func:`~explorer.engine.gradcheck.numeric_grad`);
     an op node's value is perturbed and only what it feeds is recomputed.
+    ``cancelled`` is asked between elements; when it answers True the check
+    stops and raises :class:`~explorer.engine.errors.CheckCancelled`.
 
     Examples
     --------
@@ -233,17 +247,24 @@ def finite_difference_check(
     if engine is None:
         raise NotReachedError(f"the backward pass has not reached {node} yet (∂L/∂{node} is unknown)")
     model = session.model
+    stop = cancelled or (lambda: False)
     if model.op(node) in ("input", "param", "target"):
-        numeric = numeric_grad(model, node, eps=eps)
+        indices = list(np.ndindex(engine.shape))
+        flat = np.empty(len(indices))
+        for start in range(0, len(indices), _CHUNK):
+            if stop():
+                raise CheckCancelled(f"the finite-difference check of {node} was cancelled")
+            flat[start : start + _CHUNK] = numeric_grad(model, node, indices[start : start + _CHUNK], eps=eps)
+        numeric = flat.reshape(engine.shape)
     else:
-        numeric = _numeric_op_grad(session, node, eps)
+        numeric = _numeric_op_grad(session, node, eps, stop)
     diff = np.abs(engine - numeric)
     return FiniteDifferenceCheck(
         node, engine, numeric, float(diff.max(initial=0.0)), bool(np.all(diff <= atol + rtol * np.abs(numeric)))
     )
 
 
-def _numeric_op_grad(session: Session, node: str, eps: float) -> Array:
+def _numeric_op_grad(session: Session, node: str, eps: float, stop: Callable[[], bool]) -> Array:
     import networkx as nx
 
     model = session.model
@@ -264,6 +285,8 @@ def _numeric_op_grad(session: Session, node: str, eps: float) -> Array:
 
     result = np.empty(base.shape)
     for index in np.ndindex(base.shape):
+        if stop():
+            raise CheckCancelled(f"the finite-difference check of {node} was cancelled")
         plus, minus = base.copy(), base.copy()
         plus[index] += eps
         minus[index] -= eps

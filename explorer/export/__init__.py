@@ -1,4 +1,7 @@
-"""Exporters: snapshot JSON and graph images. They take a path or return bytes, never open a dialog."""
+"""Exporters: snapshot JSON, code and explanations, Qt-free. They take a path or return bytes, never open a dialog.
+
+The graph images are drawn by Qt: see :mod:`explorer.ui.graph_export`.
+"""
 
 from .file_set import FileSetError, write_file_set
 from .snapshot import (

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Qt, QTimer, Signal
 
 from ..model.io import write_atomic
 
@@ -190,6 +190,7 @@ class Autosave(QObject):
         self._lock: QLockFile | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # "at most 30 s": a coarse timer may be 5 % late
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.write_now)
 

@@ -125,6 +125,13 @@ class GraphScene(QGraphicsScene):
         if selected in self._nodes:
             self.set_selected(selected)
 
+    def update_position(self, model: Model, node_id: str) -> None:
+        """Take ``model``, where only ``node_id`` moved, and move that one item in place."""
+        self._model = model
+        item = self._nodes.get(node_id)
+        if item is not None:
+            item.setPos(*chain_layout(model)[node_id])  # its edges follow (NodeItem.itemChange)
+
     def _retire_items(self) -> None:
         # An item may be rebuilt away from inside its own mouse handler (a
         # drag's release asks to move; the controller rebuilds): take the

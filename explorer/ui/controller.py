@@ -21,15 +21,18 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from ..engine import EngineError, Session, describe_step
+from ..engine.notation import pretty
 from ..export.snapshot import is_snapshot, session_from_document, snapshot_text
 from ..model import Model, ModelError, model_to_dict
 from ..model.io import dumps, read_json
 from ..resources import resources_dir
 from .busy import busy
+from .commands import ModelEditCommand
 from .files import write_file
+from .i18n import translate
 from .text import one_line
 
 #: Play speeds, in milliseconds per step, from slow to fast.
@@ -43,22 +46,6 @@ def open_document(path: str) -> tuple[Session, str]:
     return session_from_document(document), "snapshot" if is_snapshot(document) else "model"
 
 
-class ModelEditCommand(QUndoCommand):
-    """Swap one model for another; undo swaps back."""
-
-    def __init__(self, controller: Controller, text: str, old: Model, new: Model, restarts: bool) -> None:
-        super().__init__(text)
-        self._controller = controller
-        self._old, self._new = old, new
-        self._restarts = restarts
-
-    def redo(self) -> None:
-        self._controller._replace_model(self._new, self._restarts, self.text())
-
-    def undo(self) -> None:
-        self._controller._replace_model(self._old, self._restarts, f"Undo {self.text()}")
-
-
 class Controller(QObject):
     """Owns the :class:`Model`, the stepping :class:`Session` and the undo stack."""
 
@@ -70,6 +57,8 @@ class Controller(QObject):
     playing_changed = Signal(bool)
     path_changed = Signal(str)
     engine_failed = Signal(str, str)  # the node the engine named ("" if none) and one line
+    inspected_changed = Signal(str)  # the node the inspector shows ("" for none)
+    node_moved = Signal(str)  # only this node's canvas position changed: views move it in place
 
     def __init__(
         self, model: Model, path: str | None = None, parent: QObject | None = None, kind: str = "model"
@@ -80,6 +69,7 @@ class Controller(QObject):
         self.path = path
         self.document_kind = kind  # "model" or "snapshot": what Save writes back
         self.selected: str | None = None
+        self._inspected: str | None = None
         self.failed_node: str | None = None  # the node where the last step failed, until the next move
         self.failure_text = ""
         self.undo_stack = QUndoStack(self)
@@ -93,24 +83,43 @@ class Controller(QObject):
     def model(self) -> Model:
         return self._model
 
-    def edit(self, text: str, change: Callable[..., Model], *args: Any, restarts: bool = True) -> bool:
-        """Apply ``change(model, *args)`` as an undoable command.
+    def edit(
+        self,
+        text: str,
+        change: Callable[..., Model],
+        *args: Any,
+        restarts: bool = True,
+        note: str = "",
+        moved: str | None = None,
+    ) -> bool:
+        """Apply ``change(model, *args)`` as an undoable command named ``text``.
 
-        A refused change (:class:`ModelError`) is reported on
-        :attr:`error_raised` and changes nothing; a change that gives back
-        the same model pushes nothing. Returns whether the model changed.
+        The named edits of :mod:`explorer.ui.commands` call this. A refused
+        change (:class:`ModelError`) is reported on :attr:`error_raised` and
+        changes nothing; a change that gives back the same model pushes
+        nothing. ``note`` is said in the status line after the edit (and its
+        redo); ``moved`` names the node when moving it is the whole edit.
+        Returns whether the model changed.
         """
         try:
             new = change(self._model, *args)
         except ModelError as error:
-            self.error_raised.emit(f"{text} refused: {error}")
+            self.error_raised.emit(f"{text} refused: {self._named(error)}")
             return False
         if new is self._model:
             return False
-        self.undo_stack.push(ModelEditCommand(self, text, self._model, new, restarts))
+        self.undo_stack.push(ModelEditCommand(self, text, self._model, new, restarts, note, moved))
         return True
 
-    def _replace_model(self, model: Model, restarts: bool, text: str) -> None:
+    def _named(self, error: ModelError) -> str:
+        """The refusal with its node named as the user sees it (``Ŷ``, not ``Yhat``)."""
+        node = error.node
+        if node is None:
+            return str(error)
+        name = self._model.label(node) if node in self._model else node
+        return f"{one_line(pretty(name), 60)}: {error.problem}"
+
+    def _replace_model(self, model: Model, restarts: bool, text: str, note: str = "", moved: str | None = None) -> None:
         position = self.session.position
         self._model = model
         self.session = Session(model)
@@ -121,16 +130,22 @@ class Controller(QObject):
             self.pause()
             self.model_changed.emit()
             self.step_changed.emit()
-            self.message_posted.emit(f"{text}: the model changed, so the pass starts again at step 0")
-        else:
-            try:
-                self.session.seek(min(position, self.session.total))
-            except EngineError as error:
-                self.model_changed.emit()
-                self._fail(error)
-                return
+            self._update_inspected()
+            restart = translate("Controller", "the model changed, so the pass starts again at step 0")
+            self.message_posted.emit(" ".join(part for part in (f"{text}: {restart}.", note) if part))
+            return
+        try:
+            self.session.seek(min(position, self.session.total))
+        except EngineError as error:
             self.model_changed.emit()
-            self.step_changed.emit()
+            self._fail(error)
+            return
+        if moved is not None and moved in model:
+            self.node_moved.emit(moved)  # same graph, same numbers: nothing else to redraw
+            return
+        self.model_changed.emit()
+        self.step_changed.emit()
+        self._update_inspected()
 
     def open_file(self, path: str) -> bool:
         """Open a model or snapshot; on bad input report it and keep what is open."""
@@ -158,6 +173,7 @@ class Controller(QObject):
         self.undo_stack.clear()
         self.model_changed.emit()
         self.step_changed.emit()
+        self._update_inspected()
         self.path_changed.emit(path or "")
 
     def save(self, path: str | None = None) -> bool:
@@ -195,12 +211,33 @@ class Controller(QObject):
             return
         self.selected = node
         self.selection_changed.emit(node or "")
+        self._update_inspected()
+
+    @property
+    def inspected(self) -> str | None:
+        """The node the inspector shows: the selected one, else the current step's node."""
+        if self.selected is not None:
+            return self.selected
+        current = self.session.current
+        return current.node if current is not None and current.node in self._model else None
+
+    def _update_inspected(self) -> None:
+        """Emit :attr:`inspected_changed` when :attr:`inspected` is another node than last said.
+
+        A step emits :attr:`step_changed` first: a view that follows both
+        reads :attr:`inspected` there and draws once, for the new node.
+        """
+        node = self.inspected
+        if node != self._inspected:
+            self._inspected = node
+            self.inspected_changed.emit(node or "")
 
     # -- stepping -------------------------------------------------------------
 
     def _moved(self) -> None:
         self._clear_failure()
         self.step_changed.emit()
+        self._update_inspected()
 
     def _clear_failure(self) -> None:
         self.failed_node, self.failure_text = None, ""
@@ -212,6 +249,7 @@ class Controller(QObject):
         self.failed_node = node if isinstance(node, str) and node in self._model else None
         self.failure_text = f"The pass stopped: {one_line(str(error) or type(error).__name__, 400)}"
         self.step_changed.emit()  # the views show where the session stands, the node marked
+        self._update_inspected()
         self.engine_failed.emit(self.failed_node or "", self.failure_text)
         self.error_raised.emit(self.failure_text)
 
@@ -228,7 +266,7 @@ class Controller(QObject):
 
     def step(self) -> bool:
         upcoming = self.session.next_step
-        where = f"step {upcoming.index}: {one_line(upcoming.node, 60)}" if upcoming is not None else ""
+        where = f"step {upcoming.index}: {one_line(pretty(self._model.label(upcoming.node)), 60)}" if upcoming else ""
         try:
             with busy(f"Computing {where}…", self._step_elements()):
                 taken = self.session.step()

@@ -17,19 +17,20 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from explorer.engine.notation import pretty, shape_text
 from explorer.ui.colour_bar import make_colour_bar, set_colour_bar_levels, style_colour_bar
+from explorer.ui.colour_scale import OWN, SHARED, ColourScale, scale_for
 from explorer.ui.heatmap_items import (
     HeatmapPlot,
     WidgetEvents,
     apply_palette,
     picture_or_message,
 )
-from explorer.ui.matrix_format import as_matrix, element_name, index_in, symmetric_levels
+from explorer.ui.matrix_format import as_matrix, element_name, index_in
 from explorer.ui.text import clip, elide, plain, tooltip
 from explorer.ui.theme import Theme, current_theme
 
@@ -46,11 +47,19 @@ class MatrixView(QWidget):
     forward colour, cells named ``w₁₁ … w₃₂``; ``kind="grad"`` titles it
     ``∇W₃`` in the gradient colour. A vector is shown as a column, a scalar as
     one cell. ``show_message`` replaces the picture with a sentence.
+
+    A small control chooses the colour scale: the matrix's own maximum or one
+    shared across layers (``shared_top`` given to :meth:`set_matrix`), linear or
+    log; the scale in use is always printed under the colour bar.
     """
+
+    scale_changed = Signal()  # the user chose another colour scale
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._array: np.ndarray | None = None
+        self._scale = ColourScale(1.0)
+        self._shared: tuple[float | None, str] = (None, "")
         self._kind = "value"
         self._levels = (-1.0, 1.0)
         self._row_label = ""
@@ -71,12 +80,29 @@ class MatrixView(QWidget):
         self.graphics.installEventFilter(WidgetEvents(self, on_leave=self._clear_hover))
 
         self.stack, self.message_label, self.status_label = picture_or_message(self.graphics, HOVER_HINT)
+        self.scale_combo = QComboBox(self)
+        self.scale_combo.addItem(self.tr("Own maximum"), OWN)
+        self.scale_combo.addItem(self.tr("Shared across layers"), SHARED)
+        self.scale_combo.setToolTip(self.tr("Colour by this matrix's own maximum, or by one maximum shared across layers, so small gradients look small"))
+        self.log_check = QCheckBox(self.tr("Log"), self)
+        self.log_check.setToolTip(self.tr("Colour by sign·log₁₀(1 + |x| / floor): small and large magnitudes both show"))
+        self.scale_label = plain(QLabel(self))
+        self.scale_label.setWordWrap(True)
+        self.scale_combo.activated.connect(lambda _: self._on_scale_chosen())
+        self.log_check.toggled.connect(lambda _: self._on_scale_chosen())
+        scale_row = QHBoxLayout()
+        scale_row.setContentsMargins(0, 0, 0, 0)
+        scale_row.addWidget(self.scale_combo)
+        scale_row.addWidget(self.log_check)
+        scale_row.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         layout.addWidget(self.title_label)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.scale_label)
+        layout.addLayout(scale_row)
         layout.addWidget(self.status_label)
         self.setMinimumSize(240, 200)
         self.apply_theme()
@@ -95,6 +121,8 @@ class MatrixView(QWidget):
         row_label: str | None = None,
         *,
         title: str | None = None,
+        shared_top: float | None = None,
+        shared_group: str = "",
     ) -> None:
         """Show ``array`` (0-, 1- or 2-D) as the node ``name``'s value or gradient.
 
@@ -112,6 +140,9 @@ class MatrixView(QWidget):
             A label for the row axis, e.g. ``"input k"``.
         title : str, optional
             Replaces the title's name part (the shape is still appended).
+        shared_top, shared_group : float and str, optional
+            The largest magnitude over a group of matrices and the group's name
+            (``"shared across layers"``), used when the shared scale is chosen.
         """
         if kind not in ("value", "grad"):
             raise ValueError(f"kind must be 'value' or 'grad', not {kind!r}")
@@ -119,7 +150,9 @@ class MatrixView(QWidget):
         matrix = as_matrix(original)
         shape = original.shape
         self._array, self._kind = original, kind
-        self._levels = symmetric_levels(matrix)
+        self._shared = (shared_top, shared_group)
+        self._scale = self._choose_scale(matrix)
+        self._levels = self._scale.levels()
         theme = current_theme()
         # the name may be a derivative, "∂L/∂W3": the node is after the last ∂
         node = name.rsplit("∂", 1)[-1]
@@ -144,8 +177,9 @@ class MatrixView(QWidget):
             row_label=self._row_label,
             column_numbers=original.ndim == 2,
             row_numbers=original.ndim > 0,
+            colour_values=self._scale.colour_values(matrix) if self._scale.log else None,
         )
-        set_colour_bar_levels(self.colour_bar, self._levels)
+        self._show_scale()
         self._clear_hover()
         self.stack.setCurrentWidget(self.graphics)
 
@@ -154,6 +188,7 @@ class MatrixView(QWidget):
         self._array = None
         self.heatmap.clear()
         self.title_label.setText("")
+        self.scale_label.setText("")
         self.message_label.setText(clip(text, 1000))
         self._clear_hover()
         self.stack.setCurrentWidget(self.message_label)
@@ -208,9 +243,46 @@ class MatrixView(QWidget):
                 row_label=self._row_label,
                 column_numbers=self._array.ndim == 2,
                 row_numbers=self._array.ndim > 0,
+                colour_values=self._scale.colour_values(self.heatmap.matrix) if self._scale.log else None,
             )
 
+    def scale(self) -> ColourScale:
+        """The colour scale in use."""
+        return self._scale
+
+    def set_scale_mode(self, mode: str, log: bool = False) -> None:
+        """Choose the colour scale, as the control does: ``"own"`` or ``"shared"``, linear or log."""
+        self.scale_combo.setCurrentIndex(max(self.scale_combo.findData(mode), 0))
+        self.log_check.blockSignals(True)
+        self.log_check.setChecked(log)
+        self.log_check.blockSignals(False)
+        self._on_scale_chosen()
+
+    def scale_mode(self) -> tuple[str, bool]:
+        return self.scale_combo.currentData(), self.log_check.isChecked()
+
     # -- internals
+
+    def _choose_scale(self, matrix: np.ndarray) -> ColourScale:
+        mode, log = self.scale_mode()
+        top, group = self._shared
+        return scale_for(matrix, mode, log, top, group)
+
+    def _show_scale(self) -> None:
+        if self._scale.log:
+            self.colour_bar.setLevels(values=self._levels)
+            self.colour_bar.getAxis("bottom").setTicks(self._scale.ticks())
+        else:
+            set_colour_bar_levels(self.colour_bar, self._levels)
+        self.scale_label.setText(self._scale.describe())
+
+    def _on_scale_chosen(self) -> None:
+        if self._array is not None and self.heatmap.matrix is not None:
+            self._scale = self._choose_scale(self.heatmap.matrix)
+            self._levels = self._scale.levels()
+            self.apply_theme()
+            self._show_scale()
+        self.scale_changed.emit()
 
     def _style_title(self, theme: Theme) -> None:
         palette = self.title_label.palette()

@@ -20,8 +20,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QWidget
 
 from explorer.ui.guard import guarded
-from explorer.ui.matrix_format import compact_formats, display_scale, index_ticks, scaled
-from explorer.ui.text import clip, escape, plain
+from explorer.ui.matrix_format import compact_formats, display_scale, index_ticks, scaled, symmetric_levels
+from explorer.ui.rich_math import math_html
+from explorer.ui.text import clip, plain
 from explorer.ui.theme import DARK, LIGHT, Theme, current_theme
 
 NUMBERS_UP_TO = 12  # numbers are printed in the cells up to 12×12
@@ -322,8 +323,12 @@ class HeatmapPlot:
         row_label: str = "",
         column_numbers: bool = True,
         row_numbers: bool = True,
+        colour_values: np.ndarray | None = None,
     ) -> None:
         """Draw ``matrix`` (2-D) with fixed ``levels``; ``namer(i, j)`` names a cell for hover text.
+
+        ``colour_values`` (same shape), when given, is what gets coloured (a log
+        scale's values); the cells still print ``matrix``'s numbers.
 
         ``row_label`` is written along the rows; ``column_numbers=False`` leaves the
         columns unnumbered (a vector shown as a column has only rows), ``row_numbers=False``
@@ -334,10 +339,11 @@ class HeatmapPlot:
         self.matrix, self.namer = matrix, namer
         self.image.setColorMap(colormap)
         scale = display_scale(levels[1])  # extreme magnitudes are drawn in units of the largest
-        self.image.setImage(scaled(matrix, scale), autoLevels=False, levels=(levels[0] / scale, levels[1] / scale))
+        colours = matrix if colour_values is None else colour_values
+        self.image.setImage(scaled(colours, scale), autoLevels=False, levels=(levels[0] / scale, levels[1] / scale))
         rows, columns = matrix.shape
         if rows <= self.numbers_up_to and columns <= self.numbers_up_to:
-            self.numbers.set_cells(matrix, self._inks(matrix, levels, colormap, theme), levels[1])
+            self.numbers.set_cells(matrix, self._inks(colours, levels, colormap, theme), levels[1] if colour_values is None else symmetric_levels(matrix)[1])
         else:
             self.numbers.set_cells(None, [])
         self.labels.set_shape(rows, columns)
@@ -352,7 +358,7 @@ class HeatmapPlot:
 
     def set_title(self, title: str, colour: QColor | None) -> None:
         self.title, self.title_colour = title, colour
-        self.plot.setTitle(escape(title, 80), color=colour.name() if colour is not None else None, size="10pt")
+        self.plot.setTitle(math_html(title, 80), color=colour.name() if colour is not None else None, size="10pt")
         self.plot.layout.setRowFixedHeight(0, 20)  # pyqtgraph reserves 30 px
         self.plot.titleLabel.setMaximumHeight(20)
 

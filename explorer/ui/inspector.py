@@ -31,10 +31,14 @@ from ..model import ACTIVATIONS, fmt_shape
 from ..model import edit as edits
 from .breakdown_view import BreakdownView
 from .busy import busy
+from .colour_scale import shared_top
 from .controller import Controller
+from .derivation_view import DerivationView, LessonData, lesson_data, lesson_elements
 from .guard import guarded
 from .heatmap import MatrixView
+from .i18n import translate
 from .jacobian_view import JacobianView
+from .step_header import StepHeader
 from .text import clip, elide, escape, plain, tooltip
 from .theme import current_theme
 from .workers import BackgroundRunner
@@ -43,6 +47,7 @@ from .workers import BackgroundRunner
 SYNC_JACOBIAN_LIMIT = 200_000
 
 TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN = range(4)
+TAB_DERIVATION = 4  # redrawn whenever the breakdown is: it depends on the same node, pair and step
 
 
 def _step_of(session: Session, phase: str, node: str) -> int | None:
@@ -53,12 +58,17 @@ class Inspector(QWidget):
     """The side panel for the selected node; reads the controller's session."""
 
     edit_values_requested = Signal(str)  # the node whose numbers to edit
+    width_requested = Signal(int, int)  # layer index, new width
+    activation_requested = Signal(int, str)  # layer index, activation op ("" for none)
+    bias_requested = Signal(int, bool)  # layer index, whether it has a bias
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.node: str | None = None
         self._dirty = {TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN}
+        self.step_header = StepHeader(self)  # the current step, whatever node is selected
+        controller.step_changed.connect(self._refresh_step_header)
 
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.RichText)  # our markup; the label in it is escaped
@@ -105,11 +115,14 @@ class Inspector(QWidget):
         self.grad_view = MatrixView(self)
         self.jacobian_view = JacobianView(self)
         self.breakdown_view = BreakdownView(self)
+        self.breakdown_view.session_source = lambda: self.controller.session
+        self.derivation_view = DerivationView(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.value_view, "Value · 값")
         self.tabs.addTab(self.grad_view, "Gradient · 기울기")
         self.tabs.addTab(self.jacobian_view, "Jacobian · 야코비안")
         self.tabs.addTab(self.breakdown_view, "Breakdown · 텐서곱")
+        self.tabs.addTab(self.derivation_view, translate("Inspector", "Derivation · 유도"))
         self.tabs.currentChanged.connect(lambda _: self._refresh_visible())
 
         self.busy_bar = QProgressBar(self)
@@ -133,6 +146,7 @@ class Inspector(QWidget):
         self._pending_tab: int | None = None
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.step_header)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.layer_box)
@@ -141,9 +155,11 @@ class Inspector(QWidget):
         layout.addWidget(self.busy_widget)
         layout.addWidget(self.tabs, 1)
 
-        controller.step_changed.connect(lambda: self._mark_dirty({TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN}))
+        controller.step_changed.connect(self._on_step_changed)
+        controller.inspected_changed.connect(self._on_inspected_changed)
         controller.model_changed.connect(self._on_model_changed)
         self.set_node(None)
+        self._refresh_step_header()
 
     @guarded("resizing the inspector")
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
@@ -164,6 +180,18 @@ class Inspector(QWidget):
         self._fill_pairs()
         self._mark_dirty({TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN})
 
+    def _on_step_changed(self) -> None:
+        """Redraw once, for the node the controller inspects after the step (not the one before)."""
+        node = self.controller.inspected
+        if node != self.node:
+            self.node = node
+            self._fill_pairs()
+        self._mark_dirty({TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN})
+
+    def _on_inspected_changed(self, node: str) -> None:
+        if (node or None) != self.node:
+            self.set_node(node or None)
+
     def _on_model_changed(self) -> None:
         # the controller follows every model change with step_changed, which redraws the panels
         self.runner.cancel()
@@ -176,20 +204,23 @@ class Inspector(QWidget):
         if self.node is None:
             return
         model = self.controller.model
-        pairs = [(self.node, src) for src in model.inputs(self.node).values()]
-        pairs += [(consumer, self.node) for consumer, _ in model.consumers(self.node)]
-        for out, wrt in pairs:
+        # first how the node's own gradient arose (through its consumers), then what it passes to its inputs
+        own = [(consumer, self.node) for consumer, _ in model.consumers(self.node)]
+        passed = [(self.node, src) for src in model.inputs(self.node).values()]
+        gives = translate("Inspector", "gives {name}")
+        for out, wrt in own + passed:
             shape = model.shape(out) + model.shape(wrt)
-            text = f"∂{clip(pretty(model.label(out)), 40)}/∂{clip(pretty(model.label(wrt)), 40)}  ({shape_text(shape)})"
+            name = f"∂L/∂{clip(pretty(model.label(wrt)), 40)}"
+            text = f"∂{clip(pretty(model.label(out)), 40)}/∂{clip(pretty(model.label(wrt)), 40)}  ({shape_text(shape)})  · {gives.format(name=name)}"
             self.pair_combo.addItem(text, (out, wrt))
-        # the lecture's favourite: a parameter's consumer first, an op's weight first
-        for i in range(self.pair_combo.count()):
-            if model.op(self.pair_combo.itemData(i)[1]) == "param":
-                self.pair_combo.setCurrentIndex(i)
-                break
+        if not own:  # the loss: its inputs, the weight-like one first
+            for i in range(self.pair_combo.count()):
+                if model.op(self.pair_combo.itemData(i)[1]) == "param":
+                    self.pair_combo.setCurrentIndex(i)
+                    break
 
     def _mark_dirty(self, tabs: set[int]) -> None:
-        self._dirty |= tabs
+        self._dirty |= tabs | ({TAB_DERIVATION} if TAB_BREAKDOWN in tabs else set())
         self._refresh_header()
         self._refresh_visible()
 
@@ -205,6 +236,7 @@ class Inspector(QWidget):
             TAB_GRAD: self._show_grad,
             TAB_JACOBIAN: self._show_jacobian,
             TAB_BREAKDOWN: self._show_breakdown,
+            TAB_DERIVATION: self._show_derivation,
         }[tab]
         with busy(f"Drawing {self.tabs.tabText(tab)}…", self._panel_elements(tab)):
             show()
@@ -216,10 +248,16 @@ class Inspector(QWidget):
         model = self.controller.model
         elements = int(np.prod(model.shape(self.node), dtype=np.int64))
         pair = self._current_pair()
+        if tab == TAB_DERIVATION:
+            return elements + self._lesson_elements()
         if tab in (TAB_JACOBIAN, TAB_BREAKDOWN) and pair is not None:
             size = int(np.prod(self.session.jacobian_shape(*pair), dtype=np.int64))
             elements += size if size <= SYNC_JACOBIAN_LIMIT else 0
         return elements
+
+    def _refresh_step_header(self) -> None:
+        session = self.session
+        self.step_header.show_step(self.controller.model, session.current, session.total)
 
     def _refresh_header(self) -> None:
         theme = current_theme()
@@ -283,26 +321,22 @@ class Inspector(QWidget):
             widget.blockSignals(False)
         self.layer_box.setVisible(True)
 
-    # -- layer edits are requests to the controller -------------------------------
+    # -- layer edits are requests (the window makes them named commands) -------------------------------
 
     def _on_width_chosen(self, width: int) -> None:
         index = self._layer_index()
         if index is not None:
-            self.controller.edit(f"Set layer {index + 1} width to {width}", edits.set_width, index, width)
+            self.width_requested.emit(index, width)
 
     def _on_activation_chosen(self, row: int) -> None:
         index = self._layer_index()
         if index is not None:
-            name = self.activation_combo.itemData(row)
-            self.controller.edit(
-                f"Set layer {index + 1} activation to {name or 'none'}", edits.set_activation, index, name
-            )
+            self.activation_requested.emit(index, self.activation_combo.itemData(row) or "")
 
     def _on_bias_clicked(self, enabled: bool) -> None:
         index = self._layer_index()
         if index is not None:
-            verb = "Add" if enabled else "Remove"
-            self.controller.edit(f"{verb} bias of layer {index + 1}", edits.set_bias, index, enabled)
+            self.bias_requested.emit(index, enabled)
 
     # -- the tabs ---------------------------------------------------------------
 
@@ -320,7 +354,8 @@ class Inspector(QWidget):
             view.show_message(f"{what} is not reached yet: the {phase} pass computes it at step {at}.")
             return
         name = model.label(node)
-        view.set_matrix(array, name if kind == "value" else f"∂L/∂{name}", kind)
+        top, group = shared_top(session, node, kind)
+        view.set_matrix(array, name if kind == "value" else f"∂L/∂{name}", kind, shared_top=top, shared_group=group)
 
     def _show_value(self) -> None:
         self._show_matrix(self.value_view, "value")
@@ -414,17 +449,56 @@ class Inspector(QWidget):
             self._set_jacobian(pair, payload)
         elif isinstance(payload, Breakdown):
             self.breakdown_view.set_breakdown(payload)
+        elif isinstance(payload, LessonData) and payload.node == self.node:
+            self.derivation_view.set_data(payload)
 
     def _on_background_failed(self, message: str) -> None:
         self.busy_widget.hide()
-        view = self.jacobian_view if self._pending_tab == TAB_JACOBIAN else self.breakdown_view
+        view = self._view_of(self._pending_tab)
         self._pending_tab = None
         view.show_message(message)
 
     def _on_background_cancelled(self) -> None:
         self.busy_widget.hide()
         if self._pending_tab is not None:
-            view = self.jacobian_view if self._pending_tab == TAB_JACOBIAN else self.breakdown_view
+            view = self._view_of(self._pending_tab)
             view.show_message("Cancelled. Pick the tab again to rebuild it.")
             self._dirty.add(self._pending_tab)
             self._pending_tab = None
+
+    def _view_of(self, tab: int | None) -> JacobianView | BreakdownView | DerivationView:
+        return {TAB_JACOBIAN: self.jacobian_view, TAB_DERIVATION: self.derivation_view}.get(tab, self.breakdown_view)  # type: ignore[arg-type]
+
+    # -- the derivation tab ----------------------------------------------------
+
+    def _lesson_elements(self) -> int:
+        if self.node is None:
+            return 0
+        try:
+            return lesson_elements(self.session, self.node)
+        except EngineError:
+            return 0
+
+    def _show_derivation(self) -> None:
+        node = self.node
+        if node is None:
+            self.derivation_view.show_message(translate("Inspector", "Select a node to see how its gradient is derived."))
+            return
+        pair = self._current_pair()
+        if self._lesson_elements() > SYNC_JACOBIAN_LIMIT:
+            fork = self.session.fork()
+            self._pending_tab = TAB_DERIVATION
+            description = translate("Inspector", "Deriving {name}…").format(name=partial("L", self.controller.model.label(node)))
+            self.runner.submit(description, lambda cancelled: ("lesson", pair, lesson_data(fork, node, pair, cancelled)))
+            self.derivation_view.show_message(description)
+            return
+        try:
+            self.derivation_view.set_data(lesson_data(self.session.fork(), node, pair))
+        except EngineError as error:
+            self.derivation_view.show_message(str(error))
+
+    def apply_theme(self) -> None:
+        """Redraw the views that hold theme colours in their text."""
+        self._refresh_step_header()
+        self.breakdown_view.apply_theme()
+        self.derivation_view.apply_theme()

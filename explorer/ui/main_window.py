@@ -1,251 +1,211 @@
 """The main window: canvas in the centre, inspector and node list docked on the
-right, building and stepping tools on top, where the pass stands at the bottom."""
+right, building and stepping tools on top, where the pass stands at the bottom.
+
+The window assembles its parts: the actions and menus (:mod:`.actions`), the
+toolbars (:mod:`.toolbars`), the files (:mod:`.documents`), and the named
+edits (:mod:`.commands`) that its widgets' requests become. Every modal
+question goes through its :class:`~explorer.ui.dialogs.Dialogs` (tests hand
+in a scripted one), and what it remembers between launches through its
+:class:`~explorer.ui.settings.Settings`.
+"""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QDockWidget,
-    QFileDialog,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QSlider,
-    QSpinBox,
-    QToolBar,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QListWidget, QListWidgetItem, QMainWindow, QWidget
 
+from .. import __version__
 from ..engine.notation import pretty
-from ..export.snapshot import snapshot_text
-from ..model import ACTIVATIONS, LOSSES, ModelError, fmt_shape
+from ..model import ModelError, fmt_shape
 from ..model import edit as edits
-from ..model.io import write_atomic
-from ..resources import resources_dir
-from .canvas import GraphScene, GraphView
-from .controller import MAX_INTERVAL_MS, MIN_INTERVAL_MS, Controller
+from . import commands
+from .actions import make_actions, make_menus, shortcut_rows
+from .controller import Controller
+from .dialogs import Dialogs
+from .documents import DocumentFiles
+from .file_drop import FileDrops
 from .icons import make_icon
 from .inspector import Inspector
 from .matrix_editor import MatrixEditor
+from .settings import Settings
 from .text import clip, one_line, plain, tooltip
 from .theme import current_theme, set_theme
+from .toolbars import make_toolbars, speed_of_tick, speed_text, tick_of_speed
+from .vocabulary import phase_name
 
 #: The automatic fit stops at this zoom so that labels stay readable; F shows everything.
 READABLE_ZOOM = 0.55
-LOSS_TITLES = {"half_sse": "½·SSE", "sse": "SSE", "mse": "MSE"}
+DEFAULT_SIZE = (1400, 900)
 
 
 class MainWindow(QMainWindow):
-    """The explorer's window over one :class:`Controller`."""
+    """The explorer's window over one :class:`Controller`.
 
-    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+    Parameters
+    ----------
+    controller : Controller
+        The model, session and undo stack shown.
+    dialogs : Dialogs, optional
+        Asks every modal question; tests pass a scripted stand-in.
+    settings : Settings, optional
+        What is remembered between launches; by default a throw-away INI
+        file, so a window made by a command never touches the user's settings.
+    autosave_folder : Path, optional
+        Where the document is autosaved; None for no autosave.
+    """
+
+    def __init__(
+        self,
+        controller: Controller,
+        dialogs: Dialogs | None = None,
+        settings: Settings | None = None,
+        autosave_folder: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        if settings is None:
+            self._scratch = tempfile.TemporaryDirectory(prefix="jacobian-explorer-")
+            settings = Settings(Path(self._scratch.name) / "settings.ini")
+        self.settings = settings
+        self.dialogs = dialogs if dialogs is not None else Dialogs(settings, self)
+        if self.dialogs.settings is None:
+            self.dialogs.settings = settings
         self.controller = controller
+        self.dialogs.modal_started.connect(controller.pause)  # Play waits while a question is open
+
+        from .canvas import GraphScene, GraphView
+
         self.scene = GraphScene(self)
         self.view = GraphView(self.scene, self)
         self.setCentralWidget(self.view)
-
         self.inspector = Inspector(controller, self)
-        inspector_dock = QDockWidget("Inspector", self)
-        inspector_dock.setObjectName("inspector")
-        inspector_dock.setWidget(self.inspector)
-        inspector_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, inspector_dock)
-
         self.node_list = QListWidget(self)
         self.node_list.setFlow(QListWidget.Flow.LeftToRight)
         self.node_list.setWrapping(True)
         self.node_list.setFixedHeight(44)
         self.node_list.currentItemChanged.connect(self._on_list_pick)
-        nodes_dock = QDockWidget("Nodes", self)
-        nodes_dock.setObjectName("nodes")
-        nodes_dock.setWidget(self.node_list)
-        nodes_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, nodes_dock)
-        self.resizeDocks([inspector_dock], [560], Qt.Orientation.Horizontal)
+        self._make_docks()
 
         self.step_label = plain(QLabel(self))
         self.loss_label = plain(QLabel(self))
         self.statusBar().addWidget(self.step_label, 1)
         self.statusBar().addPermanentWidget(self.loss_label)
 
-        self._make_actions()
-        self._make_menus()
-        self._make_toolbars()
+        self.files = DocumentFiles(self, autosave_folder)
+        self.file_drops = FileDrops(self, self.files.open_dropped)
+        make_actions(self)
+        make_menus(self)
+        make_toolbars(self)
+        self._icon_kinds = dict(
+            zip(self.step_actions, ("reset", "back", "step", "forward", "end", "play"), strict=True)
+        )
+        self._paint_icons()
 
         controller.model_changed.connect(self._on_model_changed)
         controller.step_changed.connect(self._on_step_changed)
         controller.selection_changed.connect(self._on_selection_changed)
+        controller.node_moved.connect(self._on_node_moved)
         controller.message_posted.connect(self._on_message)
-        controller.error_raised.connect(self._on_error)
+        controller.error_raised.connect(self.show_error)
         controller.playing_changed.connect(self._on_playing_changed)
-        controller.path_changed.connect(self._update_title)
-        controller.undo_stack.cleanChanged.connect(self._update_title)
+        controller.path_changed.connect(self.update_title)
+        controller.undo_stack.cleanChanged.connect(self.update_title)
         self.scene.node_selected.connect(self._on_canvas_pick)
         self.scene.node_move_requested.connect(self._on_move_requested)
         self.scene.node_double_clicked.connect(self._on_node_double_clicked)
         self.inspector.edit_values_requested.connect(self.edit_values)
+        self.inspector.width_requested.connect(lambda index, width: commands.set_width(controller, index, width))
+        self.inspector.activation_requested.connect(
+            lambda index, name: commands.set_activation(controller, index, name or None)
+        )
+        self.inspector.bias_requested.connect(lambda index, on: commands.set_bias(controller, index, on))
         self._shown_nodes: tuple[str, ...] = ()
 
         self._on_model_changed()
         self._on_step_changed()
-        self.resize(1400, 900)
-
-    # -- actions --------------------------------------------------------------
-
-    def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tip or text.replace('&', '').rstrip('…')} ({keys})")
-        elif tip:
-            action.setToolTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _make_actions(self) -> None:
-        c = self.controller
-        self.open_action = self._action("&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
-        self.save_action = self._action("&Save", self.save, QKeySequence.StandardKey.Save)
-        self.save_as_action = self._action("Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
-        self.export_action = self._action(
-            "&Export snapshot…",
-            self.export_dialog,
-            "Ctrl+E",
-            "Write snapshot.json, graph.png and graph.svg into a folder",
-        )
-        self.copy_image_action = self._action("&Copy graph image", self.copy_graph_image, "Ctrl+Shift+C")
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.undo_action = c.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = c.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-
-        self.reset_action = self._action("Reset", c.reset, "Home", "Back to step 0")
-        self.back_action = self._action("Back", c.back, "Left", "Undo one step")
-        self.step_action = self._action("Step", c.step, "Right", "One step: next node forward (순전파), then backward (역전파)")
-        self.forward_action = self._action("Run forward", c.run_forward, "Shift+Right", "Run the forward pass to the loss")
-        self.end_action = self._action("Run to end", c.run_to_end, "End", "Run forward and backward to the end")
-        self.play_action = self._action("Play", c.toggle_play, "Space", "Play or pause the steps")
-        self.play_action.setCheckable(True)
-        self._icon_kinds = {
-            self.reset_action: "reset",
-            self.back_action: "back",
-            self.step_action: "step",
-            self.forward_action: "forward",
-            self.end_action: "end",
-            self.play_action: "play",
-        }
-        self._paint_icons()
-        icons = self._icon_kinds
-        self.step_actions = tuple(icons)
-
-        self.add_end_action = self._action("Add layer at the end", lambda: self.add_layer(None), "Ctrl+L")
-        self.insert_action = self._action(
-            "Insert layer before the selected one", self.insert_before_selected, "Ctrl+Shift+L"
-        )
-        self.remove_action = self._action(
-            "− Remove layer", self.remove_selected_layer, "Ctrl+Backspace", "Remove the selected node's layer"
-        )
-        self.fit_action = self._action("&Fit to view", self.view.fit_to_view, "F")
-        self.zoom_in_action = self._action(
-            "Zoom &in", lambda: self.view.scale(1.25, 1.25), QKeySequence.StandardKey.ZoomIn
-        )
-        self.zoom_out_action = self._action(
-            "Zoom &out", lambda: self.view.scale(0.8, 0.8), QKeySequence.StandardKey.ZoomOut
-        )
-        self.dark_action = self._action("&Dark theme", self.toggle_theme, "Ctrl+Shift+D")
-        self.dark_action.setCheckable(True)
-        self.about_action = self._action("&About", self.about)
-
-    def _make_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        for action in (self.open_action, self.save_action, self.save_as_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.export_action)
-        file_menu.addAction(self.copy_image_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
-        for action in (self.undo_action, self.redo_action):
-            edit_menu.addAction(action)
-        edit_menu.addSeparator()
-        for action in (self.add_end_action, self.insert_action, self.remove_action):
-            edit_menu.addAction(action)
-        view_menu = bar.addMenu("&View")
-        for action in (self.fit_action, self.zoom_in_action, self.zoom_out_action, self.dark_action):
-            view_menu.addAction(action)
-        step_menu = bar.addMenu("&Step")
-        for action in self.step_actions:
-            step_menu.addAction(action)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.about_action)
-
-    def _make_toolbars(self) -> None:
-        build = QToolBar("Build", self)
-        build.setObjectName("build")
-        build.setMovable(False)
-        add_button = QToolButton(self)
-        add_button.setText("+ Layer")
-        add_button.setToolTip("Add a linear layer at the end (Ctrl+L) or before the selected layer")
-        add_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        add_menu = QMenu(add_button)
-        add_menu.addAction(self.add_end_action)
-        for name in ACTIVATIONS:
-            if name != "identity":
-                add_menu.addAction(f"Add layer at the end, then {name}", lambda n=name: self.add_layer(None, n))
-        add_menu.addSeparator()
-        add_menu.addAction(self.insert_action)
-        add_button.setMenu(add_menu)
-        add_button.clicked.connect(lambda: self.add_layer(None))
-        build.addWidget(add_button)
-        build.addAction(self.remove_action)
-        build.addSeparator()
-        build.addWidget(QLabel(" Loss ", self))
-        self.loss_combo = QComboBox(self)
-        for name in LOSSES:
-            self.loss_combo.addItem(LOSS_TITLES.get(name, name), name)
-        self.loss_combo.setToolTip("The loss: ½·SSE is the lecture's ½ Σ (Ŷ − Y)²")
-        self.loss_combo.activated.connect(self._on_loss_chosen)
-        build.addWidget(self.loss_combo)
-        build.addWidget(QLabel(" Batch ", self))
-        self.batch_spin = QSpinBox(self)
-        self.batch_spin.setRange(1, 4096)
-        self.batch_spin.setKeyboardTracking(False)
-        self.batch_spin.setToolTip("Samples per pass: the columns of X and Y")
-        self.batch_spin.valueChanged.connect(self._on_batch_chosen)
-        build.addWidget(self.batch_spin)
-        self.addToolBar(build)
-
-        steps = QToolBar("Steps", self)
-        steps.setObjectName("steps")
-        steps.setMovable(False)
-        steps.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in self.step_actions:
-            steps.addAction(action)
-        steps.addWidget(QLabel(" speed ", self))
-        self.speed_slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.speed_slider.setRange(0, 100)
-        self.speed_slider.setValue(55)
-        self.speed_slider.setFixedWidth(110)
-        self.speed_slider.setToolTip("Play speed")
-        self.speed_slider.valueChanged.connect(self._on_speed_changed)
+        self.inspector.set_node(controller.inspected)  # a session opened past step 0 shows its node
+        self.speed_slider.setValue(tick_of_speed(settings.play_speed))
         self._on_speed_changed(self.speed_slider.value())
-        steps.addWidget(self.speed_slider)
-        self.addToolBar(steps)
+        self.dark_action.setChecked(current_theme().name == "dark")
+        self.resize(*DEFAULT_SIZE)
+        self.restore_layout()
+
+    def _make_docks(self) -> None:
+        for title, name, widget in (
+            (self.tr("Inspector"), "inspector", self.inspector),
+            (self.tr("Nodes"), "nodes", self.node_list),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(name)
+            dock.setWidget(widget)
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            if name == "inspector":
+                self.resizeDocks([dock], [560], Qt.Orientation.Horizontal)
+
+    # -- settings -------------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        """Geometry and docks as the last window left them (nothing saved: the defaults)."""
+        if self.settings.geometry:
+            self.restoreGeometry(self.settings.geometry)
+        if self.settings.window_state:
+            self.restoreState(self.settings.window_state)
+
+    def save_layout(self) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.sync()
+
+    def reset_settings(self) -> None:
+        """Forget everything remembered; the window goes back to its default size and theme now."""
+        self.settings.reset()
+        self._layout_forgotten = True
+        self.resize(*DEFAULT_SIZE)
+        self.statusBar().showMessage(self.tr("Settings reset: the explorer starts with its defaults."), 8000)
+
+    def choose_theme(self, choice: str) -> None:
+        """View → Theme: remember ``choice`` (system, light, dark) and show it."""
+        self.settings.theme = choice
+        from . import theme
+
+        apply_choice = getattr(theme, "apply_choice", None)
+        if apply_choice is not None:
+            apply_choice(choice)
+            self._repaint_theme()
+        else:
+            self.toggle_theme(choice == "dark", remember=False)
+
+    def choose_language(self, choice: str) -> None:
+        """View → Language: remembered, shown at the next start."""
+        self.settings.language = choice
+        self.statusBar().showMessage(self.tr("The language changes when the explorer starts again."), 10000)
+
+    def toggle_theme(self, dark: bool, remember: bool = True) -> None:
+        set_theme("dark" if dark else "light")
+        if remember:
+            self.settings.theme = "dark" if dark else "light"
+        self._repaint_theme()
+
+    def _repaint_theme(self) -> None:
+        from .app import apply_palette
+
+        with QSignalBlocker(self.dark_action):
+            self.dark_action.setChecked(current_theme().name == "dark")
+        for action in self.theme_group.actions():
+            action.setChecked(action.data() == self.settings.theme)
+        apply_palette(QApplication.instance())
+        self._paint_icons()
+        self._on_model_changed()
+        self._on_step_changed()
+
+    @property
+    def theme_name(self) -> str:
+        return current_theme().name
 
     # -- reacting to the controller -------------------------------------------------
 
@@ -255,13 +215,19 @@ class MainWindow(QMainWindow):
             action.setIcon(make_icon(kind, colour))
 
     def _on_message(self, text: str) -> None:
-        self.statusBar().showMessage(one_line(text), 6000)
+        self.statusBar().showMessage(one_line(text, 600), 8000)
 
-    def _update_title(self, *_: object) -> None:
+    def show_error(self, text: str) -> None:
+        """A refused edit, a bad file, an engine failure: the status bar, then a warning through the dialogs."""
+        self.statusBar().showMessage(one_line(text), 10000)
+        self.dialogs.warn(self, one_line(text, 2000))
+
+    def update_title(self, *_: object) -> None:
         c = self.controller
-        name = Path(c.path).name if c.path else (c.model.name or "untitled")
+        name = Path(c.path).name if c.path else (c.model.name or self.tr("untitled"))
         self.setWindowTitle(f"Jacobian Explorer — {one_line(name, 80)}[*]")
-        self.setWindowModified(not c.undo_stack.isClean())
+        self.setWindowFilePath(c.path or "")
+        self.setWindowModified(self.files.modified)
 
     def _on_model_changed(self) -> None:
         c = self.controller
@@ -272,7 +238,9 @@ class MainWindow(QMainWindow):
             for node in c.model.order:
                 item = QListWidgetItem(clip(one_line(pretty(c.model.label(node))), 24))
                 item.setData(Qt.ItemDataRole.UserRole, node)
-                item.setToolTip(tooltip(f"{node} · {c.model.op(node)} · {fmt_shape(c.model.shape(node))}"))
+                item.setToolTip(
+                    tooltip(f"{commands.label(c.model, node)} · {c.model.op(node)} · {fmt_shape(c.model.shape(node))}")
+                )
                 self.node_list.addItem(item)
                 if node == c.selected:
                     self.node_list.setCurrentItem(item)
@@ -280,24 +248,18 @@ class MainWindow(QMainWindow):
             self.loss_combo.setCurrentIndex(self.loss_combo.findData(c.model.op(c.model.loss_id)))
         with QSignalBlocker(self.batch_spin):
             try:
-                batch = c.model.shape(edits.chain_input(c.model))[1]
-                self.batch_spin.setValue(batch)
+                self.batch_spin.setValue(c.model.shape(edits.chain_input(c.model))[1])
                 self.batch_spin.setEnabled(True)
             except ModelError:
                 self.batch_spin.setEnabled(False)
-        self._show_in_inspector()
-        self._update_title()
+        self._update_layer_actions()
+        self.update_title()
         if c.model.order != self._shown_nodes:  # a new graph, not a moved node: show it
             self._shown_nodes = c.model.order
             self.view.fit_to_view(READABLE_ZOOM)
 
-    def _show_in_inspector(self) -> None:
-        """The selected node; with nothing selected, the current step's node (the inspector follows)."""
-        c = self.controller
-        current = c.session.current
-        node = c.selected or (current.node if current is not None else None)
-        if node != self.inspector.node:
-            self.inspector.set_node(node)
+    def _on_node_moved(self, node: str) -> None:
+        self.scene.update_position(self.controller.model, node)
 
     def _on_step_changed(self) -> None:
         c = self.controller
@@ -306,11 +268,13 @@ class MainWindow(QMainWindow):
         self.scene.mark_failed(c.failed_node)
         if s.current is not None:
             self.view.follow(self.scene.node_items[s.current.node])
-        self._show_in_inspector()
-        phase = {"forward": "순전파", "backward": "역전파", "done": "done"}[s.phase]
-        self.step_label.setText(f"{one_line(c.status_text, 200)}    [{phase}]" + (f"    ⚠ {c.failure_text}" if c.failure_text else ""))
+        failure = f"    ⚠ {c.failure_text}" if c.failure_text else ""
+        self.step_label.setText(f"{one_line(c.status_text, 200)}    [{phase_name(s.phase)}]{failure}")
         self.step_label.setStyleSheet(f"color: {current_theme().error.name()}" if c.failure_text else "")
-        self.loss_label.setText(f"loss L = {s.loss:.6g}  " if s.loss is not None else "loss: not computed yet  ")
+        if s.loss is not None:
+            self.loss_label.setText(self.tr("loss L = {value}").format(value=f"{s.loss:.6g}") + "  ")
+        else:
+            self.loss_label.setText(self.tr("loss: not computed yet") + "  ")
         self.back_action.setEnabled(s.position > 0)
         self.reset_action.setEnabled(s.position > 0)
         self.step_action.setEnabled(not s.done)
@@ -318,8 +282,7 @@ class MainWindow(QMainWindow):
         self.end_action.setEnabled(not s.done)
 
     def _on_selection_changed(self, node: str) -> None:
-        node_or_none = node or None
-        self.scene.set_selected(node_or_none)
+        self.scene.set_selected(node or None)
         with QSignalBlocker(self.node_list):
             for row in range(self.node_list.count()):
                 item = self.node_list.item(row)
@@ -327,22 +290,26 @@ class MainWindow(QMainWindow):
                     self.node_list.setCurrentItem(item)
                     break
             else:
+                self.node_list.setCurrentItem(None)
                 self.node_list.clearSelection()
-        self._show_in_inspector()
+        self._update_layer_actions()
+
+    def _update_layer_actions(self) -> None:
+        """Insert and Remove act on the selected node's layer: off when no layer is selected."""
+        index = self._selected_layer()
+        try:
+            several = len(edits.chain_layers(self.controller.model)) > 1
+        except ModelError:
+            several = False
+        self.insert_action.setEnabled(index is not None)
+        self.remove_action.setEnabled(index is not None and several)
 
     def _on_playing_changed(self, playing: bool) -> None:
         with QSignalBlocker(self.play_action):
             self.play_action.setChecked(playing)
-        self.play_action.setText("Pause" if playing else "Play")
+        self.play_action.setText(self.tr("Pause") if playing else self.tr("Play"))
         self._icon_kinds[self.play_action] = "pause" if playing else "play"
         self._paint_icons()
-
-    def _on_error(self, text: str) -> None:
-        self.statusBar().showMessage(one_line(text), 10000)
-        if not QApplication.instance().property("explorer_no_dialogs"):
-            box = QMessageBox(QMessageBox.Icon.Warning, "Jacobian Explorer", one_line(text, 2000), parent=self)
-            box.setTextFormat(Qt.TextFormat.PlainText)  # a label or file name is never markup
-            box.exec()
 
     # -- requests from the views ---------------------------------------------------
 
@@ -354,7 +321,7 @@ class MainWindow(QMainWindow):
             self.controller.select(item.data(Qt.ItemDataRole.UserRole))
 
     def _on_move_requested(self, node: str, x: float, y: float) -> None:
-        self.controller.edit(f"Move {node}", edits.set_position, node, (x, y), restarts=False)
+        commands.move_node(self.controller, node, x, y)
 
     def _on_node_double_clicked(self, node: str) -> None:
         self.controller.select(node)
@@ -362,19 +329,19 @@ class MainWindow(QMainWindow):
             self.edit_values(node)
 
     def _on_loss_chosen(self, row: int) -> None:
-        op = self.loss_combo.itemData(row)
-        self.controller.edit(f"Set loss to {LOSS_TITLES.get(op, op)}", edits.set_loss, op)
+        commands.set_loss(self.controller, self.loss_combo.itemData(row))
 
     def _on_batch_chosen(self, batch: int) -> None:
-        if self.controller.edit(f"Set batch to {batch}", edits.set_batch, batch):
+        if commands.set_batch(self.controller, batch):
             return
         with QSignalBlocker(self.batch_spin):  # refused: show what the model has
             self.batch_spin.setValue(self.controller.model.shape(edits.chain_input(self.controller.model))[1])
 
-    def _on_speed_changed(self, value: int) -> None:
-        fraction = value / 100
-        interval = MAX_INTERVAL_MS * (MIN_INTERVAL_MS / MAX_INTERVAL_MS) ** fraction
-        self.controller.set_interval(int(interval))
+    def _on_speed_changed(self, tick: int) -> None:
+        speed = speed_of_tick(tick)
+        self.controller.set_interval(round(1000 / speed))
+        self.speed_label.setText(speed_text(speed))
+        self.settings.play_speed = speed
 
     # -- building -----------------------------------------------------------------
 
@@ -382,131 +349,65 @@ class MainWindow(QMainWindow):
         node = self.controller.selected
         return None if node is None else edits.layer_of(self.controller.model, node)
 
-    def add_layer(self, index: int | None, activation: str | None = None) -> None:
-        """Add a linear layer (then ``activation``) at ``index``, or at the end."""
-        try:
-            count = len(edits.chain_layers(self.controller.model))
-        except ModelError as error:
-            self._on_error(str(error))
-            return
-        at = count if index is None else index
-        then = f" with {activation}" if activation else ""
-        self.controller.edit(f"Add layer {at + 1}{then}", edits.add_layer, at, None, activation)
+    def add_layer(self, index: int | None, activation: str | None = None) -> bool:
+        """Add a linear layer (then ``activation``) at ``index``, or before the output layer."""
+        return commands.add_layer(self.controller, index, activation)
 
-    def insert_before_selected(self) -> None:
+    def insert_before_selected(self) -> bool:
         index = self._selected_layer()
         if index is None:
-            self._on_error("Select a layer's node (its H, W or activation) to insert a layer before it.")
-            return
-        self.add_layer(index)
+            self.statusBar().showMessage(self.tr("Select a layer's node (its H, W or activation) first."), 6000)
+            return False
+        return self.add_layer(index)
 
-    def remove_selected_layer(self) -> None:
+    def remove_selected_layer(self) -> bool:
         index = self._selected_layer()
         if index is None:
-            self._on_error("Select a layer's node (its H, W or activation) to remove that layer.")
-            return
-        self.controller.edit(f"Remove layer {index + 1}", edits.remove_layer, index)
+            return False
+        return commands.remove_layer(self.controller, index)
 
     def edit_values(self, node: str) -> None:
         model = self.controller.model
         dialog = MatrixEditor(node, model.op(node), model.value(node), self)
-        if dialog.exec():
-            self.controller.edit(f"Edit {node}", edits.set_value, node, dialog.result_array())
+        with self.dialogs.modal():
+            accepted = dialog.exec()
+        if accepted:
+            commands.set_values(self.controller, node, dialog.result_array())
 
-    # -- files ----------------------------------------------------------------------
+    # -- files (see DocumentFiles) -----------------------------------------------------
 
     def maybe_save(self) -> bool:
-        """Ask before losing edits; True when it is fine to go on."""
-        if self.controller.undo_stack.isClean() or QApplication.instance().property("explorer_no_dialogs"):
-            return True
-        answer = QMessageBox.question(
-            self,
-            "Jacobian Explorer",
-            "The model has unsaved edits. Save them?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def open_dialog(self) -> None:
-        if not self.maybe_save():
-            return
-        path, _ = QFileDialog.getOpenFileName(self, "Open model or snapshot", "", "Models (*.json);;All files (*)")
-        if path:
-            self.controller.open_file(path)
+        return self.files.maybe_save()
 
     def save(self) -> bool:
-        path = self.controller.path
-        if path is None or Path(path).resolve().is_relative_to(resources_dir()):  # never overwrite an example
-            return self.save_as()
-        return self.controller.save()
+        return self.files.save()
 
     def save_as(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self, "Save model", "model.json", "Models (*.json)")
-        return bool(path) and self.controller.save(path)
-
-    def export_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Export snapshot into folder")
-        if folder:
-            self.export_to(folder)
+        return self.files.save_as()
 
     def export_to(self, folder: str | Path) -> bool:
-        """Write snapshot.json, graph.png (2×) and graph.svg of the current step."""
-        from ..export.images import scene_png, scene_svg
-
-        folder = Path(folder)
-        try:
-            files = {
-                "snapshot.json": snapshot_text(self.controller.session),
-                "graph.png": scene_png(self.scene, 2.0),
-                "graph.svg": scene_svg(self.scene),
-            }
-            folder.mkdir(parents=True, exist_ok=True)
-            for name, data in files.items():
-                write_atomic(folder / name, data)
-        except (OSError, ValueError) as error:
-            self._on_error(f"Export to {folder} failed: {error}")
-            return False
-        self.statusBar().showMessage(f"Exported snapshot.json, graph.png, graph.svg to {folder}", 8000)
-        return True
+        return self.files.export_to(folder)
 
     def copy_graph_image(self) -> None:
-        from PySide6.QtGui import QImage
+        self.files.copy_graph_image()
 
-        from ..export.images import scene_png
+    # -- help -----------------------------------------------------------------------
 
-        image = QImage.fromData(scene_png(self.scene, 2.0), "PNG")
-        QApplication.clipboard().setImage(image)
-        self.statusBar().showMessage("Graph image copied to the clipboard", 5000)
-
-    def toggle_theme(self, dark: bool) -> None:
-        set_theme("dark" if dark else "light")
-        from .app import apply_palette
-
-        apply_palette(QApplication.instance())
-        self._paint_icons()
-        self._on_model_changed()
-        self._on_step_changed()
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard shortcuts (F1): every action with keys."""
+        self.dialogs.shortcuts(self, shortcut_rows(self))
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Jacobian Explorer",
-            "<p><b>Jacobian Explorer</b> makes matrix differentiation (행렬미분) visible: step the forward pass "
-            "(순전파) and the backward pass (역전파) one node at a time and see every value, gradient (기울기), "
-            "Jacobian (야코비안 행렬) and the tensor-product (텐서곱) breakdown of the chain rule (연쇄법칙).</p>"
-            "<p>A layer is H<sub>out</sub> = Wᵀ H<sub>in</sub>; a Jacobian ∂A/∂T has shape A.shape + T.shape.</p>",
-        )
+        self.dialogs.about(self, __version__)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.maybe_save():
-            self.controller.pause()
-            self.inspector.runner.shutdown()  # a running build stops and ends before the window goes
-            event.accept()
-        else:
+        if not self.files.maybe_save():
             event.ignore()
+            return
+        self.controller.pause()
+        self.inspector.runner.shutdown()  # a running build stops and ends before the window goes
+        self.files.close()
+        if not getattr(self, "_layout_forgotten", False):
+            self.save_layout()
+        event.accept()
 
-    @property
-    def theme_name(self) -> str:
-        return current_theme().name

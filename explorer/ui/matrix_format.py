@@ -3,7 +3,7 @@
 Pure helpers for :mod:`explorer.ui.heatmap` and :mod:`explorer.ui.jacobian_view`,
 with no widgets: a vector is shown as a column and a scalar as one cell, the
 colour levels are symmetric about zero, numbers carry a real minus sign, cells
-are named ``w₁₂`` and rows and columns are numbered from 1.
+are named ``w⁽³⁾₁₂`` and rows and columns are numbered from 1.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from explorer.engine.notation import element, pretty
+from explorer.engine.notation import pretty, qualified_element
 
 
 def as_matrix(array: object) -> np.ndarray:
@@ -131,16 +131,21 @@ def compact_formats(top: float) -> list[Callable[[float], str]]:
 
 
 def element_name(name: str, index: tuple[int, ...], shape: tuple[int, ...]) -> str:
-    """One element's name; a column vector (n×1) is named by its row alone, as in ``h₁``.
+    """One element's name with its layer, as the lecture's ``h⁽¹⁾₂``; a column vector (n×1) is named by its row alone.
+
+    The layer mark keeps ``h₁`` of H₂ and of H₁ apart; a node without a layer
+    number keeps the plain name (``ŷ₁``).
 
     >>> element_name("W3", (2, 1), (3, 2)), element_name("H1", (1, 0), (3, 1)), element_name("L", (), ())
-    ('w₃₂', 'h₂', 'L')
+    ('w⁽³⁾₃₂', 'h⁽¹⁾₂', 'L')
+    >>> element_name("Yhat", (0, 0), (2, 1))
+    'ŷ₁'
     """
     if len(shape) == 2 and shape[1] == 1:
         index = index[:1]
     if not index:
         return pretty(name)
-    return element(name, index)
+    return qualified_element(name, index)
 
 
 def index_in(shape: tuple[int, ...], row: int, column: int) -> tuple[int, ...]:

@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en">
 <context>
+    <name>Commands</name>
+    <message>
+        <source>Redo {text}</source>
+        <translation>다시 실행: {text}</translation>
+    </message>
+    <message>
+        <source>Undo {text}</source>
+        <translation>실행 취소: {text}</translation>
+    </message>
+    <message>
+        <source>Add layer refused: {error}</source>
+        <translation>층 추가 거부: {error}</translation>
+    </message>
+    <message>
+        <source> with {activation}</source>
+        <translation> ({activation} 포함)</translation>
+    </message>
+    <message>
+        <source>Add layer {number}{then}</source>
+        <translation>{number}번째 층 추가{then}</translation>
+    </message>
+    <message>
+        <source>Layer {number} ({weight}, {output}) moved up to layer {next}; its numbers are kept.</source>
+        <translation>{number}번째 층({weight}, {output})은 {next}번째 층이 되었고, 그 값은 그대로입니다.</translation>
+    </message>
+    <message>
+        <source>Remove layer {number}{weight}</source>
+        <translation>{number}번째 층 삭제{weight}</translation>
+    </message>
+    <message>
+        <source>{target} resized from {old} to {new} to match {prediction}.</source>
+        <translation>{prediction}에 맞추어 {target}의 모양을 {old}에서 {new}(으)로 바꾸었습니다.</translation>
+    </message>
+    <message>
+        <source>Set layer {number} width to {width}</source>
+        <translation>{number}번째 층의 너비를 {width}(으)로 설정</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Set layer {number} activation to {name}</source>
+        <translation>{number}번째 층의 활성화 함수를 {name}(으)로 설정</translation>
+    </message>
+    <message>
+        <source>Add bias of layer {number}</source>
+        <translation>{number}번째 층에 편향 추가</translation>
+    </message>
+    <message>
+        <source>Remove bias of layer {number}</source>
+        <translation>{number}번째 층의 편향 삭제</translation>
+    </message>
+    <message>
+        <source>Set loss to {loss}</source>
+        <translation>손실 함수를 {loss}(으)로 설정</translation>
+    </message>
+    <message>
+        <source>Set batch to {batch}</source>
+        <translation>배치를 {batch}(으)로 설정</translation>
+    </message>
+    <message>
+        <source>{names} got {count} new column(s) of seeded random numbers.</source>
+        <translation>{names}에 시드로 정한 난수 열 {count}개를 새로 넣었습니다.</translation>
+    </message>
+    <message>
+        <source>{names} lost their last {count} column(s).</source>
+        <translation>{names}의 마지막 열 {count}개를 지웠습니다.</translation>
+    </message>
+    <message>
+        <source>Edit {node}</source>
+        <translation>{node} 편집</translation>
+    </message>
+    <message>
+        <source>Move {node}</source>
+        <translation>{node} 이동</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <source>the model changed, so the pass starts again at step 0</source>
+        <extracomment>Play speeds, in milliseconds per step, from slow to fast.</extracomment>
+        <translation>모델이 바뀌어 0단계부터 다시 시작합니다</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Models and snapshots (*.json);;All files (*)</source>
@@ -179,14 +266,6 @@
         <translation>단계를 재생하거나 일시 정지합니다</translation>
     </message>
     <message>
-        <source>Add layer at the end</source>
-        <translation>맨 끝에 층 추가</translation>
-    </message>
-    <message>
-        <source>Add layer at the end, then {activation}</source>
-        <translation>맨 끝에 층 추가, 이어서 {activation}</translation>
-    </message>
-    <message>
         <source>Add layer before the output layer</source>
         <translation>출력층 앞에 층 추가</translation>
     </message>
@@ -235,10 +314,6 @@
         <translation>English</translation>
     </message>
     <message>
-        <source>Korean</source>
-        <translation>한국어</translation>
-    </message>
-    <message>
         <source>The language changes when the explorer starts again.</source>
         <translation>언어는 프로그램을 다시 시작하면 바뀝니다.</translation>
     </message>
@@ -256,6 +331,7 @@
     </message>
     <message>
         <source>Inspector</source>
+        <extracomment>The automatic fit stops at this zoom so that labels stay readable; F shows everything.</extracomment>
         <translation>검사기</translation>
     </message>
     <message>
@@ -304,10 +380,16 @@
     </message>
     <message>
         <source>{speed} steps/s</source>
+        <extracomment>The speed slider&apos;s ticks: speed = MIN · (MAX/MIN)^(tick/SPEED_TICKS), in steps per second.</extracomment>
         <translation>초당 {speed}단계</translation>
     </message>
     <message>
+        <source>Settings reset: the explorer starts with its defaults.</source>
+        <translation>설정을 초기화했습니다: 프로그램이 기본 설정으로 시작합니다.</translation>
+    </message>
+    <message>
         <source>untitled</source>
+        <extracomment>What File → New starts from: the lecture&apos;s one-layer slide, untitled.</extracomment>
         <translation>제목 없음</translation>
     </message>
     <message>
@@ -317,6 +399,10 @@
     <message>
         <source>loss: not computed yet</source>
         <translation>손실: 아직 계산하지 않음</translation>
+    </message>
+    <message>
+        <source>Select a layer&apos;s node (its H, W or activation) first.</source>
+        <translation>먼저 층의 노드(H, W 또는 활성화 함수)를 선택하세요.</translation>
     </message>
     <message>
         <source>Open model or snapshot</source>
@@ -345,6 +431,26 @@
     <message>
         <source>Recovered {name}: save it to keep the edits</source>
         <translation>{name}을(를) 복구했습니다: 편집 내용을 유지하려면 저장하세요</translation>
+    </message>
+    <message>
+        <source>Add layer before the output layer, then {activation}</source>
+        <translation>출력층 앞에 층 추가, 이어서 {activation}</translation>
+    </message>
+    <message>
+        <source>Export &amp;derivation…</source>
+        <translation>유도 과정 내보내기(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Write derivation.md and derivation.tex (the chain rule at this step) into a folder</source>
+        <translation>derivation.md와 derivation.tex(이 단계의 연쇄법칙)를 폴더에 씁니다</translation>
+    </message>
+    <message>
+        <source>Export &amp;code…</source>
+        <translation>코드 내보내기(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Write model_numpy.py and model_torch.py into a folder</source>
+        <translation>model_numpy.py와 model_torch.py를 폴더에 씁니다</translation>
     </message>
 </context>
 <context>

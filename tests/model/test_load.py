@@ -44,6 +44,14 @@ EXPECTED_SHAPES: dict[str, dict[str, tuple[int, ...]]] = {
     "single_layer": {"H": (3, 1), "W": (3, 2), "Yhat": (2, 1), "Y": (2, 1), "L": ()},
     "deep_sigmoid": _deep_shapes(),
     "deep_relu": _deep_shapes(),
+    "regression": {
+        "X": (1, 16), "W1": (1, 8), "b1": (8,), "H1": (8, 16), "A1": (8, 16),
+        "W2": (8, 1), "b2": (1,), "Yhat": (1, 16), "Y": (1, 16), "L": (),
+    },
+    **{name: {
+        "X": (4, 16), **{f"{k}{i}": (8, 8) if k == "W" else (8, 16) for i in range(1, 6) for k in "WHA"},
+        "W1": (4, 8), "W6": (8, 2), "Yhat": (2, 16), "Y": (2, 16), "L": (),
+    } for name in ("lab_deep_sigmoid", "lab_deep_relu")},
 }
 
 

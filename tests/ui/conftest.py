@@ -17,18 +17,44 @@ def themed(request):
 
 
 @pytest.fixture
-def window(qtbot):
+def app_folder(tmp_path_factory):
+    """A folder of the test's own for settings and autosaves (not the test's tmp_path)."""
+    return tmp_path_factory.mktemp("app")
+
+
+@pytest.fixture
+def settings(app_folder):
+    """Settings in an INI file of the test's own, never the user's."""
+    from explorer.ui.settings import Settings
+
+    return Settings(app_folder / "explorer.ini")
+
+
+@pytest.fixture
+def dialogs(settings):
+    """The window's dialogs, answered from a script; warnings are recorded (``dialogs.warnings``)."""
+    from tests.ui.scripted_dialogs import ScriptedDialogs
+
+    return ScriptedDialogs(settings=settings)
+
+
+@pytest.fixture
+def window(qtbot, dialogs, settings, app_folder):
     from explorer.ui.app import make_app, open_window
 
-    app = make_app()
-    app.setProperty("explorer_no_dialogs", True)  # a refused edit goes to the status bar only
-    win = open_window(Session(toy_model()))
-    qtbot.addWidget(win)
+    make_app()
+    win = open_window(Session(toy_model()), dialogs=dialogs, settings=settings, autosave_folder=app_folder / "autosave")
+    # closed below, not by qtbot: closing asks about unsaved edits, answered "discard" here
     win.resize(1400, 900)
     win.show()
     qtbot.waitExposed(win)
     yield win
     win.controller.pause()
+    dialogs.answers.clear()
+    if win.files.modified:  # the edits a test left
+        dialogs.answer("unsaved_changes", "discard")
+    win.close()
+    win.deleteLater()
 
 
 @pytest.fixture(autouse=True)

@@ -42,9 +42,9 @@ def seen_during_step(monkeypatch, window):
 def test_a_big_step_shows_a_wait_cursor_and_says_what_it_computes(window, seen_during_step):
     window.controller.load(Session(_big_model()))
     assert window.controller.step()
-    assert seen_during_step == [(Qt.CursorShape.WaitCursor, "Computing step 1: H1…")]
+    assert seen_during_step == [(Qt.CursorShape.WaitCursor, "Computing step 1: H₁…")]
     assert QApplication.overrideCursor() is None  # restored
-    assert window.statusBar().currentMessage() != "Computing step 1: H1…"
+    assert window.statusBar().currentMessage() != "Computing step 1: H₁…"
 
 
 def test_a_small_step_shows_nothing(window, seen_during_step):

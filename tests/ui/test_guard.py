@@ -93,10 +93,9 @@ def test_the_window_keeps_running_after_a_slot_raises():
         from PySide6.QtCore import QTimer
         from explorer.engine import Session
         from explorer.examples import toy_model
-        from explorer.ui.app import make_app, open_window
+        from explorer.ui.app import QuietDialogs, make_app, open_window
         app = make_app(quiet=True)
-        app.setProperty("explorer_no_dialogs", True)
-        window = open_window(Session(toy_model()))
+        window = open_window(Session(toy_model()), dialogs=QuietDialogs())
         window.show()
         def boom():
             raise ValueError("a slot failed")

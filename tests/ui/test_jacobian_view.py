@@ -70,7 +70,7 @@ def test_all_slices_share_one_symmetric_scale(view):
 def test_hover_names_the_partial_derivative(view):
     view.set_jacobian(lecture_jacobian(), "Yhat", "W3", (2, 1), (3, 2))
     text = view.describe_cell(1, 2, 1)
-    assert text.startswith("∂ŷ₂/∂w₃₂")
+    assert text.startswith("∂ŷ₂/∂w⁽³⁾₃₂")
     assert "index [1, 0, 2, 1]" in text
     assert text.endswith(repr(3.0))
 
@@ -83,7 +83,7 @@ def test_hovering_with_the_mouse_fills_the_status_line(view, qtbot):
 
     def arrived() -> bool:  # pyqtgraph drops moves closer than 10 ms apart: wiggle until one lands
         qtbot.mouseMove(view.graphics.viewport(), point + QPoint(next(wiggle) % 2, 0))
-        return view.status_label.text().startswith("∂ŷ₂/∂w₃₂")
+        return view.status_label.text().startswith("∂ŷ₂/∂w⁽³⁾₃₂")
 
     qtbot.waitUntil(arrived)
 
@@ -147,7 +147,7 @@ def test_a_scalar_output_is_one_slice(view):
     assert view.slice_titles() == ["∂L/∂W₃"]
     assert "scalar" in view.header_text()
     np.testing.assert_array_equal(view.shown_slice(0), grad)
-    assert view.describe_cell(0, 2, 1).startswith("∂L/∂w₃₂")
+    assert view.describe_cell(0, 2, 1).startswith("∂L/∂w⁽³⁾₃₂")
 
 
 def test_a_vector_input_shows_each_slice_as_a_column(view):
@@ -204,3 +204,12 @@ def test_slices_reflow_when_the_view_widens(view, qtbot):
     view.resize(1400, 420)
     qtbot.waitUntil(lambda: view.grid_columns() != narrow)
     assert view.grid_columns() > narrow
+
+
+def test_slice_titles_carry_the_layer(qtbot):
+    # ∂H₂/∂H₁: the h of H₂ and the H₁ it is taken against never read alike
+    view = JacobianView()
+    qtbot.addWidget(view)
+    view.set_jacobian(np.eye(3).reshape(3, 1, 3, 1), "H2", "H1", (3, 1), (3, 1))
+    assert view.slice_titles()[:3] == ["∂h⁽²⁾₁/∂H₁", "∂h⁽²⁾₂/∂H₁", "∂h⁽²⁾₃/∂H₁"]
+    assert view.describe_cell(0, 1, 0).startswith("∂h⁽²⁾₁/∂h⁽¹⁾₂")

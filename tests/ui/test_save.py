@@ -52,14 +52,12 @@ def test_ctrl_s_on_a_model_file_writes_a_model_file(window, tmp_path):
     assert load_model(path).op("L") == "sse"
 
 
-def test_save_as_from_a_snapshot_writes_a_model_under_the_new_name(window, snapshot_file, tmp_path, monkeypatch):
-    from explorer.ui import main_window
-
+def test_save_as_from_a_snapshot_writes_a_model_under_the_new_name(window, dialogs, snapshot_file, tmp_path):
     c = window.controller
     c.open_file(str(snapshot_file))
     before = snapshot_file.read_bytes()
     target = tmp_path / "as-model.json"
-    monkeypatch.setattr(main_window.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialogs.answer("save_path", str(target))
     assert window.save_as()
     assert json.loads(target.read_text(encoding="utf-8"))["format"] == "jacobian-explorer/model"
     assert snapshot_file.read_bytes() == before

@@ -18,7 +18,7 @@ def run(*args):
                           env=env, timeout=120)
 
 
-@pytest.mark.parametrize(("step", "select", "tab"), [("0", "X", "value"), ("9", "W3", "breakdown")])
+@pytest.mark.parametrize(("step", "select", "tab"), [("0", "X", "value"), ("9", "W3", "breakdown"), ("13", "H1", "derivation")])
 def test_screenshot_writes_a_window_sized_non_blank_png(qapp, tmp_path, step, select, tab):
     out = tmp_path / "window.png"
     result = run("screenshot", EXAMPLES / "toy.json", "--out", out, "--step", step, "--select", select, "--tab", tab)
@@ -36,3 +36,22 @@ def test_screenshot_of_an_unknown_node_exits_2(tmp_path):
     assert "nope" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "x.png").exists()
+
+
+def test_select_takes_a_label_as_well_as_an_id():
+    from explorer import cli
+    from explorer.examples import toy_model
+
+    model = toy_model()
+    assert cli._node_named(model, "Yhat") == "Yhat"
+    assert cli._node_named(model, "Ŷ") == "Yhat"
+    assert cli._node_named(model, "W₃") == "W3"
+    with pytest.raises(cli.UsageError, match="Ŷ"):  # the refusal lists the labels the user sees
+        cli._node_named(model, "nope")
+
+
+def test_screenshot_selects_a_node_by_its_label(tmp_path):
+    out = tmp_path / "window.png"
+    result = run("screenshot", EXAMPLES / "toy.json", "--out", out, "--select", "Ŷ")
+    assert result.returncode == 0, result.stderr
+    assert QImage(str(out)).width() == 1400

@@ -90,13 +90,12 @@ def test_a_label_naming_a_fifo_or_dev_zero_reads_nothing(tmp_path):
         from explorer.engine import Session
         from explorer.examples import toy_model
         from explorer.model import Model
-        from explorer.ui.app import make_app, open_window
+        from explorer.ui.app import QuietDialogs, make_app, open_window
         model = toy_model()
         labels = {{"H1": '<img src="{fifo}">', "W1": '<img src="/dev/zero">', "Yhat": '<img src="{fifo}">'}}
         model = Model([s.with_(label=labels.get(s.id, s.label)) for s in model.specs], '<img src="{fifo}">')
         app = make_app(quiet=True)
-        app.setProperty("explorer_no_dialogs", True)
-        window = open_window(Session(model), "{fifo}")
+        window = open_window(Session(model), "{fifo}", dialogs=QuietDialogs())
         window.resize(1200, 800)
         window.show()
         for node in ("H1", "W1", "Yhat"):
@@ -166,7 +165,7 @@ def test_a_100000_character_label_given_directly_costs_little(qtbot):
 def test_the_graph_export_keeps_hostile_text_literal_and_valid():
     import xml.etree.ElementTree as ET
 
-    from explorer.export.images import render_graph
+    from explorer.ui.graph_export import render_graph
 
     model = _relabelled({"W3": '<img src="/dev/zero">&amp;', "H1": "<b>bold</b>"}, name="<title>x</title>")
     session = Session(model)

@@ -333,18 +333,20 @@ def test_a_jacobian_over_the_budget_shows_a_message(window):
     window.inspector.tabs.setCurrentIndex(TAB_BREAKDOWN)
     text = window.inspector.breakdown_view.browser.toPlainText()
     assert "not built" in text
-    assert "✓" in text  # the closed form still agrees with the engine
+    # nothing independent was compared (the closed form is the engine's own call): no mark, a pointer instead
+    assert "✓" not in text
+    assert "No independent check" in text
+    assert "finite-difference" in text
 
 
-def test_save_never_overwrites_a_bundled_example(window, monkeypatch, tmp_path):
+def test_save_never_overwrites_a_bundled_example(window, dialogs, tmp_path):
     from explorer.resources import example_path
-    from explorer.ui import main_window
 
     c = window.controller
     c.path = str(example_path("toy"))
     before = example_path("toy").read_bytes()
     target = tmp_path / "mine.json"
-    monkeypatch.setattr(main_window.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialogs.answer("save_path", str(target))
     c.edit("Set loss", edits.set_loss, "sse")
     assert window.save()
     assert example_path("toy").read_bytes() == before

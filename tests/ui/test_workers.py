@@ -108,10 +108,9 @@ def test_closing_the_window_during_a_job_prints_nothing(how):
         from PySide6.QtCore import QTimer
         from explorer.engine import Session
         from explorer.examples import toy_model
-        from explorer.ui.app import make_app, open_window
+        from explorer.ui.app import QuietDialogs, make_app, open_window
         app = make_app(quiet=True)
-        app.setProperty("explorer_no_dialogs", True)
-        window = open_window(Session(toy_model()))
+        window = open_window(Session(toy_model()), dialogs=QuietDialogs())
         window.show()
 
         def slow(cancelled):

@@ -10,10 +10,10 @@ from PySide6.QtGui import QImage
 
 from explorer import Session, load_model
 from explorer.examples import toy_model
-from explorer.export.images import MARGIN, render_graph, scene_png, scene_svg
 from explorer.resources import example_path
 from explorer.ui import theme
 from explorer.ui.canvas import GraphScene
+from explorer.ui.graph_export import MARGIN, render_graph, scene_png, scene_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -135,7 +135,7 @@ def test_render_graph_makes_its_own_offscreen_application():
     script = (
         "from explorer import Session\n"
         "from explorer.examples import toy_model\n"
-        "from explorer.export.images import render_graph\n"
+        "from explorer.ui.graph_export import render_graph\n"
         "from PySide6.QtWidgets import QApplication\n"
         "png, svg = render_graph(Session(toy_model()), scale=1.0)\n"
         "assert QApplication.instance().platformName() == 'offscreen'\n"

@@ -18,9 +18,9 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
 from ..engine.notation import pretty
-from ..ui.canvas import GraphScene
-from ..ui.text import one_line
-from ..ui.theme import current_theme
+from .canvas import GraphScene
+from .text import one_line
+from .theme import current_theme
 
 #: Room around the drawing, in scene pixels.
 MARGIN = 24.0
