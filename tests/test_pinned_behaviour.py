@@ -164,8 +164,8 @@ def _state_pixels(session) -> dict[str, dict[str, tuple[int, int, int]]]:
     """For every node, the pixels of the exported PNG at its border, its fill and its accent ring."""
     from PySide6.QtGui import QImage
 
-    from explorer.export.images import MARGIN, render_graph
     from explorer.ui.canvas import GraphScene
+    from explorer.ui.graph_export import MARGIN, render_graph
 
     png, _ = render_graph(session)
     image = QImage.fromData(png, "PNG")
@@ -239,8 +239,8 @@ def test_each_node_state_has_its_colour_on_the_exported_picture(themed, position
 @pytest.fixture(params=["light", "dark"])
 def themed(request):
     """Each theme in turn; the light one is back afterwards."""
-    from explorer.export.images import ensure_app
     from explorer.ui import theme
+    from explorer.ui.graph_export import ensure_app
 
     ensure_app()
     chosen = theme.set_theme(request.param)

@@ -149,6 +149,17 @@ def _judge(case: Case, surface: str, code: int | None, stdout: str, stderr: str,
         problems += _judge_export(surface, code, out)
     elif surface.startswith("screenshot"):
         problems += _judge_png(out / "shot.png", code)
+    elif surface == "train":
+        trained = out / "trained.json"
+        if code == 0 and not trained.is_file():
+            problems.append("train exited 0 without writing --out")
+        elif code == 0:
+            try:
+                json.loads(trained.read_text("utf-8"), parse_constant=_no_constant)
+            except ValueError as error:
+                problems.append(f"the trained model is not valid JSON: {str(error)[:120]}")
+        elif trained.exists():
+            problems.append("a failed train left its --out behind")
     elif surface == "explain-json" and code == 0:
         try:
             json.loads(stdout, parse_constant=_no_constant)
