@@ -21,7 +21,6 @@ from explorer.engine import Session
 from explorer.examples import toy_model
 from explorer.model import edit as edits
 from explorer.ui.matrix_editor import MatrixTableModel
-from tests.ui.conftest import _no_internal_errors, window  # noqa: F401 (fixtures)
 
 TYPED = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True).map(repr),
@@ -34,7 +33,7 @@ TYPED = st.one_of(
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
 @given(typed=TYPED, mixed=st.booleans())
-def test_a_typed_number_filling_a_matrix_draws_on_every_tab_through_a_resize(window, typed, mixed):  # noqa: F811
+def test_a_typed_number_filling_a_matrix_draws_on_every_tab_through_a_resize(window, typed, mixed):
     c = window.controller
     if c.session.model is not c.model or c.undo_stack.count() > 20:
         c.load(Session(toy_model()))
