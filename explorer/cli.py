@@ -23,7 +23,7 @@ from .export.file_set import Content, FileSetError, write_file_set
 from .export.snapshot import check_snapshot_size, is_snapshot, load_session, session_from_document, write_snapshot
 from .model import Model, ModelError, fmt_shape
 from .model.io import read_json, write_atomic
-from .model.quote import shown
+from .model.quote import shown_path as _path
 from .platform_check import xcb_problem
 
 PROG = "jacobian-explorer"
@@ -162,12 +162,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot write to {_path(out)}: {problem}; nothing was written") from None
     print(f"wrote {', '.join(files)} to {_path(out)} at step {session.position}/{session.total} ({session.phase})")
     return 0
-
-
-def _path(path: str | os.PathLike[str]) -> str:
-    """A file name for a message: as it is when plain, else quoted and escaped, so the message stays one line."""
-    text = str(path)
-    return text if text.isprintable() and len(text) <= 200 else shown(text, 200)
 
 
 def _parse_size(text: str) -> tuple[int, int]:
