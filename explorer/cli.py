@@ -23,6 +23,7 @@ from .export.file_set import Content, FileSetError, write_file_set
 from .export.snapshot import check_snapshot_size, is_snapshot, load_session, session_from_document, write_snapshot
 from .model import Model, ModelError, fmt_shape
 from .model.io import read_json, write_atomic
+from .model.quote import shown_path as _path
 from .platform_check import xcb_problem
 
 PROG = "jacobian-explorer"
@@ -63,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT (default 1400x900)")
     shot.add_argument("--tab", choices=TABS, default=None, help="the inspector tab to show")
     shot.add_argument("--theme", choices=("light", "dark"), default="light", help="colour theme")
+    shot.add_argument("--language", choices=("en", "ko"), default="en", help="the window's language (default en)")
     explain_cmd.add_parser(sub)
     train_command.add_parser(sub)
     return parser
@@ -113,7 +115,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     model = session.model
     rows = check_gradients(model, progress=_CheckProgress(), session=session)
     header = f"{'node':<12} {'op':<7} {'shape':<12} {'checked':>13} {'max |Δ|':>10}  result"
-    print(f"{model.name or Path(args.model).name}")
+    print(f"{model.name or _path(Path(args.model).name)}")
     print(header)
     print("─" * len(header))
     for row in rows:
@@ -154,10 +156,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         write_file_set(out, files)
     except FileSetError as error:
-        raise UsageError(f"cannot write to {out}: {error}") from None
+        raise UsageError(f"cannot write to {_path(out)}: {_path(str(error))}") from None
     except OSError as error:
-        raise UsageError(f"cannot write to {out}: {error.strerror or error}; nothing was written") from None
-    print(f"wrote {', '.join(files)} to {out} at step {session.position}/{session.total} ({session.phase})")
+        problem = _path(str(error.strerror or error))
+        raise UsageError(f"cannot write to {_path(out)}: {problem}; nothing was written") from None
+    print(f"wrote {', '.join(files)} to {_path(out)} at step {session.position}/{session.total} ({session.phase})")
     return 0
 
 
@@ -178,15 +181,17 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     from .ui.app import screenshot  # Qt, loaded only when needed
 
     tab = TABS.index(args.tab) if args.tab else None
-    data = screenshot(session, select=select, size=size, title_path=args.model, tab=tab, theme=args.theme)
+    data = screenshot(
+        session, select=select, size=size, title_path=args.model, tab=tab, theme=args.theme, language=args.language
+    )
     problem = _png_problem(data, size)
     if problem is not None:
-        raise UsageError(f"the window could not be drawn: {problem}; {args.out} was not written")
+        raise UsageError(f"the window could not be drawn: {problem}; {_path(args.out)} was not written")
     try:
         write_atomic(args.out, data)
     except OSError as error:
-        raise UsageError(f"cannot write {args.out}: {error.strerror or error}") from None
-    print(f"wrote {args.out} ({size[0]}×{size[1]}) at step {session.position}/{session.total}")
+        raise UsageError(f"cannot write {_path(args.out)}: {_path(str(error.strerror or error))}") from None
+    print(f"wrote {_path(args.out)} ({size[0]}×{size[1]}) at step {session.position}/{session.total}")
     return 0
 
 

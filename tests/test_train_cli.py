@@ -165,3 +165,28 @@ def test_progress_goes_to_standard_error_on_a_terminal(tmp_path):
     assert result.returncode == 0
     assert b"iteration 50/50" in shown  # the last row is always reported
     assert result.stdout.decode().startswith("iteration 0: loss 0.17162")
+
+
+def test_a_snapshot_with_a_bad_step_is_refused_like_every_command_refuses_it(tmp_path):
+    document = {
+        "format": "jacobian-explorer/snapshot",
+        "version": 1,
+        "model": json.loads((EXAMPLES / "toy.json").read_text(encoding="utf-8")),
+        "step": {"phase": "done", "index": 99, "total": 13},
+    }
+    snapshot = tmp_path / "snapshot.json"
+    snapshot.write_text(json.dumps(document), encoding="utf-8")
+    line = one_line_error(run_cli("train", snapshot, "--steps", "2", "--lr", "0.1", "--out", tmp_path / "t.json"), 2)
+    assert "step index 99" in line
+    assert not (tmp_path / "t.json").exists()
+
+
+def test_a_file_name_with_a_line_break_or_an_escape_stays_on_one_escaped_line(tmp_path):
+    folder = tmp_path / "a\nb"
+    line = one_line_error(run_cli("train", EXAMPLES / "toy.json", "--steps", "1", "--lr", "0.1", "--out", folder / "z.json"), 2)
+    assert "\\n" in line
+    written = tmp_path / "t\x1b[31m.json"
+    result = run_cli("train", EXAMPLES / "toy.json", "--steps", "1", "--lr", "0.1", "--out", written)
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    assert written.exists()

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from ..engine.train import MAX_STEPS, TrainResult, train
-from ..model import load_model
+from ..export.snapshot import load_session
 from ..model.io import save_model
+from ..model.quote import shown_path
 
 PROG = "jacobian-explorer"
 
@@ -87,11 +88,11 @@ def _writable(path: str, option: str) -> str | None:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
-        return f"{option} {path}: is a folder"
+        return f"{option} {shown_path(path)}: is a folder"
     if not folder.is_dir():
-        return f"{option} {path}: the folder {folder} does not exist"
+        return f"{option} {shown_path(path)}: the folder {shown_path(folder)} does not exist"
     if not os.access(folder, os.W_OK):
-        return f"{option} {path}: the folder {folder} is not writable"
+        return f"{option} {shown_path(path)}: the folder {shown_path(folder)} is not writable"
     return None
 
 
@@ -134,7 +135,8 @@ def run(args: argparse.Namespace) -> int:
         problem = _writable(path, option) if path is not None else None
         if problem:
             return _fail(problem)
-    model = load_model(args.model)  # a ModelError (or EngineError) reaches the command's handler: status 2
+    # a snapshot's step is checked like every command checks it; a ModelError reaches the handler: status 2
+    model = load_session(args.model).model
     show = _Progress(args.steps) if sys.stderr.isatty() else None
     try:
         result = train(model, args.steps, args.lr, momentum=args.momentum, progress=show)
@@ -155,5 +157,5 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         return _fail(f"cannot write: {error.strerror or error}")
     written = [p for p in (args.out, args.log) if p is not None]
-    print(f"trained {result.updates:,} iterations at lr {args.lr:g}" + (f"; wrote {', '.join(written)}" if written else ""))
+    print(f"trained {result.updates:,} iterations at lr {args.lr:g}" + (f"; wrote {', '.join(shown_path(p) for p in written)}" if written else ""))
     return 0

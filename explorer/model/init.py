@@ -80,8 +80,9 @@ def initial_value(
         if not low < high:
             raise ModelError(f"init low {low} must be below high {high}", node)
         uniform = rng.random(size)  # low + (high - low) * u, in place: one array of the parameter's size
-        uniform *= high - low
-        uniform += low
+        with np.errstate(over="ignore", invalid="ignore"):  # past the float range: the loader names it, no warning
+            uniform *= high - low
+            uniform += low
         return uniform.reshape(shape)
     std = _number(spec, "std", 1.0, node)
     mean = _number(spec, "mean", 0.0, node)
@@ -105,6 +106,7 @@ def initial_value(
     normal[pairs:] *= radius
     del radius, u1
     result = normal[:size]
-    result *= std
-    result += mean
+    with np.errstate(over="ignore", invalid="ignore"):  # past the float range: the loader names it, no warning
+        result *= std
+        result += mean
     return result.reshape(shape)

@@ -118,8 +118,26 @@ def parse_json(text: str, where: str = "the model") -> Any:
     if _SURROGATE_ESCAPE.search(text):
         place = lone_surrogate(document)
         if place is not None:
-            raise ModelError(f"{where} holds a lone UTF-16 surrogate (not valid Unicode text) in {place}")
+            problem = f"{where} holds a lone UTF-16 surrogate (not valid Unicode text) in {place}"
+            raise ModelError(problem, _node_at(document, place))
     return document
+
+
+_NODE_PLACE = re.compile(r"^(?:'model'\.)?'nodes'\[(\d+)\]")
+
+
+def _node_at(document: Any, place: str) -> str | None:
+    """The id of the node a :func:`lone_surrogate` place such as ``'nodes'[4].'label'`` lies in, if it has one."""
+    match = _NODE_PLACE.match(place)
+    if match is None or not isinstance(document, Mapping):
+        return None
+    model = document.get("model") if place.startswith("'model'") else document
+    nodes = model.get("nodes") if isinstance(model, Mapping) else None
+    index = int(match.group(1))
+    if not isinstance(nodes, list) or index >= len(nodes) or not isinstance(nodes[index], Mapping):
+        return None
+    node = nodes[index].get("id")
+    return node if isinstance(node, str) and lone_surrogate(node) is None else None
 
 
 def _array(raw: Any, node: str, key: str = "value") -> Array:

@@ -34,6 +34,16 @@ def shown(value: object, limit: int = limits.MAX_ID_LENGTH) -> str:
     return _brief(value, limit, 3)
 
 
+def shown_path(path: object, limit: int = 200) -> str:
+    """A file name for a one-line message: as it is when plain, else quoted and escaped.
+
+    >>> shown_path("out/graph.png"), shown_path("a\\nb")
+    ('out/graph.png', "'a\\\\nb'")
+    """
+    text = str(path)
+    return text if text.isprintable() and len(text) <= limit else shown(text, limit)
+
+
 def _brief(value: object, limit: int, depth: int) -> str:
     if isinstance(value, str):
         text = repr(value[:limit])

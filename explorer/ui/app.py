@@ -179,6 +179,9 @@ def screenshot(
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
     window.close()
+    scratch = getattr(window, "_scratch", None)  # the throw-away settings' folder goes with the window
+    if scratch is not None:
+        scratch.cleanup()
     window.deleteLater()
     app.processEvents()
     return bytes(buffer.data().data())

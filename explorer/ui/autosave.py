@@ -30,6 +30,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Qt, QTimer, Signal
 
 from ..model.io import write_atomic
+from .i18n import translate
 
 DEFAULT_INTERVAL_MS = 30_000
 HEADER_FORMAT = "jacobian-explorer/autosave"
@@ -245,7 +246,11 @@ class Autosave(QObject):
         try:
             self._folder.mkdir(parents=True, exist_ok=True)
             if not self._take_lock():
-                self.failed.emit(f"Autosave skipped: another running explorer autosaves {self.document_name}")
+                self.failed.emit(
+                    translate("Autosave", "Autosave skipped: another running explorer autosaves {name}").format(
+                        name=self.document_name
+                    )
+                )
                 return False
             write_atomic(text_path, self._document_text())
             header = {
@@ -256,7 +261,9 @@ class Autosave(QObject):
             }
             write_atomic(info_path, json.dumps(header, ensure_ascii=False, indent=1) + "\n")
         except (OSError, ValueError) as error:
-            self.failed.emit(f"Autosave to {self._folder} failed: {error}")
+            self.failed.emit(
+                translate("Autosave", "Autosave to {folder} failed: {reason}").format(folder=self._folder, reason=error)
+            )
             return False
         self.written.emit(str(text_path))
         return True

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 
 from ..engine import Breakdown, Session
 from ..engine.breakdown import FiniteDifferenceCheck, finite_difference_check
-from ..engine.notation import partial, shape_text
+from ..engine.notation import partial
 from .engine_text import localized
 from .i18n import translate
 from .rich_math import math_html, num
 from .rich_math import matrix_html as _matrix_table
 from .text import escape, plain
 from .theme import current_theme
+from .vocabulary import shape_words as shape_text  # a scalar worded: 스칼라
 from .workers import BackgroundRunner
 
 #: Arrays with at most this many numbers are printed in full.

@@ -23,7 +23,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..engine import EngineError, Session, describe_step
+from ..engine import EngineError, Session, backward_formula, forward_formula
 from ..engine.notation import pretty
 from ..export.snapshot import is_snapshot, session_from_document, snapshot_text
 from ..model import Model, ModelError, model_to_dict
@@ -104,7 +104,7 @@ class Controller(QObject):
         try:
             new = change(self._model, *args)
         except ModelError as error:
-            self.error_raised.emit(f"{text} refused: {self._named(error)}")
+            self.error_raised.emit(translate("Controller", "{edit} refused: {reason}").format(edit=text, reason=self._named(error)))
             return False
         if new is self._model:
             return False
@@ -152,10 +152,14 @@ class Controller(QObject):
         try:
             session, kind = open_document(path)
         except (ModelError, EngineError) as error:
-            self.error_raised.emit(f"Cannot open {Path(path).name}: {error}")
+            self.error_raised.emit(translate("Controller", "Cannot open {name}: {reason}").format(name=Path(path).name, reason=error))
             return False
         self.load(session, path, kind)
-        self.message_posted.emit(f"Opened {Path(path).name} at step {session.position}/{session.total}")
+        self.message_posted.emit(
+            translate("Controller", "Opened {name} at step {position}/{total}").format(
+                name=Path(path).name, position=session.position, total=session.total
+            )
+        )
         return True
 
     def load(self, session: Session, path: str | None = None, kind: str = "model") -> None:
@@ -187,21 +191,30 @@ class Controller(QObject):
         name = one_line(Path(target).name, 80)
         kind = self.document_kind if path is None or path == self.path else "model"
         if Path(os.path.realpath(target)).is_relative_to(resources_dir()):
-            self.error_raised.emit(f"Cannot save {name}: a bundled example is never overwritten; use Save As")
+            self.error_raised.emit(
+                translate("Controller", "Cannot save {name}: a bundled example is never overwritten; use Save As").format(name=name)
+            )
             return False
         try:
             text = snapshot_text(self.session) if kind == "snapshot" else dumps(model_to_dict(self._model))
             write_file(target, text)
         except (OSError, ValueError, ModelError, EngineError, MemoryError) as error:
             reason = one_line(str(error) or type(error).__name__, 300)
-            self.error_raised.emit(f"Cannot save {name}: {reason}; the file on disk is unchanged")
+            self.error_raised.emit(
+                translate("Controller", "Cannot save {name}: {reason}; the file on disk is unchanged").format(name=name, reason=reason)
+            )
             return False
         self.path = target
         self.document_kind = kind
         self.undo_stack.setClean()
         self.path_changed.emit(target)
-        at = f" (a snapshot at step {self.session.position}/{self.session.total})" if kind == "snapshot" else ""
-        self.message_posted.emit(f"Saved {name}{at}")
+        if kind == "snapshot":
+            saved = translate("Controller", "Saved {name} (a snapshot at step {position}/{total})").format(
+                name=name, position=self.session.position, total=self.session.total
+            )
+        else:
+            saved = translate("Controller", "Saved {name}").format(name=name)
+        self.message_posted.emit(saved)
         return True
 
     # -- selection ------------------------------------------------------------
@@ -247,7 +260,9 @@ class Controller(QObject):
         self.pause()
         node = getattr(error, "node", None)
         self.failed_node = node if isinstance(node, str) and node in self._model else None
-        self.failure_text = f"The pass stopped: {one_line(str(error) or type(error).__name__, 400)}"
+        self.failure_text = translate("Controller", "The pass stopped: {reason}").format(
+            reason=one_line(str(error) or type(error).__name__, 400)
+        )
         self.step_changed.emit()  # the views show where the session stands, the node marked
         self._update_inspected()
         self.engine_failed.emit(self.failed_node or "", self.failure_text)
@@ -266,9 +281,15 @@ class Controller(QObject):
 
     def step(self) -> bool:
         upcoming = self.session.next_step
-        where = f"step {upcoming.index}: {one_line(pretty(self._model.label(upcoming.node)), 60)}" if upcoming else ""
+        where = (
+            translate("Controller", "Computing step {index}: {node}…").format(
+                index=upcoming.index, node=one_line(pretty(self._model.label(upcoming.node)), 60)
+            )
+            if upcoming
+            else translate("Controller", "Computing…")
+        )
         try:
-            with busy(f"Computing {where}…", self._step_elements()):
+            with busy(where, self._step_elements()):
                 taken = self.session.step()
         except EngineError as error:
             self._fail(error)
@@ -303,7 +324,7 @@ class Controller(QObject):
     def run_forward(self) -> None:
         before = self.session.position
         try:
-            with busy("Running the forward pass…", self._elements()):
+            with busy(translate("Controller", "Running the forward pass…"), self._elements()):
                 self.session.run_forward()
         except EngineError as error:
             self._fail(error)
@@ -315,7 +336,7 @@ class Controller(QObject):
         self.pause()
         if not self.session.done:
             try:
-                with busy("Running forward and backward to the end…", 2 * self._elements()):
+                with busy(translate("Controller", "Running forward and backward to the end…"), 2 * self._elements()):
                     self.session.run()
             except EngineError as error:
                 self._fail(error)
@@ -324,7 +345,7 @@ class Controller(QObject):
 
     def seek(self, position: int) -> None:
         try:
-            with busy(f"Moving to step {position}…", 2 * self._elements()):
+            with busy(translate("Controller", "Moving to step {position}…").format(position=position), 2 * self._elements()):
                 self.session.seek(position)
         except ValueError as error:
             self.error_raised.emit(str(error))
@@ -336,7 +357,17 @@ class Controller(QObject):
 
     @property
     def status_text(self) -> str:
-        return describe_step(self._model, self.session.current, self.session.total)
+        """The current step in one line, worded in the interface language (the engine's ``describe_step``)."""
+        step, total = self.session.current, self.session.total
+        if step is None:
+            return translate("Controller", "Ready: step to begin the forward pass (순전파)")
+        if step.phase == "forward":
+            text = translate("Controller", "Forward {index}/{total}: {formula}")
+            formula = forward_formula(self._model, step.node)
+        else:
+            text = translate("Controller", "Backward {index}/{total}: {formula}")
+            formula = backward_formula(self._model, step.node)
+        return text.format(index=step.index, total=total, formula=formula)
 
     # -- play -----------------------------------------------------------------
 

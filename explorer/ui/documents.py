@@ -130,7 +130,9 @@ class DocumentFiles(QObject):
             try:
                 session, kind = open_document(str(recovery.autosave_path))
             except (ModelError, EngineError) as error:
-                self.window.show_error(f"Cannot recover {recovery.document_name}: {error}")
+                self.window.show_error(
+                    translate("Documents", "Cannot recover {name}: {reason}").format(name=recovery.document_name, reason=error)
+                )
                 recovery.discard()
                 continue
             self.controller.load(session, recovery.original_path, kind)
@@ -287,7 +289,7 @@ class DocumentFiles(QObject):
             for name, data in files.items():
                 write_file(folder / name, data)
         except (OSError, ValueError) as error:
-            self.window.show_error(f"Export to {folder} failed: {error}")
+            self.window.show_error(translate("Documents", "Export to {folder} failed: {reason}").format(folder=folder, reason=error))
             return False
         self._status(
             translate("MainWindow", "Exported snapshot.json, graph.png, graph.svg to {folder}").format(folder=folder)

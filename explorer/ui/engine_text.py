@@ -1,4 +1,4 @@
-"""The engine's few fixed sentences (δ's definition, N, s, the outer-product note) in the interface language.
+"""The engine's few fixed sentences (δ's definition, N, s, the outer-product note, the PyTorch comment) in the interface language.
 
 The engine writes them in English, with the maths filled in (``δ = ∂L/∂Ŷ
 (2×1), the gradient arriving at Ŷ``). :func:`localized` recognises each
@@ -38,11 +38,28 @@ def _batch(m: re.Match[str]) -> str:
     )
 
 
+def _torch_vjp(m: re.Match[str]) -> str:
+    comment = translate("EngineText", "v = {v}; {grad} is now Jᵀv = {result}, J never built").format(
+        v=m["v"], grad=m["grad"], result=m["result"]
+    )
+    return f"{m['call']}  # {comment}"
+
+
+def _torch_scalar(m: re.Match[str]) -> str:
+    comment = translate("EngineText", "{grad} is now {result}").format(grad=m["grad"], result=m["result"])
+    return f"{m['call']}  # {comment}"
+
+
 _FORMS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"(?P<prefix>v = )?δ = (?P<name>.+) \((?P<shape>[^()]+)\), the gradient arriving at (?P<node>.+)"), _delta),
     (re.compile(r"N = (?P<n>\d+), the number of elements of (?P<node>.+) \(batch included\)"), _count),
     (re.compile(r"s runs over the samples \(the columns\)"), _samples),
     (re.compile(r"one sample: the outer product (?P<factor>.+) δᵀ, (?P<shapes>.+)"), _one_sample),
+    (
+        re.compile(r"(?P<call>\S+\.backward\(gradient=v\))  # v = (?P<v>.+?); (?P<grad>\S+\.grad) is now Jᵀv = (?P<result>.+), J never built"),
+        _torch_vjp,
+    ),
+    (re.compile(r"(?P<call>\S+\.backward\(\))  # (?P<grad>\S+\.grad) is now (?P<result>.+)"), _torch_scalar),
     (re.compile(r"(?P<count>\d+) samples: (?P<factor>.+?) δᵀ = (?P<sum>Σₛ .+), a sum of outer products"), _batch),
 ]
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QIODevice, QSaveFile
 
+from .i18n import translate
+
 
 def write_file(path: str | os.PathLike[str], data: str | bytes) -> Path:
     """Write ``data`` to ``path`` (through a link to its target); returns the file written.
@@ -25,22 +27,22 @@ def write_file(path: str | os.PathLike[str], data: str | bytes) -> Path:
     """
     target = Path(os.path.realpath(path))
     if target.is_dir():
-        raise IsADirectoryError(f"{target} is a folder")
+        raise IsADirectoryError(translate("Files", "{path} is a folder").format(path=target))
     if target.exists() and not target.is_file():
-        raise OSError(f"{target} is not a regular file")
+        raise OSError(translate("Files", "{path} is not a regular file").format(path=target))
     mode = target.stat().st_mode & 0o7777 if target.exists() else None
     payload = data.encode("utf-8") if isinstance(data, str) else data
     file = QSaveFile(str(target))
     if not file.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise OSError(file.errorString() or "cannot open the file for writing")
+        raise OSError(file.errorString() or translate("Files", "cannot open the file for writing"))
     written = file.write(payload)
     if written != len(payload):
-        reason = file.errorString() or "the disk took only part of it"
+        reason = file.errorString() or translate("Files", "the disk took only part of it")
         file.cancelWriting()
         file.commit()
         raise OSError(reason)
     if not file.commit():
-        raise OSError(file.errorString() or "the file could not be replaced")
+        raise OSError(file.errorString() or translate("Files", "the file could not be replaced"))
     if mode is not None and target.stat().st_mode & 0o7777 != mode:
         os.chmod(target, mode)
     return target

@@ -61,11 +61,25 @@ def _render(scene: GraphScene, painter: QPainter, source: QRectF, size: QSize) -
     scene.render(painter, QRectF(0, 0, size.width(), size.height()), source, Qt.IgnoreAspectRatio)
 
 
+#: Largest side and area of a PNG: a canvas spread over ±100,000 is drawn smaller rather than not at all.
+MAX_PNG_SIDE = 8192
+MAX_PNG_PIXELS = 32_000_000
+
+
+def png_scale(width: float, height: float, scale: float = 2.0) -> float:
+    """``scale``, or less when a ``width`` × ``height`` drawing would make a PNG past the largest size."""
+    area = MAX_PNG_PIXELS - 2 * MAX_PNG_SIDE - 1  # room for rounding each side up to a whole pixel
+    fits = min((MAX_PNG_SIDE - 1) / width, (MAX_PNG_SIDE - 1) / height, math.sqrt(area / (width * height)))
+    return min(scale, fits)
+
+
 def scene_png(scene: GraphScene, scale: float = 2.0) -> bytes:
-    """The scene's items (plus a margin) as PNG bytes, ``scale`` image pixels per scene pixel."""
+    """The scene's items (plus a margin) as PNG bytes, ``scale`` image pixels per scene pixel (fewer when
+    the picture would pass :data:`MAX_PNG_SIDE` or :data:`MAX_PNG_PIXELS`)."""
     if not scale > 0:
         raise ValueError(f"scale must be positive, got {scale}")
     source = _source_rect(scene)
+    scale = png_scale(source.width(), source.height(), scale)
     size = QSize(max(1, math.ceil(source.width() * scale)), max(1, math.ceil(source.height() * scale)))
     image = QImage(size, QImage.Format_ARGB32_Premultiplied)
     image.fill(current_theme().background)

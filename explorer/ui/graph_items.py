@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
 from ..model import fmt_shape
 from .guard import guarded
+from .i18n import translate
 from .text import one_line
 from .text import tooltip as tooltip_text
 from .theme import current_theme
@@ -94,7 +95,8 @@ class NodeItem(QGraphicsObject):
         self.node_id = node_id
         self.label = label
         self.op = op
-        self.shape_text = fmt_shape(shape) if shape else "scalar"
+        #: the shape written on a node that holds one number
+        self.shape_text = fmt_shape(shape) if shape else translate("GraphItems", "scalar")
         self.role = role
         width, height = _LEAF_SIZE if role == "leaf" else _OP_SIZE
         self._box = QRectF(-width / 2, -height / 2, width, height)

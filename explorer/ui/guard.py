@@ -26,6 +26,8 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+from .i18n import translate
+
 #: Every error reported since the list was last cleared: ``(where, exception)``.
 reported: list[tuple[str, BaseException]] = []
 
@@ -37,7 +39,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 def message(where: str, error: BaseException) -> str:
     """The one line shown for an internal error."""
     text = " ".join(str(error).split())[:200] or type(error).__name__
-    return f"internal error in {where}: {text}; the program keeps running"
+    return translate("Guard", "internal error in {where}: {reason}; the program keeps running").format(where=where, reason=text)
 
 
 def report(where: str, error: BaseException) -> None:

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from explorer.engine.notation import pretty, shape_text
+from explorer.engine.notation import pretty
 from explorer.ui.colour_bar import make_colour_bar, set_colour_bar_levels, style_colour_bar
 from explorer.ui.colour_scale import OWN, SHARED, ColourScale, scale_for
 from explorer.ui.heatmap_items import (
@@ -30,11 +30,13 @@ from explorer.ui.heatmap_items import (
     apply_palette,
     picture_or_message,
 )
+from explorer.ui.i18n import translate
 from explorer.ui.matrix_format import as_matrix, element_name, index_in
 from explorer.ui.text import clip, elide, plain, tooltip
 from explorer.ui.theme import Theme, current_theme, themes
+from explorer.ui.vocabulary import shape_words as shape_text  # a scalar worded: 스칼라
 
-HOVER_HINT = "hover a cell to read its exact value"
+HOVER_HINT = QT_TRANSLATE_NOOP("MatrixView", "hover a cell to read its exact value")  # shown through translate()
 
 
 # ---------------------------------------------------------------- the widget
@@ -79,7 +81,7 @@ class MatrixView(QWidget):
         self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.graphics.installEventFilter(WidgetEvents(self, on_leave=self._clear_hover))
 
-        self.stack, self.message_label, self.status_label = picture_or_message(self.graphics, HOVER_HINT)
+        self.stack, self.message_label, self.status_label = picture_or_message(self.graphics, translate("MatrixView", HOVER_HINT))
         self.scale_combo = QComboBox(self)
         self.scale_combo.addItem(self.tr("Own maximum"), OWN)
         self.scale_combo.addItem(self.tr("Shared across layers"), SHARED)
@@ -107,7 +109,7 @@ class MatrixView(QWidget):
         self.setMinimumSize(240, 260)  # room for the matrix; a low inspector scrolls instead
         self.apply_theme()
         themes().changed.connect(self.apply_theme)  # a live switch repaints the panel
-        self.show_message("nothing selected")
+        self.show_message(translate("MatrixView", "nothing selected"))
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(360, 340)
@@ -164,11 +166,13 @@ class MatrixView(QWidget):
             f"{elide(title, self.title_label.font(), max(self.width() - 120, 120))}  ({shape_text(shape)})"
         )
         self._style_title(theme)
-        prefix = derivative or ("" if kind == "value" else "gradient at ")
+        prefix = derivative or ("" if kind == "value" else translate("MatrixView", "gradient at "))
+
+        index_word = translate("MatrixView", "index")
 
         def namer(i: int, j: int) -> str:
             index = index_in(shape, i, j)
-            return f"{prefix}{element_name(node, index, shape)}   index {list(index)}"
+            return f"{prefix}{element_name(node, index, shape)}   {index_word} {list(index)}"
 
         self._row_label = row_label or ""
         self.heatmap.show(
@@ -301,5 +305,5 @@ class MatrixView(QWidget):
         self.graphics.setToolTip(tooltip(text))
 
     def _clear_hover(self) -> None:
-        self.status_label.setText(HOVER_HINT if self._array is not None else "")
+        self.status_label.setText(translate("MatrixView", HOVER_HINT) if self._array is not None else "")
         self.graphics.setToolTip("")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..engine import JACOBIAN_BUDGET, Breakdown, EngineError, Session, breakdown, forward_formula
-from ..engine.notation import partial, pretty, shape_text
+from ..engine.notation import partial, pretty
 from ..model import ACTIVATIONS, fmt_shape
 from ..model import edit as edits
 from .breakdown_view import BreakdownView
@@ -43,6 +43,7 @@ from .step_header import StepHeader
 from .still_header import StillHeader
 from .text import clip, elide, escape, plain, tooltip
 from .theme import current_theme, themes
+from .vocabulary import shape_words as shape_text  # a scalar worded: 스칼라
 from .workers import BackgroundRunner
 
 #: Jacobians up to this many elements are built on the UI thread (well under a frame).
@@ -78,21 +79,21 @@ class Inspector(QWidget):
         self.subtitle.setWordWrap(True)
 
         # a layer's shape and activation
-        self.layer_box = QGroupBox("Layer", self)
+        self.layer_box = QGroupBox(translate("Inspector", "Layer"), self)
         self.width_spin = QSpinBox(self.layer_box)
         self.width_spin.setRange(1, 4096)
         self.width_spin.setKeyboardTracking(False)
-        self.width_spin.setToolTip("Outputs of this layer (the columns of its W); the next W follows")
+        self.width_spin.setToolTip(translate("Inspector", "Outputs of this layer (the columns of its W); the next W follows"))
         self.activation_combo = QComboBox(self.layer_box)
-        self.activation_combo.addItem("none", None)
+        self.activation_combo.addItem(translate("Inspector", "none"), None)
         for name in ACTIVATIONS:
             self.activation_combo.addItem(name, name)
-        self.bias_check = QCheckBox("bias b", self.layer_box)
+        self.bias_check = QCheckBox(translate("Inspector", "bias b"), self.layer_box)
         row = QHBoxLayout(self.layer_box)
-        row.addWidget(QLabel("width", self.layer_box))
+        row.addWidget(QLabel(translate("Inspector", "width"), self.layer_box))
         row.addWidget(self.width_spin)
         row.addSpacing(12)
-        row.addWidget(QLabel("activation", self.layer_box))
+        row.addWidget(QLabel(translate("Inspector", "activation"), self.layer_box))
         row.addWidget(self.activation_combo, 1)
         row.addSpacing(12)
         row.addWidget(self.bias_check)
@@ -101,16 +102,16 @@ class Inspector(QWidget):
         self.bias_check.clicked.connect(self._on_bias_clicked)
 
         # a leaf's numbers
-        self.edit_button = QPushButton("Edit values…", self)
-        self.edit_button.setToolTip("Edit this matrix in a table (a non-number is refused)")
+        self.edit_button = QPushButton(translate("Inspector", "Edit values…"), self)
+        self.edit_button.setToolTip(translate("Inspector", "Edit this matrix in a table (a non-number is refused)"))
         self.edit_button.clicked.connect(lambda: self.node and self.edit_values_requested.emit(self.node))
 
         # which Jacobian / breakdown
         self.pair_combo = QComboBox(self)
-        self.pair_combo.setToolTip("Which local derivative to show: ∂(op)/∂(its input)")
+        self.pair_combo.setToolTip(translate("Inspector", "Which local derivative to show: ∂(op)/∂(its input)"))
         self.pair_combo.activated.connect(lambda _: self._mark_dirty({TAB_JACOBIAN, TAB_BREAKDOWN}))
         pair_row = QHBoxLayout()
-        pair_row.addWidget(QLabel("Local derivative:", self))
+        pair_row.addWidget(QLabel(translate("Inspector", "Local derivative:"), self))
         pair_row.addWidget(self.pair_combo, 1)
 
         self.value_view = MatrixView(self)
@@ -120,17 +121,17 @@ class Inspector(QWidget):
         self.breakdown_view.session_source = lambda: self.controller.session
         self.derivation_view = DerivationView(self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.value_view, "Value · 값")
-        self.tabs.addTab(self.grad_view, "Gradient · 기울기")
-        self.tabs.addTab(self.jacobian_view, "Jacobian · 야코비안")
-        self.tabs.addTab(self.breakdown_view, "Breakdown · 텐서곱")
+        self.tabs.addTab(self.value_view, translate("Inspector", "Value · 값"))
+        self.tabs.addTab(self.grad_view, translate("Inspector", "Gradient · 기울기"))
+        self.tabs.addTab(self.jacobian_view, translate("Inspector", "Jacobian · 야코비안"))
+        self.tabs.addTab(self.breakdown_view, translate("Inspector", "Breakdown · 텐서곱"))
         self.tabs.addTab(self.derivation_view, translate("Inspector", "Derivation · 유도"))
         self.tabs.currentChanged.connect(lambda _: self._refresh_visible())
 
         self.busy_bar = QProgressBar(self)
         self.busy_bar.setRange(0, 0)
         self.busy_label = plain(QLabel(self))
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(translate("Inspector", "Cancel"), self)
         busy_row = QHBoxLayout()
         busy_row.addWidget(self.busy_label)
         busy_row.addWidget(self.busy_bar, 1)
@@ -260,7 +261,7 @@ class Inspector(QWidget):
             TAB_BREAKDOWN: self._show_breakdown,
             TAB_DERIVATION: self._show_derivation,
         }[tab]
-        with busy(f"Drawing {self.tabs.tabText(tab)}…", self._panel_elements(tab)):
+        with busy(translate("Inspector", "Drawing {tab}…").format(tab=self.tabs.tabText(tab)), self._panel_elements(tab)):
             show()
 
     def _panel_elements(self, tab: int) -> int:
@@ -290,18 +291,18 @@ class Inspector(QWidget):
         self.edit_button.setVisible(has_node and self.controller.model.spec(node).info.is_leaf)
         self.pair_combo.setEnabled(self.pair_combo.count() > 0)
         if not has_node:
-            self.title.setText("<span style='font-size:16pt; font-weight:600'>Inspector</span>")
+            self.title.setText(f"<span style='font-size:16pt; font-weight:600'>{escape(translate('Inspector', 'Inspector'))}</span>")
             self.title.setToolTip("")
-            self.subtitle.setText("Click a node on the canvas or pick one from the list.")
+            self.subtitle.setText(translate("Inspector", "Click a node on the canvas or pick one from the list."))
             return
         model, session = self.controller.model, self.session
         state = session.state(node)
         if state.grad is not None:
-            colour, status = theme.gradient.name(), "gradient known (기울기)"
+            colour, status = theme.gradient.name(), translate("Inspector", "gradient known (기울기)")
         elif state.value is not None:
-            colour, status = theme.forward.name(), "value known (순전파)"
+            colour, status = theme.forward.name(), translate("Inspector", "value known (순전파)")
         else:
-            colour, status = theme.muted_text.name(), "not reached yet"
+            colour, status = theme.muted_text.name(), translate("Inspector", "not reached yet")
         label = pretty(model.label(node))
         title_font = QFont(self.title.font())
         title_font.setPointSizeF(16)
@@ -325,9 +326,9 @@ class Inspector(QWidget):
             return
         layer = edits.chain_layers(self.controller.model)[index]
         model = self.controller.model
-        title = f"Layer {index + 1}: {forward_formula(model, layer.linear)}"
+        title = translate("Inspector", "Layer {number}: {formula}").format(number=index + 1, formula=forward_formula(model, layer.linear))
         if layer.activation is not None:
-            title += f", then {forward_formula(model, layer.activation)}"
+            title += translate("Inspector", ", then {formula}").format(formula=forward_formula(model, layer.activation))
         self.layer_box.setTitle(elide(title, self.layer_box.font(), max(self.width() - 40, 200)))
         for widget, setter, value in (
             (self.width_spin, self.width_spin.setValue, layer.n_out),
@@ -364,7 +365,7 @@ class Inspector(QWidget):
     def _show_matrix(self, view: MatrixView, kind: str) -> None:
         node = self.node
         if node is None:
-            view.show_message("Select a node to see its numbers.")
+            view.show_message(translate("Inspector", "Select a node to see its numbers."))
             return
         model, session = self.controller.model, self.session
         array = session.value(node) if kind == "value" else session.grad(node)
@@ -372,7 +373,12 @@ class Inspector(QWidget):
             phase = "forward" if kind == "value" else "backward"
             at = _step_of(session, phase, node)
             what = pretty(model.label(node)) if kind == "value" else partial("L", model.label(node))
-            view.show_message(f"{what} is not reached yet: the {phase} pass computes it at step {at}.")
+            message = (
+                translate("Inspector", "{what} is not reached yet: the forward pass computes it at step {at}.")
+                if kind == "value"
+                else translate("Inspector", "{what} is not reached yet: the backward pass computes it at step {at}.")
+            )
+            view.show_message(message.format(what=what, at=at))
             return
         name = model.label(node)
         top, group = shared_top(session, node, kind)
@@ -391,7 +397,7 @@ class Inspector(QWidget):
     def _show_jacobian(self) -> None:
         pair = self._current_pair()
         if pair is None:
-            self.jacobian_view.show_message("This node has no local derivatives.")
+            self.jacobian_view.show_message(translate("Inspector", "This node has no local derivatives."))
             return
         out, wrt = pair
         model, session = self.controller.model, self.session
@@ -400,18 +406,21 @@ class Inspector(QWidget):
         title = f"∂{pretty(model.label(out))}/∂{pretty(model.label(wrt))}"
         if size > JACOBIAN_BUDGET:
             self.jacobian_view.show_message(
-                f"{title} would hold {size:,} numbers ({shape_text(shape)}), past the budget of "
-                f"{JACOBIAN_BUDGET:,}. The backward pass never builds it: it uses Jᵀ v."
+                translate(
+                    "Inspector",
+                    "{title} would hold {size} numbers ({shape}), past the budget of {budget}. "
+                    "The backward pass never builds it: it uses Jᵀ v.",
+                ).format(title=title, size=f"{size:,}", shape=shape_text(shape), budget=f"{JACOBIAN_BUDGET:,}")
             )
             return
         if size > SYNC_JACOBIAN_LIMIT:
             fork = session.fork()
             self._pending_tab = TAB_JACOBIAN
             self.runner.submit(
-                f"Building {title} ({size:,} numbers)…",
+                translate("Inspector", "Building {title} ({size} numbers)…").format(title=title, size=f"{size:,}"),
                 lambda cancelled: ("jacobian", pair, fork.jacobian(out, wrt)),  # one numpy call: checked before
             )
-            self.jacobian_view.show_message(f"Building {title}…")
+            self.jacobian_view.show_message(translate("Inspector", "Building {title}…").format(title=title))
             return
         try:
             jac = session.jacobian(out, wrt)
@@ -428,16 +437,24 @@ class Inspector(QWidget):
     def _show_breakdown(self) -> None:
         pair = self._current_pair()
         if pair is None:
-            self.breakdown_view.show_message("This node has no local derivatives.")
+            self.breakdown_view.show_message(translate("Inspector", "This node has no local derivatives."))
             return
         out, wrt = pair
         model, session = self.controller.model, self.session
         if session.grad(out) is None:
             at = _step_of(session, "backward", out)
             self.breakdown_view.show_message(
-                f"The breakdown of {partial('L', model.label(wrt))} through {pretty(model.label(out))} needs "
-                f"the upstream gradient {partial('L', model.label(out))}: the backward pass (역전파) computes it "
-                f"at step {at} of {session.total}."
+                translate(
+                    "Inspector",
+                    "The breakdown of {wrt} through {out} needs the upstream gradient {upstream}: "
+                    "the backward pass (역전파) computes it at step {at} of {total}.",
+                ).format(
+                    wrt=partial("L", model.label(wrt)),
+                    out=pretty(model.label(out)),
+                    upstream=partial("L", model.label(out)),
+                    at=at,
+                    total=session.total,
+                )
             )
             return
         size = int(np.prod(session.jacobian_shape(out, wrt), dtype=np.int64))
@@ -445,9 +462,9 @@ class Inspector(QWidget):
             fork = session.fork()
             self._pending_tab = TAB_BREAKDOWN
             self.runner.submit(
-                "Contracting the Jacobian…", lambda cancelled: ("breakdown", pair, breakdown(fork, out, wrt))
+                translate("Inspector", "Contracting the Jacobian…"), lambda cancelled: ("breakdown", pair, breakdown(fork, out, wrt))
             )
-            self.breakdown_view.show_message("Contracting the Jacobian…")
+            self.breakdown_view.show_message(translate("Inspector", "Contracting the Jacobian…"))
             return
         try:
             self.breakdown_view.set_breakdown(breakdown(session, out, wrt))
@@ -483,7 +500,7 @@ class Inspector(QWidget):
         self.busy_widget.hide()
         if self._pending_tab is not None:
             view = self._view_of(self._pending_tab)
-            view.show_message("Cancelled. Pick the tab again to rebuild it.")
+            view.show_message(translate("Inspector", "Cancelled. Pick the tab again to rebuild it."))
             self._dirty.add(self._pending_tab)
             self._pending_tab = None
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.engine.notation import partial, pretty, shape_text
+from explorer.engine.notation import partial, pretty
 from explorer.ui.colour_bar import make_colour_bar, set_colour_bar_levels, style_colour_bar
 from explorer.ui.heatmap import HOVER_HINT
 from explorer.ui.heatmap_items import (
@@ -40,9 +40,11 @@ from explorer.ui.heatmap_items import (
     picture_or_message,
     share_number_sizes,
 )
+from explorer.ui.i18n import translate
 from explorer.ui.matrix_format import as_matrix, element_name, index_in, matrix_shape, symmetric_levels
 from explorer.ui.text import clip, plain, tooltip
 from explorer.ui.theme import current_theme, themes
+from explorer.ui.vocabulary import shape_words as shape_text  # a scalar worded: 스칼라
 
 
 def _title_font() -> QFont:
@@ -110,14 +112,14 @@ class JacobianView(QWidget):
         self.picker = QSpinBox()
         self.picker.setMinimum(1)
         self.picker.setAccelerated(True)
-        self.picker.setPrefix("output element ")
-        self.picker.setToolTip("the first output element on the page")
+        self.picker.setPrefix(translate("JacobianView", "output element "))
+        self.picker.setToolTip(translate("JacobianView", "the first output element on the page"))
         self.prev_button = QToolButton()
         self.prev_button.setArrowType(Qt.ArrowType.LeftArrow)
-        self.prev_button.setToolTip(f"previous {PAGE_SLICES} output elements")
+        self.prev_button.setToolTip(translate("JacobianView", "previous {count} output elements").format(count=PAGE_SLICES))
         self.next_button = QToolButton()
         self.next_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.next_button.setToolTip(f"next {PAGE_SLICES} output elements")
+        self.next_button.setToolTip(translate("JacobianView", "next {count} output elements").format(count=PAGE_SLICES))
         self.page_label = plain(QLabel())
         self.page_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.picker_row = QWidget()
@@ -152,7 +154,7 @@ class JacobianView(QWidget):
         self.setMinimumSize(240, 280)  # room for the slices; a low inspector scrolls instead
         self.apply_theme()
         themes().changed.connect(self.apply_theme)  # a live switch repaints the panel
-        self.show_message("nothing selected")
+        self.show_message(translate("JacobianView", "nothing selected"))
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(360, 420)
@@ -193,17 +195,25 @@ class JacobianView(QWidget):
         if self._by_output:
             # a scalar input: one matrix shaped like the output, cell (i, j) = ∂aᵢⱼ/∂t
             self._slices = as_matrix(jacobian)[np.newaxis]
-            header = (
-                f"{whole}: {shape_text(out_shape)}, one matrix shaped like {pretty(out_name)} (the input is a scalar)"
-            )
+            header = translate(
+                "JacobianView", "{whole}: {shape}, one matrix shaped like {name} (the input is a scalar)"
+            ).format(whole=whole, shape=shape_text(out_shape), name=pretty(out_name))
         else:
             count = math.prod(out_shape)
             self._slices = jacobian.reshape((count, *matrix_shape(wrt_shape)))  # a view, no copy
             if out_shape == ():
-                header = f"{whole}: {shape_text(wrt_shape)}, one slice shaped like {pretty(wrt_name)} (the output is a scalar)"
+                header = translate(
+                    "JacobianView", "{whole}: {shape}, one slice shaped like {name} (the output is a scalar)"
+                ).format(whole=whole, shape=shape_text(wrt_shape), name=pretty(wrt_name))
             else:
-                slices = "1 slice" if count == 1 else f"{count} slices"
-                header = f"{whole}: {shape_text(jacobian.shape)} = {slices} of {shape_text(wrt_shape)}"
+                slices = (
+                    translate("JacobianView", "{whole}: {shape} = 1 slice of {slice}")
+                    if count == 1
+                    else translate("JacobianView", "{whole}: {shape} = {count} slices of {slice}")
+                )
+                header = slices.format(
+                    whole=whole, shape=shape_text(jacobian.shape), count=count, slice=shape_text(wrt_shape)
+                )
         self.header_label.setText(clip(header, 300))
 
         count = len(self._slices)
@@ -314,18 +324,19 @@ class JacobianView(QWidget):
     def _namer(self, k: int):
         """Names cell (i, j) of slice ``k``: ``∂ŷ₁/∂w₁₂   index [0, 0, 0, 1]``."""
         (out_name, wrt_name), (out_shape, wrt_shape) = self._names, self._shapes
+        index_word = translate("JacobianView", "index")
         if self._by_output:
 
             def by_output(i: int, j: int) -> str:
                 index = index_in(out_shape, i, j)
-                return f"∂{element_name(out_name, index, out_shape)}/∂{pretty(wrt_name)}   index {list(index)}"
+                return f"∂{element_name(out_name, index, out_shape)}/∂{pretty(wrt_name)}   {index_word} {list(index)}"
 
             return by_output
         output, out_index = self._output_name(k), self._output_index(k)
 
         def by_input(i: int, j: int) -> str:
             index = index_in(wrt_shape, i, j)
-            return f"∂{output}/∂{element_name(wrt_name, index, wrt_shape)}   index {list(out_index + index)}"
+            return f"∂{output}/∂{element_name(wrt_name, index, wrt_shape)}   {index_word} {list(out_index + index)}"
 
         return by_input
 
@@ -348,7 +359,7 @@ class JacobianView(QWidget):
             self.next_button.setEnabled(first + PAGE_SLICES < count)
             last = self._visible[-1]
             shown = self._output_name(first) + (f" … {self._output_name(last)}" if last > first else "")
-            self.page_label.setText(f"showing {shown}")
+            self.page_label.setText(translate("JacobianView", "showing {names}").format(names=shown))
         else:
             self._visible = list(range(count))
         while len(self._plots) < len(self._visible):
@@ -399,5 +410,5 @@ class JacobianView(QWidget):
         self._clear_hover()
 
     def _clear_hover(self) -> None:
-        self.status_label.setText(HOVER_HINT if self._slices is not None else "")
+        self.status_label.setText(translate("MatrixView", HOVER_HINT) if self._slices is not None else "")
         self.graphics.setToolTip("")

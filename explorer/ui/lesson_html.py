@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from ..engine.derivation import KIND_WORDS, Derivation
 from ..engine.lesson import HAND_LIMIT, MATRIX_LIMIT, Contraction, ForwardByHand, JacobianMatrix
-from ..engine.notation import shape_text
 from .engine_text import localized
 from .i18n import translate
 from .rich_math import math_html, matrix_html, num, signed
 from .text import escape
 from .theme import Theme
+from .vocabulary import shape_words as shape_text  # a scalar worded: 스칼라
 
 #: The written contraction lists at most this many elements; the rest are left out with a note.
 CONTRACTION_ROWS = 24
@@ -239,7 +239,7 @@ def jacobian_html(j: JacobianMatrix | None, theme: Theme, symbol: str = "") -> s
     )
     parts.append(
         f"<p style='margin-top:8px'>{escape(_w('pytorch'))}</p>"
-        f"<p style='font-family:monospace; background:{theme.grid.name()}; padding:4px'>{math_html(j.torch)}</p>"
+        f"<p style='font-family:monospace; background:{theme.grid.name()}; padding:4px'>{math_html(localized(j.torch))}</p>"
     )
     return "".join(parts)
 

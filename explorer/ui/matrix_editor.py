@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..engine.notation import element, pretty, shape_text
+from ..engine.notation import element, pretty
 from ..model.init import initial_value
+from .i18n import translate
 from .text import one_line, plain, tooltip
 from .theme import current_theme
+from .vocabulary import shape_words as shape_text  # a scalar worded: 스칼라
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -92,8 +94,12 @@ class MatrixTableModel(QAbstractTableModel):
         if number is None:
             old = float(self.array[index.row(), index.column()])
             self.rejected.emit(
-                f"{one_line(pretty(self.node), 60)}: “{one_line(str(value), 60)}” is not a finite number; "
-                f"{one_line(self._element(index), 60)} keeps {old:.6g}"
+                translate("MatrixEditor", "{node}: “{text}” is not a finite number; {element} keeps {old}").format(
+                    node=one_line(pretty(self.node), 60),
+                    text=one_line(str(value), 60),
+                    element=one_line(self._element(index), 60),
+                    old=f"{old:.6g}",
+                )
             )
             return False
         self.array[index.row(), index.column()] = number
@@ -122,7 +128,11 @@ class MatrixEditor(QDialog):
 
     def __init__(self, node: str, op: str, array: np.ndarray, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Edit {one_line(pretty(node), 60)} ({shape_text(array.shape)})")
+        self.setWindowTitle(
+            translate("MatrixEditor", "Edit {name} ({shape})").format(
+                name=one_line(pretty(node), 60), shape=shape_text(array.shape)
+            )
+        )
         self.table_model = MatrixTableModel(node, array, self)
         self.table = QTableView(self)
         self.table.setModel(self.table_model)
@@ -135,11 +145,15 @@ class MatrixEditor(QDialog):
 
         self.seed = QSpinBox(self)
         self.seed.setRange(0, 2**31 - 1)
-        self.seed.setPrefix("seed ")
-        randomise = QPushButton("Randomise", self)
-        randomise.setToolTip("Fill with normal numbers (std 0.5) from this seed: the same seed gives the same numbers")
+        self.seed.setPrefix(translate("MatrixEditor", "seed "))
+        randomise = QPushButton(translate("MatrixEditor", "Randomise"), self)
+        randomise.setToolTip(
+            translate(
+                "MatrixEditor", "Fill with normal numbers (std 0.5) from this seed: the same seed gives the same numbers"
+            )
+        )
         randomise.clicked.connect(self.randomise)
-        zeros = QPushButton("Zeros", self)
+        zeros = QPushButton(translate("MatrixEditor", "Zeros"), self)
         zeros.clicked.connect(lambda: self.table_model.fill(np.zeros(array.shape)))
 
         tools = QHBoxLayout()

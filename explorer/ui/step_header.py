@@ -13,12 +13,13 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ..engine import Step, backward_formula, forward_formula
 from ..engine.describe import definitions
-from ..engine.notation import partial, pretty, shape_text, subscript
+from ..engine.notation import partial, pretty, subscript
 from ..model import Model
 from .engine_text import localized
 from .i18n import translate
 from .rich_math import math_html
 from .theme import current_theme
+from .vocabulary import shape_words as shape_text  # a scalar worded: 스칼라
 
 
 def role(model: Model, node: str) -> str:

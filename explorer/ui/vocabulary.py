@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from ..engine.notation import shape_text
 from .i18n import translate
 
 CONTEXT = "Vocabulary"
@@ -79,3 +80,8 @@ def term(text: str) -> str:
 def phase_name(phase: str) -> str:
     """The pass a step belongs to, worded: ``"forward"`` → 순전파 in Korean."""
     return term(PHASES.get(phase, phase))
+
+
+def shape_words(shape: tuple[int, ...]) -> str:
+    """A shape as the engine writes it (``3×2``), a scalar worded in the installed language (스칼라)."""
+    return shape_text(shape) if shape else term("scalar")

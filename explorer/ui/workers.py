@@ -24,6 +24,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from ..engine import EngineError
+from .i18n import translate
 
 #: How long closing the window waits for a running job (it is cancelled first).
 SHUTDOWN_WAIT_MS = 3000
@@ -79,7 +80,8 @@ class _Job(QRunnable):
         except (EngineError, MemoryError) as error:
             outcome = ("failed", str(error) or type(error).__name__)
         except Exception as error:  # noqa: BLE001 (a worker thread is a border too)
-            outcome = ("failed", f"internal error in a background job: {error or type(error).__name__}")
+            reason = str(error) or type(error).__name__
+            outcome = ("failed", translate("Workers", "internal error in a background job: {reason}").format(reason=reason))
         if self.token.is_cancelled:
             outcome = None
         try:

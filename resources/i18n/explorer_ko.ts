@@ -2,6 +2,137 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en">
 <context>
+    <name>Autosave</name>
+    <message>
+        <source>Autosave skipped: another running explorer autosaves {name}</source>
+        <translation>자동 저장 건너뜀: 실행 중인 다른 프로그램이 {name}을(를) 자동 저장하고 있습니다</translation>
+    </message>
+    <message>
+        <source>Autosave to {folder} failed: {reason}</source>
+        <translation>{folder}에 자동 저장 실패: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BreakdownView</name>
+    <message>
+        <source>Check with finite differences</source>
+        <extracomment>Arrays with at most this many numbers are printed in full.</extracomment>
+        <translation>유한 차분으로 확인</translation>
+    </message>
+    <message>
+        <source>Recompute the gradient by central differences (float64), off the window&apos;s thread</source>
+        <translation>중심 차분(float64)으로 기울기를 다시 계산합니다 (창과 다른 스레드에서)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>연쇄법칙 (chain rule): contract the upstream gradient with the local Jacobian over every output index</source>
+        <translation>연쇄법칙: 위쪽에서 온 기울기와 국소 야코비안 행렬을 모든 출력 인덱스에 대해 축약합니다</translation>
+    </message>
+    <message>
+        <source>{jac} is the Jacobian of the scalar loss: a single row ∇ᵀL, exactly the gradient {jac} ({shape}) the backward pass computes first, from ∂L/∂L = 1.</source>
+        <translation>{jac}는 스칼라 손실의 야코비안 행렬입니다: 행 하나 ∇ᵀL, 곧 역전파가 ∂L/∂L = 1에서 시작해 가장 먼저 계산하는 기울기 {jac} ({shape}) 그 자체입니다.</translation>
+    </message>
+    <message>
+        <source>The dense Jacobian is not built: {reason}. The closed form below needs no Jacobian.</source>
+        <translation>밀집 야코비안 행렬은 만들지 않습니다: {reason}. 아래의 닫힌 형태에는 야코비안 행렬이 필요 없습니다.</translation>
+    </message>
+    <message>
+        <source>편미분 element by element</source>
+        <translation>원소별 편미분</translation>
+    </message>
+    <message>
+        <source>벡터-야코비안 곱 (vector-Jacobian product, autograd)</source>
+        <translation>벡터-야코비안 곱 (autograd)</translation>
+    </message>
+    <message>
+        <source>Here J is the loss&apos;s own row ∇ᵀL: the backward pass starts from v = ∂L/∂L = 1, and Jᵀ v = {closed} is the gradient {result} ({shape}) itself.</source>
+        <translation>여기서 J는 손실 자신의 행 ∇ᵀL입니다: 역전파는 v = ∂L/∂L = 1에서 시작하고, Jᵀ v = {closed}가 곧 기울기 {result} ({shape})입니다.</translation>
+    </message>
+    <message>
+        <source>The backward pass does not build {jac}: with v = {upstream} ({vshape}) it computes Jᵀ v = {closed} directly, {shape} numbers, as torch.autograd does.</source>
+        <translation>역전파는 {jac}를 만들지 않습니다: v = {upstream} ({vshape})로 Jᵀ v = {closed}를 바로 계산합니다 ({shape}개의 수, torch.autograd와 같은 방식).</translation>
+    </message>
+    <message>
+        <source>No independent check here: the Jacobian was too large to build, and the closed form is the engine&apos;s own computation. Use the finite-difference check below.</source>
+        <translation>여기서는 독립적인 확인이 없습니다: 야코비안 행렬이 너무 커서 만들지 않았고, 닫힌 형태는 엔진 자신의 계산입니다. 아래의 유한 차분 확인을 사용하세요.</translation>
+    </message>
+    <message>
+        <source>the engine&apos;s backward pass</source>
+        <translation>엔진의 역전파</translation>
+    </message>
+    <message>
+        <source>the engine&apos;s vector-Jacobian product</source>
+        <translation>엔진의 벡터-야코비안 곱</translation>
+    </message>
+    <message>
+        <source>✓ the dense contraction einsum(&quot;{spec}&quot;) over the built Jacobian equals {result} from {source} (max |Δ| = {diff})</source>
+        <translation>✓ 만든 야코비안 행렬에 대한 밀집 축약 einsum(&quot;{spec}&quot;)이 {source}의 {result}와 같습니다 (최대 |Δ| = {diff})</translation>
+    </message>
+    <message>
+        <source>✗ the dense contraction einsum(&quot;{spec}&quot;) over the built Jacobian DIFFERS from {result} from {source} (max |Δ| = {diff})</source>
+        <translation>✗ 만든 야코비안 행렬에 대한 밀집 축약 einsum(&quot;{spec}&quot;)이 {source}의 {result}와 다릅니다 (최대 |Δ| = {diff})</translation>
+    </message>
+    <message>
+        <source>{name} is not complete at this step yet: the backward pass finishes it later.</source>
+        <translation>{name}은(는) 이 단계에서 아직 완성되지 않았습니다: 역전파가 나중에 마무리합니다.</translation>
+    </message>
+    <message>
+        <source>Computing {name} by central differences…</source>
+        <translation>중심 차분으로 {name} 계산 중…</translation>
+    </message>
+    <message>
+        <source>Finite differences of {name}</source>
+        <translation>{name}의 유한 차분</translation>
+    </message>
+    <message>
+        <source>✓ {name} from the backward pass equals central finite differences (float64): largest difference {diff}</source>
+        <translation>✓ 역전파의 {name}이(가) 중심 유한 차분(float64)과 같습니다: 최대 차이 {diff}</translation>
+    </message>
+    <message>
+        <source>✗ {name} from the backward pass DIFFERS from central finite differences (float64): largest difference {diff}</source>
+        <translation>✗ 역전파의 {name}이(가) 중심 유한 차분(float64)과 다릅니다: 최대 차이 {diff}</translation>
+    </message>
+    <message>
+        <source>Finite-difference check cancelled.</source>
+        <translation>유한 차분 확인을 취소했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ColourScale</name>
+    <message>
+        <source>own maximum</source>
+        <extracomment>The log scale&apos;s floor lies this many decades under the largest magnitude.</extracomment>
+        <translation>자신의 최댓값</translation>
+    </message>
+    <message>
+        <source>log colour scale: sign·log₁₀(1 + |x| / {floor}), floor {floor}, up to ±{top} ({where})</source>
+        <translation>로그 색 눈금: sign·log₁₀(1 + |x| / {floor}), 하한 {floor}, 최대 ±{top} ({where})</translation>
+    </message>
+    <message>
+        <source>colour scale ±{top} ({where})</source>
+        <translation>색 눈금 ±{top} ({where})</translation>
+    </message>
+    <message>
+        <source>shared across all parameters</source>
+        <translation>모든 파라미터가 공유</translation>
+    </message>
+    <message>
+        <source>shared across all parameters&apos; gradients</source>
+        <translation>모든 파라미터의 기울기가 공유</translation>
+    </message>
+    <message>
+        <source>shared across layers</source>
+        <translation>층 사이에서 공유</translation>
+    </message>
+    <message>
+        <source>shared across layers&apos; gradients</source>
+        <translation>층들의 기울기가 공유</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>Redo {text}</source>
@@ -45,7 +176,7 @@
     </message>
     <message>
         <source>Set layer {number} activation to {name}</source>
-        <translation>{number}번째 층의 활성화 함수를 {name}(으)로 설정</translation>
+        <translation>{number}번째 층의 활성함수를 {name}(으)로 설정</translation>
     </message>
     <message>
         <source>Add bias of layer {number}</source>
@@ -83,9 +214,84 @@
 <context>
     <name>Controller</name>
     <message>
-        <source>the model changed, so the pass starts again at step 0</source>
+        <source>{edit} refused: {reason}</source>
         <extracomment>Play speeds, in milliseconds per step, from slow to fast.</extracomment>
+        <translation>{edit} 거부됨: {reason}</translation>
+    </message>
+    <message>
+        <source>the model changed, so the pass starts again at step 0</source>
         <translation>모델이 바뀌어 0단계부터 다시 시작합니다</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: {reason}</source>
+        <translation>{name}을(를) 열 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Opened {name} at step {position}/{total}</source>
+        <translation>{name}을(를) 열었습니다 ({position}/{total}단계)</translation>
+    </message>
+    <message>
+        <source>Cannot save {name}: a bundled example is never overwritten; use Save As</source>
+        <translation>{name}을(를) 저장할 수 없습니다: 내장 예제는 덮어쓰지 않습니다. 다른 이름으로 저장하세요</translation>
+    </message>
+    <message>
+        <source>Cannot save {name}: {reason}; the file on disk is unchanged</source>
+        <translation>{name}을(를) 저장할 수 없습니다: {reason}. 디스크의 파일은 그대로입니다</translation>
+    </message>
+    <message>
+        <source>Saved {name} (a snapshot at step {position}/{total})</source>
+        <translation>{name}을(를) 저장했습니다 ({position}/{total}단계의 스냅샷)</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>{name}을(를) 저장했습니다</translation>
+    </message>
+    <message>
+        <source>The pass stopped: {reason}</source>
+        <translation>계산이 멈췄습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Computing step {index}: {node}…</source>
+        <translation>{index}단계 계산 중: {node}…</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>계산 중…</translation>
+    </message>
+    <message>
+        <source>Running the forward pass…</source>
+        <translation>순전파 실행 중…</translation>
+    </message>
+    <message>
+        <source>Running forward and backward to the end…</source>
+        <translation>순전파와 역전파를 끝까지 실행 중…</translation>
+    </message>
+    <message>
+        <source>Moving to step {position}…</source>
+        <translation>{position}단계로 이동 중…</translation>
+    </message>
+    <message>
+        <source>Ready: step to begin the forward pass (순전파)</source>
+        <translation>준비: 한 단계 진행하면 순전파가 시작됩니다</translation>
+    </message>
+    <message>
+        <source>Forward {index}/{total}: {formula}</source>
+        <translation>순전파 {index}/{total}: {formula}</translation>
+    </message>
+    <message>
+        <source>Backward {index}/{total}: {formula}</source>
+        <translation>역전파 {index}/{total}: {formula}</translation>
+    </message>
+</context>
+<context>
+    <name>DerivationView</name>
+    <message>
+        <source>The chain from the loss · 연쇄법칙</source>
+        <translation>손실에서 시작하는 연쇄 · 연쇄법칙</translation>
+    </message>
+    <message>
+        <source>One local derivative: {symbol} (pick another above)</source>
+        <translation>국소 미분 하나: {symbol} (위에서 다른 것을 고르세요)</translation>
     </message>
 </context>
 <context>
@@ -129,6 +335,500 @@
     <message>
         <source>Keys</source>
         <translation>키</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>Cannot recover {name}: {reason}</source>
+        <translation>{name}을(를) 복구할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Export to {folder} failed: {reason}</source>
+        <translation>{folder}(으)로 내보내기 실패: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>EngineText</name>
+    <message>
+        <source>{prefix}δ = {name} ({shape}), the gradient arriving at {node}</source>
+        <translation>{prefix}δ = {name} ({shape}), {node}에 도착하는 기울기</translation>
+    </message>
+    <message>
+        <source>N = {n}, the number of elements of {node} (batch included)</source>
+        <translation>N = {n}, {node}의 원소 개수 (배치 포함)</translation>
+    </message>
+    <message>
+        <source>s runs over the samples (the columns)</source>
+        <translation>s는 샘플(열)을 따라 갑니다</translation>
+    </message>
+    <message>
+        <source>one sample: the outer product {factor} δᵀ, {shapes}</source>
+        <translation>샘플 하나: 외적 {factor} δᵀ, {shapes}</translation>
+    </message>
+    <message>
+        <source>{count} samples: {factor} δᵀ = {sum}, a sum of outer products</source>
+        <translation>샘플 {count}개: {factor} δᵀ = {sum}, 외적들의 합</translation>
+    </message>
+    <message>
+        <source>v = {v}; {grad} is now Jᵀv = {result}, J never built</source>
+        <translation>v = {v}; 이제 {grad}에는 Jᵀv = {result}가 들어 있고, J는 만들지 않았음</translation>
+    </message>
+    <message>
+        <source>{grad} is now {result}</source>
+        <translation>이제 {grad}에는 {result}가 들어 있음</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>Writing {what}…</source>
+        <translation>{what} 쓰는 중…</translation>
+    </message>
+    <message>
+        <source>Export to {folder} failed: {error}</source>
+        <translation>{folder}(으)로 내보내기 실패: {error}</translation>
+    </message>
+    <message>
+        <source>Exported {names} to {folder}</source>
+        <translation>{names}을(를) {folder}에 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>Export derivation into folder</source>
+        <translation>유도 과정을 내보낼 폴더</translation>
+    </message>
+    <message>
+        <source>Export code into folder</source>
+        <translation>코드를 내보낼 폴더</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>{path} is a folder</source>
+        <translation>{path}은(는) 폴더입니다</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file</source>
+        <translation>{path}은(는) 일반 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>cannot open the file for writing</source>
+        <translation>파일을 쓰기용으로 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the disk took only part of it</source>
+        <translation>디스크에 일부만 기록되었습니다</translation>
+    </message>
+    <message>
+        <source>the file could not be replaced</source>
+        <translation>파일을 교체할 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>GraphItems</name>
+    <message>
+        <source>scalar</source>
+        <extracomment>What is known of a node, from &quot;not reached&quot; to &quot;gradient known&quot; (:attr:`NodeItem.reached`). the shape written on a node that holds one number</extracomment>
+        <translation>스칼라</translation>
+    </message>
+</context>
+<context>
+    <name>Guard</name>
+    <message>
+        <source>internal error in {where}: {reason}; the program keeps running</source>
+        <translation>내부 오류 ({where}): {reason}. 프로그램은 계속 실행됩니다</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>Layer</source>
+        <extracomment>Jacobians up to this many elements are built on the UI thread (well under a frame).</extracomment>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>Outputs of this layer (the columns of its W); the next W follows</source>
+        <translation>이 층의 출력 개수 (W의 열). 다음 W도 따라 바뀝니다</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>bias b</source>
+        <translation>편향 b</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>너비</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>활성함수</translation>
+    </message>
+    <message>
+        <source>Edit values…</source>
+        <translation>값 편집…</translation>
+    </message>
+    <message>
+        <source>Edit this matrix in a table (a non-number is refused)</source>
+        <translation>이 행렬을 표에서 편집합니다 (수가 아닌 값은 거부됩니다)</translation>
+    </message>
+    <message>
+        <source>Which local derivative to show: ∂(op)/∂(its input)</source>
+        <translation>보여 줄 국소 미분: ∂(연산)/∂(그 입력)</translation>
+    </message>
+    <message>
+        <source>Local derivative:</source>
+        <translation>국소 미분:</translation>
+    </message>
+    <message>
+        <source>Value · 값</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Gradient · 기울기</source>
+        <translation>기울기</translation>
+    </message>
+    <message>
+        <source>Jacobian · 야코비안</source>
+        <translation>야코비안</translation>
+    </message>
+    <message>
+        <source>Breakdown · 텐서곱</source>
+        <translation>텐서곱 분해</translation>
+    </message>
+    <message>
+        <source>Derivation · 유도</source>
+        <translation>유도</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>gives {name}</source>
+        <translation>{name}을(를) 줌</translation>
+    </message>
+    <message>
+        <source>Drawing {tab}…</source>
+        <translation>{tab} 그리는 중…</translation>
+    </message>
+    <message>
+        <source>Click a node on the canvas or pick one from the list.</source>
+        <translation>캔버스의 노드를 클릭하거나 목록에서 고르세요.</translation>
+    </message>
+    <message>
+        <source>gradient known (기울기)</source>
+        <translation>기울기 계산됨</translation>
+    </message>
+    <message>
+        <source>value known (순전파)</source>
+        <translation>값 계산됨 (순전파)</translation>
+    </message>
+    <message>
+        <source>not reached yet</source>
+        <translation>아직 도달하지 않음</translation>
+    </message>
+    <message>
+        <source>Layer {number}: {formula}</source>
+        <translation>{number}번째 층: {formula}</translation>
+    </message>
+    <message>
+        <source>, then {formula}</source>
+        <translation>, 이어서 {formula}</translation>
+    </message>
+    <message>
+        <source>Select a node to see its numbers.</source>
+        <translation>노드를 선택하면 그 값을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{what} is not reached yet: the forward pass computes it at step {at}.</source>
+        <translation>{what}에는 아직 도달하지 않았습니다: 순전파가 {at}단계에서 계산합니다.</translation>
+    </message>
+    <message>
+        <source>{what} is not reached yet: the backward pass computes it at step {at}.</source>
+        <translation>{what}에는 아직 도달하지 않았습니다: 역전파가 {at}단계에서 계산합니다.</translation>
+    </message>
+    <message>
+        <source>This node has no local derivatives.</source>
+        <translation>이 노드에는 국소 미분이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{title} would hold {size} numbers ({shape}), past the budget of {budget}. The backward pass never builds it: it uses Jᵀ v.</source>
+        <translation>{title}은(는) {size}개의 수 ({shape})로, 한도 {budget}를 넘습니다. 역전파는 이것을 만들지 않고 Jᵀ v를 씁니다.</translation>
+    </message>
+    <message>
+        <source>Building {title} ({size} numbers)…</source>
+        <translation>{title} 만드는 중 ({size}개의 수)…</translation>
+    </message>
+    <message>
+        <source>Building {title}…</source>
+        <translation>{title} 만드는 중…</translation>
+    </message>
+    <message>
+        <source>The breakdown of {wrt} through {out} needs the upstream gradient {upstream}: the backward pass (역전파) computes it at step {at} of {total}.</source>
+        <translation>{out}을(를) 거치는 {wrt}의 분해에는 위쪽에서 온 기울기 {upstream}이(가) 필요합니다: 역전파가 전체 {total}단계 중 {at}단계에서 계산합니다.</translation>
+    </message>
+    <message>
+        <source>Contracting the Jacobian…</source>
+        <translation>야코비안 행렬 축약 중…</translation>
+    </message>
+    <message>
+        <source>Cancelled. Pick the tab again to rebuild it.</source>
+        <translation>취소했습니다. 다시 만들려면 탭을 다시 고르세요.</translation>
+    </message>
+    <message>
+        <source>Select a node to see how its gradient is derived.</source>
+        <translation>노드를 선택하면 그 기울기가 어떻게 유도되는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Deriving {name}…</source>
+        <translation>{name} 유도 중…</translation>
+    </message>
+</context>
+<context>
+    <name>JacobianView</name>
+    <message>
+        <source>output element </source>
+        <translation>출력 원소 </translation>
+    </message>
+    <message>
+        <source>the first output element on the page</source>
+        <translation>이 페이지의 첫 출력 원소</translation>
+    </message>
+    <message>
+        <source>previous {count} output elements</source>
+        <translation>이전 출력 원소 {count}개</translation>
+    </message>
+    <message>
+        <source>next {count} output elements</source>
+        <translation>다음 출력 원소 {count}개</translation>
+    </message>
+    <message>
+        <source>nothing selected</source>
+        <translation>선택한 것 없음</translation>
+    </message>
+    <message>
+        <source>{whole}: {shape}, one matrix shaped like {name} (the input is a scalar)</source>
+        <translation>{whole}: {shape}, {name} 모양의 행렬 하나 (입력이 스칼라)</translation>
+    </message>
+    <message>
+        <source>{whole}: {shape}, one slice shaped like {name} (the output is a scalar)</source>
+        <translation>{whole}: {shape}, {name} 모양의 조각 하나 (출력이 스칼라)</translation>
+    </message>
+    <message>
+        <source>{whole}: {shape} = 1 slice of {slice}</source>
+        <translation>{whole}: {shape} = {slice} 조각 1개</translation>
+    </message>
+    <message>
+        <source>{whole}: {shape} = {count} slices of {slice}</source>
+        <translation>{whole}: {shape} = {slice} 조각 {count}개</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>인덱스</translation>
+    </message>
+    <message>
+        <source>showing {names}</source>
+        <translation>{names} 표시 중</translation>
+    </message>
+</context>
+<context>
+    <name>Lesson</name>
+    <message>
+        <source>합성함수 (composite function): {composition}</source>
+        <extracomment>The written contraction lists at most this many elements; the rest are left out with a note. A batch&apos;s outer products are shown for at most this many samples.</extracomment>
+        <translation>합성함수: {composition}</translation>
+    </message>
+    <message>
+        <source>factor</source>
+        <translation>인수</translation>
+    </message>
+    <message>
+        <source>shape</source>
+        <translation>모양</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>closed form</source>
+        <translation>닫힌 형태</translation>
+    </message>
+    <message>
+        <source>변화도 (gradient)</source>
+        <translation>변화도</translation>
+    </message>
+    <message>
+        <source>start: v = ∂L/∂L = 1</source>
+        <translation>시작: v = ∂L/∂L = 1</translation>
+    </message>
+    <message>
+        <source>The full Jacobians along the chain would hold {dense} numbers; the vector-Jacobian products produce {vjp}.</source>
+        <translation>연쇄를 따라 야코비안 행렬을 모두 만들면 수가 {dense}개이지만, 벡터-야코비안 곱은 {vjp}개만 만듭니다.</translation>
+    </message>
+    <message>
+        <source>Forward mode (from {node} towards L, a Jacobian for every element of {node}) costs about {forward} multiplications; reverse mode (from L, one vector at a time) about {reverse}. Autograd runs in reverse because the loss is one number.</source>
+        <translation>전방 모드({node}에서 L 쪽으로, {node}의 원소마다 야코비안 행렬 하나)는 곱셈이 약 {forward}번, 역방향 모드(L에서 시작해 한 번에 벡터 하나)는 약 {reverse}번 듭니다. 손실이 수 하나이므로 autograd는 역방향으로 계산합니다.</translation>
+    </message>
+    <message>
+        <source>dense product</source>
+        <translation>밀집 곱</translation>
+    </message>
+    <message>
+        <source>backward pass</source>
+        <translation>역전파</translation>
+    </message>
+    <message>
+        <source>reshaped to the input ({shape}):</source>
+        <translation>입력 모양({shape})으로 바꾸면:</translation>
+    </message>
+    <message>
+        <source>The same product in PyTorch:</source>
+        <translation>PyTorch로 쓴 같은 곱:</translation>
+    </message>
+    <message>
+        <source>Collapsed:</source>
+        <translation>정리하면:</translation>
+    </message>
+    <message>
+        <source>{factor} δᵀ = Σₛ {low}ₛ δₛᵀ: one outer product per sample (column s), added.</source>
+        <translation>{factor} δᵀ = Σₛ {low}ₛ δₛᵀ: 샘플(열 s)마다 외적 하나를 더합니다.</translation>
+    </message>
+    <message>
+        <source>Sum:</source>
+        <translation>합:</translation>
+    </message>
+    <message>
+        <source>scalar by vector</source>
+        <translation>스칼라를 벡터로 미분</translation>
+    </message>
+    <message>
+        <source>scalar by matrix</source>
+        <translation>스칼라를 행렬로 미분</translation>
+    </message>
+    <message>
+        <source>vector by vector</source>
+        <translation>벡터를 벡터로 미분</translation>
+    </message>
+    <message>
+        <source>vector by matrix</source>
+        <translation>벡터를 행렬로 미분</translation>
+    </message>
+    <message>
+        <source>matrix by vector</source>
+        <translation>행렬을 벡터로 미분</translation>
+    </message>
+    <message>
+        <source>matrix by matrix</source>
+        <translation>행렬을 행렬로 미분</translation>
+    </message>
+    <message>
+        <source>scalar by scalar</source>
+        <translation>스칼라를 스칼라로 미분</translation>
+    </message>
+    <message>
+        <source>vector by scalar</source>
+        <translation>벡터를 스칼라로 미분</translation>
+    </message>
+    <message>
+        <source>matrix by scalar</source>
+        <translation>행렬을 스칼라로 미분</translation>
+    </message>
+    <message>
+        <source>The chain from the loss · 연쇄법칙</source>
+        <translation>손실에서 시작하는 연쇄 · 연쇄법칙</translation>
+    </message>
+    <message>
+        <source>∇ (나블라, nabla): the gradient, shaped like {node}.</source>
+        <translation>∇ (나블라): {node}와 같은 모양의 기울기.</translation>
+    </message>
+    <message>
+        <source>{at} also feeds {others}: their shares add to the gradient; this path is one of them.</source>
+        <translation>{at}은(는) {others}에도 들어갑니다: 그 몫들이 기울기에 더해지며, 이 경로는 그중 하나입니다.</translation>
+    </message>
+    <message>
+        <source>The backward pass: 벡터-야코비안 곱 (vector-Jacobian products), from the loss</source>
+        <translation>역전파: 손실에서 시작하는 벡터-야코비안 곱</translation>
+    </message>
+    <message>
+        <source>{result} = Jᵀ v with J = ∂{of}/∂{wrt}: {formula}  ({shape})</source>
+        <translation>{result} = Jᵀ v, J = ∂{of}/∂{wrt}: {formula}  ({shape})</translation>
+    </message>
+    <message>
+        <source>No factor is built as a full Jacobian: each step multiplies the gradient so far by one local Jacobian&apos;s transpose.</source>
+        <translation>어떤 인수도 전체 야코비안 행렬로 만들지 않습니다: 각 단계는 지금까지의 기울기에 국소 야코비안 행렬 하나의 전치를 곱합니다.</translation>
+    </message>
+    <message>
+        <source>What it costs</source>
+        <translation>계산 비용</translation>
+    </message>
+    <message>
+        <source>{mark} the product of the dense Jacobians (each flattened to m×n), multiplied left to right, equals the engine&apos;s {what}: max |Δ| = {diff}</source>
+        <translation>{mark} 밀집 야코비안 행렬들(각각 m×n으로 펼침)을 왼쪽에서 오른쪽으로 곱한 결과가 엔진의 {what}와 같습니다: 최대 |Δ| = {diff}</translation>
+    </message>
+    <message>
+        <source>gradient</source>
+        <translation>기울기</translation>
+    </message>
+    <message>
+        <source>share of the gradient along this path</source>
+        <translation>이 경로를 따른 기울기의 몫</translation>
+    </message>
+    <message>
+        <source>The dense product is not formed: a factor is too large.</source>
+        <translation>밀집 곱은 만들지 않습니다: 인수 하나가 너무 큽니다.</translation>
+    </message>
+    <message>
+        <source>The forward pass by hand · 순전파</source>
+        <translation>손으로 하는 순전파</translation>
+    </message>
+    <message>
+        <source>Written out only for a linear layer with at most {limit} multiply-adds, once its value is known.</source>
+        <translation>곱셈-덧셈이 {limit}번 이하인 선형 층에 대해서만, 값이 계산된 뒤에 풀어 씁니다.</translation>
+    </message>
+    <message>
+        <source>The Jacobian · 야코비안 행렬, and Jᵀv</source>
+        <translation>야코비안 행렬과 Jᵀv</translation>
+    </message>
+    <message>
+        <source>{symbol}: the m×n matrix is written out for at most {limit} elements, once its values are known.</source>
+        <translation>{symbol}: m×n 행렬은 원소가 {limit}개 이하일 때, 값이 계산된 뒤에 풀어 씁니다.</translation>
+    </message>
+    <message>
+        <source>Row i is ∇ᵀfᵢ, the transposed gradient of output element i; column k is input element k.</source>
+        <translation>행 i는 ∇ᵀfᵢ, 곧 출력 원소 i의 기울기를 전치한 것이고, 열 k는 입력 원소 k입니다.</translation>
+    </message>
+    <message>
+        <source>Flattening: matrices and batches are read row by row over (row, sample): element (i, s) of an n×B matrix is entry i·B + s.</source>
+        <translation>펼치기: 행렬과 배치는 (행, 샘플) 순서로 한 행씩 읽습니다: n×B 행렬의 원소 (i, s)는 i·B + s번째 항목입니다.</translation>
+    </message>
+    <message>
+        <source>Jᵀv needs v = ∂L/∂(output): the backward pass has not reached it yet.</source>
+        <translation>Jᵀv에는 v = ∂L/∂(출력)이 필요합니다: 역전파가 아직 여기에 도달하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The contraction written out · 텐서곱</source>
+        <translation>풀어 쓴 축약 · 텐서곱</translation>
+    </message>
+    <message>
+        <source>{symbol}: written out for at most {limit} Jacobian elements, once the backward pass has reached it.</source>
+        <translation>{symbol}: 야코비안 원소가 {limit}개 이하일 때, 역전파가 도달한 뒤에 풀어 씁니다.</translation>
+    </message>
+    <message>
+        <source>… and {more} more elements, each the same sum.</source>
+        <translation>… 그리고 원소 {more}개가 더 있으며, 모두 같은 꼴의 합입니다.</translation>
+    </message>
+    <message>
+        <source>… and {more} more samples.</source>
+        <translation>… 그리고 샘플 {more}개가 더 있습니다.</translation>
+    </message>
+    <message>
+        <source>One sample: the outer product {factor} δᵀ.</source>
+        <translation>샘플 하나: 외적 {factor} δᵀ.</translation>
     </message>
 </context>
 <context>
@@ -380,7 +1080,7 @@
     </message>
     <message>
         <source>{speed} steps/s</source>
-        <extracomment>The speed slider&apos;s ticks: speed = MIN · (MAX/MIN)^(tick/SPEED_TICKS), in steps per second.</extracomment>
+        <extracomment>The speed slider&apos;s ticks: speed = MIN · (MAX/MIN)^(tick/SPEED_TICKS) steps per second; 1, 2, 4, 8 fall on ticks.</extracomment>
         <translation>초당 {speed}단계</translation>
     </message>
     <message>
@@ -402,7 +1102,7 @@
     </message>
     <message>
         <source>Select a layer&apos;s node (its H, W or activation) first.</source>
-        <translation>먼저 층의 노드(H, W 또는 활성화 함수)를 선택하세요.</translation>
+        <translation>먼저 층의 노드(H, W 또는 활성함수)를 선택하세요.</translation>
     </message>
     <message>
         <source>Open model or snapshot</source>
@@ -451,6 +1151,131 @@
     <message>
         <source>Write model_numpy.py and model_torch.py into a folder</source>
         <translation>model_numpy.py와 model_torch.py를 폴더에 씁니다</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixEditor</name>
+    <message>
+        <source>{node}: “{text}” is not a finite number; {element} keeps {old}</source>
+        <translation>{node}: “{text}”은(는) 유한한 수가 아닙니다. {element}은(는) {old}을(를) 유지합니다</translation>
+    </message>
+    <message>
+        <source>Edit {name} ({shape})</source>
+        <translation>{name} 편집 ({shape})</translation>
+    </message>
+    <message>
+        <source>seed </source>
+        <translation>시드 </translation>
+    </message>
+    <message>
+        <source>Randomise</source>
+        <translation>무작위로 채우기</translation>
+    </message>
+    <message>
+        <source>Fill with normal numbers (std 0.5) from this seed: the same seed gives the same numbers</source>
+        <translation>이 시드로 정규분포 난수(표준편차 0.5)를 채웁니다: 같은 시드는 같은 수를 줍니다</translation>
+    </message>
+    <message>
+        <source>Zeros</source>
+        <translation>0으로 채우기</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixView</name>
+    <message>
+        <source>hover a cell to read its exact value</source>
+        <translation>칸 위에 마우스를 올리면 정확한 값을 볼 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Own maximum</source>
+        <translation>자신의 최댓값</translation>
+    </message>
+    <message>
+        <source>Shared across layers</source>
+        <translation>층 사이에서 공유</translation>
+    </message>
+    <message>
+        <source>Colour by this matrix&apos;s own maximum, or by one maximum shared across layers, so small gradients look small</source>
+        <translation>이 행렬 자신의 최댓값, 또는 층들이 공유하는 최댓값 하나로 색을 칠합니다 (작은 기울기가 작게 보이도록)</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>로그</translation>
+    </message>
+    <message>
+        <source>Colour by sign·log₁₀(1 + |x| / floor): small and large magnitudes both show</source>
+        <translation>sign·log₁₀(1 + |x| / floor)로 색을 칠합니다: 작은 크기와 큰 크기가 모두 보입니다</translation>
+    </message>
+    <message>
+        <source>nothing selected</source>
+        <translation>선택한 것 없음</translation>
+    </message>
+    <message>
+        <source>gradient at </source>
+        <translation>기울기: </translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>인덱스</translation>
+    </message>
+</context>
+<context>
+    <name>RichMath</name>
+    <message>
+        <source>showing {shown_rows} of {rows} rows and {shown_columns} of {columns} columns</source>
+        <extracomment>Fonts known to hold ⁽ ⁾ and the superscript digits, tried in this order. A printed matrix shows at most this many rows and columns; the rest is cut with a note.</extracomment>
+        <translation>{rows}행 중 {shown_rows}행, {columns}열 중 {shown_columns}열 표시</translation>
+    </message>
+</context>
+<context>
+    <name>StepHeader</name>
+    <message>
+        <source>the input (data)</source>
+        <translation>입력 (데이터)</translation>
+    </message>
+    <message>
+        <source>a parameter, learned by 경사 하강법 (gradient descent)</source>
+        <translation>경사 하강법으로 학습하는 파라미터</translation>
+    </message>
+    <message>
+        <source>the target the output should match</source>
+        <translation>출력이 맞춰야 할 목표값</translation>
+    </message>
+    <message>
+        <source>the output of a linear layer, one column per sample</source>
+        <translation>선형 층의 출력, 샘플마다 열 하나</translation>
+    </message>
+    <message>
+        <source>the loss, a scalar</source>
+        <translation>손실, 스칼라</translation>
+    </message>
+    <message>
+        <source>{op} applied element by element to {x}</source>
+        <translation>{x}의 원소마다 {op}을(를) 적용</translation>
+    </message>
+    <message>
+        <source>{name} ({shape}): the gradient (기울기) of the loss with respect to {node}, shaped like {node}</source>
+        <translation>{name} ({shape}): {node}에 대한 손실의 기울기, {node}와 같은 모양</translation>
+    </message>
+    <message>
+        <source>Ready · 0/{total}</source>
+        <translation>준비 · 0/{total}</translation>
+    </message>
+    <message>
+        <source>Step to begin the forward pass (순전파)</source>
+        <translation>한 단계 진행하면 순전파가 시작됩니다</translation>
+    </message>
+    <message>
+        <source>Forward {index}/{total} · 순전파</source>
+        <translation>순전파 {index}/{total}</translation>
+    </message>
+    <message>
+        <source>Backward {index}/{total} · 역전파</source>
+        <translation>역전파 {index}/{total}</translation>
+    </message>
+    <message>
+        <source>where</source>
+        <translation>여기서</translation>
     </message>
 </context>
 <context>
@@ -618,6 +1443,13 @@
     <message>
         <source>finite differences</source>
         <translation>유한 차분</translation>
+    </message>
+</context>
+<context>
+    <name>Workers</name>
+    <message>
+        <source>internal error in a background job: {reason}</source>
+        <translation>백그라운드 작업의 내부 오류: {reason}</translation>
     </message>
 </context>
 </TS>
