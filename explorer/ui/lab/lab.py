@@ -73,10 +73,10 @@ class LearningLab(QObject):
 
     def _make_actions(self) -> None:
         w = self.window
-        self.apply_action = QAction(self.tr("Apply update"), w)
+        self.apply_action = QAction(self.tr("Apply update (경사 하강법)"), w)
         self.apply_action.setObjectName("apply_update")
         self.apply_action.triggered.connect(self.apply_update)
-        self.train_action = QAction(self.tr("Train…"), w)
+        self.train_action = QAction(self.tr("Train (반복)…"), w)
         self.train_action.setObjectName("train")
         self.train_action.setToolTip(self.tr("Run N iterations of gradient descent (경사 하강법) in the background"))
         self.train_action.triggered.connect(self.show_train_dialog)
@@ -97,7 +97,7 @@ class LearningLab(QObject):
 
     def _make_docks(self) -> None:
         w = self.window
-        self.update_dock = self._dock(self.tr("Update W ← W − η ∂L/∂W"), "lab_update", self.update_view)
+        self.update_dock = self._dock(self.tr("Update (경사 하강법): W ← W − η ∂L/∂W"), "lab_update", self.update_view)
         self.loss_dock = self._dock(self.tr("Loss (손실)"), "lab_loss", self.loss_plot)
         self.grad_dock = self._dock(self.tr("‖∂L/∂W‖ (기울기 소실)"), "lab_gradient_norms", self.grad_plot)
         self.activation_dock = self._dock(self.tr("Activations (활성함수)"), "lab_activations", self.activation_plot)

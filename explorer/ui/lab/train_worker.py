@@ -6,12 +6,15 @@ Jacobians need). The run gets the window's model, an immutable value, never
 the window's session, and it never touches a widget: it reports through
 signals, which Qt delivers on the UI thread. :meth:`TrainWorker.cancel`
 sets a flag that ``train`` reads between iterations, so the run stops after
-the pass it is in and gives back the weights reached so far.
+the pass it is in and gives back the weights reached so far. Every few
+milliseconds the run sleeps for one, so the window keeps stepping and
+painting while it trains.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -22,6 +25,9 @@ from ...model import Model
 
 #: How long closing the window waits for a running training (it is cancelled first).
 SHUTDOWN_WAIT_MS = 3000
+#: The run works this long, then sleeps this long, so the UI thread gets the GIL without waiting (about 10 % slower).
+WORK_SECONDS = 0.008
+YIELD_SECONDS = 0.001
 
 
 @dataclass(frozen=True)
@@ -46,9 +52,16 @@ class _Job(QRunnable):
     def __init__(self, request: TrainRequest, signals: _Signals, stop: threading.Event, worker: TrainWorker) -> None:
         super().__init__()
         self.request, self.signals, self.stop, self.worker = request, signals, stop, worker
+        self._next_yield = time.perf_counter() + WORK_SECONDS
 
     def should_stop(self) -> bool:
         self.worker.checks += 1
+        now = time.perf_counter()
+        if now >= self._next_yield:
+            # a pure-Python loop holds the GIL; the window's Python slots and event filters each need it back,
+            # and would each wait a switch interval (5 ms): sleeping a moment lets the UI thread run freely
+            time.sleep(YIELD_SECONDS)
+            self._next_yield = time.perf_counter() + WORK_SECONDS
         if self.stop.is_set():
             self.worker.checks_after_cancel += 1
             return True
