@@ -4,7 +4,7 @@
     python scripts/update_translations.py --check   # exit 1 if the .qm is stale or a text lacks Korean
 
 ``pyside6-lupdate`` (shipped with PySide6-Essentials, so every developer has
-it) collects the texts of ``explorer/ui/*.py`` into
+it) collects the texts of ``explorer/ui/**/*.py`` into
 ``resources/i18n/explorer_ko.ts``, keeping the translations already there;
 translate the new entries (marked ``type="unfinished"``) with Qt Linguist
 (``pyside6-linguist``) or in a text editor, then run this again so that
@@ -42,7 +42,7 @@ def tool(name: str) -> str:
 
 def lupdate(ts_file: Path = TS_FILE, drop_obsolete: bool = False) -> None:
     """Collect the texts of ``explorer/ui`` into ``ts_file``, keeping existing translations."""
-    sources = sorted(str(path) for path in SOURCES.glob("*.py"))
+    sources = sorted(str(path) for path in SOURCES.rglob("*.py"))
     command = [tool("pyside6-lupdate"), *sources, "-locations", "none", "-source-language", "en"]
     command += ["-target-language", "ko_KR", "-ts", str(ts_file)]
     if drop_obsolete:

@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en">
 <context>
+    <name>ActivationPlot</name>
+    <message>
+        <source>max {symbol} = {bound}</source>
+        <extracomment>The activations drawn, with the bound of their derivative that is marked (None: no mark). The symbol of each function and of its derivative. Where each legend sits (pixels from a corner: negative from the right or bottom), clear of the curves. Where each bound&apos;s label sits along its line, and on which side (above σ′&apos;s, below tanh′&apos;s, at the top). Where the curves are drawn.</extracomment>
+        <translation>max {symbol} = {bound}</translation>
+    </message>
+    <message>
+        <source>sigmoid σ and σ′</source>
+        <translation>시그모이드 σ와 σ′</translation>
+    </message>
+    <message>
+        <source>tanh and tanh′</source>
+        <translation>tanh와 tanh′</translation>
+    </message>
+    <message>
+        <source>ReLU and relu′</source>
+        <translation>ReLU와 relu′</translation>
+    </message>
+</context>
+<context>
     <name>Autosave</name>
     <message>
         <source>Autosave skipped: another running explorer autosaves {name}</source>
@@ -426,6 +446,45 @@
     </message>
 </context>
 <context>
+    <name>GradNormPlot</name>
+    <message>
+        <source>layer (depth from the input)</source>
+        <translation>층 (입력에서부터의 깊이)</translation>
+    </message>
+    <message>
+        <source>‖∂L/∂W‖</source>
+        <translation>‖∂L/∂W‖</translation>
+    </message>
+    <message>
+        <source>iteration (반복)</source>
+        <translation>반복</translation>
+    </message>
+    <message>
+        <source>Run the backward pass (역전파) to see each layer&apos;s ‖∂L/∂W‖</source>
+        <translation>역전파를 실행하면 층마다 ‖∂L/∂W‖가 보입니다</translation>
+    </message>
+    <message>
+        <source>no backward pass yet</source>
+        <translation>아직 역전파 없음</translation>
+    </message>
+    <message>
+        <source>This pass: ‖∂L/∂W‖ shrinks {ratio}× from the last layer back to the first (기울기 소실)</source>
+        <translation>이번 계산: ‖∂L/∂W‖가 마지막 층에서 첫 층으로 가며 {ratio}배 줄어듭니다 (기울기 소실)</translation>
+    </message>
+    <message>
+        <source>This pass: ‖∂L/∂W‖ of each layer</source>
+        <translation>이번 계산: 층마다의 ‖∂L/∂W‖</translation>
+    </message>
+    <message>
+        <source>This pass, by depth</source>
+        <translation>이번 계산, 깊이별</translation>
+    </message>
+    <message>
+        <source>Over iterations (last run)</source>
+        <translation>반복에 따라 (마지막 학습)</translation>
+    </message>
+</context>
+<context>
     <name>GraphItems</name>
     <message>
         <source>scalar</source>
@@ -636,6 +695,109 @@
     </message>
 </context>
 <context>
+    <name>LearningLab</name>
+    <message>
+        <source>Apply update (경사 하강법)</source>
+        <translation>갱신 적용 (경사 하강법)</translation>
+    </message>
+    <message>
+        <source>Train (반복)…</source>
+        <translation>학습 (반복)…</translation>
+    </message>
+    <message>
+        <source>Run N iterations of gradient descent (경사 하강법) in the background</source>
+        <translation>경사 하강법을 N번 반복해 백그라운드에서 실행합니다</translation>
+    </message>
+    <message>
+        <source>Export plots (손실 · 기울기)…</source>
+        <translation>그래프 내보내기 (손실 · 기울기)…</translation>
+    </message>
+    <message>
+        <source>Write loss, gradient_norms and activations as PNG and SVG into a folder</source>
+        <translation>loss, gradient_norms, activations 그래프를 PNG와 SVG로 폴더에 씁니다</translation>
+    </message>
+    <message>
+        <source>Update (경사 하강법): W ← W − η ∂L/∂W</source>
+        <translation>갱신 (경사 하강법): W ← W − η ∂L/∂W</translation>
+    </message>
+    <message>
+        <source>Loss (손실)</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>‖∂L/∂W‖ (기울기 소실)</source>
+        <translation>‖∂L/∂W‖ (기울기 소실)</translation>
+    </message>
+    <message>
+        <source>Activations (활성함수)</source>
+        <translation>활성함수</translation>
+    </message>
+    <message>
+        <source>Learning lab</source>
+        <translation>학습 실험실</translation>
+    </message>
+    <message>
+        <source>Apply update needs the backward pass to the end: every ∂L/∂W</source>
+        <translation>갱신 적용에는 끝까지 간 역전파, 곧 모든 ∂L/∂W가 필요합니다</translation>
+    </message>
+    <message>
+        <source>Apply update refused: {error}</source>
+        <translation>갱신 적용 거부: {error}</translation>
+    </message>
+    <message>
+        <source>Apply update, η = {lr}</source>
+        <translation>갱신 적용, η = {lr}</translation>
+    </message>
+    <message>
+        <source>Applied W ← W − η ∂L/∂W with η = {lr}; loss before: L = {loss}; run the forward pass (순전파)</source>
+        <translation>η = {lr}로 W ← W − η ∂L/∂W를 적용했습니다; 이전 손실: L = {loss}; 순전파를 실행하세요</translation>
+    </message>
+    <message>
+        <source>loss before the update {before} → after: run the forward pass  </source>
+        <translation>갱신 전 손실 {before} → 갱신 후: 순전파를 실행하세요  </translation>
+    </message>
+    <message>
+        <source>loss before the update {before} → after {after}  </source>
+        <translation>갱신 전 손실 {before} → 갱신 후 {after}  </translation>
+    </message>
+    <message>
+        <source>Run the backward pass (역전파) to the end, then Apply update: W ← W − η ∂L/∂W</source>
+        <translation>역전파를 끝까지 실행한 뒤 갱신을 적용하세요: W ← W − η ∂L/∂W</translation>
+    </message>
+    <message>
+        <source>With this learning rate the update would not be finite: try a smaller η</source>
+        <translation>이 학습률로는 갱신 값이 유한하지 않습니다: 더 작은 η를 쓰세요</translation>
+    </message>
+    <message>
+        <source>The model has no parameter to update</source>
+        <translation>모델에 갱신할 파라미터가 없습니다</translation>
+    </message>
+    <message>
+        <source>W ← W − η ∂L/∂W for every parameter at once (경사 하강법); undoable</source>
+        <translation>모든 파라미터에 한꺼번에 W ← W − η ∂L/∂W (경사 하강법); 되돌릴 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Run the backward pass (역전파) to the end first: the update needs ∂L/∂W of every parameter</source>
+        <translation>먼저 역전파를 끝까지 실행하세요: 갱신에는 모든 파라미터의 ∂L/∂W가 필요합니다</translation>
+    </message>
+    <message>
+        <source>Export of the plots to {folder} failed: {error}</source>
+        <translation>그래프를 {folder}(으)로 내보내지 못했습니다: {error}</translation>
+    </message>
+    <message>
+        <source>Exported {names} to {folder}</source>
+        <translation>{names}를 {folder}(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>Export plots into folder</source>
+        <translation>그래프를 내보낼 폴더</translation>
+    </message>
+    <message>
+        <source>&amp;Learn</source>
+        <translation>학습(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>Lesson</name>
     <message>
         <source>합성함수 (composite function): {composition}</source>
@@ -829,6 +991,34 @@
     <message>
         <source>One sample: the outer product {factor} δᵀ.</source>
         <translation>샘플 하나: 외적 {factor} δᵀ.</translation>
+    </message>
+</context>
+<context>
+    <name>LossPlot</name>
+    <message>
+        <source>iteration (반복)</source>
+        <extracomment>Non-positive values cannot go on a log axis; they are drawn at this floor.</extracomment>
+        <translation>반복</translation>
+    </message>
+    <message>
+        <source>loss L (손실)</source>
+        <translation>손실 L</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>로그 눈금</translation>
+    </message>
+    <message>
+        <source>Draw the loss on a logarithmic axis: late, small decreases stay visible</source>
+        <translation>손실을 로그 축에 그립니다: 나중의 작은 감소도 보입니다</translation>
+    </message>
+    <message>
+        <source>Train… to see the loss fall</source>
+        <translation>학습…을 실행하면 손실이 줄어드는 것이 보입니다</translation>
+    </message>
+    <message>
+        <source>Loss against iteration</source>
+        <translation>반복에 따른 손실</translation>
     </message>
 </context>
 <context>
@@ -1220,6 +1410,14 @@
     </message>
 </context>
 <context>
+    <name>RateSpinBox</name>
+    <message>
+        <source>The learning rate η (학습률) of W ← W − η ∂L/∂W</source>
+        <extracomment>The smallest and largest learning rate the box takes (the engine takes any finite η &gt; 0).</extracomment>
+        <translation>W ← W − η ∂L/∂W의 학습률 η</translation>
+    </message>
+</context>
+<context>
     <name>RichMath</name>
     <message>
         <source>showing {shown_rows} of {rows} rows and {shown_columns} of {columns} columns</source>
@@ -1276,6 +1474,175 @@
     <message>
         <source>where</source>
         <translation>여기서</translation>
+    </message>
+</context>
+<context>
+    <name>TrainDialog</name>
+    <message>
+        <source>Train: gradient descent (경사 하강법)</source>
+        <translation>학습: 경사 하강법</translation>
+    </message>
+    <message>
+        <source>Iterations (반복) of forward, backward and update</source>
+        <translation>순전파, 역전파, 갱신의 반복 횟수</translation>
+    </message>
+    <message>
+        <source>Heavy-ball momentum μ: v ← μ v + ∂L/∂W, W ← W − η v; 0 is plain gradient descent</source>
+        <translation>모멘텀 μ: v ← μ v + ∂L/∂W, W ← W − η v; 0이면 보통의 경사 하강법</translation>
+    </message>
+    <message>
+        <source>Momentum is an extra, not in the lecture: leave it at 0 for the lecture&apos;s plain gradient descent.</source>
+        <translation>모멘텀은 강의에 없는 추가 기능입니다: 강의의 경사 하강법을 쓰려면 0으로 두세요.</translation>
+    </message>
+    <message>
+        <source>Iterations N</source>
+        <translation>반복 횟수 N</translation>
+    </message>
+    <message>
+        <source>Learning rate (학습률)</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>Momentum μ (extra)</source>
+        <translation>모멘텀 μ (추가 기능)</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>시작하지 않음</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Stop after the current iteration; then keep or discard the weights reached</source>
+        <translation>지금 반복이 끝나면 멈춥니다; 그다음 도달한 가중치를 남길지 버릴지 고릅니다</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>시작하는 중…</translation>
+    </message>
+    <message>
+        <source>Iteration (반복) {i} of {n}: loss L (손실) = {loss}</source>
+        <translation>반복 {i}/{n}: 손실 L = {loss}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingRuns</name>
+    <message>
+        <source>Training refused: {error}</source>
+        <translation>학습 거부: {error}</translation>
+    </message>
+    <message>
+        <source>Training {n} iterations with η = {lr} in the background…</source>
+        <translation>η = {lr}로 {n}번 반복 학습을 백그라운드에서 실행하는 중…</translation>
+    </message>
+    <message>
+        <source>{n} iterations, η = {lr}</source>
+        <translation>{n}번 반복, η = {lr}</translation>
+    </message>
+    <message>
+        <source>, momentum μ = {m} (extra)</source>
+        <translation>, 모멘텀 μ = {m} (추가 기능)</translation>
+    </message>
+    <message>
+        <source>Training failed: {error}</source>
+        <translation>학습 실패: {error}</translation>
+    </message>
+    <message>
+        <source>loss {first} → {last}</source>
+        <translation>손실 {first} → {last}</translation>
+    </message>
+    <message>
+        <source>Train {n} iterations, η = {lr}</source>
+        <translation>{n}번 반복 학습, η = {lr}</translation>
+    </message>
+    <message>
+        <source>Trained {n} iterations: {losses}</source>
+        <translation>{n}번 반복 학습했습니다: {losses}</translation>
+    </message>
+    <message>
+        <source>Training stopped before its first update: nothing changed</source>
+        <translation>첫 갱신 전에 학습이 멈췄습니다: 바뀐 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>Training stopped at iteration {n} ({losses}). Keep the weights reached so far, or discard them?</source>
+        <translation>반복 {n}에서 학습이 멈췄습니다 ({losses}). 지금까지 도달한 가중치를 남길까요, 버릴까요?</translation>
+    </message>
+    <message>
+        <source>Keep the weights</source>
+        <translation>가중치 남기기</translation>
+    </message>
+    <message>
+        <source>Training stopped at iteration {n}; the weights were discarded</source>
+        <translation>반복 {n}에서 학습이 멈췄습니다; 가중치는 버렸습니다</translation>
+    </message>
+    <message>
+        <source>Train {n} iterations, η = {lr} (stopped)</source>
+        <translation>{n}번 반복 학습, η = {lr} (멈춤)</translation>
+    </message>
+    <message>
+        <source>Training stopped at iteration {n}; kept the weights: {losses}</source>
+        <translation>반복 {n}에서 학습이 멈췄습니다; 가중치를 남겼습니다: {losses}</translation>
+    </message>
+    <message>
+        <source>{line}. Go back to the last finite weights (after {n} iterations), or discard the run?</source>
+        <translation>{line}. 마지막 유한한 가중치({n}번 반복 뒤)로 돌아갈까요, 이 학습을 버릴까요?</translation>
+    </message>
+    <message>
+        <source>Go back to the last finite weights</source>
+        <translation>마지막 유한한 가중치로 돌아가기</translation>
+    </message>
+    <message>
+        <source>Train {n} iterations, η = {lr} (before diverging)</source>
+        <translation>{n}번 반복 학습, η = {lr} (발산 전)</translation>
+    </message>
+    <message>
+        <source>The model&apos;s parameters changed during training: the trained weights were not applied</source>
+        <translation>학습 중에 모델의 파라미터가 바뀌었습니다: 학습한 가중치는 적용하지 않았습니다</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateView</name>
+    <message>
+        <source>Run the backward pass (역전파) to the end, then Apply update: W ← W − η ∂L/∂W</source>
+        <translation>역전파를 끝까지 실행한 뒤 갱신을 적용하세요: W ← W − η ∂L/∂W</translation>
+    </message>
+    <message>
+        <source>Applied: {name} ← {name} − η · ∂L/∂{name} with η = {lr}; run the forward pass to see the new loss</source>
+        <translation>적용함: η = {lr}로 {name} ← {name} − η · ∂L/∂{name}; 순전파를 실행하면 새 손실이 보입니다</translation>
+    </message>
+    <message>
+        <source>Preview of Apply update for {name} with η = {lr} (경사 하강법: {name} ← {name} − η · ∂L/∂{name})</source>
+        <translation>η = {lr}로 {name}에 갱신을 적용하면 (경사 하강법: {name} ← {name} − η · ∂L/∂{name})</translation>
+    </message>
+    <message>
+        <source>before and after</source>
+        <translation>갱신 전과 후</translation>
+    </message>
+    <message>
+        <source>{name} before</source>
+        <translation>갱신 전 {name}</translation>
+    </message>
+    <message>
+        <source>η · ∂L/∂{name}</source>
+        <translation>η · ∂L/∂{name}</translation>
+    </message>
+    <message>
+        <source>{name} after</source>
+        <translation>갱신 후 {name}</translation>
+    </message>
+    <message>
+        <source>{name} has {count} elements: hover a cell to read it (the arithmetic is written out up to 36)</source>
+        <translation>{name}의 원소는 {count}개입니다: 칸 위에 마우스를 올리면 값이 보입니다 (계산은 36개까지 풀어 씁니다)</translation>
     </message>
 </context>
 <context>
