@@ -62,15 +62,21 @@ def single_layer() -> dict:
     return {**FORMAT, "name": "One layer: Ŷ = Wᵀ H with W of 3×2", "nodes": nodes}
 
 
-def deep(activation: str, title: str, width: int = 4, depth: int = 8) -> dict:
-    """``depth`` linear layers of ``width``, each but the last followed by ``activation``."""
-    nodes: list[dict] = [{"id": "X", "op": "input", "value": [[1.0], [-0.5], [0.25], [2.0]]}]
+def chain(
+    x: list, y: list, activation: str, title: str, width: int, depth: int, std: float, first_seed: int
+) -> dict:
+    """``depth`` linear layers of ``width`` from X to Ŷ, each but the last followed by ``activation``.
+
+    Layer i's W is seeded normal with ``std`` and seed ``first_seed + i``.
+    """
+    nodes: list[dict] = [{"id": "X", "op": "input", "value": x}]
     previous = "X"
     for i in range(1, depth + 1):
         last = i == depth
-        n_out = 2 if last else width
-        init = {"kind": "normal", "std": 0.8, "seed": 352 + i}
-        nodes.append({"id": f"W{i}", "op": "param", "shape": [width, n_out], "init": init})
+        n_in = len(x) if i == 1 else width
+        n_out = len(y) if last else width
+        init = {"kind": "normal", "std": std, "seed": first_seed + i}
+        nodes.append({"id": f"W{i}", "op": "param", "shape": [n_in, n_out], "init": init})
         out = "Yhat" if last else f"H{i}"
         node = {"id": out, "op": "linear", "inputs": {"x": previous, "w": f"W{i}"}}
         if last:
@@ -80,9 +86,15 @@ def deep(activation: str, title: str, width: int = 4, depth: int = 8) -> dict:
         if not last:
             nodes.append({"id": f"A{i}", "op": activation, "inputs": {"x": out}})
             previous = f"A{i}"
-    nodes.append({"id": "Y", "op": "target", "value": [[0.5], [-0.5]]})
+    nodes.append({"id": "Y", "op": "target", "value": y})
     nodes.append({"id": "L", "op": "half_sse", "inputs": {"pred": "Yhat", "target": "Y"}})
     return {**FORMAT, "name": title, "nodes": nodes}
+
+
+def deep(activation: str, title: str, width: int = 4, depth: int = 8) -> dict:
+    """The 8-layer chain of width 4 on one sample."""
+    x = [[1.0], [-0.5], [0.25], [2.0]]
+    return chain(x, [[0.5], [-0.5]], activation, title, width, depth, std=0.8, first_seed=352)
 
 
 def regression() -> dict:
@@ -117,26 +129,7 @@ def lab_data(seed: int = 5, n_in: int = 4, batch: int = 16, n_out: int = 2) -> t
 def lab_deep(activation: str, title: str, width: int = 8, depth: int = 6) -> dict:
     """The lab pair: the same data and the same initial weights, only the activation differs."""
     x, y = lab_data()
-    nodes: list[dict] = [{"id": "X", "op": "input", "value": x}]
-    previous = "X"
-    for i in range(1, depth + 1):
-        last = i == depth
-        n_in = len(x) if i == 1 else width
-        n_out = len(y) if last else width
-        init = {"kind": "normal", "std": 0.5, "seed": 900 + i}
-        nodes.append({"id": f"W{i}", "op": "param", "shape": [n_in, n_out], "init": init})
-        out = "Yhat" if last else f"H{i}"
-        node = {"id": out, "op": "linear", "inputs": {"x": previous, "w": f"W{i}"}}
-        if last:
-            node["label"] = "Ŷ"
-        nodes.append(node)
-        previous = out
-        if not last:
-            nodes.append({"id": f"A{i}", "op": activation, "inputs": {"x": out}})
-            previous = f"A{i}"
-    nodes.append({"id": "Y", "op": "target", "value": y})
-    nodes.append({"id": "L", "op": "half_sse", "inputs": {"pred": "Yhat", "target": "Y"}})
-    return {**FORMAT, "name": title, "nodes": nodes}
+    return chain(x, y, activation, title, width, depth, std=0.5, first_seed=900)
 
 
 def main() -> None:
