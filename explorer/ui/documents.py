@@ -22,13 +22,13 @@ from PySide6.QtWidgets import QApplication
 
 from ..engine import EngineError, Session
 from ..examples import EXAMPLES
+from ..export.file_set import write_file_set
 from ..export.snapshot import snapshot_text
 from ..model import ModelError, load_model
 from ..model.io import dumps, model_to_dict
 from ..resources import example_path, resources_dir
 from .autosave import DEFAULT_INTERVAL_MS, Autosave, pending_recoveries
 from .controller import open_document
-from .files import write_file
 from .graph_export import scene_png, scene_svg
 from .i18n import translate
 from .text import one_line
@@ -285,9 +285,7 @@ class DocumentFiles(QObject):
                 "graph.png": scene_png(self.window.scene, 2.0),
                 "graph.svg": scene_svg(self.window.scene),
             }
-            folder.mkdir(parents=True, exist_ok=True)
-            for name, data in files.items():
-                write_file(folder / name, data)
+            write_file_set(folder, files)  # all three or none, as the command line's export
         except (OSError, ValueError) as error:
             self.window.show_error(translate("Documents", "Export to {folder} failed: {reason}").format(folder=folder, reason=error))
             return False

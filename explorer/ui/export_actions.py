@@ -16,8 +16,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QMainWindow
 
 from ..engine import EngineError, Session
+from ..export.file_set import write_file_set
 from ..model import ModelError
-from ..model.io import write_atomic
 from .busy import busy
 from .i18n import translate
 from .text import one_line
@@ -40,9 +40,7 @@ def _write(window: QMainWindow, folder: str | Path, make: Callable[[Session], di
     try:
         with busy(translate("ExportActions", "Writing {what}…").format(what=what), _elements(session)):
             files = make(session)
-            folder.mkdir(parents=True, exist_ok=True)
-            for name, text in files.items():
-                write_atomic(folder / name, text)
+            write_file_set(folder, files)  # every file or none
     except (OSError, ValueError, EngineError, ModelError) as error:
         message = translate("ExportActions", "Export to {folder} failed: {error}").format(folder=folder, error=error)
         window.statusBar().showMessage(one_line(message), 10000)

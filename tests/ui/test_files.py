@@ -249,3 +249,12 @@ def test_export_derivation_and_code_ask_for_the_folder_through_the_dialogs(windo
     window.export_code_action.trigger()
     assert sorted(p.name for p in (tmp_path / "code").iterdir()) == ["model_numpy.py", "model_torch.py"]
     assert dialogs.kinds() == ["folder", "folder"]
+
+
+def test_a_failed_code_export_writes_none_of_the_files(window, dialogs, tmp_path):
+    folder = tmp_path / "code"
+    (folder / "model_torch.py").mkdir(parents=True)  # the second script cannot be written
+    dialogs.answer("folder", str(folder))
+    window.export_code_action.trigger()
+    assert sorted(p.name for p in folder.iterdir()) == ["model_torch.py"]  # model_numpy.py was not left behind
+    assert "model_numpy.py" not in window.statusBar().currentMessage()

@@ -209,6 +209,15 @@ def test_export_writes_three_files_that_open(window, tmp_path):
     assert load_session(tmp_path / "snap" / "snapshot.json").position == 6
 
 
+def test_a_failed_export_from_the_window_writes_none_of_the_files(window, tmp_path):
+    folder = tmp_path / "snap"
+    (folder / "graph.svg").mkdir(parents=True)  # the last file of the set cannot be written
+    window.controller.seek(6)
+    assert not window.export_to(folder)
+    assert sorted(p.name for p in folder.iterdir()) == ["graph.svg"]  # no snapshot.json, no graph.png, no temp folder
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["snap"]
+
+
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_theme_switch_keeps_the_window_whole(window, theme):
     window.toggle_theme(theme == "dark")
