@@ -18,6 +18,7 @@ run: $(STAMP)
 	$(BIN)/jacobian-explorer
 
 test: $(STAMP)
+	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 	$(BIN)/ruff check explorer tests benchmarks scripts
 	$(BIN)/mypy
@@ -27,6 +28,7 @@ oracle: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,oracle]' --extra-index-url https://download.pytorch.org/whl/cpu
 
 lint: $(STAMP)
+	$(BIN)/lint-imports
 	$(BIN)/ruff check explorer tests benchmarks scripts
 	$(BIN)/mypy
 

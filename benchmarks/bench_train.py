@@ -5,7 +5,7 @@ For tanh chains of ``depth`` layers of ``width`` units and a batch of
 ``L = ½ Σ (Ŷ − Y)²``, float64, no bias) this times, per iteration of
 forward + backward + update:
 
-- ours: :func:`explorer.engine.train.train` end to end (compiling the plan,
+- ours: :func:`explorer.train.loop.train` end to end (compiling the plan,
   the loop with its gradient norms and finiteness checks, building the
   trained model), over a block of iterations;
 - numpy: the same iterations written by hand, the least a numpy program does;
@@ -45,8 +45,8 @@ from typing import Any
 
 import numpy as np
 
-from explorer.engine.train import train
 from explorer.model import Model, model_from_dict
+from explorer.train.loop import train
 
 ROWS = ((3, 3, 1), (3, 16, 4), (4, 64, 16), (4, 128, 32), (8, 256, 64))
 NUMPY_RATIO, TORCH_RATIO = 1.5, 1.0

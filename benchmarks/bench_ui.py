@@ -52,9 +52,9 @@ def chain_document(depth: int, width: int, batch: int) -> dict:
 def main() -> int:
     start = time.perf_counter()
     from explorer.engine import Session
-    from explorer.examples import toy_model
     from explorer.model import model_from_dict
-    from explorer.ui.app import QuietDialogs, make_app, open_window
+    from explorer.model.examples import toy_model
+    from explorer.ui.shell.app import QuietDialogs, make_app, open_window
 
     app = make_app()
     window = open_window(Session(toy_model()), dialogs=QuietDialogs())
@@ -95,7 +95,7 @@ def main() -> int:
                 f"{median / FRAME_MS:6.2f}×"
             )
 
-    from explorer.ui.heatmap import MatrixView
+    from explorer.ui.inspector.heatmap import MatrixView
 
     view = MatrixView()
     view.resize(560, 560)

@@ -3,8 +3,8 @@
 >>> from explorer import load_model, Session
 """
 
-from .engine import Session
-from .model import Model, ModelError, load_model
+from explorer.engine import Session
+from explorer.model import Model, ModelError, load_model
 
 __version__ = "0.1.0"
 __all__ = ["Model", "ModelError", "Session", "load_model"]

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from explorer.model.init import initial_value  # noqa: E402
+from explorer.model.initial import initial_value  # noqa: E402
 
 FORMAT = {"format": "jacobian-explorer/model", "version": 1}
 OUT = Path("resources/examples")

@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 import explorer.cli
+import explorer.cli.check
 from explorer.engine import GradCheckRow
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "resources" / "examples"
@@ -111,7 +112,7 @@ def test_check_exits_1_when_a_gradient_differs(monkeypatch, capsys):
         GradCheckRow("X", "input", (3, 1), 3, 3, 1e-11, True),
         GradCheckRow("W1", "param", (3, 3), 9, 9, 0.5, False),
     ]
-    monkeypatch.setattr(explorer.cli, "check_gradients", lambda model, **options: rows)
+    monkeypatch.setattr(explorer.cli.check, "check_gradients", lambda model, **options: rows)
     assert explorer.cli.main(["check", str(TOY_PATH)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert next(line for line in out if line.startswith("W1 ")).endswith("FAIL")
@@ -551,9 +552,9 @@ def test_the_real_snapshot_limit_is_the_loaders_512_mib():
 
 @pytest.mark.parametrize("picture", [b"", b"not a png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40])
 def test_screenshot_of_a_broken_picture_exits_2_and_writes_nothing(tmp_path, monkeypatch, capsys, picture):
-    import explorer.ui.app
+    import explorer.ui.shell.app
 
-    monkeypatch.setattr(explorer.ui.app, "screenshot", lambda *a, **k: picture)
+    monkeypatch.setattr(explorer.ui.shell.app, "screenshot", lambda *a, **k: picture)
     out = tmp_path / "shot.png"
     assert explorer.cli.main(["screenshot", str(TOY_PATH), "--out", str(out)]) == 2
     captured = capsys.readouterr()
@@ -567,14 +568,14 @@ def test_screenshot_of_the_wrong_size_exits_2(tmp_path, monkeypatch, capsys, qap
     from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtGui import QImage
 
-    import explorer.ui.app
+    import explorer.ui.shell.app
 
     image = QImage(700, 300, QImage.Format.Format_RGB32)
     image.fill(0xFF336699)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
-    monkeypatch.setattr(explorer.ui.app, "screenshot", lambda *a, **k: bytes(buffer.data().data()))
+    monkeypatch.setattr(explorer.ui.shell.app, "screenshot", lambda *a, **k: bytes(buffer.data().data()))
     out = tmp_path / "shot.png"
     assert explorer.cli.main(["screenshot", str(TOY_PATH), "--out", str(out), "--size", "1400x900"]) == 2
     assert "700×300, not 1400×900" in capsys.readouterr().err
@@ -585,14 +586,14 @@ def test_screenshot_of_the_wrong_size_exits_2(tmp_path, monkeypatch, capsys, qap
 
 
 def test_the_window_without_xcb_libraries_names_them_and_exits_2(monkeypatch, capsys):
-    import explorer.platform_check
-    import explorer.ui.app
+    import explorer.cli.platform_check
+    import explorer.ui.shell.app
 
     monkeypatch.setenv("DISPLAY", ":0")
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    monkeypatch.setattr(explorer.platform_check, "_loads", lambda name: name not in ("libxcb-icccm.so.4", "libxcb-keysyms.so.1"))
-    monkeypatch.setattr(explorer.ui.app, "run_window", lambda *a: pytest.fail("opened the window"))
+    monkeypatch.setattr(explorer.cli.platform_check, "_loads", lambda name: name not in ("libxcb-icccm.so.4", "libxcb-keysyms.so.1"))
+    monkeypatch.setattr(explorer.ui.shell.app, "run_window", lambda *a: pytest.fail("opened the window"))
     assert explorer.cli.main([]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
@@ -601,7 +602,7 @@ def test_the_window_without_xcb_libraries_names_them_and_exits_2(monkeypatch, ca
 
 
 def test_an_internal_error_is_still_one_line(monkeypatch, capsys):
-    monkeypatch.setattr(explorer.cli, "check_gradients", lambda *a, **k: [][1])
+    monkeypatch.setattr(explorer.cli.check, "check_gradients", lambda *a, **k: [][1])
     assert explorer.cli.main(["check", str(TOY_PATH)]) == 3
     err = capsys.readouterr().err
     assert err == "jacobian-explorer: internal error: IndexError: list index out of range\n"

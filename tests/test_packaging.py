@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 _CHECK_INSTALLED = """
 import json
 import explorer
-from explorer.examples import example_names, toy_model
+from explorer.model.examples import example_names, toy_model
 from explorer.resources import example_path, resources_dir
 
 model = toy_model()
@@ -81,7 +81,7 @@ def test_a_wheel_install_finds_its_resources(tmp_path):
 
 _NO_QT = """
 import sys
-import explorer, explorer.model, explorer.engine, explorer.export.snapshot, explorer.cli, explorer.examples
+import explorer, explorer.model, explorer.engine, explorer.export.snapshot, explorer.cli, explorer.model.examples
 qt = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6", "pyqtgraph"))
 print(",".join(qt))
 """

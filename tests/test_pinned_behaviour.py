@@ -25,9 +25,9 @@ import numpy as np
 import pytest
 
 from explorer.engine import Session
-from explorer.examples import toy_model
 from explorer.export.snapshot import load_session, snapshot_dict, snapshot_text
 from explorer.model import model_from_dict
+from explorer.model.examples import toy_model
 from tests.attacks.harness import png_size
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -164,8 +164,8 @@ def _state_pixels(session) -> dict[str, dict[str, tuple[int, int, int]]]:
     """For every node, the pixels of the exported PNG at its border, its fill and its accent ring."""
     from PySide6.QtGui import QImage
 
-    from explorer.ui.canvas import GraphScene
-    from explorer.ui.graph_export import MARGIN, render_graph
+    from explorer.ui.canvas.image import MARGIN, render_graph
+    from explorer.ui.canvas.scene import GraphScene
 
     png, _ = render_graph(session)
     image = QImage.fromData(png, "PNG")
@@ -239,8 +239,8 @@ def test_each_node_state_has_its_colour_on_the_exported_picture(themed, position
 @pytest.fixture(params=["light", "dark"])
 def themed(request):
     """Each theme in turn; the light one is back afterwards."""
-    from explorer.ui import theme
-    from explorer.ui.graph_export import ensure_app
+    from explorer.ui.canvas.image import ensure_app
+    from explorer.ui.kit import theme
 
     ensure_app()
     chosen = theme.set_theme(request.param)

@@ -4,7 +4,7 @@ import ctypes
 
 import pytest
 
-from explorer.platform_check import APT_LINE, XCB_LIBRARIES, missing_libraries, uses_xcb, xcb_problem
+from explorer.cli.platform_check import APT_LINE, XCB_LIBRARIES, missing_libraries, uses_xcb, xcb_problem
 
 X11 = {"DISPLAY": ":0"}
 

@@ -1,18 +1,17 @@
-"""The numpy engine: op table, stepping session, breakdowns, finite-difference check. No Qt."""
+"""The numpy engine: the op table's arithmetic, the stepping session, the finite-difference check.
 
-from .breakdown import Breakdown, ElementTerm, breakdown, einsum_for
-from .describe import backward_formula, describe_step, forward_formula
-from .errors import EngineError, JacobianTooLarge, NonFiniteError, NotReachedError
-from .gradcheck import GradCheckRow, check_gradients, evaluate_loss, numeric_grad
-from .ops import OPS, Op
-from .session import JACOBIAN_BUDGET, Contribution, NodeState, Session, Step
+May import: numpy, :mod:`explorer.model`. Never Qt, never the layers above it.
+"""
+
+from explorer.engine.errors import EngineError, JacobianTooLarge, NonFiniteError, NotReachedError
+from explorer.engine.gradcheck import GradCheckRow, check_gradients, evaluate_loss, numeric_grad
+from explorer.engine.ops import OPS, Op
+from explorer.engine.session import JACOBIAN_BUDGET, Contribution, NodeState, Session, Step
 
 __all__ = [
     "JACOBIAN_BUDGET",
     "OPS",
-    "Breakdown",
     "Contribution",
-    "ElementTerm",
     "EngineError",
     "GradCheckRow",
     "JacobianTooLarge",
@@ -22,12 +21,7 @@ __all__ = [
     "Op",
     "Session",
     "Step",
-    "backward_formula",
-    "breakdown",
-    "describe_step",
-    "forward_formula",
     "check_gradients",
-    "einsum_for",
     "evaluate_loss",
     "numeric_grad",
 ]

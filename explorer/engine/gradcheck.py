@@ -22,9 +22,9 @@ import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
-from ..model import Model
-from .ops import OPS
-from .session import Session
+from explorer.engine.ops import OPS
+from explorer.engine.session import Session
+from explorer.model import Model
 
 Array = npt.NDArray[np.float64]
 Mask = npt.NDArray[np.bool_]
@@ -48,7 +48,7 @@ Progress = Callable[[str, int, int, int], None]
 def evaluate_loss(model: Model, overrides: Mapping[str, Array] | None = None) -> float:
     """The loss of a full forward pass, with some leaf values replaced.
 
-    >>> from explorer.examples import toy_model
+    >>> from explorer.model.examples import toy_model
     >>> model = toy_model(); s = Session(model); s.run()
     >>> evaluate_loss(model) == s.loss
     True
@@ -73,7 +73,7 @@ def _forward(
 def eval_cost(model: Model, node: str) -> int:
     """Multiply-adds of one loss evaluation after changing ``node`` (the ops downstream of it).
 
-    >>> from explorer.examples import toy_model
+    >>> from explorer.model.examples import toy_model
     >>> eval_cost(toy_model(), "W3")  # Ŷ = W₃ᵀH₂ (3·2·1) and the loss (2)
     8
     """

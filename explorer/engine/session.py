@@ -19,9 +19,9 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from ..model import Model
-from .errors import JacobianTooLarge, NonFiniteError, NotReachedError
-from .ops import OPS, Op
+from explorer.engine.errors import JacobianTooLarge, NonFiniteError, NotReachedError
+from explorer.engine.ops import OPS, Op
+from explorer.model import Model
 
 Array = npt.NDArray[np.float64]
 Phase = Literal["forward", "backward"]
@@ -86,7 +86,7 @@ class Session:
 
     Examples
     --------
-    >>> from explorer.examples import toy_model
+    >>> from explorer.model.examples import toy_model
     >>> s = Session(toy_model())
     >>> s.total, s.step()
     (13, Step(index=1, phase='forward', node='H1'))

@@ -1,10 +1,10 @@
 """Exporters: snapshot JSON, code and explanations, Qt-free. They take a path or return bytes, never open a dialog.
 
-The graph images are drawn by Qt: see :mod:`explorer.ui.graph_export`.
+The graph images are drawn by Qt: see :mod:`explorer.ui.canvas.image`.
 """
 
-from .file_set import FileSetError, write_file_set
-from .snapshot import (
+from explorer.export.file_set import FileSetError, write_file_set
+from explorer.export.snapshot import (
     SnapshotTooLarge,
     check_snapshot_size,
     load_session,

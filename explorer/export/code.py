@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..engine import EngineError, Session
-from ..model import Model
-from .explain import derivation_files
+from explorer.engine import EngineError, Session
+from explorer.export.explanation import derivation_files
+from explorer.model import Model
 
 #: Models with more leaf numbers than this are not written as code (the script would be huge).
 CODE_NUMBER_LIMIT = 1_000_000
@@ -79,7 +79,7 @@ _RESERVED = {"np", "torch", "json", "sys", "grads", "name", "grad", "main", "as_
 def variable_names(model: Model) -> dict[str, str]:
     """A distinct Python identifier per node id (``W1`` stays ``W1``; ``my layer`` becomes ``my_layer``).
 
-    >>> from explorer.examples import toy_model
+    >>> from explorer.model.examples import toy_model
     >>> variable_names(toy_model())["Yhat"]
     'Yhat'
     """

@@ -16,9 +16,9 @@ from typing import Any, BinaryIO
 
 import numpy as np
 
-from ..engine import EngineError, Session
-from ..model import Model, ModelError, limits, model_from_dict
-from ..model.io import MODEL_FORMAT, SNAPSHOT_FORMAT, VERSION, check_version, read_json
+from explorer.engine import EngineError, Session
+from explorer.model import Model, ModelError, limits, model_from_dict
+from explorer.model.io import MODEL_FORMAT, SNAPSHOT_FORMAT, VERSION, check_version, read_json
 
 #: Jacobians with more elements than this are left out of a snapshot.
 SNAPSHOT_JACOBIAN_LIMIT = 1_000_000
@@ -91,7 +91,7 @@ def _sampled_bytes_per_number(array: np.ndarray) -> float:
 def count_numbers(session: Session, position: int | None = None) -> int:
     """How many numbers the snapshot at ``position`` (default: the session's) holds, without computing any.
 
-    >>> from explorer.examples import toy_model
+    >>> from explorer.model.examples import toy_model
     >>> count_numbers(Session(toy_model()), 0)  # leaves in the model and in ``nodes``, and ∂H₁/∂X, ∂H₁/∂W₁
     94
     """

@@ -13,7 +13,7 @@ The edits of a chain (:mod:`explorer.model.edit`) build on this reading.
 
 Examples
 --------
->>> from explorer.examples import toy_model
+>>> from explorer.model.examples import toy_model
 >>> [(layer.weight, layer.linear, layer.output) for layer in chain_layers(toy_model())]
 [('W1', 'H1', 'H1'), ('W2', 'H2', 'H2'), ('W3', 'Yhat', 'Yhat')]
 >>> chain_input(toy_model()), chain_target(toy_model())
@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import ModelError
-from .graph import Model
+from explorer.model.errors import ModelError
+from explorer.model.graph import Model
 
 NOT_A_CHAIN = "this model is not a single chain of layers; the chain editor cannot edit it"
 
@@ -152,7 +152,7 @@ def layer_of(model: Model, node: str) -> int | None:
     """The index of the chain layer that ``node`` belongs to (its linear, W, bias
     or activation), or ``None`` for other nodes and for models that are not a chain.
 
-    >>> from explorer.examples import toy_model
+    >>> from explorer.model.examples import toy_model
     >>> layer_of(toy_model(), "W3"), layer_of(toy_model(), "X")
     (2, None)
     """

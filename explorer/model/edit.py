@@ -10,7 +10,7 @@ undo command.
 
 Numbers the user had are kept wherever the shapes allow. When a matrix is
 resized the overlapping block is kept and the new entries come from
-:func:`~explorer.model.init.initial_value` (normal, std 0.5) with a seed
+:func:`~explorer.model.initial.initial_value` (normal, std 0.5) with a seed
 derived from the node id, so the same edit always gives the same numbers.
 New and resized arrays are stored as explicit ``value`` arrays, so a saved
 model reloads bit for bit.
@@ -30,7 +30,7 @@ The other edits never rename a node.
 
 Examples
 --------
->>> from explorer.examples import toy_model
+>>> from explorer.model.examples import toy_model
 >>> model = toy_model()
 >>> [(layer.linear, layer.n_in, layer.n_out) for layer in chain_layers(model)]
 [('H1', 3, 3), ('H2', 3, 3), ('Yhat', 3, 2)]
@@ -53,8 +53,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from . import limits
-from .chain import (
+from explorer.model import limits
+from explorer.model.chain import (
     NOT_A_CHAIN,
     Layer,
     _analyse,
@@ -64,11 +64,11 @@ from .chain import (
     chain_target,
     layer_of,
 )
-from .errors import ModelError
-from .graph import Array, Model, NodeSpec
-from .init import initial_value
-from .ops import ACTIVATIONS, LOSSES
-from .quote import shown
+from explorer.model.errors import ModelError
+from explorer.model.graph import Array, Model, NodeSpec
+from explorer.model.initial import initial_value
+from explorer.model.ops import ACTIVATIONS, LOSSES
+from explorer.model.quote import shown
 
 #: How new entries of a resized or new matrix are drawn (the seed comes from the node id).
 FILL_STD = 0.5
@@ -246,7 +246,7 @@ def renumber_layers(model: Model) -> Model:
 
     Examples
     --------
-    >>> from explorer.examples import toy_model
+    >>> from explorer.model.examples import toy_model
     >>> model = toy_model()
     >>> renumber_layers(model) is model
     True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .quote import shown
+from explorer.model.quote import shown
 
 
 class ModelError(ValueError):

@@ -17,12 +17,12 @@ import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
-from . import limits
-from .errors import ModelError
-from .init import initial_value
-from .ops import OPS, VECTOR_PORTS, OpInfo
-from .quote import shown
-from .text import check_id, check_text
+from explorer.model import limits
+from explorer.model.errors import ModelError
+from explorer.model.initial import initial_value
+from explorer.model.names import check_id, check_text
+from explorer.model.ops import OPS, VECTOR_PORTS, OpInfo
+from explorer.model.quote import shown
 
 Array = npt.NDArray[np.float64]
 Shape = tuple[int, ...]

@@ -18,13 +18,13 @@ from typing import Any
 
 import numpy as np
 
-from . import limits
-from .atomic import write_atomic
-from .errors import ModelError
-from .graph import Array, Model, NodeSpec, check_pos
-from .init import initial_value
-from .quote import shown
-from .text import check_id, check_text, lone_surrogate
+from explorer.model import limits
+from explorer.model.atomic import write_atomic
+from explorer.model.errors import ModelError
+from explorer.model.graph import Array, Model, NodeSpec, check_pos
+from explorer.model.initial import initial_value
+from explorer.model.names import check_id, check_text, lone_surrogate
+from explorer.model.quote import shown
 
 MODEL_FORMAT = "jacobian-explorer/model"
 SNAPSHOT_FORMAT = "jacobian-explorer/snapshot"

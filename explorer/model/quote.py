@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from . import limits
+from explorer.model import limits
 
 
 def shown(value: object, limit: int = limits.MAX_ID_LENGTH) -> str:

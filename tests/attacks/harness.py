@@ -39,7 +39,6 @@ TABS = ("value", "gradient", "jacobian", "breakdown")
 def has_train() -> bool:
     """Whether this version of the program has a ``train`` command."""
     from explorer import cli
-
     return "train" in getattr(cli, "COMMANDS", ())
 
 

@@ -21,7 +21,7 @@ from .harness import ROOT, png_size
 
 def test_a_canvas_spread_to_the_position_limit_still_exports_a_picture():
     """Nodes at ±100,000 (inside the limit) made a 400,000-pixel-wide PNG that Qt could not make: exit 3."""
-    from explorer.ui.graph_export import ensure_app, render_graph
+    from explorer.ui.canvas.image import ensure_app, render_graph
 
     ensure_app()
     doc = toy()

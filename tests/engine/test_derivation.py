@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 
 from explorer.engine import EngineError, Session, numeric_grad
-from explorer.engine.derivation import KIND_WORDS, derive, kind_of, path_from_loss
-from explorer.engine.local_forms import JACOBIAN_FORMS
 from explorer.engine.ops import OPS
+from explorer.lesson.derivation import KIND_WORDS, derive, kind_of, path_from_loss
+from explorer.lesson.local_forms import JACOBIAN_FORMS
 from explorer.model import load_model, model_from_dict
 from explorer.resources import example_path
 
@@ -149,7 +149,7 @@ def test_every_op_has_a_closed_form_jacobian_for_every_port() -> None:
 
 
 def test_a_gradient_with_two_shares_numbers_its_deltas() -> None:
-    from explorer.engine.describe import backward_formula
+    from explorer.lesson.describe import backward_formula
 
     doc = {
         "format": "jacobian-explorer/model",

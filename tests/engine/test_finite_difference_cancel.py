@@ -3,8 +3,8 @@
 import pytest
 
 from explorer.engine import Session
-from explorer.engine.breakdown import CheckCancelled, finite_difference_check
-from explorer.examples import toy_model
+from explorer.lesson.breakdown import CheckCancelled, finite_difference_check
+from explorer.model.examples import toy_model
 
 
 @pytest.mark.parametrize("node", ["W1", "H2"])  # a leaf, perturbed in the model; an op node, perturbed in place

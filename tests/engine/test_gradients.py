@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explorer.engine import Session, breakdown, numeric_grad
+from explorer.engine import Session, numeric_grad
+from explorer.lesson import breakdown
 from explorer.model import Model, NodeSpec
 
 from .strategies import LAYER_ENDS, Array, Chain, chains, matrices, reference_forward

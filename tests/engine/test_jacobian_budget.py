@@ -14,10 +14,10 @@ from explorer.engine import (
     JacobianTooLarge,
     NotReachedError,
     Session,
-    breakdown,
 )
-from explorer.examples import EXAMPLES
+from explorer.lesson import breakdown
 from explorer.model import load_model, model_from_dict
+from explorer.model.examples import EXAMPLES
 from explorer.resources import example_path
 
 

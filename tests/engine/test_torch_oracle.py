@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from explorer.engine import Session
-from explorer.examples import EXAMPLES
 from explorer.model import Model, NodeSpec, load_model
+from explorer.model.examples import EXAMPLES
 from explorer.resources import example_path
 
 from .strategies import LAYER_ENDS, Chain, chains

@@ -11,7 +11,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from explorer.engine import Session, breakdown
+from explorer.engine import Session
+from explorer.lesson import breakdown
 from explorer.model import load_model
 from explorer.resources import example_path
 

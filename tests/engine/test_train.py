@@ -1,4 +1,4 @@
-"""Training (explorer.engine.train) and one update (explorer.engine.train_update).
+"""Training (explorer.train.loop) and one update (explorer.train.update).
 
 Expected numbers come from a Session of the same model, from loops written
 by hand in test_train_oracle.py, or from the lecture's toy network worked
@@ -14,13 +14,13 @@ import numpy as np
 import pytest
 
 from explorer.engine import EngineError, NotReachedError, Session
-from explorer.engine.train import MAX_STEPS, train, with_params
-from explorer.engine.train_plan import TrainPlan
-from explorer.engine.train_update import apply_update, format_number, update_arithmetic
-from explorer.examples import EXAMPLES, toy_model
 from explorer.model import Model, NodeSpec, load_model, model_from_dict, model_to_dict
 from explorer.model.edit import set_loss
+from explorer.model.examples import EXAMPLES, toy_model
 from explorer.resources import example_path
+from explorer.train.loop import MAX_STEPS, train, with_params
+from explorer.train.plan import TrainPlan
+from explorer.train.update import apply_update, format_number, update_arithmetic
 
 from .test_train_oracle import example, numpy_descent, numpy_grads
 

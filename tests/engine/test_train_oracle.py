@@ -12,10 +12,10 @@ from typing import Any
 import numpy as np
 import pytest
 
-from explorer.engine.train import train
 from explorer.model import Model, load_model
 from explorer.model.edit import set_loss
 from explorer.resources import example_path
+from explorer.train.loop import train
 
 Layer = tuple[str, str | None, str | None]
 

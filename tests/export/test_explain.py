@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from explorer.engine import Session
-from explorer.engine.derivation import derive
-from explorer.export.explain import derivation_files, explain, latex_shape, num
+from explorer.export.explanation import derivation_files, explain, latex_shape, num
+from explorer.lesson.derivation import derive
 from explorer.model import load_model
 from explorer.resources import example_path
 

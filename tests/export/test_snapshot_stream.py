@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 
 from explorer.engine import Session
-from explorer.examples import toy_model
 from explorer.export import SnapshotTooLarge, check_snapshot_size, snapshot_dict, snapshot_text, write_snapshot
 from explorer.export.snapshot import count_numbers, estimate_bytes
 from explorer.model import model_from_dict
+from explorer.model.examples import toy_model
 
 
 def numbers_in(document) -> int:

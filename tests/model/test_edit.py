@@ -33,7 +33,7 @@ from explorer.model.edit import (
     set_value,
     set_width,
 )
-from explorer.model.init import initial_value
+from explorer.model.initial import initial_value
 from explorer.model.io import model_from_dict, model_to_dict
 from explorer.resources import example_path
 

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from explorer.model import load_model, model_from_dict
-from explorer.model.init import initial_value
+from explorer.model.initial import initial_value
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 

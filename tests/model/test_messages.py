@@ -3,8 +3,8 @@
 import pytest
 
 from explorer.model import Model, ModelError, NodeSpec
+from explorer.model.names import check_id
 from explorer.model.quote import shown
-from explorer.model.text import check_id
 
 
 @pytest.mark.parametrize(

@@ -3,14 +3,13 @@
 import pytest
 
 from explorer.engine import Session
-from explorer.examples import toy_model
+from explorer.model.examples import toy_model
 
 
 @pytest.fixture(params=["light", "dark"])
 def themed(request):
     """Each theme in turn; the light one is back afterwards."""
-    from explorer.ui import theme
-
+    from explorer.ui.kit import theme
     chosen = theme.set_theme(request.param)
     yield chosen
     theme.set_theme("light")
@@ -25,7 +24,7 @@ def app_folder(tmp_path_factory):
 @pytest.fixture
 def settings(app_folder):
     """Settings in an INI file of the test's own, never the user's."""
-    from explorer.ui.settings import Settings
+    from explorer.ui.kit.settings import Settings
 
     return Settings(app_folder / "explorer.ini")
 
@@ -40,7 +39,7 @@ def dialogs(settings):
 
 @pytest.fixture
 def window(qtbot, dialogs, settings, app_folder):
-    from explorer.ui.app import make_app, open_window
+    from explorer.ui.shell.app import make_app, open_window
 
     make_app()
     win = open_window(Session(toy_model()), dialogs=dialogs, settings=settings, autosave_folder=app_folder / "autosave")
@@ -66,8 +65,7 @@ def _no_internal_errors():
     filters and paint handlers before Qt sees them, and lists them here. A test
     that provokes one on purpose takes it off the list.
     """
-    from explorer.ui import guard
-
+    from explorer.ui.kit import guard
     guard.reported.clear()
     yield
     errors = list(guard.reported)

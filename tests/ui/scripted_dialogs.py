@@ -1,4 +1,4 @@
-"""A stand-in for :class:`explorer.ui.dialogs.Dialogs` that answers from a script.
+"""A stand-in for :class:`explorer.ui.kit.dialogs.Dialogs` that answers from a script.
 
 Give the window a ``ScriptedDialogs`` instead of the real one; queue the
 answers a test expects to be asked for, in order, and read back what was
@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from explorer.ui.dialogs import Dialogs, start_folder
+from explorer.ui.kit.dialogs import Dialogs, start_folder
 
 ANSWERS = {
     "unsaved_changes": {"save", "discard", "cancel"},

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QStandardPaths
 
-from explorer.examples import toy_model
 from explorer.export.snapshot import load_session
+from explorer.model.examples import toy_model
 from explorer.model.io import dumps, model_to_dict
-from explorer.ui.autosave import Autosave, autosave_folder, document_key, pending_recoveries
+from explorer.ui.document.autosave import Autosave, autosave_folder, document_key, pending_recoveries
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -25,7 +25,7 @@ QStandardPaths.setTestModeEnabled(True)
 app = QCoreApplication([])
 app.setOrganizationName("Jacobian Explorer")
 app.setApplicationName("Jacobian Explorer")
-from explorer.ui.autosave import Autosave
+from explorer.ui.document.autosave import Autosave
 how, path, text = sys.argv[1], sys.argv[2] or None, sys.argv[3]
 autosave = Autosave(lambda: text, path)
 autosave.mark_edited()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from explorer.engine import Session
 from explorer.model import model_from_dict
-from explorer.ui.busy import busy
+from explorer.ui.kit.busy import busy
 
 
 def _big_model(width=1024, batch=256):
@@ -75,8 +75,7 @@ def test_the_cursor_is_restored_when_the_work_raises(qapp):
 
 
 def test_drawing_a_big_panel_is_busy(window, monkeypatch):
-    from explorer.ui import heatmap
-
+    from explorer.ui.inspector import heatmap
     window.controller.load(Session(_big_model()))
     window.controller.step()
     seen = []

@@ -6,11 +6,11 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from explorer import Session, load_model
-from explorer.examples import toy_model
+from explorer.model.examples import toy_model
+from explorer.model.layout import chain_layout
 from explorer.resources import example_path
-from explorer.ui.canvas import GraphScene, GraphView
-from explorer.ui.graph_items import EdgeItem, NodeItem
-from explorer.ui.layout import chain_layout
+from explorer.ui.canvas.items import EdgeItem, NodeItem
+from explorer.ui.canvas.scene import GraphScene, GraphView
 
 
 @pytest.fixture
@@ -316,8 +316,8 @@ def test_dragging_the_background_pans(qtbot, view):
 
 def test_view_refits_on_resize_until_the_person_zooms(qtbot):
     from explorer.engine import Session
-    from explorer.examples import toy_model
-    from explorer.ui.canvas import GraphScene, GraphView
+    from explorer.model.examples import toy_model
+    from explorer.ui.canvas.scene import GraphScene, GraphView
 
     scene = GraphScene()
     scene.set_model(toy_model())
@@ -341,9 +341,9 @@ def test_view_refits_on_resize_until_the_person_zooms(qtbot):
 
 def test_edge_labels_never_overlap_with_a_weight_and_a_bias_side_by_side(qtbot):
     from explorer.engine import Session
-    from explorer.examples import toy_model
     from explorer.model import edit as edits
-    from explorer.ui.canvas import GraphScene
+    from explorer.model.examples import toy_model
+    from explorer.ui.canvas.scene import GraphScene
 
     model = edits.set_bias(edits.set_bias(toy_model(), 0, True), 2, True)
     session = Session(model)

@@ -6,7 +6,7 @@ from PySide6.QtGui import QKeySequence
 
 from explorer import __version__
 from explorer.model import edit as edits
-from explorer.ui import commands
+from explorer.ui.document import edits as commands
 
 
 def test_ctrl_y_redoes_and_the_status_line_says_redo(window, qtbot):
@@ -173,8 +173,8 @@ def test_a_refusal_names_the_node_by_its_label(window, dialogs):
 
 def test_a_window_opened_past_step_0_inspects_the_current_node(qtbot, settings):
     from explorer.engine import Session
-    from explorer.examples import toy_model
-    from explorer.ui.app import open_window
+    from explorer.model.examples import toy_model
+    from explorer.ui.shell.app import open_window
     from tests.ui.scripted_dialogs import ScriptedDialogs
 
     session = Session(toy_model())

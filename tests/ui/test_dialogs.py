@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QTableWidget
 
-from explorer.ui.dialogs import Dialogs, ShortcutsDialog, plain_action_text, start_folder
-from explorer.ui.settings import Settings
+from explorer.ui.kit.dialogs import Dialogs, ShortcutsDialog, plain_action_text, start_folder
+from explorer.ui.kit.settings import Settings
 from tests.ui.scripted_dialogs import ScriptedDialogs
 
 

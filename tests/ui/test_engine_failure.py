@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from explorer.engine import EngineError, Session
 from explorer.model import edit as edits
-from explorer.ui.theme import current_theme
+from explorer.ui.kit.theme import current_theme
 
 
 class Overflow(EngineError):

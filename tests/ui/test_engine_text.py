@@ -2,12 +2,13 @@
 
 import pytest
 
-from explorer.engine import Session, breakdown
-from explorer.engine.lesson import jacobian_matrix, written_contraction
+from explorer.engine import Session
+from explorer.lesson import breakdown
+from explorer.lesson.by_hand import jacobian_matrix, written_contraction
 from explorer.model import load_model
 from explorer.model.edit import set_bias, set_loss
 from explorer.resources import example_path
-from explorer.ui.engine_text import _FORMS, localized
+from explorer.ui.text.engine_text import _FORMS, localized
 
 
 def _sentences(session: Session) -> list[str]:

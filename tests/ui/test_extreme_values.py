@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from explorer.ui.colour_bar import colour_bar_ticks
-from explorer.ui.heatmap import MatrixView
-from explorer.ui.jacobian_view import JacobianView
+from explorer.ui.inspector.colour_bar import colour_bar_ticks
+from explorer.ui.inspector.heatmap import MatrixView
+from explorer.ui.inspector.jacobian_view import JacobianView
 
 TINY = 5e-324  # the smallest subnormal
 BIG = 1e308

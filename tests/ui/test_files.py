@@ -8,9 +8,9 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from explorer.examples import EXAMPLES
 from explorer.model import edit as edits
 from explorer.model import load_model
+from explorer.model.examples import EXAMPLES
 from explorer.model.io import dumps, model_to_dict
 from explorer.resources import example_path
 
@@ -54,8 +54,7 @@ def test_save_then_reopen_gives_the_same_model(window, dialogs, tmp_path):
 
 
 def test_a_failed_save_from_the_window_keeps_the_old_file(window, dialogs, model_file, monkeypatch):
-    from explorer.ui import files
-
+    from explorer.ui.document import saving as files
     assert window.files.open_path(str(model_file))
     before = model_file.read_bytes()
     window.controller.edit("Set loss", edits.set_loss, "sse")
@@ -199,7 +198,7 @@ def test_a_dropped_model_file_opens(window, model_file):
 
 @pytest.mark.parametrize("where", ["canvas", "heatmap", "node list"])
 def test_a_file_dropped_over_the_canvas_or_a_heatmap_opens(window, model_file, where):
-    from explorer.ui.heatmap import MatrixView
+    from explorer.ui.inspector.heatmap import MatrixView
 
     target = {
         "canvas": window.view.viewport(),
@@ -219,8 +218,8 @@ def test_a_drop_asks_about_unsaved_edits(window, dialogs, model_file):
 
 def test_a_dropped_snapshot_opens_at_its_step_and_saves_as_a_snapshot(window, tmp_path):
     from explorer.engine import Session
-    from explorer.examples import toy_model
     from explorer.export.snapshot import snapshot_text
+    from explorer.model.examples import toy_model
 
     session = Session(toy_model())
     session.seek(6)

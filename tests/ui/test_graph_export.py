@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtGui import QImage
 
 from explorer import Session, load_model
-from explorer.examples import toy_model
+from explorer.model.examples import toy_model
 from explorer.resources import example_path
-from explorer.ui import theme
-from explorer.ui.canvas import GraphScene
-from explorer.ui.graph_export import MARGIN, render_graph, scene_png, scene_svg
+from explorer.ui.canvas.image import MARGIN, render_graph, scene_png, scene_svg
+from explorer.ui.canvas.scene import GraphScene
+from explorer.ui.kit import theme
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -136,8 +136,8 @@ def test_scale_must_be_positive(qapp):
 def test_render_graph_makes_its_own_offscreen_application():
     script = (
         "from explorer import Session\n"
-        "from explorer.examples import toy_model\n"
-        "from explorer.ui.graph_export import render_graph\n"
+        "from explorer.model.examples import toy_model\n"
+        "from explorer.ui.canvas.image import render_graph\n"
         "from PySide6.QtWidgets import QApplication\n"
         "png, svg = render_graph(Session(toy_model()), scale=1.0)\n"
         "assert QApplication.instance().platformName() == 'offscreen'\n"

@@ -10,8 +10,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
-from explorer.ui import guard
-from explorer.ui.heatmap_items import WidgetEvents
+from explorer.ui.inspector.heatmap_items import WidgetEvents
+from explorer.ui.kit import guard
 
 
 def _boom():
@@ -38,7 +38,7 @@ def test_an_exception_in_an_event_filter_is_caught_and_shown_in_the_status_bar(w
 
 
 def test_an_exception_in_a_paint_handler_is_caught(window, qtbot, monkeypatch):
-    import explorer.ui.graph_items as graph_items
+    import explorer.ui.canvas.items as graph_items
 
     monkeypatch.setattr(graph_items, "current_theme", _boom)  # every node's and arrow's paint raises
     image = QImage(400, 300, QImage.Format.Format_ARGB32)
@@ -56,7 +56,7 @@ def test_the_autouse_fixture_fails_a_test_whose_paint_raised(tmp_path):
     test_file.write_text(
         textwrap.dedent(
             '''
-            from explorer.ui import guard
+            from explorer.ui.kit import guard
             from tests.ui.conftest import _no_internal_errors  # noqa: F401
 
             def test_raises_inside_a_guarded_override():
@@ -92,8 +92,8 @@ def test_the_window_keeps_running_after_a_slot_raises():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from PySide6.QtCore import QTimer
         from explorer.engine import Session
-        from explorer.examples import toy_model
-        from explorer.ui.app import QuietDialogs, make_app, open_window
+        from explorer.model.examples import toy_model
+        from explorer.ui.shell.app import QuietDialogs, make_app, open_window
         app = make_app(quiet=True)
         window = open_window(Session(toy_model()), dialogs=QuietDialogs())
         window.show()

@@ -11,9 +11,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale
 
-from explorer.ui import i18n
-from explorer.ui.i18n import install_translator, installed_language, remove_translators, resolve_language, translate
-from explorer.ui.vocabulary import TERMS, phase_name, term
+from explorer.ui.text import i18n
+from explorer.ui.text.i18n import (
+    install_translator,
+    installed_language,
+    remove_translators,
+    resolve_language,
+    translate,
+)
+from explorer.ui.text.vocabulary import TERMS, phase_name, term
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = ROOT / "resources" / "i18n" / "explorer_ko.ts"
@@ -129,7 +135,7 @@ def test_system_follows_a_korean_locale(tmp_path):
     code = (
         "from PySide6.QtCore import QCoreApplication\n"
         "app = QCoreApplication([])\n"
-        "from explorer.ui.i18n import install_translator, translate\n"
+        "from explorer.ui.text.i18n import install_translator, translate\n"
         "print(install_translator('system'), translate('MainWindow', '&Help'))\n"
     )
     results = {}

@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtGui import QColor
 
-from explorer.ui.icons import SHAPES, make_icon
+from explorer.ui.kit.icons import SHAPES, make_icon
 
 
 @pytest.mark.parametrize("kind", sorted(SHAPES))

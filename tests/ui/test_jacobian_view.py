@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QWidget
 
-from explorer.ui import jacobian_view
-from explorer.ui.jacobian_view import MAX_ALL_SLICES, PAGE_SLICES, JacobianView
+from explorer.ui.inspector import jacobian_view
+from explorer.ui.inspector.jacobian_view import MAX_ALL_SLICES, PAGE_SLICES, JacobianView
 
 
 def lecture_jacobian() -> np.ndarray:

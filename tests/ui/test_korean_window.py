@@ -15,8 +15,8 @@ from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QTextBrowser, QToolButton, QWidget
 
 from explorer.engine import Session
-from explorer.examples import toy_model
-from explorer.ui.i18n import install_translator, remove_translators
+from explorer.model.examples import toy_model
+from explorer.ui.text.i18n import install_translator, remove_translators
 
 ROOT = Path(__file__).resolve().parents[2]
 HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -46,7 +46,7 @@ def korean(qapp):
 
 @pytest.fixture
 def korean_window(korean, qtbot, dialogs, settings, app_folder):
-    from explorer.ui.app import make_app, open_window
+    from explorer.ui.shell.app import make_app, open_window
 
     make_app()
     win = open_window(Session(toy_model()), dialogs=dialogs, settings=settings, autosave_folder=app_folder / "autosave")
@@ -147,7 +147,7 @@ def test_status_and_errors_are_worded_in_korean(korean_window, tmp_path):
 
 
 def test_english_is_back_after_the_translator_goes(qapp, qtbot, dialogs, settings, app_folder):
-    from explorer.ui.app import open_window
+    from explorer.ui.shell.app import open_window
 
     win = open_window(Session(toy_model()), dialogs=dialogs, settings=settings, autosave_folder=app_folder / "autosave")
     try:
@@ -159,8 +159,7 @@ def test_english_is_back_after_the_translator_goes(qapp, qtbot, dialogs, setting
 
 
 def test_screenshot_builds_the_window_in_the_language_asked(qapp, monkeypatch):
-    from explorer.ui import app
-
+    from explorer.ui.shell import app
     titles = {}
     built = app.open_window
 
@@ -213,7 +212,7 @@ def test_the_catalogue_check_passes():
 
 
 def test_the_pytorch_comment_is_worded(korean):
-    from explorer.ui.engine_text import localized
+    from explorer.ui.text.engine_text import localized
 
     vjp = "Yhat.backward(gradient=v)  # v = ∂L/∂Ŷ; W3.grad is now Jᵀv = ∂L/∂W₃, J never built"
     assert localized(vjp) == "Yhat.backward(gradient=v)  # v = ∂L/∂Ŷ; 이제 W3.grad에는 Jᵀv = ∂L/∂W₃가 들어 있고, J는 만들지 않았음"

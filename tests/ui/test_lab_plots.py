@@ -7,13 +7,13 @@ import pytest
 from PySide6.QtGui import QImage
 
 from explorer.engine import Session
-from explorer.engine.train import train
 from explorer.model import load_model
 from explorer.resources import example_path
+from explorer.train.loop import train
+from explorer.ui.kit.theme import DARK, LIGHT
 from explorer.ui.lab.activation_plot import ActivationPlot, activation_curves
 from explorer.ui.lab.plots import GradNormPlot, LossPlot
 from explorer.ui.lab.throttle import RedrawThrottle
-from explorer.ui.theme import DARK, LIGHT
 
 
 class FakeClock:

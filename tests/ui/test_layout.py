@@ -4,10 +4,10 @@ import itertools
 
 import pytest
 
-from explorer.examples import example_names, toy_model
 from explorer.model import load_model, model_from_dict
+from explorer.model.examples import example_names, toy_model
+from explorer.model.layout import COLUMN_SPACING, ROW_SPACING, chain_layout, data_path
 from explorer.resources import example_path
-from explorer.ui.layout import COLUMN_SPACING, ROW_SPACING, chain_layout, data_path
 
 
 def _doc(nodes):

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QApplication, QDockWidget
 from explorer.engine import Session
 from explorer.model import load_model
 from explorer.resources import example_path
-from explorer.ui.graph_items import NodeItem
-from explorer.ui.main_window import READABLE_ZOOM
+from explorer.ui.canvas.items import NodeItem
+from explorer.ui.shell.main_window import READABLE_ZOOM
 
 
 def _visible_scene_rect(view):
@@ -22,7 +22,7 @@ def _all_nodes_in_view(window):
 
 @pytest.fixture
 def deep_window(qtbot, dialogs, settings, app_folder):
-    from explorer.ui.app import make_app, open_window
+    from explorer.ui.shell.app import make_app, open_window
 
     made = []
 

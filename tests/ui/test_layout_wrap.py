@@ -4,10 +4,10 @@ import itertools
 
 import pytest
 
-from explorer.examples import toy_model
 from explorer.model import load_model
+from explorer.model.examples import toy_model
+from explorer.model.layout import COLUMN_SPACING, ROW_SPACING, WRAP_COLUMNS, chain_layout, data_path
 from explorer.resources import example_path
-from explorer.ui.layout import COLUMN_SPACING, ROW_SPACING, WRAP_COLUMNS, chain_layout, data_path
 
 DEEP = ["deep_relu", "deep_sigmoid"]
 

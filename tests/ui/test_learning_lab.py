@@ -5,11 +5,11 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from explorer.engine import Session
-from explorer.engine.train import train
-from explorer.examples import toy_model
 from explorer.model import edit as edits
 from explorer.model import load_model
+from explorer.model.examples import toy_model
 from explorer.resources import example_path
+from explorer.train.loop import train
 from tests.ui.scripted_dialogs import ScriptedDialogs
 
 WAIT_MS = 60_000
@@ -18,7 +18,7 @@ WAIT_MS = 60_000
 @pytest.fixture
 def open_example(qtbot, settings, app_folder):
     """A window on a bundled example, with dialogs answered from a script; closed at the end, its run over."""
-    from explorer.ui.app import make_app, open_window
+    from explorer.ui.shell.app import make_app, open_window
 
     make_app()
     windows = []

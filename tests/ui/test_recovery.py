@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from explorer.engine import Session
-from explorer.examples import toy_model
 from explorer.model import edit as edits
 from explorer.model import load_model
-from explorer.ui.autosave import pending_recoveries
+from explorer.model.examples import toy_model
+from explorer.ui.document.autosave import pending_recoveries
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,8 +22,8 @@ CHILD = textwrap.dedent(
     from explorer.engine import Session
     from explorer.model import load_model
     from explorer.model import edit as edits
-    from explorer.ui.app import QuietDialogs, make_app, open_window
-    from explorer.ui.settings import Settings
+    from explorer.ui.shell.app import QuietDialogs, make_app, open_window
+    from explorer.ui.kit.settings import Settings
     from pathlib import Path
     model_path, folder = sys.argv[1], Path(sys.argv[2])
     app = make_app(quiet=True)
@@ -99,7 +99,7 @@ def crash_after_an_edit(model_file, folder):
 
 
 def test_after_a_crash_the_next_start_offers_to_recover(qtbot, tmp_path, model_file, settings):
-    from explorer.ui.app import open_window
+    from explorer.ui.shell.app import open_window
     from tests.ui.scripted_dialogs import ScriptedDialogs
 
     crash_after_an_edit(model_file, tmp_path)
@@ -123,7 +123,7 @@ def test_after_a_crash_the_next_start_offers_to_recover(qtbot, tmp_path, model_f
 
 
 def test_after_a_crash_discard_throws_the_autosave_away(qtbot, tmp_path, model_file, settings):
-    from explorer.ui.app import open_window
+    from explorer.ui.shell.app import open_window
     from tests.ui.scripted_dialogs import ScriptedDialogs
 
     crash_after_an_edit(model_file, tmp_path)

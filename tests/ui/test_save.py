@@ -7,10 +7,10 @@ import stat
 import pytest
 
 from explorer.engine import Session
-from explorer.examples import toy_model
 from explorer.export.snapshot import snapshot_text
 from explorer.model import edit as edits
 from explorer.model import load_model
+from explorer.model.examples import toy_model
 
 
 @pytest.fixture
@@ -69,8 +69,7 @@ def test_a_failed_save_keeps_the_old_file_and_says_so_in_one_line(window, tmp_pa
     assert c.save(str(path))
     before = path.read_bytes()
     c.edit("Set loss", edits.set_loss, "sse")
-    from explorer.ui import files
-
+    from explorer.ui.document import saving as files
     class FullDisk(files.QSaveFile):
         def write(self, data):
             return len(data) // 2  # the disk took half

@@ -39,8 +39,8 @@ def test_screenshot_of_an_unknown_node_exits_2(tmp_path):
 
 
 def test_select_takes_a_label_as_well_as_an_id():
-    from explorer import cli
-    from explorer.examples import toy_model
+    from explorer.cli import screenshot as cli
+    from explorer.model.examples import toy_model
 
     model = toy_model()
     assert cli._node_named(model, "Yhat") == "Yhat"

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow
 
-from explorer.ui.settings import DEFAULT_PLAY_SPEED, MAX_RECENT_FILES, Settings
+from explorer.ui.kit.settings import DEFAULT_PLAY_SPEED, MAX_RECENT_FILES, Settings
 
 
 @pytest.fixture

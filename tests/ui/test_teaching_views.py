@@ -6,9 +6,9 @@ from PySide6.QtGui import QTextCursor, QTextDocumentFragment
 
 from explorer.engine import Session
 from explorer.engine.ops import OPS
-from explorer.examples import toy_model
 from explorer.model import Model
-from explorer.ui.inspector import TAB_BREAKDOWN, TAB_DERIVATION
+from explorer.model.examples import toy_model
+from explorer.ui.inspector.panel import TAB_BREAKDOWN, TAB_DERIVATION
 
 
 def tables(browser) -> list[list[list[str]]]:
@@ -220,7 +220,7 @@ def _strength(colours: np.ndarray, zero: np.ndarray) -> float:
 def deep_sigmoid_grads(window):
     from explorer.model import load_model
     from explorer.resources import example_path
-    from explorer.ui.inspector import TAB_GRAD
+    from explorer.ui.inspector.panel import TAB_GRAD
 
     window.controller.load(Session(load_model(example_path("deep_sigmoid"))))
     window.controller.run_to_end()
@@ -239,7 +239,7 @@ def _grad_picture(window, qtbot, node):
 def _cell_colours_of_zero(view) -> np.ndarray:
     import pyqtgraph as pg
 
-    from explorer.ui.theme import current_theme
+    from explorer.ui.kit.theme import current_theme
 
     colour = pg.colormap.get(current_theme().colormap).map(0.5, mode="qcolor")
     return np.array([colour.red(), colour.green(), colour.blue()], dtype=float)
@@ -281,7 +281,7 @@ def test_export_derivation_and_code_from_the_window(window, tmp_path):
     import subprocess
     import sys
 
-    from explorer.ui.export_actions import export_code, export_derivation
+    from explorer.ui.shell.export_actions import export_code, export_derivation
 
     window.controller.run_to_end()
     assert export_derivation(window, tmp_path / "handout")
@@ -301,7 +301,7 @@ def test_export_derivation_and_code_from_the_window(window, tmp_path):
 
 
 def test_export_into_an_unwritable_place_says_so(window, tmp_path):
-    from explorer.ui.export_actions import export_derivation
+    from explorer.ui.shell.export_actions import export_derivation
 
     blocker = tmp_path / "file"
     blocker.write_text("x")

@@ -5,7 +5,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from explorer.ui.theme import DARK, LIGHT, current_theme, set_theme, themes
+from explorer.ui.kit.theme import DARK, LIGHT, current_theme, set_theme, themes
 
 
 @pytest.fixture(autouse=True)
@@ -138,7 +138,7 @@ def test_the_app_module_no_longer_needs_the_window_module_for_its_palette():
     import ast
     from pathlib import Path
 
-    import explorer.ui.main_window as main_window
+    import explorer.ui.shell.main_window as main_window
 
     tree = ast.parse(Path(main_window.__file__).read_text(encoding="utf-8"))
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}

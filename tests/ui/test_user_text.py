@@ -12,12 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QTextDocumentFragment
 
 from explorer.engine import Session
-from explorer.examples import toy_model
 from explorer.model import Model
-from explorer.ui.graph_items import NodeItem
-from explorer.ui.heatmap import MatrixView
-from explorer.ui.inspector import TAB_JACOBIAN
-from explorer.ui.jacobian_view import JacobianView
+from explorer.model.examples import toy_model
+from explorer.ui.canvas.items import NodeItem
+from explorer.ui.inspector.heatmap import MatrixView
+from explorer.ui.inspector.jacobian_view import JacobianView
+from explorer.ui.inspector.panel import TAB_JACOBIAN
 
 
 def _relabelled(labels: dict[str, str], name: str = "") -> Model:
@@ -88,9 +88,9 @@ def test_a_label_naming_a_fifo_or_dev_zero_reads_nothing(tmp_path):
         import os
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from explorer.engine import Session
-        from explorer.examples import toy_model
+        from explorer.model.examples import toy_model
         from explorer.model import Model
-        from explorer.ui.app import QuietDialogs, make_app, open_window
+        from explorer.ui.shell.app import QuietDialogs, make_app, open_window
         model = toy_model()
         labels = {{"H1": '<img src="{fifo}">', "W1": '<img src="/dev/zero">', "Yhat": '<img src="{fifo}">'}}
         model = Model([s.with_(label=labels.get(s.id, s.label)) for s in model.specs], '<img src="{fifo}">')
@@ -165,7 +165,7 @@ def test_a_100000_character_label_given_directly_costs_little(qtbot):
 def test_the_graph_export_keeps_hostile_text_literal_and_valid():
     import xml.etree.ElementTree as ET
 
-    from explorer.ui.graph_export import render_graph
+    from explorer.ui.canvas.image import render_graph
 
     model = _relabelled({"W3": '<img src="/dev/zero">&amp;', "H1": "<b>bold</b>"}, name="<title>x</title>")
     session = Session(model)

@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex
 
 from explorer.engine import Session
-from explorer.examples import toy_model
 from explorer.model import edit as edits
-from explorer.ui.matrix_editor import MatrixTableModel
+from explorer.model.examples import toy_model
+from explorer.ui.inspector.matrix_editor import MatrixTableModel
 
 TYPED = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True).map(repr),

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 
 from explorer.model import edit as edits
-from explorer.ui.inspector import TAB_BREAKDOWN, TAB_GRAD, TAB_JACOBIAN, TAB_VALUE
+from explorer.ui.inspector.panel import TAB_BREAKDOWN, TAB_GRAD, TAB_JACOBIAN, TAB_VALUE
 
 
 def node_item(window, node):
@@ -173,7 +173,7 @@ def test_loss_and_batch_changes(window):
 
 
 def test_a_bad_cell_is_refused_in_place(window, qtbot):
-    from explorer.ui.matrix_editor import MatrixEditor
+    from explorer.ui.inspector.matrix_editor import MatrixEditor
 
     c = window.controller
     dialog = MatrixEditor("W1", "param", c.model.value("W1"), window)
@@ -237,8 +237,7 @@ def test_opening_a_bad_file_keeps_the_model(window, tmp_path):
 
 
 def test_edit_values_button_opens_the_editor_and_ok_stores(window, qtbot, monkeypatch):
-    from explorer.ui import main_window
-
+    from explorer.ui.shell import main_window
     c = window.controller
     c.select("X")
     assert window.inspector.edit_button.isVisible()
@@ -256,7 +255,7 @@ def test_edit_values_button_opens_the_editor_and_ok_stores(window, qtbot, monkey
 
 
 def test_randomise_is_reproducible(window, qtbot):
-    from explorer.ui.matrix_editor import MatrixEditor
+    from explorer.ui.inspector.matrix_editor import MatrixEditor
 
     first = MatrixEditor("W2", "param", window.controller.model.value("W2"), window)
     second = MatrixEditor("W2", "param", window.controller.model.value("W2"), window)

@@ -7,15 +7,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar
 
 from explorer.engine import Session
-from explorer.examples import toy_model
-from explorer.ui import theme
-from explorer.ui.i18n import remove_translators
+from explorer.model.examples import toy_model
+from explorer.ui.kit import theme
+from explorer.ui.text.i18n import remove_translators
 
 HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
 def new_window(qtbot, settings, dialogs=None):
-    from explorer.ui.app import open_window
+    from explorer.ui.shell.app import open_window
     from tests.ui.scripted_dialogs import ScriptedDialogs
 
     window = open_window(Session(toy_model()), dialogs=dialogs or ScriptedDialogs(settings=settings), settings=settings)
@@ -51,7 +51,7 @@ def test_the_theme_choice_is_remembered(qtbot, settings):
         assert first.theme_name == "dark"
         assert settings.theme == "dark"
         first.close()
-        from explorer.ui.app import apply_theme_choice
+        from explorer.ui.shell.app import apply_theme_choice
 
         theme.set_theme("light")
         apply_theme_choice(settings.theme, QApplication.instance())  # what the next start does before its window
@@ -101,10 +101,9 @@ def test_reset_settings_forgets_everything(qtbot, settings, tmp_path):
 
 def test_reset_settings_flag_is_accepted_by_the_window_command(monkeypatch):
     from explorer import cli
-
     seen = {}
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
-    import explorer.ui.app as app
+    import explorer.ui.shell.app as app
 
     monkeypatch.setattr(app, "run_window", lambda path=None, reset_settings=False: seen.update(path=path, reset=reset_settings) or 0)
     assert cli.main(["--reset-settings", "model.json"]) == 0
@@ -115,7 +114,7 @@ def test_reset_settings_flag_is_accepted_by_the_window_command(monkeypatch):
 
 @pytest.fixture
 def korean(qapp):
-    from explorer.ui.i18n import install_translator
+    from explorer.ui.text.i18n import install_translator
 
     assert install_translator("ko", qapp) == "ko"
     yield

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from explorer.ui.workers import BackgroundRunner, Cancelled
+from explorer.ui.kit.workers import BackgroundRunner, Cancelled
 
 
 def test_twenty_quick_requests_run_at_most_two_jobs(qtbot):
@@ -107,8 +107,8 @@ def test_closing_the_window_during_a_job_prints_nothing(how):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from PySide6.QtCore import QTimer
         from explorer.engine import Session
-        from explorer.examples import toy_model
-        from explorer.ui.app import QuietDialogs, make_app, open_window
+        from explorer.model.examples import toy_model
+        from explorer.ui.shell.app import QuietDialogs, make_app, open_window
         app = make_app(quiet=True)
         window = open_window(Session(toy_model()), dialogs=QuietDialogs())
         window.show()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMainWindow
 
-from .lab import LearningLab
+from explorer.ui.lab.lab import LearningLab
 
 
 def install_learning_lab(window: QMainWindow) -> LearningLab:
@@ -24,8 +24,7 @@ def install_learning_lab(window: QMainWindow) -> LearningLab:
 def _follow_theme(window: QMainWindow, lab: LearningLab) -> None:
     """Repaint the lab when the theme changes: the theme's ``changed`` signal where there is one,
     else after the window's own dark-theme switch."""
-    from .. import theme
-
+    from explorer.ui.kit import theme
     manager = getattr(theme, "themes", None)
     if callable(manager):
         manager().changed.connect(lab.apply_theme)

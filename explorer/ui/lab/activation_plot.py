@@ -15,10 +15,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ...engine import OPS
-from ..i18n import translate
-from ..theme import current_theme
-from .plot_style import style_plot
+from explorer.engine import OPS
+from explorer.ui.kit.theme import current_theme
+from explorer.ui.lab.plot_style import style_plot
+from explorer.ui.text.i18n import translate
 
 #: The activations drawn, with the bound of their derivative that is marked (None: no mark).
 ACTIVATIONS = {"sigmoid": 0.25, "tanh": 1.0, "relu": None}
@@ -97,7 +97,7 @@ class ActivationPlot(QWidget):
         return "" if line is None else line.label.format
 
     def apply_theme(self) -> None:
-        """Re-read :func:`~explorer.ui.theme.current_theme`."""
+        """Re-read :func:`~explorer.ui.kit.theme.current_theme`."""
         theme = current_theme()
         self.graphics.setBackground(theme.background)
         titles = {

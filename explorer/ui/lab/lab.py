@@ -17,21 +17,21 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
 
-from ...engine import EngineError
-from ...engine.train_update import UpdateResult, apply_update, format_number
-from ..dialogs import Dialogs
-from ..guard import guarded
-from ..text import one_line, plain
-from .activation_plot import ActivationPlot
-from .layers import layer_weights, weight_names
-from .menus import place_actions
-from .plot_export import export_plots
-from .plots import GradNormPlot, LossPlot
-from .rate_spin import RateSpinBox
-from .train_dialog import TrainDialog
-from .train_worker import TrainWorker
-from .training import TrainingRuns, replaced
-from .update_view import UpdateView
+from explorer.engine import EngineError
+from explorer.train.layers import layer_weights, weight_names
+from explorer.train.update import UpdateResult, apply_update, format_number
+from explorer.ui.kit.dialogs import Dialogs
+from explorer.ui.kit.guard import guarded
+from explorer.ui.lab.activation_plot import ActivationPlot
+from explorer.ui.lab.menus import place_actions
+from explorer.ui.lab.plot_export import export_plots
+from explorer.ui.lab.plots import GradNormPlot, LossPlot
+from explorer.ui.lab.rate_spin import RateSpinBox
+from explorer.ui.lab.train_dialog import TrainDialog
+from explorer.ui.lab.train_worker import TrainWorker
+from explorer.ui.lab.training import TrainingRuns, replaced
+from explorer.ui.lab.update_view import UpdateView
+from explorer.ui.text.plain import one_line, plain
 
 
 class LearningLab(QObject):
@@ -261,7 +261,7 @@ class LearningLab(QObject):
 
     @property
     def run_ended(self) -> SignalInstance:
-        """Emitted with the :class:`~explorer.engine.train.TrainResult` once a run has landed or not."""
+        """Emitted with the :class:`~explorer.train.loop.TrainResult` once a run has landed or not."""
         return self.runs.ended
 
     @property

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from ..i18n import translate
+from explorer.ui.text.i18n import translate
 
 
 def menu_holding(window: QMainWindow, action: QAction | None) -> QMenu | None:

@@ -19,7 +19,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 
-from ...model.atomic import write_atomic
+from explorer.model.atomic import write_atomic
 
 #: Scale of the PNG relative to the plot's size on screen.
 PNG_SCALE = 2.0

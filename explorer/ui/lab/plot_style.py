@@ -10,7 +10,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
-from ..theme import Theme
+from explorer.ui.kit.theme import Theme
 
 
 def style_plot(plot: pg.PlotItem, theme: Theme, title: str = "") -> None:

@@ -18,10 +18,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ..text import escape, plain
-from ..theme import current_theme
-from .plot_style import layer_colour, style_plot
-from .throttle import RedrawThrottle
+from explorer.ui.kit.theme import current_theme
+from explorer.ui.lab.plot_style import layer_colour, style_plot
+from explorer.ui.lab.throttle import RedrawThrottle
+from explorer.ui.text.plain import escape, plain
 
 #: Non-positive values cannot go on a log axis; they are drawn at this floor.
 LOG_FLOOR = 1e-300
@@ -100,7 +100,7 @@ class LossPlot(QWidget):
         self.curve.setData(np.asarray(self._x, dtype=np.float64), y)
 
     def apply_theme(self) -> None:
-        """Re-read :func:`~explorer.ui.theme.current_theme`."""
+        """Re-read :func:`~explorer.ui.kit.theme.current_theme`."""
         theme = current_theme()
         self.graphics.setBackground(theme.background)
         style_plot(self.plot, theme, self.tr("Loss against iteration"))
@@ -211,7 +211,7 @@ class GradNormPlot(QWidget):
             self.history_curves.append(curve)
 
     def apply_theme(self) -> None:
-        """Re-read :func:`~explorer.ui.theme.current_theme`."""
+        """Re-read :func:`~explorer.ui.kit.theme.current_theme`."""
         theme = current_theme()
         self.graphics.setBackground(theme.background)
         style_plot(self.depth_plot, theme, self.tr("This pass, by depth"))

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...engine.train import MAX_STEPS
-from ...engine.train_update import format_number
-from ..text import plain
-from .rate_spin import DEFAULT_RATE, RateSpinBox
+from explorer.train.loop import MAX_STEPS
+from explorer.train.update import format_number
+from explorer.ui.lab.rate_spin import DEFAULT_RATE, RateSpinBox
+from explorer.ui.text.plain import plain
 
 DEFAULT_STEPS = 500
 

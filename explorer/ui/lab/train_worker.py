@@ -1,6 +1,6 @@
 """A training run off the UI thread.
 
-:class:`TrainWorker` runs :func:`explorer.engine.train.train` on its own
+:class:`TrainWorker` runs :func:`explorer.train.loop.train` on its own
 one-thread pool (so a long run never holds a thread the inspector's
 Jacobians need). The run gets the window's model, an immutable value, never
 the window's session, and it never touches a widget: it reports through
@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ...engine import EngineError
-from ...engine.train import TrainResult, train
-from ...model import Model
+from explorer.engine import EngineError
+from explorer.model import Model
+from explorer.train.loop import TrainResult, train
 
 #: How long closing the window waits for a running training (it is cancelled first).
 SHUTDOWN_WAIT_MS = 3000

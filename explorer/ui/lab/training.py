@@ -1,6 +1,6 @@
 """Training runs in the window: start, progress, Cancel, and where the weights land.
 
-:class:`TrainingRuns` starts :func:`~explorer.engine.train.train` on a
+:class:`TrainingRuns` starts :func:`~explorer.train.loop.train` on a
 :class:`~explorer.ui.lab.train_worker.TrainWorker` with the window's model as
 it is, shows the progress in the Train dialog and the loss plot, and when
 the run ends puts the trained weights into the stepping view as one
@@ -16,17 +16,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
-from ...engine import EngineError
-from ...engine.train import TrainResult, check_settings, with_params
-from ...engine.train_update import format_number
-from ...model import Model, ModelError
-from ..text import one_line
-from .layers import layer_weights, weight_names
-from .train_dialog import TrainDialog
-from .train_worker import TrainRequest, TrainWorker
+from explorer.engine import EngineError
+from explorer.model import Model, ModelError
+from explorer.train.layers import layer_weights, weight_names
+from explorer.train.loop import TrainResult, check_settings, with_params
+from explorer.train.update import format_number
+from explorer.ui.lab.train_dialog import TrainDialog
+from explorer.ui.lab.train_worker import TrainRequest, TrainWorker
+from explorer.ui.text.plain import one_line
 
 if TYPE_CHECKING:
-    from .lab import LearningLab
+    from explorer.ui.lab.lab import LearningLab
 
 
 def replaced(model: Model, new: Model) -> Model:

@@ -2,9 +2,9 @@
 
 Three heatmaps side by side (before and after on one colour scale, so a
 cell that moved changes colour) and, for a small matrix, every element's
-arithmetic as :func:`explorer.engine.train_update.update_arithmetic` writes
+arithmetic as :func:`explorer.train.update.update_arithmetic` writes
 it: ``0.2 − 0.1 × (−0.06118) = 0.206118``. The view shows what it is given
-(an :class:`~explorer.engine.train_update.UpdateResult`), either a preview
+(an :class:`~explorer.train.update.UpdateResult`), either a preview
 of the update the backward pass allows or the one just applied.
 """
 
@@ -14,12 +14,12 @@ import numpy as np
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from ...engine.notation import pretty
-from ...engine.train_update import ParamUpdate, format_number, update_arithmetic
-from ..colour_scale import SHARED
-from ..heatmap import MatrixView
-from ..text import one_line, plain
-from ..theme import current_theme
+from explorer.lesson.notation import pretty
+from explorer.train.update import ParamUpdate, format_number, update_arithmetic
+from explorer.ui.inspector.colour_scale import SHARED
+from explorer.ui.inspector.heatmap import MatrixView
+from explorer.ui.kit.theme import current_theme
+from explorer.ui.text.plain import one_line, plain
 
 
 class UpdateView(QWidget):
@@ -118,7 +118,7 @@ class UpdateView(QWidget):
         return self.arithmetic.toPlainText()
 
     def apply_theme(self) -> None:
-        """Re-read :func:`~explorer.ui.theme.current_theme`."""
+        """Re-read :func:`~explorer.ui.kit.theme.current_theme`."""
         for view in (self.before_view, self.step_view, self.after_view):
             view.apply_theme()
         palette = self.header.palette()

@@ -1,0 +1,91 @@
+"""The command line: ``jacobian-explorer`` and its subcommands (argparse, one module per command).
+
+May import every layer below it; Qt (:mod:`explorer.ui`) only inside the commands that draw,
+so that ``check``, ``export`` and ``train`` start without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import warnings
+from collections.abc import Sequence
+
+import numpy as np
+
+from explorer.cli import check, export, screenshot, window
+from explorer.cli import explain as explain_cmd
+from explorer.cli import train as train_command
+from explorer.cli.common import Parser, UsageError
+from explorer.engine import EngineError
+from explorer.model import ModelError
+
+PROG = "jacobian-explorer"
+COMMANDS = ("export", "check", "screenshot", "explain", "train")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog=PROG,
+        description="Step through the forward and backward pass of a linear network and see every "
+        "value, gradient and Jacobian. Without a command, opens the window "
+        "(jacobian-explorer [--reset-settings] [MODEL]; --reset-settings forgets the window's settings).",
+    )
+    sub = parser.add_subparsers(dest="command")
+    export = sub.add_parser("export", help="write snapshot.json, graph.png and graph.svg without a window")
+    export.add_argument("model", help="a model or snapshot file")
+    export.add_argument("--out", required=True, help="folder to write into (created if missing)")
+    export.add_argument("--step", type=int, default=None, help="steps to take (default: all; a snapshot's own step)")
+    export.add_argument("--code", action="store_true", help="also model_numpy.py, model_torch.py, derivation.md/.tex")
+    check = sub.add_parser("check", help="compare every gradient with central finite differences")
+    check.add_argument("model", help="a model or snapshot file")
+    shot = sub.add_parser("screenshot", help="render the main window off-screen to a PNG")
+    shot.add_argument("model", help="a model or snapshot file")
+    shot.add_argument("--out", required=True, help="the PNG file to write")
+    shot.add_argument("--step", type=int, default=None, help="steps to take (default: all)")
+    shot.add_argument("--select", default=None, help="the node to show in the inspector: its id or its label (W3, W₃)")
+    shot.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT (default 1400x900)")
+    shot.add_argument("--tab", choices=screenshot.TABS, default=None, help="the inspector tab to show")
+    shot.add_argument("--theme", choices=("light", "dark"), default="light", help="colour theme")
+    shot.add_argument("--language", choices=("en", "ko"), default="en", help="the window's language (default en)")
+    explain_cmd.add_parser(sub)
+    train_command.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; its exit status. numpy's RuntimeWarnings never reach standard error:
+    an overflow is named by the engine in one line (``NonFiniteError``)."""
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in ("-h", "--help"):
+            _parser().print_help()
+            return 0
+        if not argv or argv[0] not in COMMANDS:
+            return window.run(argv)
+        args = _parser().parse_args(argv)
+        run = {
+            "check": check.run,
+            "export": export.run,
+            "screenshot": screenshot.run,
+            "explain": explain_cmd.run,
+            "train": train_command.run,
+        }
+        return run[args.command](args)
+    except (ModelError, EngineError, UsageError) as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a bug: still one line, never a traceback
+        if os.environ.get("JACOBIAN_EXPLORER_DEBUG"):
+            raise
+        print(f"{PROG}: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        return 3

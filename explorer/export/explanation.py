@@ -1,0 +1,338 @@
+"""A :class:`~explorer.lesson.derivation.Derivation` written out: text, Markdown, LaTeX and JSON.
+
+Text, Markdown and LaTeX are rendered from one list of blocks
+(:func:`explanation_blocks`), so they always say the same thing; JSON is the
+object of SPEC section 6. The window renders the same data its own way.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from explorer.engine.session import Session
+from explorer.lesson.by_hand import forward_by_hand, jacobian_matrix, written_contraction
+from explorer.lesson.derivation import KIND_WORDS, Derivation, derive
+from explorer.lesson.notation import latex_escape, shape_text
+
+FORMATS = ("text", "markdown", "latex", "json")
+#: Arrays with more elements are shown by their shape only.
+FULL_NUMBERS_LIMIT = 144
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    latex: str
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+    latex: str
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """A named array, shown as a matrix (an n-D array as the lecture's m×n flattening)."""
+
+    label: str
+    latex: str
+    array: np.ndarray
+    rows: int | None = None
+
+
+Block = Heading | Para | Matrix
+
+
+def num(x: float, digits: int = 6) -> str:
+    """A number for reading: ``-0.0611824`` (``digits`` significant), ``0`` for zero.
+
+    >>> num(-0.06118236), num(0.0), num(0.5, 4)
+    ('-0.0611824', '0', '0.5')
+    """
+    return f"{x:.{digits}g}" if x != 0 else "0"
+
+
+def latex_shape(shape: tuple[int, ...]) -> str:
+    r"""A shape in LaTeX maths: ``3 \times 1 \times 3 \times 3``; a scalar is ``\text{scalar}``."""
+    return r" \times ".join(str(n) for n in shape) if shape else r"\text{scalar}"
+
+
+def _kind(key: str) -> str:
+    english, korean = KIND_WORDS[key]
+    return f"{english} ({korean})"
+
+
+def _math(text: str) -> str:
+    """Unicode maths as a LaTeX text run (pdflatex-safe: no Hangul, symbols spelled out)."""
+    table = {
+        "∂": r"$\partial$", "·": r"$\cdot$", "ᵀ": r"$^\top$", "→": r"$\to$", "∘": r"$\circ$", "×": r"$\times$",
+        "−": "-", "⊙": r"$\odot$", "⊗": r"$\otimes$", "Σ": r"$\Sigma$", "δ": r"$\delta$", "σ": r"$\sigma$",
+        "Ŷ": r"$\hat{Y}$", "ŷ": r"$\hat{y}$", "≈": r"$\approx$", "|": r"$|$", "Δ": r"$\Delta$", "✓": "(ok)",
+        "✗": "(MISMATCH)", "′": "'", "²": r"$^2$", "⁽": "$^{(", "⁾": ")}$", "ₛ": r"$_s$", "ᵢ": r"$_i$",
+        "∇": r"$\nabla$", "⎡": "[", "⎤": "]", "ⱼ": r"$_j$", "ₖ": r"$_k$",
+    }
+    text = re.sub(r"\s*\([^()]*[\uac00-\ud7a3][^()]*\)", "", text)  # "(연쇄법칙)": Hangul needs kotex
+    out = []
+    for ch in text:
+        if ch in table:
+            out.append(table[ch])
+        elif "₀" <= ch <= "₉":
+            out.append(f"$_{{{ord(ch) - ord('₀')}}}$")
+        elif "⁰" <= ch <= "⁹" or ch in "¹²³":
+            out.append(str("⁰¹²³⁴⁵⁶⁷⁸⁹".index(ch)))
+        elif "\uac00" <= ch <= "\ud7a3" or "\u3130" <= ch <= "\u318f":
+            continue  # Hangul needs kotex; the LaTeX handout keeps the English words
+        else:
+            out.append(latex_escape(ch))
+    text = "".join(out).replace("$$", "")
+    return text.replace("( ", "(").replace(" )", ")").replace("()", "")
+
+
+def explanation_blocks(d: Derivation, session: Session) -> list[Block]:
+    """The derivation as blocks, in reading order."""
+    model = session.model
+    name = f"∂L/∂{d.symbols[-1]}"
+    step = f"step {d.step}/{d.total_steps}"
+    blocks: list[Block] = [Heading(f"{name} at {step}", "")]
+    path = " → ".join(d.symbols)
+    para = [
+        f"Composition (합성함수): {d.composition}",
+        f"Path from the loss: {path}",
+        f"Chain rule (연쇄법칙): {name} = {d.chain_symbol}",
+    ]
+    for node, others in d.branches:
+        para.append(
+            f"{node} also feeds {', '.join(others)}: the path follows the main chain; "
+            f"{name} adds the shares that arrive through {', '.join(others)} as well."
+        )
+    blocks += [Para(p, _math(p)) for p in para]
+    if not d.factors:
+        start = "The backward pass starts here: the loss is a scalar and ∂L/∂L = 1."
+        return [*blocks, Para(start, _math(start))]
+    blocks.append(Heading("Factors: local Jacobians, shape = shape(of) + shape(wrt), the loss a scalar", ""))
+    for i, f in enumerate(d.factors, 1):
+        line = (
+            f"{i}. {f.symbol}  shape {shape_text(f.shape)} ({f.size} numbers), {_kind(f.kind)}: "
+            f"{f.closed_form if f.closed_form.startswith('∂') else 'J = ' + f.closed_form}"
+        )
+        form = f.closed_form_latex if f.closed_form.startswith("∂") else "J = " + f.closed_form_latex
+        latex = (
+            f"{i}. ${f.latex}$, shape ${latex_shape(f.shape)}$ ({f.size} numbers), "
+            f"{KIND_WORDS[f.kind][0]}: ${form}$"
+        )
+        if not model.shape(f.of):
+            note = f"  (a scalar's Jacobian: the same numbers as the gradient ∂L/∂{d.symbols[i]})"
+            line, latex = line + note, latex + _math(note)
+        blocks.append(Para(line, latex))
+        if f.numbers is not None:
+            rows = int(np.prod(model.shape(f.of), dtype=np.int64)) if model.shape(f.of) else 1
+            blocks.append(Matrix(f"J = {f.symbol} as {rows}×{f.size // rows}, rows ∇ᵀfᵢ", "", f.numbers, rows))
+        else:
+            blocks.append(Para(f"   (over {FULL_NUMBERS_LIMIT} numbers: not written out)", ""))
+    blocks.append(Heading("Backward pass: vector-Jacobian products (벡터-야코비안 곱) from the loss side", ""))
+    for v in d.vjps:
+        line = (
+            f"{v.index}. {v.result_symbol} ({shape_text(v.result_shape)}) = {v.formula}"
+            f"   with δ = {v.upstream_symbol} ({shape_text(v.upstream_shape)})"
+        )
+        blocks.append(Para(line, _math(line)))
+        if v.result.size <= FULL_NUMBERS_LIMIT:
+            blocks.append(Matrix(v.result_symbol, "", v.result))
+    blocks.append(Para("No factor is built: each step multiplies the incoming gradient by Jᵀ, as autograd does.", ""))
+    counts = [
+        f"The full Jacobians would hold {d.dense_numbers} numbers; the VJPs produce {d.vjp_numbers}.",
+        f"As dense matrix products (multiply-adds): reverse mode, from the loss, {d.reverse_mode_cost}; "
+        f"forward mode, from {d.symbols[-1]}, {d.forward_mode_cost}. "
+        "The loss is one number, so reverse mode carries a vector, never a matrix: why autograd runs backwards.",
+    ]
+    if d.dense_product is not None and d.dense_product_diff is not None:
+        ok = np.allclose(d.dense_product, d.path_gradient, rtol=1e-9, atol=1e-12)
+        counts.append(
+            f"{'✓' if ok else '✗'} The product of the dense Jacobians along the path equals the backward pass's "
+            f"result (max |Δ| = {d.dense_product_diff:.1e})."
+        )
+    blocks += [Heading("Counts", "")] + [Para(c, _math(c)) for c in counts]
+    blocks += _lesson_blocks(d, session)
+    result = (
+        f"Result: {name} = ∇_{d.symbols[-1]} L (나블라) ({shape_text(tuple(d.gradient.shape))}), "
+        "the gradient (변화도) the engine computed"
+    )
+    blocks += [Heading("Result", ""), Para(result, _math(result)), Matrix(name, "", d.gradient)]
+    return blocks
+
+
+def _lesson_blocks(d: Derivation, session: Session) -> list[Block]:
+    """The last factor worked by hand: forward pass, the m×n Jacobian with Jᵀv, the contraction."""
+    if len(d.path) < 2:
+        return []
+    blocks: list[Block] = []
+    of, wrt = d.path[-2], d.path[-1]
+    hand = forward_by_hand(session, of)
+    if hand is not None:
+        blocks.append(Heading(f"Forward pass by hand (순전파): {hand.formula}", ""))
+        blocks += [Matrix(hand.weight, "", hand.weight_value), Matrix(hand.weight + "ᵀ", "", hand.weight_t)]
+        for row in hand.rows:
+            symbols = " + ".join(f"{t.weight}{t.input}" for t in row.terms)
+            numbers = " + ".join(f"({num(t.weight_value, 4)})({num(t.input_value, 4)})" for t in row.terms)
+            if row.bias is not None:
+                symbols += f" + {row.bias[0]}"
+                numbers += f" + ({num(row.bias[1], 4)})"
+            line = f"{row.output} = {symbols} = {numbers} = {num(row.value, 4)}"
+            blocks.append(Para(line, _math(line)))
+    jm = jacobian_matrix(session, of, wrt)
+    if jm is not None:
+        blocks.append(Heading(f"The Jacobian {jm.symbol} as the lecture's m×n matrix (야코비안 행렬)", ""))
+        for p in (f"Flattening: {jm.flattening}.", f"Rows ∇ᵀfᵢ: {', '.join(jm.rows)}; columns: {', '.join(jm.columns)}.",
+                  f"{jm.closed_form};  {jm.jtv_form};  {jm.delta}", f"PyTorch: {jm.torch}"):
+            blocks.append(Para(p, _math(p)))
+        blocks += [Matrix("J", "", jm.matrix), Matrix("Jᵀ", "", jm.transpose)]
+        if jm.v is not None and jm.result is not None:
+            blocks.append(Matrix("v", "", jm.v.reshape(-1, 1)))
+            blocks.append(Matrix(f"Jᵀv reshaped to {shape_text(jm.result.shape)}", "", jm.result))
+    c = written_contraction(session, of, wrt)
+    if c is not None:
+        blocks.append(Heading("The contraction written out (텐서곱), every term, zeros included", ""))
+        blocks.append(Para(c.delta, _math(c.delta)))
+        for row in c.rows:
+            symbols = " + ".join(f"{t.upstream}·{t.local}" for t in row.terms)
+            numbers = " + ".join(f"({num(t.upstream_value, 4)})({num(t.local_value, 4)})" for t in row.terms)
+            line = f"{row.result} = {symbols} = {numbers} = {num(row.value, 4)}  [= {row.collapsed}]"
+            blocks.append(Para(line, _math(line)))
+        collapsed = f"Collapsed: {d.vjps[-1].result_symbol} = {c.closed_form}"
+        blocks.append(Para(collapsed, _math(collapsed)))
+        if len(c.outer_products) > 1 and c.outer_factor:
+            line = f"{c.outer_factor} δᵀ = Σₛ {c.outer_factor}ₛ δₛᵀ, one outer product per sample s:"
+            blocks.append(Para(line, _math(line)))
+            for o in c.outer_products:
+                blocks.append(Matrix(f"sample {o.sample + 1}: {c.outer_factor}ₛ δₛᵀ", "", o.product))
+    return blocks
+
+
+# -- the renderers ------------------------------------------------------------------------
+
+
+def _grid(array: np.ndarray, rows: int | None) -> np.ndarray:
+    a = np.asarray(array, dtype=np.float64)
+    if a.ndim == 0:
+        return a.reshape(1, 1)
+    if rows is not None:
+        return a.reshape(rows, -1)
+    if a.ndim == 1:
+        return a.reshape(-1, 1)
+    return a.reshape(a.shape[0], -1)
+
+
+def _text_matrix(m: Matrix, indent: str = "   ") -> list[str]:
+    if m.array.size > FULL_NUMBERS_LIMIT:
+        return [f"{indent}{m.label}: {shape_text(tuple(m.array.shape))}, not written out"]
+    grid = _grid(m.array, m.rows)
+    cells = [[num(float(v)) for v in row] for row in grid]
+    width = max(len(c) for row in cells for c in row)
+    lines = [f"{indent}{m.label} ="]
+    for i, row in enumerate(cells):
+        left, right = ("⎡", "⎤") if i == 0 else ("⎣", "⎦") if i == len(cells) - 1 else ("⎢", "⎥")
+        if len(cells) == 1:
+            left, right = "[", "]"
+        lines.append(f"{indent}  {left} " + "  ".join(c.rjust(width) for c in row) + f" {right}")
+    return lines
+
+
+def render_text(blocks: Sequence[Block]) -> str:
+    out: list[str] = []
+    for b in blocks:
+        if isinstance(b, Heading):
+            out += ["", b.text, "─" * min(len(b.text), 78)]
+        elif isinstance(b, Para):
+            out.append(b.text)
+        else:
+            out += _text_matrix(b)
+    return "\n".join(out).strip() + "\n"
+
+
+def render_markdown(blocks: Sequence[Block]) -> str:
+    out: list[str] = []
+    for i, b in enumerate(blocks):
+        if isinstance(b, Heading):
+            out += ["", ("# " if i == 0 else "## ") + b.text, ""]
+        elif isinstance(b, Para):
+            out += [b.text, ""]
+        else:
+            out += ["```", *(line[3:] for line in _text_matrix(b)), "```", ""]
+    return "\n".join(out).strip() + "\n"
+
+
+def _latex_matrix(m: Matrix) -> str:
+    label = _math(m.label)
+    if m.array.size > FULL_NUMBERS_LIMIT:
+        return f"{label}: {shape_text(tuple(m.array.shape))}, not written out.\n"
+    grid = _grid(m.array, m.rows)
+    body = r" \\ ".join(" & ".join(num(float(v)) for v in row) for row in grid)
+    return f"{label}\n\\[\\begin{{pmatrix}} {body} \\end{{pmatrix}}\\]\n"
+
+
+LATEX_PREAMBLE = (
+    "\\documentclass[10pt]{article}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amsmath,amssymb}\n"
+    "\\usepackage[margin=2cm]{geometry}\n\\setcounter{MaxMatrixCols}{200}\n\\setlength{\\parindent}{0pt}\n"
+    "\\begin{document}\n"
+)
+
+
+def render_latex(blocks: Sequence[Block], standalone: bool = True) -> str:
+    out: list[str] = []
+    for i, b in enumerate(blocks):
+        if isinstance(b, Heading):
+            out.append(("\\section*{" if i == 0 else "\\subsection*{") + (b.latex or _math(b.text)) + "}\n")
+        elif isinstance(b, Para):
+            out.append((b.latex or _math(b.text)) + "\n")
+        else:
+            out.append(_latex_matrix(b))
+    body = "\n".join(out)
+    return LATEX_PREAMBLE + body + "\\end{document}\n" if standalone else body
+
+
+def explanation_json(d: Derivation) -> dict[str, Any]:
+    """SPEC section 6's object: path, factors with their shapes, gradient and the two counts."""
+    return {
+        "format": "jacobian-explorer/explanation",
+        "version": 1,
+        "node": d.node,
+        "step": d.step,
+        "path": list(d.path),
+        "factors": [{"of": f.of, "wrt": f.wrt, "shape": list(f.shape)} for f in d.factors],
+        "gradient": d.gradient.tolist(),
+        "dense_numbers": d.dense_numbers,
+        "vjp_numbers": d.vjp_numbers,
+    }
+
+
+def explain(session: Session, node: str | None = None, fmt: str = "text") -> str:
+    """How ``∂L/∂node`` is formed at the session's step, in one of :data:`FORMATS`."""
+    d = derive(session, node)
+    if fmt == "json":
+        return json.dumps(explanation_json(d), ensure_ascii=False) + "\n"
+    blocks = explanation_blocks(d, session)
+    return {"text": render_text, "markdown": render_markdown, "latex": render_latex}[fmt](blocks)
+
+
+def derivation_files(session: Session, nodes: Iterable[str] | None = None) -> dict[str, str]:
+    """``derivation.md`` and ``derivation.tex``: the chain rule for every parameter, for handouts."""
+    model = session.model
+    md: list[str] = [f"# {model.name or 'Model'}: the chain rule for every parameter\n"]
+    tex: list[str] = [f"\\section*{{{_math(model.name or 'Model')}: the chain rule for every parameter}}\n"]
+    for node in nodes if nodes is not None else model.params:
+        if session.grad(node) is None:
+            line = f"∂L/∂{node} is not known at step {session.position}/{session.total}."
+            md.append(line + "\n")
+            tex.append(_math(line) + "\n")
+            continue
+        blocks = explanation_blocks(derive(session, node), session)
+        md.append("#" + render_markdown(blocks).replace("\n## ", "\n### "))  # one level down per parameter
+        tex.append(render_latex(blocks, standalone=False))
+    return {"derivation.md": "\n".join(md), "derivation.tex": LATEX_PREAMBLE + "\n".join(tex) + "\\end{document}\n"}

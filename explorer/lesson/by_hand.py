@@ -1,0 +1,345 @@
+"""One step worked as the lecture works it, with the numbers: data for the window and the handouts.
+
+- :func:`forward_by_hand`: ``ŷ₁ = w₁₁h₁ + w₂₁h₂ + w₃₁h₃ = …`` with W beside Wᵀ;
+- :func:`jacobian_matrix`: the ``m×n`` Jacobian with rows ``∇ᵀfᵢ``, its
+  transpose and ``Jᵀv`` reshaped to the result (``J = W₂ᵀ``, ``Jᵀv = W₂ δ``);
+- :func:`written_contraction`: ``∂L/∂w₁₁ = ∂L/∂ŷ₁·∂ŷ₁/∂w₁₁ + ∂L/∂ŷ₂·∂ŷ₂/∂w₁₁``
+  with every term, zeros included, and for a batch ``H δᵀ = Σₛ hₛ δₛᵀ``.
+
+Element names carry their layer (``h⁽¹⁾₂``), so the ``h`` of H₂ and of H₁
+never read alike. Matrices and batches are flattened row-major over
+``(row, sample)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from explorer.engine.errors import NotReachedError
+from explorer.engine.session import Session
+from explorer.lesson.describe import closed_form, delta_definition
+from explorer.lesson.notation import partial, pretty, qualified_element
+
+Array = npt.NDArray[np.float64]
+
+#: The forward pass is written out by hand for a layer with at most this many multiply-adds.
+HAND_LIMIT = 64
+#: The m×n Jacobian and the written contraction are given for at most this many Jacobian elements.
+MATRIX_LIMIT = 144
+FLATTENING = "row-major over (row, sample): element (i, s) of an n×B matrix is entry i·B + s"
+
+
+def element_name(name: str, shape: tuple[int, ...], index: tuple[int, ...]) -> str:
+    """A layer-qualified element; a one-sample column is named by its row (``h⁽¹⁾₂``).
+
+    >>> element_name("H1", (3, 1), (1, 0)), element_name("W3", (3, 2), (2, 1)), element_name("L", (), ())
+    ('h⁽¹⁾₂', 'w⁽³⁾₃₂', 'L')
+    """
+    if not shape:
+        return pretty(name)
+    if len(shape) == 2 and shape[1] == 1:
+        index = index[:1]
+    return qualified_element(name, index)
+
+
+def _names(model_label: str, shape: tuple[int, ...]) -> tuple[str, ...]:
+    return tuple(element_name(model_label, shape, index) for index in np.ndindex(shape)) if shape else (pretty(model_label),)
+
+
+@dataclass(frozen=True)
+class HandTerm:
+    """``w₂₁ h₂`` with its numbers."""
+
+    weight: str
+    weight_value: float
+    input: str
+    input_value: float
+
+
+@dataclass(frozen=True)
+class HandRow:
+    """One output element: ``ŷ₁ = w₁₁h₁ + w₂₁h₂ + w₃₁h₃ (+ b₁) = value``."""
+
+    output: str
+    terms: tuple[HandTerm, ...]
+    bias: tuple[str, float] | None
+    value: float
+
+
+@dataclass(frozen=True)
+class ForwardByHand:
+    """A linear layer ``out = Wᵀ x (+ b)`` computed element by element."""
+
+    node: str
+    formula: str
+    weight: str
+    weight_value: Array
+    weight_t: Array
+    input: str
+    input_value: Array
+    value: Array
+    rows: tuple[HandRow, ...]
+
+
+def forward_by_hand(session: Session, node: str) -> ForwardByHand | None:
+    """The forward pass of a small linear node by hand, or ``None`` (other op, too large, not reached).
+
+    >>> from explorer.model.examples import toy_model
+    >>> s = Session(toy_model()); s.run()
+    >>> row = forward_by_hand(s, "Yhat").rows[0]
+    >>> row.output, [t.weight + t.input for t in row.terms]
+    ('ŷ₁', ['w⁽³⁾₁₁h⁽²⁾₁', 'w⁽³⁾₂₁h⁽²⁾₂', 'w⁽³⁾₃₁h⁽²⁾₃'])
+    """
+    from explorer.lesson.describe import forward_formula
+
+    model = session.model
+    value = session.value(node)
+    if model.op(node) != "linear" or value is None:
+        return None
+    ports = model.inputs(node)
+    x, w = session.value(ports["x"]), session.value(ports["w"])
+    b = session.value(ports["b"]) if "b" in ports else None
+    assert x is not None
+    assert w is not None
+    if w.size * x.shape[1] > HAND_LIMIT:
+        return None
+    x_label, w_label, out_label = model.label(ports["x"]), model.label(ports["w"]), model.label(node)
+    b_label = model.label(ports["b"]) if "b" in ports else ""
+    rows = []
+    for i, s in np.ndindex(value.shape):
+        terms = tuple(
+            HandTerm(
+                qualified_element(w_label, (k, i)),
+                float(w[k, i]),
+                element_name(x_label, x.shape, (k, s)),
+                float(x[k, s]),
+            )
+            for k in range(w.shape[0])
+        )
+        bias = (qualified_element(b_label, (i,)), float(b[i])) if b is not None else None
+        rows.append(HandRow(element_name(out_label, value.shape, (i, s)), terms, bias, float(value[i, s])))
+    return ForwardByHand(
+        node, forward_formula(model, node), pretty(w_label), w, w.T, pretty(x_label), x, value, tuple(rows)
+    )
+
+
+@dataclass(frozen=True)
+class JacobianMatrix:
+    """``∂of/∂wrt`` as the lecture's ``m×n`` matrix with rows ``∇ᵀfᵢ``, and ``Jᵀv``.
+
+    ``rows`` names the output elements (one row ``∇ᵀfᵢ`` each), ``columns``
+    the input elements, both flattened as :data:`FLATTENING` says. ``v`` is
+    ``∂L/∂of`` flattened and ``jtv`` the product ``Jᵀv``, also reshaped to the
+    input's shape in ``result``; the three are ``None`` until the backward
+    pass has reached ``of`` (the forward pass can already show ``J``).
+    """
+
+    of: str
+    wrt: str
+    symbol: str
+    matrix: Array
+    transpose: Array
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    flattening: str
+    closed_form: str
+    jtv_form: str
+    delta: str
+    v: Array | None
+    jtv: Array | None
+    result: Array | None
+    torch: str
+
+
+def jacobian_matrix(session: Session, of: str, wrt: str) -> JacobianMatrix | None:
+    """The lecture's view of one local Jacobian, or ``None`` past :data:`MATRIX_LIMIT` or before ``of`` is computed.
+
+    >>> from explorer.model.examples import toy_model
+    >>> s = Session(toy_model()); s.run()
+    >>> j = jacobian_matrix(s, "H2", "H1")
+    >>> j.closed_form, j.jtv_form, j.matrix.shape, j.rows[0], j.columns[2]
+    ('J = W₂ᵀ', 'Jᵀv = W₂ · δ', (3, 3), 'h⁽²⁾₁', 'h⁽¹⁾₃')
+    """
+    from explorer.lesson.local_forms import jacobian_form
+
+    model = session.model
+    upstream = session.grad(of)
+    shape = session.jacobian_shape(of, wrt)
+    if int(np.prod(shape, dtype=np.int64)) > MATRIX_LIMIT:
+        return None
+    try:
+        jacobian = session.jacobian(of, wrt)
+    except NotReachedError:
+        return None
+    of_shape, wrt_shape = model.shape(of), model.shape(wrt)
+    m, n = int(np.prod(of_shape, dtype=np.int64)), int(np.prod(wrt_shape, dtype=np.int64))
+    matrix = np.asarray(jacobian).reshape(m, n)
+    v = None if upstream is None else np.asarray(upstream).reshape(m)
+    jtv = None if v is None else matrix.T @ v
+    port = session.port_of(of, wrt)
+    return JacobianMatrix(
+        of=of,
+        wrt=wrt,
+        symbol=partial(model.label(of), model.label(wrt)),
+        matrix=matrix,
+        transpose=matrix.T,
+        rows=_names(model.label(of), of_shape),
+        columns=_names(model.label(wrt), wrt_shape),
+        flattening=FLATTENING,
+        closed_form=f"J = {jacobian_form(session, of, wrt)[0]}",
+        jtv_form=f"Jᵀv = {closed_form(model, of, port)}",
+        delta=f"v = {delta_definition(model, of)}",
+        v=v,
+        jtv=jtv,
+        result=None if jtv is None else jtv.reshape(wrt_shape),
+        torch=torch_correspondence(session, of, wrt),
+    )
+
+
+def torch_correspondence(session: Session, of: str, wrt: str) -> str:
+    """The same product in PyTorch: ``Yhat.backward(gradient=v)`` leaves ``Jᵀv`` in ``W3.grad``."""
+    model = session.model
+    if not model.shape(of):
+        return f"{of}.backward()  # {wrt}.grad is now ∂{pretty(model.label(of))}/∂{pretty(model.label(wrt))}"
+    return (
+        f"{of}.backward(gradient=v)  # v = ∂L/∂{pretty(model.label(of))}; "
+        f"{wrt}.grad is now Jᵀv = ∂L/∂{pretty(model.label(wrt))}, J never built"
+    )
+
+
+@dataclass(frozen=True)
+class ContractionTerm:
+    """``∂L/∂ŷ₁ · ∂ŷ₁/∂w₁₁`` with its two numbers."""
+
+    upstream: str
+    upstream_value: float
+    local: str
+    local_value: float
+
+
+@dataclass(frozen=True)
+class ContractionRow:
+    """One element of the result: the sum over every output element, then its table form."""
+
+    result: str
+    terms: tuple[ContractionTerm, ...]
+    value: float
+    collapsed: str
+
+
+@dataclass(frozen=True)
+class OuterProduct:
+    """One sample's share ``xₛ δₛᵀ`` of a batch's ``X δᵀ``."""
+
+    sample: int
+    column: Array
+    delta: Array
+    product: Array
+
+
+@dataclass(frozen=True)
+class Contraction:
+    """``∂L/∂wrt[t] = Σ_a ∂L/∂of[a] · ∂of[a]/∂wrt[t]`` written out element by element."""
+
+    of: str
+    wrt: str
+    delta: str
+    rows: tuple[ContractionRow, ...]
+    closed_form: str
+    outer_factor: str | None
+    outer_products: tuple[OuterProduct, ...]
+    result: Array
+
+
+def written_contraction(session: Session, of: str, wrt: str) -> Contraction | None:
+    """The lecture's slide 8/8 with numbers, or ``None`` when too large or before ``∂L/∂of``.
+
+    >>> from explorer.model.examples import toy_model
+    >>> s = Session(toy_model()); s.run()
+    >>> row = written_contraction(s, "Yhat", "W3").rows[0]
+    >>> row.result, [t.upstream + "·" + t.local for t in row.terms], row.collapsed
+    ('∂L/∂w⁽³⁾₁₁', ['∂L/∂ŷ₁·∂ŷ₁/∂w⁽³⁾₁₁', '∂L/∂ŷ₂·∂ŷ₂/∂w⁽³⁾₁₁'], '∂L/∂ŷ₁ × h⁽²⁾₁')
+    """
+    model = session.model
+    upstream = session.grad(of)
+    shape = session.jacobian_shape(of, wrt)
+    if upstream is None or int(np.prod(shape, dtype=np.int64)) > MATRIX_LIMIT:
+        return None
+    jac = session.jacobian(of, wrt)
+    of_shape, wrt_shape = model.shape(of), model.shape(wrt)
+    of_label, wrt_label = model.label(of), model.label(wrt)
+    port = session.port_of(of, wrt)
+    outs = list(np.ndindex(of_shape)) if of_shape else [()]
+    result = np.zeros(wrt_shape)
+    rows = []
+    for t in np.ndindex(wrt_shape):
+        target = element_name(wrt_label, wrt_shape, t)
+        terms = tuple(
+            ContractionTerm(
+                f"∂L/∂{element_name(of_label, of_shape, a)}",
+                float(upstream[a]),
+                f"∂{element_name(of_label, of_shape, a)}/∂{target}",
+                float(jac[a + t]),
+            )
+            for a in outs
+        )
+        value = float(sum(term.upstream_value * term.local_value for term in terms))
+        result[t] = value
+        rows.append(ContractionRow(f"∂L/∂{target}", terms, value, _collapsed(session, of, port, t)))
+    outer_factor, outer = _outer_products(session, of, port, upstream)
+    return Contraction(
+        of, wrt, delta_definition(model, of), tuple(rows), closed_form(model, of, port), outer_factor, outer, result
+    )
+
+
+def _collapsed(session: Session, of: str, port: str, t: tuple[int, ...]) -> str:
+    """The table's form of one element: ``∂L/∂ŷ₂ × h⁽²⁾₁`` (a sum over samples for a batch)."""
+    model = session.model
+    inputs = model.inputs(of)
+    of_shape = model.shape(of)
+    of_label = model.label(of)
+    batch = of_shape[1] if len(of_shape) == 2 else 1
+    if model.op(of) == "linear" and port == "w":
+        k, j = t
+        x_label, x_shape = model.label(inputs["x"]), model.shape(inputs["x"])
+        if batch == 1:
+            return f"∂L/∂{element_name(of_label, of_shape, (j, 0))} × {element_name(x_label, x_shape, (k, 0))}"
+        return f"Σₛ ∂L/∂{qualified_element(of_label, (j,))}ₛ × {qualified_element(x_label, (k,))}ₛ"
+    if model.op(of) == "linear" and port == "b":
+        (j,) = t
+        if batch == 1:
+            return f"∂L/∂{element_name(of_label, of_shape, (j, 0))}"
+        return f"Σₛ ∂L/∂{qualified_element(of_label, (j,))}ₛ"
+    if model.op(of) == "linear" and port == "x":
+        k, s = t
+        w_label, w_shape = model.label(inputs["w"]), model.shape(inputs["w"])
+        n_out = w_shape[1]
+        return " + ".join(
+            f"{qualified_element(w_label, (k, i))} ∂L/∂{element_name(of_label, of_shape, (i, s))}" for i in range(n_out)
+        )
+    source = inputs[port]
+    within = element_name(model.label(source), model.shape(source), t)
+    if not of_shape:  # a loss: its Jacobian is the gradient itself, one term
+        return f"∂L/∂{within}"
+    same = element_name(of_label, of_shape, t)  # elementwise: only the matching element is not zero
+    return f"∂L/∂{same} × ∂{same}/∂{within}"
+
+
+def _outer_products(
+    session: Session, of: str, port: str, upstream: Array
+) -> tuple[str | None, tuple[OuterProduct, ...]]:
+    """For ``∂L/∂W`` of a linear node: its factor (``X``, ``A₁``, ``H₂``) and ``Σₛ xₛ δₛᵀ`` per sample."""
+    model = session.model
+    if model.op(of) != "linear" or port != "w":
+        return None, ()
+    x_node = model.inputs(of)["x"]
+    x = session.value(x_node)
+    assert x is not None
+    products = tuple(
+        OuterProduct(s, x[:, s].copy(), upstream[:, s].copy(), np.outer(x[:, s], upstream[:, s]))
+        for s in range(x.shape[1])
+    )
+    return pretty(model.label(x_node)), products

@@ -1,0 +1,118 @@
+"""One line for each step, as the status bar and the canvas say it.
+
+>>> from explorer.model.examples import toy_model
+>>> from explorer.engine import Session
+>>> s = Session(toy_model())
+>>> describe_step(s.model, s.step())
+'Forward 1/13: H₁ = W₁ᵀ · X'
+>>> s.run(); describe_step(s.model, s.plan[8])
+'Backward 9/13: ∂L/∂H₂ = W₃ · δ'
+"""
+
+from __future__ import annotations
+
+from explorer.engine.ops import OPS
+from explorer.engine.session import Step
+from explorer.lesson.notation import partial, pretty, shape_text, subscript
+from explorer.model import Model
+
+#: Forward and backward both write an activation by its symbol (the backward closed forms use σ).
+_SYMBOLS = {"sigmoid(": "σ(", "Σ_b": "Σₛ"}
+
+
+def lecture_text(text: str) -> str:
+    """An op-table formula in the lecture's symbols: ``σ`` for sigmoid, ``Σₛ`` over samples.
+
+    The bias gradient sums over the samples (columns); ``s`` keeps ``b`` for the bias.
+
+    >>> lecture_text("sigmoid(H₁)"), lecture_text("Σ_b δ")
+    ('σ(H₁)', 'Σₛ δ')
+    """
+    for old, new in _SYMBOLS.items():
+        text = text.replace(old, new)
+    return text
+
+
+def closed_form(model: Model, node: str, port: str) -> str:
+    """The simplified gradient through one port, ``H₂ · δᵀ``, in the lecture's symbols.
+
+    >>> from explorer.model.examples import toy_model
+    >>> closed_form(toy_model(), "Yhat", "w")
+    'H₂ · δᵀ'
+    """
+    labels = {p: pretty(model.label(src)) for p, src in model.inputs(node).items()}
+    return lecture_text(OPS[model.op(node)].closed_form[port].format(**labels))
+
+
+def definitions(model: Model, node: str, port: str) -> tuple[str, ...]:
+    """What the symbols of :func:`closed_form` stand for: δ, N, s.
+
+    >>> from explorer.model.examples import toy_model
+    >>> definitions(toy_model(), "Yhat", "w")
+    ('δ = ∂L/∂Ŷ (2×1), the gradient arriving at Ŷ',)
+    """
+    form = closed_form(model, node, port)
+    found = []
+    if "δ" in form:
+        found.append(delta_definition(model, node))
+    if "/ N" in form:
+        pred = model.inputs(node)["pred"]
+        n = 1
+        for d in model.shape(pred):
+            n *= d
+        found.append(f"N = {n}, the number of elements of {pretty(model.label(pred))} (batch included)")
+    if "Σₛ" in form:
+        found.append("s runs over the samples (the columns)")
+    return tuple(found)
+
+
+def delta_definition(model: Model, node: str) -> str:
+    """``δ = ∂L/∂Ŷ (2×1), the gradient arriving at Ŷ``: δ always belongs to one node."""
+    return f"δ = {partial('L', model.label(node))} ({shape_text(model.shape(node))}), the gradient arriving at {pretty(model.label(node))}"
+
+
+def forward_formula(model: Model, node: str) -> str:
+    """``H₁ = W₁ᵀ · X``: how a node's value is computed, in the lecture's symbols."""
+    labels = {port: pretty(model.label(src)) for port, src in model.inputs(node).items()}
+    text = lecture_text(OPS[model.op(node)].formula.format(**labels))
+    if "b" in labels:
+        text += f" + {labels['b']}"
+    return f"{pretty(model.label(node))} = {text}"
+
+
+def backward_formula(model: Model, node: str, name_delta: bool = False) -> str:
+    """``∂L/∂W₃ = H₂ · δᵀ``: how a node's gradient is computed.
+
+    δ is the consumer's gradient; ``name_delta`` appends what it stands for.
+    """
+    name = partial("L", model.label(node))
+    if node == model.loss_id:
+        return f"{name} = 1"
+    terms = [closed_form(model, consumer, port) for consumer, port in model.consumers(node)]
+    if len(terms) == 1:
+        consumer, port = model.consumers(node)[0]
+        notes = "; ".join(definitions(model, consumer, port))
+        return f"{name} = {terms[0]}" + (f"   ({notes})" if name_delta and notes else "")
+    # several consumers: each share has its own δ, numbered so no two read alike
+    consumers = model.consumers(node)
+    numbered = [t.replace("δ", f"δ{subscript(n)}") for n, t in enumerate(terms, 1)]
+    text = f"{name} = " + " + ".join(f"[{t}]" for t in numbered)
+    if name_delta:
+        text += "   (" + "; ".join(
+            f"δ{subscript(n)} = {partial('L', model.label(c))}" for n, (c, _) in enumerate(consumers, 1)
+        ) + ")"
+    return text
+
+
+def describe_step(model: Model, step: Step | None, total: int | None = None) -> str:
+    """``Forward 3/13: H₂ = W₂ᵀ · H₁`` or ``Backward 5/13: ∂L/∂W₃ = H₂ · δᵀ``."""
+    if step is None:
+        return "Ready: step to begin the forward pass (순전파)"
+    count = f"{step.index}/{total if total is not None else _total(model)}"
+    if step.phase == "forward":
+        return f"Forward {count}: {forward_formula(model, step.node)}"
+    return f"Backward {count}: {backward_formula(model, step.node)}"
+
+
+def _total(model: Model) -> int:
+    return len(model.op_nodes) + len(model.order)

@@ -1,0 +1,95 @@
+"""Checks of user text in the model: ids, labels, the name, lone surrogates.
+
+Messages quote the text with :func:`explorer.model.quote.shown`, so they stay
+one line.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from explorer.model import limits
+from explorer.model.errors import ModelError
+from explorer.model.quote import shown
+
+#: Characters no id may hold: controls, format characters, line and paragraph separators, surrogates.
+_BAD_ID_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+#: Characters no label or name may hold (format characters such as emoji joiners are fine).
+_BAD_TEXT_CATEGORIES = frozenset({"Cc", "Zl", "Zp", "Cs"})
+
+
+def _bad_character(text: str, categories: frozenset[str]) -> str | None:
+    for character in text:
+        if unicodedata.category(character) in categories:
+            return f"U+{ord(character):04X}"
+    return None
+
+
+def check_id(node_id: object, where: str) -> str:
+    """Return ``node_id`` if it is a valid node id, else raise a one-line :class:`ModelError`.
+
+    A valid id is a non-empty string of at most 64 characters with no
+    control or format characters, line breaks or lone surrogates.
+    ``where`` says which node this is when the id itself cannot be trusted
+    (``"node #3"``).
+    """
+    if not isinstance(node_id, str) or not node_id.strip():
+        raise ModelError(f"{where} needs a non-empty string id, got {shown(node_id)}")
+    if len(node_id) > limits.MAX_ID_LENGTH:
+        raise ModelError(
+            f"{where} has an id of {len(node_id):,} characters ({shown(node_id, 20)}); "
+            f"the limit is {limits.MAX_ID_LENGTH}"
+        )
+    bad = _bad_character(node_id, _BAD_ID_CATEGORIES)
+    if bad is not None:
+        raise ModelError(
+            f"{where} has an id holding the character {bad} ({shown(node_id)}); "
+            "ids may not hold control characters, line breaks or invisible characters"
+        )
+    return node_id
+
+
+def check_text(text: object, what: str, node: str | None = None, limit: int = limits.MAX_LABEL_LENGTH) -> str:
+    """Return ``text`` if it is a string fit for display (a label or a name), else raise :class:`ModelError`."""
+    if not isinstance(text, str):
+        raise ModelError(f"{what} must be a string, got {shown(text)}", node)
+    if len(text) > limit:
+        raise ModelError(f"{what} is {len(text):,} characters long; the limit is {limit}", node)
+    bad = _bad_character(text, _BAD_TEXT_CATEGORIES)
+    if bad is not None:
+        raise ModelError(f"{what} holds the character {bad}, a control character or line break", node)
+    return text
+
+
+def lone_surrogate(document: Any) -> str | None:
+    """Where in a parsed JSON document a string holds a lone surrogate, or ``None``.
+
+    JSON's ``\\ud800`` escapes parse to such strings, which cannot be
+    written as UTF-8 later. The answer is a path such as
+    ``nodes[2].label``.
+    """
+    stack: list[tuple[Any, str]] = [(document, "")]
+    while stack:
+        item, path = stack.pop()
+        if isinstance(item, str):
+            if _has_surrogate(item):
+                return path or "the document"
+        elif isinstance(item, list):
+            stack.extend((v, f"{path}[{i}]") for i, v in enumerate(item) if isinstance(v, str | list | dict))
+        elif isinstance(item, dict):
+            for key, v in item.items():
+                place = f"{path}.{shown(key, 20)}" if path else shown(key, 20)
+                if _has_surrogate(key):
+                    return f"a key in {path or 'the document'}"
+                if isinstance(v, str | list | dict):
+                    stack.append((v, place))
+    return None
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

@@ -1,0 +1,405 @@
+"""The controller: the one place that owns the model, the session and the undo stack.
+
+Views only emit requests (select this node, make this edit, take a step);
+the controller turns an edit into an undoable command, the command swaps
+the model, and every view redraws from the model and the session. A model
+edit restarts the pass at step 0 and says so; moving a node keeps the step.
+
+Save keeps what was opened: a document opened from a snapshot is saved as a
+snapshot again, at the current step (a model file is saved as a model file);
+Save As writes a model file. Writing goes through :func:`~explorer.ui.document.saving.write_file`:
+whole or not at all, through a link to its target, keeping permissions; a
+failed save leaves the file on disk as it was and says so in one line.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from explorer.engine import EngineError, Session
+from explorer.export.snapshot import is_snapshot, session_from_document, snapshot_text
+from explorer.lesson import backward_formula, forward_formula
+from explorer.lesson.notation import pretty
+from explorer.model import Model, ModelError, model_to_dict
+from explorer.model.io import dumps, read_json
+from explorer.resources import resources_dir
+from explorer.ui.document.edits import ModelEditCommand
+from explorer.ui.document.saving import write_file
+from explorer.ui.kit.busy import busy
+from explorer.ui.text.i18n import translate
+from explorer.ui.text.plain import one_line
+
+#: Play speeds, in milliseconds per step, from slow to fast.
+MIN_INTERVAL_MS = 60
+MAX_INTERVAL_MS = 2000
+
+
+def open_document(path: str) -> tuple[Session, str]:
+    """A session from a model file (step 0) or a snapshot (its step), and which of the two it was."""
+    document = read_json(path)
+    return session_from_document(document), "snapshot" if is_snapshot(document) else "model"
+
+
+class Controller(QObject):
+    """Owns the :class:`Model`, the stepping :class:`Session` and the undo stack."""
+
+    model_changed = Signal()  # a different model: views rebuild
+    step_changed = Signal()  # the session moved: views repaint
+    selection_changed = Signal(str)
+    message_posted = Signal(str)  # transient news for the status bar
+    error_raised = Signal(str)  # a refused edit or a bad file, one line
+    playing_changed = Signal(bool)
+    path_changed = Signal(str)
+    engine_failed = Signal(str, str)  # the node the engine named ("" if none) and one line
+    inspected_changed = Signal(str)  # the node the inspector shows ("" for none)
+    node_moved = Signal(str)  # only this node's canvas position changed: views move it in place
+
+    def __init__(
+        self, model: Model, path: str | None = None, parent: QObject | None = None, kind: str = "model"
+    ) -> None:
+        super().__init__(parent)
+        self._model = model
+        self.session = Session(model)
+        self.path = path
+        self.document_kind = kind  # "model" or "snapshot": what Save writes back
+        self.selected: str | None = None
+        self._inspected: str | None = None
+        self.failed_node: str | None = None  # the node where the last step failed, until the next move
+        self.failure_text = ""
+        self.undo_stack = QUndoStack(self)
+        self._timer = QTimer(self)
+        self._timer.setInterval(500)
+        self._timer.timeout.connect(self._on_play_tick)
+
+    # -- the model ------------------------------------------------------------
+
+    @property
+    def model(self) -> Model:
+        return self._model
+
+    def edit(
+        self,
+        text: str,
+        change: Callable[..., Model],
+        *args: Any,
+        restarts: bool = True,
+        note: str = "",
+        moved: str | None = None,
+    ) -> bool:
+        """Apply ``change(model, *args)`` as an undoable command named ``text``.
+
+        The named edits of :mod:`explorer.ui.document.edits` call this. A refused
+        change (:class:`ModelError`) is reported on :attr:`error_raised` and
+        changes nothing; a change that gives back the same model pushes
+        nothing. ``note`` is said in the status line after the edit (and its
+        redo); ``moved`` names the node when moving it is the whole edit.
+        Returns whether the model changed.
+        """
+        try:
+            new = change(self._model, *args)
+        except ModelError as error:
+            self.error_raised.emit(translate("Controller", "{edit} refused: {reason}").format(edit=text, reason=self._named(error)))
+            return False
+        if new is self._model:
+            return False
+        self.undo_stack.push(ModelEditCommand(self, text, self._model, new, restarts, note, moved))
+        return True
+
+    def _named(self, error: ModelError) -> str:
+        """The refusal with its node named as the user sees it (``Ŷ``, not ``Yhat``)."""
+        node = error.node
+        if node is None:
+            return str(error)
+        name = self._model.label(node) if node in self._model else node
+        return f"{one_line(pretty(name), 60)}: {error.problem}"
+
+    def _replace_model(self, model: Model, restarts: bool, text: str, note: str = "", moved: str | None = None) -> None:
+        position = self.session.position
+        self._model = model
+        self.session = Session(model)
+        self._clear_failure()
+        if self.selected is not None and self.selected not in model:
+            self.selected = None
+        if restarts:
+            self.pause()
+            self.model_changed.emit()
+            self.step_changed.emit()
+            self._update_inspected()
+            restart = translate("Controller", "the model changed, so the pass starts again at step 0")
+            self.message_posted.emit(" ".join(part for part in (f"{text}: {restart}.", note) if part))
+            return
+        try:
+            self.session.seek(min(position, self.session.total))
+        except EngineError as error:
+            self.model_changed.emit()
+            self._fail(error)
+            return
+        if moved is not None and moved in model:
+            self.node_moved.emit(moved)  # same graph, same numbers: nothing else to redraw
+            return
+        self.model_changed.emit()
+        self.step_changed.emit()
+        self._update_inspected()
+
+    def open_file(self, path: str) -> bool:
+        """Open a model or snapshot; on bad input report it and keep what is open."""
+        try:
+            session, kind = open_document(path)
+        except (ModelError, EngineError) as error:
+            self.error_raised.emit(translate("Controller", "Cannot open {name}: {reason}").format(name=Path(path).name, reason=error))
+            return False
+        self.load(session, path, kind)
+        self.message_posted.emit(
+            translate("Controller", "Opened {name} at step {position}/{total}").format(
+                name=Path(path).name, position=session.position, total=session.total
+            )
+        )
+        return True
+
+    def load(self, session: Session, path: str | None = None, kind: str = "model") -> None:
+        """Show another model at the session's step; the undo history starts afresh.
+
+        ``kind`` (``"model"`` or ``"snapshot"``) is what Save writes back to ``path``.
+        """
+        self.pause()
+        self._model = session.model
+        self.session = session
+        self.path = path
+        self.document_kind = kind
+        self._clear_failure()
+        self.selected = None
+        self.undo_stack.clear()
+        self.model_changed.emit()
+        self.step_changed.emit()
+        self._update_inspected()
+        self.path_changed.emit(path or "")
+
+    def save(self, path: str | None = None) -> bool:
+        """Save to ``path`` as a model file, or back to the open file as what it was (model or snapshot).
+
+        Returns whether the file was written; on failure the file on disk is unchanged.
+        """
+        target = path or self.path
+        if target is None:
+            return False
+        name = one_line(Path(target).name, 80)
+        kind = self.document_kind if path is None or path == self.path else "model"
+        if Path(os.path.realpath(target)).is_relative_to(resources_dir()):
+            self.error_raised.emit(
+                translate("Controller", "Cannot save {name}: a bundled example is never overwritten; use Save As").format(name=name)
+            )
+            return False
+        try:
+            text = snapshot_text(self.session) if kind == "snapshot" else dumps(model_to_dict(self._model))
+            write_file(target, text)
+        except (OSError, ValueError, ModelError, EngineError, MemoryError) as error:
+            reason = one_line(str(error) or type(error).__name__, 300)
+            self.error_raised.emit(
+                translate("Controller", "Cannot save {name}: {reason}; the file on disk is unchanged").format(name=name, reason=reason)
+            )
+            return False
+        self.path = target
+        self.document_kind = kind
+        self.undo_stack.setClean()
+        self.path_changed.emit(target)
+        if kind == "snapshot":
+            saved = translate("Controller", "Saved {name} (a snapshot at step {position}/{total})").format(
+                name=name, position=self.session.position, total=self.session.total
+            )
+        else:
+            saved = translate("Controller", "Saved {name}").format(name=name)
+        self.message_posted.emit(saved)
+        return True
+
+    # -- selection ------------------------------------------------------------
+
+    def select(self, node: str | None) -> None:
+        if node == self.selected or (node is not None and node not in self._model):
+            return
+        self.selected = node
+        self.selection_changed.emit(node or "")
+        self._update_inspected()
+
+    @property
+    def inspected(self) -> str | None:
+        """The node the inspector shows: the selected one, else the current step's node."""
+        if self.selected is not None:
+            return self.selected
+        current = self.session.current
+        return current.node if current is not None and current.node in self._model else None
+
+    def _update_inspected(self) -> None:
+        """Emit :attr:`inspected_changed` when :attr:`inspected` is another node than last said.
+
+        A step emits :attr:`step_changed` first: a view that follows both
+        reads :attr:`inspected` there and draws once, for the new node.
+        """
+        node = self.inspected
+        if node != self._inspected:
+            self._inspected = node
+            self.inspected_changed.emit(node or "")
+
+    # -- stepping -------------------------------------------------------------
+
+    def _moved(self) -> None:
+        self._clear_failure()
+        self.step_changed.emit()
+        self._update_inspected()
+
+    def _clear_failure(self) -> None:
+        self.failed_node, self.failure_text = None, ""
+
+    def _fail(self, error: EngineError) -> None:
+        """The engine refused a step (an overflow, say): stop playing, mark the node, say it once."""
+        self.pause()
+        node = getattr(error, "node", None)
+        self.failed_node = node if isinstance(node, str) and node in self._model else None
+        self.failure_text = translate("Controller", "The pass stopped: {reason}").format(
+            reason=one_line(str(error) or type(error).__name__, 400)
+        )
+        self.step_changed.emit()  # the views show where the session stands, the node marked
+        self._update_inspected()
+        self.engine_failed.emit(self.failed_node or "", self.failure_text)
+        self.error_raised.emit(self.failure_text)
+
+    def _elements(self, nodes: Iterable[str] | None = None) -> int:
+        """How many numbers the given nodes (default: all) hold: what a step or a run touches."""
+        model = self._model
+        return sum(math.prod(model.shape(n)) for n in (model.order if nodes is None else nodes))
+
+    def _step_elements(self) -> int:
+        upcoming = self.session.next_step
+        if upcoming is None:
+            return 0
+        return self._elements([upcoming.node, *self._model.inputs(upcoming.node).values()])
+
+    def step(self) -> bool:
+        upcoming = self.session.next_step
+        where = (
+            translate("Controller", "Computing step {index}: {node}…").format(
+                index=upcoming.index, node=one_line(pretty(self._model.label(upcoming.node)), 60)
+            )
+            if upcoming
+            else translate("Controller", "Computing…")
+        )
+        try:
+            with busy(where, self._step_elements()):
+                taken = self.session.step()
+        except EngineError as error:
+            self._fail(error)
+            return False
+        if taken is None:
+            self.pause()
+            return False
+        self._moved()
+        return True
+
+    def back(self) -> bool:
+        try:
+            taken = self.session.back()
+        except EngineError as error:
+            self._fail(error)
+            return False
+        if taken is None:
+            return False
+        self._moved()
+        return True
+
+    def reset(self) -> None:
+        self.pause()
+        if self.session.position:
+            try:
+                self.session.reset()
+            except EngineError as error:
+                self._fail(error)
+                return
+            self._moved()
+
+    def run_forward(self) -> None:
+        before = self.session.position
+        try:
+            with busy(translate("Controller", "Running the forward pass…"), self._elements()):
+                self.session.run_forward()
+        except EngineError as error:
+            self._fail(error)
+            return
+        if self.session.position != before:
+            self._moved()
+
+    def run_to_end(self) -> None:
+        self.pause()
+        if not self.session.done:
+            try:
+                with busy(translate("Controller", "Running forward and backward to the end…"), 2 * self._elements()):
+                    self.session.run()
+            except EngineError as error:
+                self._fail(error)
+                return
+            self._moved()
+
+    def seek(self, position: int) -> None:
+        try:
+            with busy(translate("Controller", "Moving to step {position}…").format(position=position), 2 * self._elements()):
+                self.session.seek(position)
+        except ValueError as error:
+            self.error_raised.emit(str(error))
+            return
+        except EngineError as error:
+            self._fail(error)
+            return
+        self._moved()
+
+    @property
+    def status_text(self) -> str:
+        """The current step in one line, worded in the interface language (the engine's ``describe_step``)."""
+        step, total = self.session.current, self.session.total
+        if step is None:
+            return translate("Controller", "Ready: step to begin the forward pass (순전파)")
+        if step.phase == "forward":
+            text = translate("Controller", "Forward {index}/{total}: {formula}")
+            formula = forward_formula(self._model, step.node)
+        else:
+            text = translate("Controller", "Backward {index}/{total}: {formula}")
+            formula = backward_formula(self._model, step.node)
+        return text.format(index=step.index, total=total, formula=formula)
+
+    # -- play -----------------------------------------------------------------
+
+    @property
+    def playing(self) -> bool:
+        return self._timer.isActive()
+
+    def set_interval(self, milliseconds: int) -> None:
+        self._timer.setInterval(max(MIN_INTERVAL_MS, min(MAX_INTERVAL_MS, milliseconds)))
+
+    def play(self) -> None:
+        if self.playing:
+            return
+        if self.session.done:
+            try:
+                self.session.reset()
+            except EngineError as error:
+                self._fail(error)
+                return
+            self._moved()
+        self._timer.start()
+        self.playing_changed.emit(True)
+
+    def pause(self) -> None:
+        if self.playing:
+            self._timer.stop()
+            self.playing_changed.emit(False)
+
+    def toggle_play(self) -> None:
+        self.pause() if self.playing else self.play()
+
+    def _on_play_tick(self) -> None:
+        if not self.step():
+            self.pause()

@@ -1,0 +1,143 @@
+"""The "Derivation · 유도" tab: the lecture's derivation of the selected gradient, with numbers.
+
+For the selected node and step it shows, from the Qt-free data
+(:func:`~explorer.lesson.derivation.derive` and :mod:`explorer.lesson.by_hand`):
+the chain from the loss in the lecture's ``l∘p∘g∘f`` with each factor's shape
+and kind, the order of the vector-Jacobian products, the counts and the dense
+product check; and for the chosen local derivative the forward pass by hand,
+the ``m×n`` Jacobian with ``Jᵀv`` and the contraction written out.
+
+:func:`lesson_data` gathers the data (on a fork, on a worker thread when the
+element count says it may be slow); :class:`DerivationView` only writes it out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from explorer.engine import EngineError, Session
+from explorer.lesson.by_hand import (
+    Contraction,
+    ForwardByHand,
+    JacobianMatrix,
+    forward_by_hand,
+    jacobian_matrix,
+    written_contraction,
+)
+from explorer.lesson.derivation import DENSE_PRODUCT_LIMIT, Derivation, derive, path_from_loss
+from explorer.lesson.notation import partial
+from explorer.ui.inspector.lesson_html import (
+    chain_html,
+    contraction_html,
+    counts_html,
+    hand_html,
+    heading,
+    jacobian_html,
+    note,
+    vjp_html,
+)
+from explorer.ui.kit.theme import current_theme
+from explorer.ui.text.i18n import translate
+from explorer.ui.text.rich_math import math_html
+
+
+@dataclass(frozen=True)
+class LessonData:
+    """Everything the tab shows for one node, one local derivative and one step."""
+
+    node: str
+    pair: tuple[str, str] | None
+    step: int
+    derivation: Derivation | None
+    derivation_message: str
+    hand: ForwardByHand | None
+    jacobian: JacobianMatrix | None
+    contraction: Contraction | None
+    pair_symbol: str
+
+
+def lesson_elements(session: Session, node: str) -> int:
+    """Roughly how many numbers :func:`lesson_data` touches: the dense factors along the path, and the VJPs."""
+    model = session.model
+    path, _ = path_from_loss(session, node)
+    sizes = [int(np.prod(model.shape(n), dtype=np.int64)) for n in path]
+    products = [sizes[i] * sizes[i + 1] for i in range(len(sizes) - 1)]
+    dense = sum(products) if all(p <= DENSE_PRODUCT_LIMIT for p in products) else 0
+    return dense + sum(sizes)
+
+
+def lesson_data(session: Session, node: str, pair: tuple[str, str] | None, cancelled: Callable[[], bool] | None = None) -> LessonData:
+    """Gather the derivation of ``∂L/∂node`` and the lesson of the local derivative ``pair``.
+
+    Never raises for a step that has not got there yet: the message says what is missing.
+    """
+    model = session.model
+    derivation, message = None, ""
+    try:
+        derivation = derive(session, node)
+    except EngineError as error:
+        message = str(error)
+    if cancelled is not None and cancelled():
+        from explorer.ui.kit.workers import Cancelled
+
+        raise Cancelled
+    hand = jac = contraction = None
+    symbol = ""
+    if pair is not None:
+        out, wrt = pair
+        symbol = partial(model.label(out), model.label(wrt))
+        hand = forward_by_hand(session, out)
+        jac = jacobian_matrix(session, out, wrt)
+        contraction = written_contraction(session, out, wrt)
+    return LessonData(node, pair, session.position, derivation, message, hand, jac, contraction, symbol)
+
+
+class DerivationView(QWidget):
+    """Rich text of one :class:`LessonData`, or a message while there is none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser)
+        self.data: LessonData | None = None
+
+    def show_message(self, text: str) -> None:
+        self.data = None
+        theme = current_theme()
+        self.browser.setHtml(
+            f"<div style='color:{theme.muted_text.name()}; font-size:13pt; margin:18px'>{math_html(text, 2000)}</div>"
+        )
+
+    def set_data(self, data: LessonData) -> None:
+        self.data = data
+        scroll = self.browser.verticalScrollBar().value()
+        self.browser.setHtml(self.to_html(data))
+        self.browser.verticalScrollBar().setValue(scroll)
+
+    def apply_theme(self) -> None:
+        if self.data is not None:
+            self.set_data(self.data)
+
+    @staticmethod
+    def to_html(data: LessonData) -> str:
+        theme = current_theme()
+        parts = []
+        if data.derivation is not None:
+            parts += [chain_html(data.derivation, theme), vjp_html(data.derivation, theme), counts_html(data.derivation, theme)]
+        else:
+            parts.append(heading(translate("DerivationView", "The chain from the loss · 연쇄법칙"), theme))
+            parts.append(note(data.derivation_message, theme))
+        if data.pair is not None:
+            title = translate("DerivationView", "One local derivative: {symbol} (pick another above)").format(symbol=data.pair_symbol)
+            parts.append(f"<hr/><p style='font-size:13pt; font-weight:600'>{math_html(title)}</p>")
+            parts.append(hand_html(data.hand, theme))
+            parts.append(jacobian_html(data.jacobian, theme, data.pair_symbol))
+            parts.append(contraction_html(data.contraction, theme, data.pair_symbol))
+        return f"<div style='color:{theme.text.name()}'>{''.join(parts)}</div>"

@@ -1,0 +1,4 @@
+"""What every room of the window uses: theme, icons, the guard, the busy cursor, background workers.
+
+May import Qt and the layers below the window; no other room of the window.
+"""

@@ -1,0 +1,194 @@
+"""Starting the window, and rendering it off-screen for the ``screenshot`` command."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QIODevice, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from explorer.engine import Session
+from explorer.model.examples import toy_model
+from explorer.resources import example_path, resources_dir
+from explorer.ui.document.controller import Controller
+from explorer.ui.kit import theme as theme_module
+from explorer.ui.kit.dialogs import Dialogs
+from explorer.ui.kit.guard import install_excepthook
+from explorer.ui.kit.settings import APPLICATION, ORGANIZATION, Settings
+from explorer.ui.kit.theme import apply_palette, set_theme, themes
+from explorer.ui.shell.main_window import READABLE_ZOOM, MainWindow
+from explorer.ui.text.i18n import install_translator
+
+__all__ = ["apply_palette", "make_app", "open_window", "run_window", "screenshot"]
+
+
+def _load_fonts() -> None:
+    """Bundled Korean glyphs (NanumSquare, OFL) so 순전파 and 역전파 never show as boxes."""
+    fonts = resources_dir() / "fonts"
+    for path in sorted(fonts.glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(path))
+    families = QFont.substitutes(QApplication.font().family())
+    if "NanumSquare" not in families:
+        QFont.insertSubstitution(QApplication.font().family(), "NanumSquare")
+
+
+_QUIET = ("This plugin does not support propagateSizeHints",)  # the offscreen platform's chatter
+
+
+def _message_handler(mode: QtMsgType, context: object, message: str) -> None:
+    """Qt's messages to standard error, less the offscreen platform's harmless notices."""
+    if not message.startswith(_QUIET):
+        sys.stderr.write(message + "\n")
+
+
+def make_app(argv: list[str] | None = None, quiet: bool = False, language: str | None = None) -> QApplication:
+    """The application object, created once, with fonts, palette and (given ``language``) translations.
+
+    ``quiet`` (for the commands) drops the offscreen platform's notices from
+    standard error; tests keep Qt's handler so that a warning fails them. An
+    exception escaping a slot is reported in the window's status bar and the
+    program keeps running (:mod:`explorer.ui.kit.guard`; under pytest-qt, whose
+    hook is already in place, it fails the test instead). ``language``
+    (``"system"``, ``"en"``, ``"ko"``) installs the catalogue before any
+    window is built; None leaves the translators as they are.
+    """
+    install_excepthook()
+    app = QApplication.instance()
+    if app is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        if quiet and os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+            qInstallMessageHandler(_message_handler)
+        app = QApplication(argv or [sys.argv[0]])
+        app.setApplicationName(APPLICATION)
+        app.setOrganizationName(ORGANIZATION)
+        font = app.font()
+        font.setPointSizeF(max(font.pointSizeF(), 10.5))
+        app.setFont(font)
+    assert isinstance(app, QApplication)
+    if language is not None:
+        install_translator(language, app)
+    _load_fonts()
+    themes().apply_choice(themes().choice)  # "system" follows the platform's scheme from now on
+    apply_palette(app)
+    return app
+
+
+def open_window(
+    session: Session,
+    path: str | None = None,
+    kind: str = "model",
+    dialogs: Dialogs | None = None,
+    settings: Settings | None = None,
+    autosave_folder: Path | None = None,
+) -> MainWindow:
+    """A main window over ``session`` (see :class:`MainWindow` for the other parameters)."""
+    controller = Controller(session.model, path, kind=kind)
+    controller.session = session  # before any view exists, so nothing to tell
+    window = MainWindow(controller, dialogs=dialogs, settings=settings, autosave_folder=autosave_folder)
+    controller.setParent(window)  # one lifetime: the window owns its controller
+    return window
+
+
+def _theme_of(choice: str) -> str:
+    """The theme to show for a setting; "system" follows the desktop's colour scheme where Qt says it."""
+    if choice in ("light", "dark"):
+        return choice
+    try:
+        scheme = QGuiApplication.styleHints().colorScheme()
+    except AttributeError:  # Qt before 6.5
+        return "light"
+    return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+
+
+def apply_theme_choice(choice: str, app: QApplication) -> None:
+    """Show the theme ``choice`` ("system", "light", "dark") in the whole application."""
+    apply_choice = getattr(theme_module, "apply_choice", None)
+    if apply_choice is not None:  # the theme object follows the system by itself
+        apply_choice(choice)
+        return
+    set_theme(_theme_of(choice))
+    apply_palette(app)
+
+
+def run_window(path: str | None = None, reset_settings: bool = False) -> int:
+    """Open the window on a model or snapshot file, or on the lecture's toy network.
+
+    Settings are read (or first forgotten, with ``reset_settings``) before
+    the window is built: the language is installed, the theme chosen. An
+    autosave left by a crashed explorer is offered (Recover / Discard).
+    """
+    from explorer.ui.document.autosave import autosave_folder
+    from explorer.ui.document.controller import open_document
+
+    settings = Settings()
+    if reset_settings:
+        settings.reset()
+    app = make_app(quiet=True, language=settings.language)
+    apply_theme_choice(settings.theme, app)
+    session, kind = open_document(path) if path else (Session(toy_model()), "model")
+    home = path or str(example_path("toy"))
+    window = open_window(session, home, kind, settings=settings, autosave_folder=autosave_folder())
+    if path is None:
+        window.controller.select("W3")
+    screen = window.screen().availableGeometry() if window.screen() is not None else None
+    if not settings.geometry and screen is not None:  # a first start on a small screen: fit it
+        window.resize(min(window.width(), screen.width()), min(window.height(), screen.height()))
+    window.show()
+    window.view.fit_to_view(READABLE_ZOOM)
+    window.files.offer_recoveries()
+    return app.exec()
+
+
+def screenshot(
+    session: Session,
+    select: str | None = None,
+    size: tuple[int, int] = (1400, 900),
+    title_path: str | None = None,
+    tab: int | None = None,
+    theme: str = "light",
+    language: str = "en",
+) -> bytes:
+    """The whole main window, rendered off-screen, as PNG bytes.
+
+    The window gets throw-away settings and no autosave; a refused edit or
+    other warning goes to the status bar only (:class:`QuietDialogs`).
+    """
+    set_theme(theme)
+    app = make_app(quiet=True, language=language)
+    window = open_window(session, title_path, dialogs=QuietDialogs())
+    if tab is not None:
+        window.inspector.tabs.setCurrentIndex(tab)
+    window.resize(*size)
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    window.show()
+    if select is not None:
+        window.controller.select(select)
+    elif session.current is not None:
+        window.controller.select(session.current.node)
+    app.processEvents()
+    window.view.fit_to_view(READABLE_ZOOM)
+    if session.current is not None:
+        window.view.follow(window.scene.node_items[session.current.node])
+    app.processEvents()
+    image = window.grab().toImage()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    window.close()
+    scratch = getattr(window, "_scratch", None)  # the throw-away settings' folder goes with the window
+    if scratch is not None:
+        scratch.cleanup()
+    window.deleteLater()
+    app.processEvents()
+    return bytes(buffer.data().data())
+
+
+class QuietDialogs(Dialogs):
+    """For a window nobody sits at (the screenshot command): warnings stay in the status bar."""
+
+    def warn(self, parent: QWidget | None, text: str) -> None:
+        """Nothing: the window has put ``text`` in its status bar already."""

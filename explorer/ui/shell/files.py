@@ -1,0 +1,300 @@
+"""The window's files: New, Examples, Open, Recent, a dropped file, Save, Save As, Export, autosave.
+
+:class:`DocumentFiles` is the one place that decides what happens to the
+user's work: it asks Save / Discard / Cancel (through the window's
+:class:`~explorer.ui.kit.dialogs.Dialogs`) before anything replaces unsaved
+edits, keeps the recent files and the last folder in
+:class:`~explorer.ui.kit.settings.Settings`, never overwrites a bundled example,
+and keeps at most one :class:`~explorer.ui.document.autosave.Autosave` for the open
+document: written at most 30 s after an edit, removed by a save or a clean
+exit, and offered back by :meth:`DocumentFiles.offer_recoveries` after a crash.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from explorer.engine import EngineError, Session
+from explorer.export.file_set import write_file_set
+from explorer.export.snapshot import snapshot_text
+from explorer.model import ModelError, load_model
+from explorer.model.examples import EXAMPLES
+from explorer.model.io import dumps, model_to_dict
+from explorer.resources import example_path, resources_dir
+from explorer.ui.canvas.image import scene_png, scene_svg
+from explorer.ui.document.autosave import DEFAULT_INTERVAL_MS, Autosave, pending_recoveries
+from explorer.ui.document.controller import open_document
+from explorer.ui.text.i18n import translate
+from explorer.ui.text.plain import one_line
+
+if TYPE_CHECKING:
+    from explorer.ui.shell.main_window import MainWindow
+
+#: What File → New starts from: the lecture's one-layer slide, untitled.
+NEW_MODEL_EXAMPLE = "single_layer"
+
+
+def is_bundled(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is one of the bundled examples (never overwritten)."""
+    try:
+        return Path(os.path.realpath(path)).is_relative_to(resources_dir())
+    except FileNotFoundError:
+        return False
+
+
+class DocumentFiles(QObject):
+    """Opening, saving and autosaving the window's document.
+
+    Parameters
+    ----------
+    window : MainWindow
+        Its controller, dialogs, settings and status bar.
+    autosave_folder : Path, optional
+        Where autosaves go; None for no autosave (the off-screen screenshot).
+    autosave_interval_ms : int
+        The longest wait from an edit to its autosave.
+    """
+
+    def __init__(
+        self, window: MainWindow, autosave_folder: Path | None = None, autosave_interval_ms: int = DEFAULT_INTERVAL_MS
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = window.controller
+        self.recovered = False  # a recovered document is modified though its undo stack is clean
+        self._autosave_folder = autosave_folder
+        self._interval = autosave_interval_ms
+        self.autosave: Autosave | None = None
+        if autosave_folder is not None:
+            self.autosave = self._new_autosave(self.controller.path)
+        self.controller.undo_stack.indexChanged.connect(self._on_edited)
+
+    # -- state ------------------------------------------------------------------------
+
+    @property
+    def modified(self) -> bool:
+        """Whether the document has edits that no file holds."""
+        return self.recovered or not self.controller.undo_stack.isClean()
+
+    @property
+    def document_name(self) -> str:
+        c = self.controller
+        return Path(c.path).name if c.path else (c.model.name or translate("MainWindow", "untitled"))
+
+    def _status(self, text: str, ms: int = 8000) -> None:
+        self.window.statusBar().showMessage(one_line(text, 400), ms)
+
+    # -- autosave ---------------------------------------------------------------------
+
+    def _document_text(self) -> str:
+        c = self.controller
+        if c.document_kind == "snapshot":
+            return snapshot_text(c.session)
+        return dumps(model_to_dict(c.model))
+
+    def _new_autosave(self, path: str | None, key: str | None = None) -> Autosave:
+        autosave = Autosave(self._document_text, path, self._interval, self._autosave_folder, key, parent=self)
+        autosave.failed.connect(lambda text: self._status(text))
+        return autosave
+
+    def _on_edited(self, _index: int = 0) -> None:
+        if self.autosave is not None and self.modified:
+            self.autosave.mark_edited()
+
+    def _document_replaced(self, path: str | None) -> None:
+        """Another document is open: its own autosave (the old one's goes), not recovered, in the recent list."""
+        self.recovered = False
+        if self.autosave is not None:
+            self.autosave.set_document(path)
+        if path is not None and not is_bundled(path):
+            self.window.settings.add_recent_file(path)
+        self.window.update_title()
+
+    def offer_recoveries(self, folder: Path | None = None) -> bool:
+        """Offer the autosaves a crashed explorer left (Recover / Discard); True if one was opened.
+
+        A recovered document opens marked modified and titled with its
+        original path; its autosave is adopted, so there is still one per document.
+        """
+        for recovery in pending_recoveries(folder or self._autosave_folder):
+            answer = self.window.dialogs.ask_recover(self.window, recovery.written, recovery.document_name)
+            if answer == "discard":
+                recovery.discard()
+                continue
+            try:
+                session, kind = open_document(str(recovery.autosave_path))
+            except (ModelError, EngineError) as error:
+                self.window.show_error(
+                    translate("Documents", "Cannot recover {name}: {reason}").format(name=recovery.document_name, reason=error)
+                )
+                recovery.discard()
+                continue
+            self.controller.load(session, recovery.original_path, kind)
+            if self.autosave is not None:
+                self.autosave.set_document(None)
+                self.autosave.deleteLater()
+            self.autosave = self._new_autosave(recovery.original_path, key=recovery.key)
+            self.recovered = True
+            self.window.update_title()
+            self._status(
+                translate("MainWindow", "Recovered {name}: save it to keep the edits").format(
+                    name=recovery.document_name
+                )
+            )
+            return True
+        return False
+
+    def close(self) -> None:
+        """A clean exit: no autosave is left behind."""
+        if self.autosave is not None:
+            self.autosave.close()
+
+    # -- asking before edits are lost -----------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """Ask Save / Discard / Cancel when there are unsaved edits; True when it is fine to go on."""
+        if not self.modified:
+            return True
+        answer = self.window.dialogs.ask_unsaved_changes(self.window, self.document_name)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    # -- opening ----------------------------------------------------------------------
+
+    def open_path(self, path: str, ask: bool = True) -> bool:
+        """Open a model or snapshot file (asking first about unsaved edits); False keeps what is open."""
+        if ask and not self.maybe_save():
+            return False
+        if not self.controller.open_file(path):
+            return False
+        self._document_replaced(path)
+        return True
+
+    def open_dialog(self) -> None:
+        """File → Open: ask about unsaved edits, then for a file, starting in the last folder."""
+        if not self.maybe_save():
+            return
+        path = self.window.dialogs.get_open_path(self.window, translate("MainWindow", "Open model or snapshot"))
+        if path:
+            self.open_path(path, ask=False)
+
+    def new(self) -> bool:
+        """File → New: an untitled one-layer network."""
+        if not self.maybe_save():
+            return False
+        model = load_model(example_path(NEW_MODEL_EXAMPLE))
+        self.controller.load(Session(model), None, "model")
+        self._document_replaced(None)
+        return True
+
+    def open_example(self, name: str) -> bool:
+        """File → Examples: a bundled example (Save on it asks for a new name)."""
+        if name not in EXAMPLES or not self.maybe_save():
+            return False
+        return self.open_path(str(example_path(name)), ask=False)
+
+    def open_dropped(self, path: str) -> bool:
+        """A file dropped onto the window."""
+        return self.open_path(path)
+
+    def fill_recent_menu(self) -> None:
+        """Rebuild File → Open Recent; files that are gone are dropped, and the status line says which."""
+        menu = self.window.recent_menu
+        menu.clear()
+        kept, dropped = self.window.settings.prune_recent_files()
+        if dropped:
+            self._status(
+                translate("MainWindow", "Removed from the recent files, no longer found: {names}").format(
+                    names=", ".join(dropped)
+                )
+            )
+        for number, path in enumerate(kept, start=1):
+            action = menu.addAction(f"&{number % 10} {one_line(Path(path).name, 60)}")
+            action.setToolTip(path)
+            action.setData(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
+        menu.addSeparator()
+        clear = menu.addAction(translate("MainWindow", "Clear recent files"))
+        clear.setEnabled(bool(kept))
+        clear.triggered.connect(self.clear_recent)
+        menu.setEnabled(True)
+
+    def open_recent(self, path: str) -> bool:
+        """Open a recent file; one that is gone leaves the list with a message."""
+        if not Path(path).is_file():
+            self.window.settings.remove_recent_file(path)
+            self._status(
+                translate("MainWindow", "Removed from the recent files, no longer found: {names}").format(
+                    names=Path(path).name
+                )
+            )
+            return False
+        return self.open_path(path)
+
+    def clear_recent(self) -> None:
+        for path in self.window.settings.recent_files():
+            self.window.settings.remove_recent_file(path)
+
+    # -- saving -----------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save back to the open file as what it was; an untitled document or an example asks for a name."""
+        path = self.controller.path
+        if path is None or is_bundled(path):
+            return self.save_as()
+        return self._saved(self.controller.save())
+
+    def save_as(self) -> bool:
+        """Save a model file under a new name, starting in the last folder."""
+        c = self.controller
+        suggested = Path(c.path).name if c.path and not is_bundled(c.path) else "model.json"
+        path = self.window.dialogs.get_save_path(self.window, translate("MainWindow", "Save model"), suggested)
+        return bool(path) and self._saved(c.save(path))
+
+    def _saved(self, ok: bool) -> bool:
+        if ok:
+            path = self.controller.path
+            self.recovered = False
+            if self.autosave is not None and path is not None:
+                self.autosave.saved(path)
+            if path is not None:
+                self.window.settings.add_recent_file(path)
+            self.window.update_title()
+        return ok
+
+    # -- pictures -----------------------------------------------------------------------
+
+    def export_dialog(self) -> None:
+        folder = self.window.dialogs.get_folder(self.window, translate("MainWindow", "Export snapshot into folder"))
+        if folder:
+            self.export_to(folder)
+
+    def export_to(self, folder: str | Path) -> bool:
+        """Write snapshot.json, graph.png (2×) and graph.svg of the current step."""
+        folder = Path(folder)
+        try:
+            files = {
+                "snapshot.json": snapshot_text(self.controller.session),
+                "graph.png": scene_png(self.window.scene, 2.0),
+                "graph.svg": scene_svg(self.window.scene),
+            }
+            write_file_set(folder, files)  # all three or none, as the command line's export
+        except (OSError, ValueError) as error:
+            self.window.show_error(translate("Documents", "Export to {folder} failed: {reason}").format(folder=folder, reason=error))
+            return False
+        self._status(
+            translate("MainWindow", "Exported snapshot.json, graph.png, graph.svg to {folder}").format(folder=folder)
+        )
+        return True
+
+    def copy_graph_image(self) -> None:
+        image = QImage.fromData(scene_png(self.window.scene, 2.0), "PNG")
+        QApplication.clipboard().setImage(image)
+        self._status(translate("MainWindow", "Graph image copied to the clipboard"), 5000)
