@@ -101,6 +101,10 @@ class Controller(QObject):
         """The open document's file; None while untitled."""
         return self.document.path
 
+    @path.setter
+    def path(self, path: str | None) -> None:
+        self.document.path = path
+
     @property
     def document_kind(self) -> str:
         """``"model"`` or ``"snapshot"``: what Save writes back."""

@@ -16,7 +16,7 @@ job, so quitting mid-build prints nothing.
 
 Each runner has a thread pool of its own, a child of the runner: its thread
 ends with it. A runner deleted without a shutdown (its window deleted, say)
-cancels its job as it goes, so the pool's own wait is short.
+cancels its job and waits for its thread as it goes.
 """
 
 from __future__ import annotations
@@ -134,8 +134,9 @@ class BackgroundRunner(QObject):
         self.jobs_started = 0  # how many jobs have run, for tests and curiosity
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one job at a time: a cancelled one ends before the next starts
-        tokens = self._tokens = _Tokens()
-        self.destroyed.connect(lambda *_: tokens.cancel_all())  # not self: gone by then
+        tokens, pool = self._tokens, self._pool = _Tokens(), self._pool
+        # deleted without a shutdown: cancel the job and wait for its thread (the pool, a child, is still there)
+        self.destroyed.connect(lambda *_: (tokens.cancel_all(), pool.waitForDone(SHUTDOWN_WAIT_MS)))
         app = QCoreApplication.instance()
         if app is not None:  # quitting without closing the window stops the job too
             app.aboutToQuit.connect(self.shutdown)

@@ -123,8 +123,9 @@ class TrainWorker(QObject):
         self._signals.progressed.connect(self._on_progressed)
         self._signals.finished.connect(self._on_finished)
         self._signals.failed.connect(self._on_failed)
-        stops = self._stops = _Stops()
-        self.destroyed.connect(lambda *_: stops.stop())  # not self: gone by then
+        stops, pool = self._stops, self._pool = _Stops(), self._pool
+        # deleted without a shutdown: stop the run and wait for its thread (the pool, a child, is still there)
+        self.destroyed.connect(lambda *_: (stops.stop(), pool.waitForDone(SHUTDOWN_WAIT_MS)))
         self._counts = _Counts()
         self.running = False
         self._closed = False  # shut down: results are dropped

@@ -1,0 +1,363 @@
+"""A document owns its state and a window closes cleanly.
+
+Opening another document ends the run of the old one, clears the lab's
+plots and the Train dialog's result, and never lands the old run's weights
+on the new one; undoing the edit that landed a run clears what it drew.
+Closing a window mid-training, mid-background-job, or with every dock open
+raises nothing, leaves no thread running, and the window is really deleted.
+The lab's docks build their plots when first shown.
+"""
+
+import os
+import threading
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+
+from explorer.engine import Session
+from explorer.model import edit as edits
+from explorer.model import load_model
+from explorer.resources import example_path
+from tests.ui.scripted_dialogs import ScriptedDialogs
+
+WAIT_MS = 60_000
+
+
+def os_threads() -> set[int]:
+    """The ids of this process's threads as the system lists them (Qt's pool threads included)."""
+    return {int(task) for task in os.listdir("/proc/self/task")}
+
+
+def delete(window) -> None:
+    """Delete ``window`` now, as the event loop would: its deferred delete is flushed."""
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def make_window(qtbot, settings, app_folder):
+    """Windows on a bundled example, deleted at the end (the test may delete them first)."""
+    from explorer.ui.shell.app import make_app, open_window
+
+    make_app()
+    made = []
+
+    def opener(name="toy", *answers, show=True, settings_=None):
+        dialogs = ScriptedDialogs(*answers, settings=settings_ or settings)
+        win = open_window(
+            Session(load_model(example_path(name))),
+            dialogs=dialogs,
+            settings=settings_ or settings,
+            autosave_folder=app_folder / "autosave",
+        )
+        gone = []
+        win.destroyed.connect(lambda *_: gone.append(True))
+        win.gone = gone
+        if show:
+            win.resize(1200, 800)
+            win.show()
+            qtbot.waitExposed(win)
+        made.append(win)
+        return win
+
+    yield opener
+    for win in made:
+        if win.gone:
+            continue
+        win.dialogs.answers.clear()
+        if win.files.modified:
+            win.dialogs.answer("unsaved_changes", "discard")
+        win.close()
+        delete(win)
+
+
+@pytest.fixture
+def baseline(make_window, qtbot):
+    """Python's threads and the global pool's busy ones before the test's window.
+
+    A window is shown and deleted first: Qt starts a few threads of its own for
+    the first windows it paints (they idle out later), which are not a window's.
+    """
+    win = make_window("toy")
+    win.learning_lab.reveal(win.learning_lab.loss_dock)
+    qtbot.wait(100)
+    win.close()
+    delete(win)
+    return set(threading.enumerate()), QThreadPool.globalInstance().activeThreadCount()
+
+
+def assert_nothing_left(window, baseline, started, qtbot, capfd) -> None:
+    """``window`` is deleted, every thread ``started`` for it has ended, and nothing was printed."""
+    python_threads, pool = baseline
+    assert window.gone == [True]  # the window really was deleted
+    assert started  # the test did start threads: the check below means something
+    # each was joined (QThread.wait); the system lists a joined thread a moment longer
+    qtbot.waitUntil(lambda: not started & os_threads(), timeout=5000)
+    assert set(threading.enumerate()) <= python_threads
+    assert QThreadPool.globalInstance().activeThreadCount() <= pool
+    err = capfd.readouterr().err
+    assert "Traceback" not in err
+    assert "RuntimeError" not in err
+
+
+def start_long_run(lab, qtbot):
+    assert lab.start_training(1_000_000, 0.01)
+    qtbot.waitUntil(lambda: lab.worker.checks >= 2, timeout=WAIT_MS)  # one update at least
+    assert lab.worker.active_threads == 1
+
+
+def slow_job(started, seen):
+    """A background job that runs until it is cancelled (a minute at most), like a long Jacobian."""
+
+    def work(cancelled):
+        started.set()
+        for _ in range(60_000):
+            if cancelled():
+                seen.append("cancelled")
+                return None
+            threading.Event().wait(0.001)
+        seen.append("ran out")
+        return None
+
+    return work
+
+
+# -- closing ----------------------------------------------------------------------------------
+
+
+def test_closing_a_window_mid_training_ends_the_run_and_deletes_the_window(make_window, baseline, qtbot, capfd):
+    win = make_window("toy")
+    lab = win.learning_lab
+    ended = []
+    lab.run_ended.connect(ended.append)
+    before = os_threads()
+    start_long_run(lab, qtbot)
+    started = os_threads() - before
+    win.close()
+    assert not lab.training
+    assert lab.worker.cancelled
+    assert lab.worker.active_threads == 0  # the close waited for the run
+    delete(win)
+    assert ended == []  # nobody is told about a run of a closed window
+    assert win.dialogs.asked == []
+    assert_nothing_left(win, baseline, started, qtbot, capfd)
+
+
+def test_closing_a_window_mid_background_job_cancels_it(make_window, baseline, qtbot, capfd):
+    win = make_window("toy")
+    began, seen = threading.Event(), []
+    runner = win.inspector.runner
+    before = os_threads()
+    runner.submit("a long Jacobian", slow_job(began, seen))
+    assert began.wait(10)
+    started = os_threads() - before
+    assert runner.active_threads == 1
+    win.close()
+    assert seen == ["cancelled"]
+    assert runner.active_threads == 0
+    delete(win)
+    assert_nothing_left(win, baseline, started, qtbot, capfd)
+
+
+def test_deleting_a_window_without_closing_it_still_stops_its_jobs(make_window, baseline, qtbot, capfd):
+    win = make_window("toy")
+    began, seen = threading.Event(), []
+    before = os_threads()
+    win.inspector.runner.submit("a long Jacobian", slow_job(began, seen))
+    assert began.wait(10)
+    lab = win.learning_lab
+    start_long_run(lab, qtbot)
+    started = os_threads() - before
+    win.hide()
+    delete(win)  # the runners go with it: each stops its job, and its pool waits for the thread
+    assert seen == ["cancelled"]
+    assert_nothing_left(win, baseline, started, qtbot, capfd)
+
+
+def test_closing_a_window_with_every_dock_open_mid_run(make_window, baseline, qtbot, capfd):
+    win = make_window("lab_deep_sigmoid")
+    lab = win.learning_lab
+    for dock in lab.docks:
+        lab.reveal(dock)
+    for index in range(win.inspector.tabs.count()):
+        win.inspector.tabs.setCurrentIndex(index)
+    win.controller.run_to_end()
+    lab.show_train_dialog()
+    before = os_threads()
+    start_long_run(lab, qtbot)
+    started = os_threads() - before
+    win.close()
+    assert not lab.dialog.isVisible()
+    delete(win)
+    assert_nothing_left(win, baseline, started, qtbot, capfd)
+
+
+# -- one document owns its runs and plots --------------------------------------------------------
+
+
+def test_opening_another_document_mid_run_ends_it_and_lands_nothing(make_window, qtbot):
+    win = make_window("toy")
+    lab, c = win.learning_lab, win.controller
+    ended = []
+    lab.run_ended.connect(ended.append)
+    lab.show_train_dialog()
+    start_long_run(lab, qtbot)
+    old_worker = lab.worker
+    assert win.files.open_example("regression")
+    assert old_worker.cancelled
+    assert old_worker.active_threads == 0
+    assert not lab.training
+    qtbot.wait(50)  # anything the old run had queued is delivered (and dropped)
+    fresh = load_model(example_path("regression"))
+    for p in fresh.params:
+        assert np.array_equal(c.model.value(p), fresh.value(p))  # the weights are the file's
+    assert c.undo_stack.count() == 0
+    assert ended == []
+    assert win.dialogs.asked == []
+    assert len(lab.loss_plot.data()[0]) == 0
+    assert lab.dialog.loss_label.text() == "Not started"
+    assert lab.dialog.train_button.isEnabled()
+    assert lab.start_training(5, 0.01)  # the new document trains on its own
+    with qtbot.waitSignal(lab.run_ended, timeout=WAIT_MS):
+        pass
+
+
+def test_a_finished_run_is_forgotten_when_another_document_opens(make_window, qtbot):
+    win = make_window("lab_deep_sigmoid")
+    lab = win.learning_lab
+    lab.show_train_dialog()
+    lab.reveal(lab.grad_dock)
+    with qtbot.waitSignal(lab.run_ended, timeout=WAIT_MS):
+        lab.start_training(30, 0.01)
+    assert len(lab.grad_plot.history_curves) == 6  # W₁ … W₆
+    assert "Trained 30 iterations" in lab.dialog.loss_label.text()
+    assert len(lab.loss_plot.data()[1]) == 31
+    win.dialogs.answer("unsaved_changes", "discard")
+    assert win.files.open_example("toy")
+    assert lab.grad_plot.history_data() is None
+    assert lab.grad_plot.history_curves == []
+    assert len(lab.loss_plot.data()[1]) == 0
+    assert "Trained" not in lab.dialog.loss_label.text()
+
+
+def test_undoing_a_run_clears_its_curves_and_redo_brings_them_back(make_window, qtbot):
+    win = make_window("toy")
+    lab, c = win.learning_lab, win.controller
+    with qtbot.waitSignal(lab.run_ended, timeout=WAIT_MS) as ended:
+        lab.start_training(20, 0.01)
+    result = ended.args[0]
+    lab.reveal(lab.grad_dock)
+    assert len(lab.loss_plot.data()[1]) == len(result.loss)
+    assert lab.grad_plot.history_data() is not None
+    c.undo_stack.undo()
+    assert len(lab.loss_plot.data()[1]) == 0
+    assert lab.grad_plot.history_data() is None
+    c.undo_stack.redo()
+    assert np.array_equal(lab.loss_plot.data()[1], result.loss)
+    assert lab.grad_plot.history_data() is not None
+    c.undo_stack.undo()
+    assert c.edit("Set loss", edits.set_loss, "sse")  # a new edit: the run's is gone from the history
+    assert len(lab.loss_plot.data()[1]) == 0
+
+
+def test_undoing_a_diverged_run_kept_at_its_last_finite_weights_clears_it(make_window, qtbot):
+    win = make_window("regression", ("training_outcome", "keep"))
+    lab, c = win.learning_lab, win.controller
+    with qtbot.waitSignal(lab.run_ended, timeout=WAIT_MS) as ended:
+        lab.start_training(500, 0.35)
+    assert ended.args[0].status == "diverged"
+    assert c.undo_stack.count() == 1
+    assert len(lab.loss_plot.data()[1]) > 0
+    c.undo_stack.undo()
+    assert len(lab.loss_plot.data()[1]) == 0
+
+
+def test_a_result_of_a_closed_document_never_lands(make_window, qtbot):
+    """Even a result already on its way when the document closes is dropped."""
+    from explorer.train.loop import train
+
+    win = make_window("toy")
+    lab, c = win.learning_lab, win.controller
+    old_runs = lab.runs
+    result = train(c.model, 5, 0.1)
+    assert win.files.open_example("regression")
+    old_runs._on_finished(result)  # as the old worker would report it
+    assert c.undo_stack.count() == 0
+    assert win.dialogs.asked == []
+
+
+# -- the document ----------------------------------------------------------------------------
+
+
+def test_each_document_has_its_own_undo_history_and_the_window_follows(make_window):
+    win = make_window("toy")
+    c = win.controller
+    first = c.document
+    assert c.edit("Set loss", edits.set_loss, "sse")
+    assert win.undo_action.isEnabled()
+    replaced, closing = [], []
+    c.document_replaced.connect(replaced.append)
+    first.closing.connect(lambda: closing.append(c.document is first))
+    win.dialogs.answer("unsaved_changes", "discard")
+    assert win.files.open_example("regression")
+    assert closing == [True]  # the old one closed before the new one was shown
+    assert replaced == [c.document]
+    assert c.document is not first
+    assert first.closed
+    assert c.undo_stack is c.document.undo_stack
+    assert c.undo_stack.count() == 0
+    assert not win.undo_action.isEnabled()
+    assert c.document.kind == "model"
+    assert c.document.path.endswith("regression.json")
+    assert not win.files.modified
+
+
+def test_a_document_closes_once_and_takes_its_autosave(qapp, tmp_path):
+    from explorer.ui.document.document import Document
+
+    document = Document(str(tmp_path / "m.json"), "model")
+    autosave = document.start_autosave(lambda: "{}", tmp_path / "autosave")
+    assert autosave.write_now()
+    assert autosave.autosave_path.is_file()
+    closing = []
+    document.closing.connect(lambda: closing.append(True))
+    document.close()
+    document.close()
+    assert closing == [True]
+    assert not autosave.autosave_path.exists()
+    with pytest.raises(ValueError, match="model or a snapshot"):
+        Document(None, "picture")
+
+
+# -- the lab's docks are built when first shown ---------------------------------------------------------
+
+
+def test_the_lab_builds_no_plot_until_a_dock_is_shown(make_window, qtbot):
+    from explorer.ui.lab.plots import GradNormPlot, LossPlot
+
+    win = make_window("toy")
+    lab = win.learning_lab
+    assert not any(dock.is_built for dock in lab.docks)
+    assert win.findChildren(LossPlot) == []
+    assert win.findChildren(GradNormPlot) == []
+    win.controller.run_to_end()
+    lab.grad_dock.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: lab.grad_dock.is_built, timeout=5000)
+    assert len(win.findChildren(GradNormPlot)) == 1
+    assert len(lab.grad_plot.depth_data()[1]) == 3  # drawn from the pass as it stands
+    assert not lab.loss_dock.is_built
+    assert lab.grad_plot.depth_plot.getViewBox().menu is None  # made with its menu off
+
+
+def test_docks_remembered_open_are_built_once_the_window_shows(make_window, qtbot, settings):
+    win = make_window("toy")
+    win.learning_lab.reveal(win.learning_lab.loss_dock)
+    win.save_layout()
+    again = make_window("toy", show=False)
+    lab = again.learning_lab
+    assert not lab.loss_dock.is_built  # not while the window is built
+    again.show()
+    qtbot.waitExposed(again)
+    qtbot.waitUntil(lambda: lab.loss_dock.is_built, timeout=5000)
+    assert not lab.activation_dock.is_built
