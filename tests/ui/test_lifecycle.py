@@ -8,17 +8,21 @@ raises nothing, leaves no thread running, and the window is really deleted.
 The lab's docks build their plots when first shown.
 """
 
+import gc
 import os
 import threading
+from collections import Counter
 
 import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+from PySide6.QtWidgets import QApplication
 
 from explorer.engine import Session
 from explorer.model import edit as edits
 from explorer.model import load_model
 from explorer.resources import example_path
+from explorer.ui.kit.theme import current_theme, themes
 from tests.ui.scripted_dialogs import ScriptedDialogs
 
 WAIT_MS = 60_000
@@ -96,6 +100,9 @@ def assert_nothing_left(window, baseline, started, qtbot, capfd) -> None:
     qtbot.waitUntil(lambda: not started & os_threads(), timeout=5000)
     assert set(threading.enumerate()) <= python_threads
     assert QThreadPool.globalInstance().activeThreadCount() <= pool
+    # nothing of it still listens to the application: these reach no deleted object
+    themes().changed.emit(current_theme().name)
+    QApplication.instance().focusChanged.emit(None, None)
     err = capfd.readouterr().err
     assert "Traceback" not in err
     assert "RuntimeError" not in err
@@ -191,6 +198,46 @@ def test_closing_a_window_with_every_dock_open_mid_run(make_window, baseline, qt
     assert not lab.dialog.isVisible()
     delete(win)
     assert_nothing_left(win, baseline, started, qtbot, capfd)
+
+
+def test_a_deleted_window_leaves_no_widget_behind(qtbot, settings, app_folder):
+    """Its dialogs, docks and pyqtgraph's parentless menus all go once nothing refers to the window."""
+    from explorer.ui.shell.app import make_app, open_window
+
+    make_app()
+
+    def tops():
+        gc.collect()
+        return Counter(type(w).__name__ for w in QApplication.topLevelWidgets())
+
+    def use_and_close(gone):
+        win = open_window(
+            Session(load_model(example_path("toy"))),
+            dialogs=ScriptedDialogs(("training_outcome", "discard"), settings=settings),
+            settings=settings,
+            autosave_folder=app_folder / "autosave",
+        )
+        win.destroyed.connect(lambda *_: gone.append(True))
+        win.show()
+        qtbot.waitExposed(win)
+        lab = win.learning_lab
+        for dock in lab.docks:
+            lab.reveal(dock)
+        lab.show_train_dialog()
+        made = tops() - before
+        start_long_run(lab, qtbot)
+        win.close()
+        delete(win)
+        return made
+
+    before = tops()
+    gone = []
+    made = use_and_close(gone)
+    assert gone == [True]
+    assert made["MainWindow"] == 1
+    assert made["TrainDialog"] == 1
+    assert made["QMenu"] > 0
+    assert tops() - before == Counter()
 
 
 # -- one document owns its runs and plots --------------------------------------------------------
