@@ -85,7 +85,7 @@ def baseline(make_window, qtbot):
     """
     win = make_window("toy")
     win.learning_lab.reveal(win.learning_lab.loss_dock)
-    qtbot.wait(100)
+    win.grab()  # painted once
     win.close()
     delete(win)
     return set(threading.enumerate()), QThreadPool.globalInstance().activeThreadCount()
@@ -255,7 +255,7 @@ def test_opening_another_document_mid_run_ends_it_and_lands_nothing(make_window,
     assert old_worker.cancelled
     assert old_worker.active_threads == 0
     assert not lab.training
-    qtbot.wait(50)  # anything the old run had queued is delivered (and dropped)
+    QCoreApplication.sendPostedEvents()  # anything the old run had reported is delivered (and dropped)
     fresh = load_model(example_path("regression"))
     for p in fresh.params:
         assert np.array_equal(c.model.value(p), fresh.value(p))  # the weights are the file's
