@@ -24,7 +24,7 @@ attributes ``update_view``, ``loss_plot``, ``grad_plot`` and
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
 
@@ -34,7 +34,7 @@ from explorer.train.update import UpdateResult, apply_update, format_number
 from explorer.ui.document.document import Document
 from explorer.ui.kit.dialogs import Dialogs
 from explorer.ui.lab.activation_plot import ActivationPlot
-from explorer.ui.lab.docks import LazyDock
+from explorer.ui.lab.docks import LazyDock, content_of, tab_under_canvas
 from explorer.ui.lab.menus import place_actions
 from explorer.ui.lab.plot_export import export_plots
 from explorer.ui.lab.plots import GradNormPlot, LossPlot
@@ -101,26 +101,19 @@ class LearningLab(QObject):
 
     def _make_docks(self) -> None:
         w = self.window
-        self.update_dock = LazyDock(
-            self.tr("Update (경사 하강법): W ← W − η ∂L/∂W"), "lab_update", self._build_update_view, w
-        )
-        self.loss_dock = LazyDock(self.tr("Loss (손실)"), "lab_loss", self._build_loss_plot, w)
-        self.grad_dock = LazyDock(self.tr("‖∂L/∂W‖ (기울기 소실)"), "lab_gradient_norms", self._build_grad_plot, w)
-        self.activation_dock = LazyDock(
-            self.tr("Activations (활성함수)"), "lab_activations", self._build_activation_plot, w
-        )
+        self.update_dock = LazyDock(self.tr("Update (경사 하강법): W ← W − η ∂L/∂W"), "lab_update", UpdateView, w)
+        self.loss_dock = LazyDock(self.tr("Loss (손실)"), "lab_loss", LossPlot, w)
+        self.grad_dock = LazyDock(self.tr("‖∂L/∂W‖ (기울기 소실)"), "lab_gradient_norms", GradNormPlot, w)
+        self.activation_dock = LazyDock(self.tr("Activations (활성함수)"), "lab_activations", ActivationPlot, w)
         self.docks = (self.update_dock, self.loss_dock, self.grad_dock, self.activation_dock)
         for dock in self.docks:
             dock.built.connect(self._adopt_keys)
-        # the inspector keeps the window's full height; the lab's docks share one tabbed area under the canvas
-        w.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.update_dock)
-        for before, dock in zip(self.docks, self.docks[1:], strict=False):
-            w.tabifyDockWidget(before, dock)
-        self.update_dock.raise_()
-        w.resizeDocks([self.update_dock], [300], Qt.Orientation.Vertical)
-        for dock in self.docks:  # closed until the lab is used (or opened from View): the canvas keeps its room
-            dock.hide()
+        # a dock's content, just built, shows what there is to show at that moment
+        self.update_dock.built.connect(self._show_update)
+        self.loss_dock.built.connect(self._draw_runs)
+        self.grad_dock.built.connect(self._show_pass_norms)
+        self.grad_dock.built.connect(self._draw_runs)
+        tab_under_canvas(w, self.docks)
 
     def reveal(self, dock: QDockWidget) -> None:
         """Open ``dock`` (if closed), build what it shows, and bring its tab to the front."""
@@ -129,51 +122,21 @@ class LearningLab(QObject):
         if isinstance(dock, LazyDock):
             dock.content()
 
-    # -- the docks' contents, built when first shown ---------------------------------------
-
-    def _build_update_view(self) -> UpdateView:
-        view = UpdateView()
-        self._update_view = view
-        self._show_update()
-        return view
-
-    def _build_loss_plot(self) -> LossPlot:
-        self._loss_plot = LossPlot()
-        self._draw_runs()
-        return self._loss_plot
-
-    def _build_grad_plot(self) -> GradNormPlot:
-        self._grad_plot = GradNormPlot()
-        self._show_pass_norms()
-        self._draw_runs()
-        return self._grad_plot
-
-    def _build_activation_plot(self) -> ActivationPlot:
-        return ActivationPlot()
-
     @property
     def update_view(self) -> UpdateView:
-        view = self.update_dock.content()
-        assert isinstance(view, UpdateView)
-        return view
+        return content_of(self.update_dock, UpdateView)
 
     @property
     def loss_plot(self) -> LossPlot:
-        plot = self.loss_dock.content()
-        assert isinstance(plot, LossPlot)
-        return plot
+        return content_of(self.loss_dock, LossPlot)
 
     @property
     def grad_plot(self) -> GradNormPlot:
-        plot = self.grad_dock.content()
-        assert isinstance(plot, GradNormPlot)
-        return plot
+        return content_of(self.grad_dock, GradNormPlot)
 
     @property
     def activation_plot(self) -> ActivationPlot:
-        plot = self.activation_dock.content()
-        assert isinstance(plot, ActivationPlot)
-        return plot
+        return content_of(self.activation_dock, ActivationPlot)
 
     def _adopt_keys(self, widget: QWidget) -> None:
         """A dock's content is new: the window's step keys reach past its fields too."""
@@ -277,16 +240,16 @@ class LearningLab(QObject):
             return None, False, self.tr("With this learning rate the update would not be finite: try a smaller η")
         return update, False, ""
 
-    def _show_update(self) -> None:
+    def _show_update(self, *_: object) -> None:
         if not self.update_dock.is_built:
             return  # built when first shown, with the update of that moment
         update, applied, why = self._update_to_show()
         if update is None or not update.params:
-            self._update_view.show_message(why or self.tr("The model has no parameter to update"))
+            self.update_view.show_message(why or self.tr("The model has no parameter to update"))
             return
         selected = self.controller.selected
         node = selected if selected in update.params else next(iter(update.params))
-        self._update_view.show_update(update.params[node], update.model.label(node), applied)
+        self.update_view.show_update(update.params[node], update.model.label(node), applied)
 
     # -- reacting to the controller ----------------------------------------------------
 
@@ -308,19 +271,19 @@ class LearningLab(QObject):
         runs.drawn_changed.connect(self._draw_runs)
         return runs
 
-    def _draw_runs(self) -> None:
+    def _draw_runs(self, *_: object) -> None:
         """The open document's last run in the loss and gradient-norm plots (that are built), or nothing."""
         result = self.runs.drawn
         if self.loss_dock.is_built and not self.runs.running:
             if result is None:
-                self._loss_plot.clear()
+                self.loss_plot.clear()
             else:
-                self._loss_plot.set_history(result.loss, self.runs.caption(result))
+                self.loss_plot.set_history(result.loss, self.runs.caption(result))
         if self.grad_dock.is_built:
             if result is None:
-                self._grad_plot.set_history([], None)
+                self.grad_plot.set_history([], None)
             else:
-                self._grad_plot.set_history(*TrainingRuns.grad_history(result))
+                self.grad_plot.set_history(*TrainingRuns.grad_history(result))
 
     def _on_step_changed(self) -> None:
         c = self.controller
@@ -341,7 +304,7 @@ class LearningLab(QObject):
         self._preview = None
         self._on_step_changed()
 
-    def _show_pass_norms(self) -> None:
+    def _show_pass_norms(self, *_: object) -> None:
         if not self.grad_dock.is_built:
             return
         c = self.controller
@@ -349,9 +312,9 @@ class LearningLab(QObject):
         names = weight_names(c.model, weights)
         grads = [c.session.grad(w) for w in weights]
         if not weights or any(g is None for g in grads):
-            self._grad_plot.set_pass(names, None)
+            self.grad_plot.set_pass(names, None)
             return
-        self._grad_plot.set_pass(names, [float(np.linalg.norm(g)) for g in grads])
+        self.grad_plot.set_pass(names, [float(np.linalg.norm(g)) for g in grads])
 
     # -- training (the runs are :class:`TrainingRuns`') ----------------------------------
 
