@@ -225,3 +225,19 @@ def test_no_filter_hands_a_dialogs_keys_to_the_window_in_a_field_of_its_own(wind
     _key(window, Qt.Key.Key_Right)
     assert window.controller.session.position == 0
     dialog.close()
+
+
+def test_a_field_on_a_tab_page_made_later_turns_only_with_focus(window, qtbot):
+    from PySide6.QtWidgets import QComboBox, QWidget
+
+    tabs = window.inspector.tabs
+    page = QWidget()
+    combo = QComboBox(page)  # a page that builds its fields when first shown, say
+    combo.addItems(["a", "b", "c"])
+    tabs.addTab(page, "later")
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus, timeout=2000)
+    tabs.setCurrentWidget(page)  # no focus moves into the window: the tab switch is what adopts it
+    assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    _wheel(combo)
+    assert combo.currentIndex() == 0

@@ -15,9 +15,9 @@ would restart the pass). Such fields take the focus by a click or Tab, not by
 the wheel.
 
 No filter sits on the application: the fields are found when the keys are
-installed, again whenever the focus moves into the window (a field made
-later, a panel built when first shown), and when a room of the window
-builds widgets later (:meth:`StepKeys.adopt`). The filter is a child of the
+installed, again whenever the focus moves into the window or a tab of it
+is opened (a field made later, a page built when first shown), and when a
+room of the window builds widgets later (:meth:`StepKeys.adopt`). The filter is a child of the
 window and goes with it.
 """
 
@@ -25,7 +25,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QMainWindow, QSlider, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMainWindow,
+    QSlider,
+    QTabWidget,
+    QWidget,
+)
 
 from explorer.ui.kit.guard import guarded
 
@@ -42,6 +51,7 @@ def undo_keys() -> list[QKeySequence]:
 #: Fields that would keep the step keys or turn under the wheel (a scroll bar is not one: it scrolls).
 _KEY_FIELDS = (QAbstractSpinBox, QComboBox, QLineEdit, QSlider)
 _WHEEL_FIELDS = (QAbstractSpinBox, QComboBox, QSlider)
+_WATCHED = "step_keys_watched"  # a tab widget's property: its pages are adopted when shown
 _EVENTS = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.Wheel)
 
 
@@ -85,16 +95,27 @@ class StepKeys(QObject):
         return widget.window() is self._window
 
     def adopt(self, root: QWidget) -> None:
-        """Filter every field under ``root`` (and ``root`` itself) that belongs to the window."""
+        """Filter every field under ``root`` (and ``root`` itself) that belongs to the window.
+
+        A tab widget under ``root`` is watched too: a page may build its fields when first shown.
+        """
         for widget in (root, *root.findChildren(QWidget)):
             if isinstance(widget, _KEY_FIELDS) and self.owns(widget):
                 widget.installEventFilter(self)  # once: installing it again only moves it to the front
                 if isinstance(widget, _WHEEL_FIELDS):
                     no_wheel_focus(widget)
+            elif isinstance(widget, QTabWidget) and not widget.property(_WATCHED):
+                widget.setProperty(_WATCHED, True)
+                widget.currentChanged.connect(self._on_tab_changed)
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and self.owns(new):
             self.adopt(self._window)
+
+    def _on_tab_changed(self, _index: int) -> None:
+        tabs = self.sender()
+        if isinstance(tabs, QTabWidget):
+            self.adopt(tabs)
 
     @guarded("handling a key or the mouse wheel", fallback=False)
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
