@@ -15,7 +15,8 @@ from collections import Counter
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from explorer.engine import Session
@@ -201,7 +202,8 @@ def test_closing_a_window_with_every_dock_open_mid_run(make_window, baseline, qt
 
 
 def test_a_deleted_window_leaves_no_widget_behind(qtbot, settings, app_folder):
-    """Its dialogs, docks and pyqtgraph's parentless menus all go once nothing refers to the window."""
+    """Its dialogs, docks and pyqtgraph's parentless menus all go once nothing refers to the window;
+    no Python wrapper of a live Qt object of it is left either."""
     from explorer.ui.shell.app import make_app, open_window
 
     make_app()
@@ -209,6 +211,10 @@ def test_a_deleted_window_leaves_no_widget_behind(qtbot, settings, app_folder):
     def tops():
         gc.collect()
         return Counter(type(w).__name__ for w in QApplication.topLevelWidgets())
+
+    def wrappers():
+        gc.collect()
+        return Counter(type(o).__name__ for o in gc.get_objects() if isinstance(o, QObject) and shiboken6.isValid(o))
 
     def use_and_close(gone):
         win = open_window(
@@ -230,7 +236,7 @@ def test_a_deleted_window_leaves_no_widget_behind(qtbot, settings, app_folder):
         delete(win)
         return made
 
-    before = tops()
+    before, before_wrappers = tops(), wrappers()
     gone = []
     made = use_and_close(gone)
     assert gone == [True]
@@ -238,6 +244,7 @@ def test_a_deleted_window_leaves_no_widget_behind(qtbot, settings, app_folder):
     assert made["TrainDialog"] == 1
     assert made["QMenu"] > 0
     assert tops() - before == Counter()
+    assert wrappers() - before_wrappers == Counter()
 
 
 # -- one document owns its runs and plots --------------------------------------------------------
