@@ -5,12 +5,10 @@ May import: numpy, :mod:`explorer.model`. Never Qt, never the layers above it.
 
 from explorer.engine.errors import EngineError, JacobianTooLarge, NonFiniteError, NotReachedError
 from explorer.engine.gradcheck import GradCheckRow, check_gradients, evaluate_loss, numeric_grad
-from explorer.engine.ops import OPS, Op
 from explorer.engine.session import JACOBIAN_BUDGET, Contribution, NodeState, Session, Step
 
 __all__ = [
     "JACOBIAN_BUDGET",
-    "OPS",
     "Contribution",
     "EngineError",
     "GradCheckRow",
@@ -18,7 +16,6 @@ __all__ = [
     "NonFiniteError",
     "NodeState",
     "NotReachedError",
-    "Op",
     "Session",
     "Step",
     "check_gradients",
