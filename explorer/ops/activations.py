@@ -179,6 +179,62 @@ RELU = activation(
 )
 
 
+# -- leaky relu: slope 0.01 below zero, so no unit ever stops learning -------------
+
+LEAK = 0.01
+
+
+def _leaky_relu(x: Array) -> Array:
+    result: Array = np.maximum(x, LEAK * x)
+    return result
+
+
+def _leaky_slope(x: Array, y: Array) -> Array:
+    result: Array = np.where(x > 0, 1.0, LEAK)
+    return result
+
+
+def _leaky_relu_kernel(x: Array, out: Array) -> TrainStep:
+    def leaky_relu() -> None:  # max(x, 0.01 x), as _leaky_relu computes it
+        np.multiply(x, LEAK, out=out)
+        np.maximum(x, out, out=out)
+
+    return leaky_relu
+
+
+def _leaky_slope_kernel(x: Array, y: Array, g: Array, dst: Array) -> TrainStep:
+    mask = np.empty(x.shape, dtype=bool)
+    slope = np.empty(x.shape)
+
+    def leaky_relu_grad() -> None:  # δ · (1 where x > 0, else 0.01)
+        np.greater(x, 0.0, out=mask)
+        slope.fill(LEAK)
+        np.copyto(slope, 1.0, where=mask)
+        np.multiply(g, slope, out=dst)
+
+    return leaky_relu_grad
+
+
+LEAKY_RELU = activation(
+    "leaky_relu",
+    QT_TRANSLATE_NOOP("Op", "leaky ReLU"),
+    QT_TRANSLATE_NOOP("Op", "leaky rectified linear max(0.01x, x)"),
+    function=_leaky_relu,
+    slope=_leaky_slope,
+    symbol="lrelu",
+    closed_form="δ ⊙ (0.01 + 0.99 [{x} > 0])",
+    local_form=_diag_form("0.01 + 0.99 [{x} > 0]", "0.01 + 0.99\\,[{x} > 0]"),
+    code=Code(
+        "np.maximum({x}, 0.01 * {x})",
+        "torch.nn.functional.leaky_relu({x}, 0.01)",
+        {"x": "{g} * np.where({x} > 0, 1.0, 0.01)"},
+    ),
+    kernel=(_leaky_relu_kernel, _leaky_slope_kernel),
+    derivative_bound=1.0,
+    kink=0.0,
+)
+
+
 # -- identity ------------------------------------------------------------------
 
 IDENTITY = activation(
@@ -196,4 +252,4 @@ IDENTITY = activation(
     plotted=False,
 )
 
-ACTIVATION_OPS = (SIGMOID, TANH, RELU, IDENTITY)
+ACTIVATION_OPS = (SIGMOID, TANH, RELU, LEAKY_RELU, IDENTITY)

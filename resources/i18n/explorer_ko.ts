@@ -1439,6 +1439,14 @@
         <translation>정류 선형 함수 max(0, x)</translation>
     </message>
     <message>
+        <source>leaky ReLU</source>
+        <translation>리키 ReLU</translation>
+    </message>
+    <message>
+        <source>leaky rectified linear max(0.01x, x)</source>
+        <translation>리키 정류 선형 함수 max(0.01x, x)</translation>
+    </message>
+    <message>
         <source>identity</source>
         <translation>항등</translation>
     </message>

@@ -118,7 +118,7 @@ def test_every_entry_is_complete(name: str) -> None:
 def test_the_lists_come_from_the_table() -> None:
     assert tuple(n for n, op in OPS.items() if op.kind == "activation") == ACTIVATIONS
     assert tuple(n for n, op in OPS.items() if op.kind == "loss") == LOSSES
-    assert {"sigmoid", "tanh", "relu", "identity"} <= set(ACTIVATIONS)
+    assert {"sigmoid", "tanh", "relu", "leaky_relu", "identity"} <= set(ACTIVATIONS)
     assert {"b"} == VECTOR_PORTS
 
 
