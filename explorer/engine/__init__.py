@@ -1,6 +1,6 @@
-"""The numpy engine: the op table's arithmetic, the stepping session, the finite-difference check.
+"""The numpy engine: the stepping session over the op table (:mod:`explorer.ops`), the finite-difference check.
 
-May import: numpy, :mod:`explorer.model`. Never Qt, never the layers above it.
+May import: numpy, :mod:`explorer.model`, :mod:`explorer.ops`. Never Qt, never the layers above it.
 """
 
 from explorer.engine.errors import EngineError, JacobianTooLarge, NonFiniteError, NotReachedError

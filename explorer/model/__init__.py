@@ -1,4 +1,4 @@
-"""The model: a networkx graph of typed nodes, shape inference, the file format. No Qt."""
+"""The model: a networkx graph of typed nodes, shape inference, the file format. No Qt; may import :mod:`explorer.ops`."""
 
 from explorer.model.errors import ModelError
 from explorer.model.graph import Model, NodeSpec, fmt_shape
