@@ -11,12 +11,15 @@ A half-declared op fails here.
 
 from __future__ import annotations
 
+import ast
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
+from pathlib import Path
 
 import numpy as np
 import pytest
 
+import explorer.ops
 from explorer.ops import ACTIVATIONS, LOSSES, OPS, VECTOR_PORTS, Op
 from explorer.resources import resources_dir
 
@@ -120,6 +123,22 @@ def test_the_lists_come_from_the_table() -> None:
     assert tuple(n for n, op in OPS.items() if op.kind == "loss") == LOSSES
     assert {"sigmoid", "tanh", "relu", "leaky_relu", "identity"} <= set(ACTIVATIONS)
     assert {"b"} == VECTOR_PORTS
+
+
+def test_the_table_is_the_bottom_of_the_house() -> None:
+    """The table's modules import numpy, the standard library and each other: nothing else of the explorer, no Qt."""
+    allowed = {"__future__", "collections", "dataclasses", "typing", "numpy", "explorer"}
+    for path in sorted((Path(explorer.ops.__file__).parent).glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                assert name.split(".")[0] in allowed, (path.name, name)
+                assert not name.startswith("explorer") or name.startswith("explorer.ops"), (path.name, name)
 
 
 # -- the mathematics agrees with itself and with finite differences ----------------------------
