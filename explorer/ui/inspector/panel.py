@@ -87,6 +87,9 @@ class Inspector(QWidget):
         self.width_spin.setKeyboardTracking(False)
         self.width_spin.setToolTip(translate("Inspector", "Outputs of this layer (the columns of its W); the next W follows"))
         self.activation_combo = QComboBox(self.layer_box)
+        # as wide as a short name, whatever the longest activation: the header's height never depends on the op table
+        self.activation_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.activation_combo.setMinimumContentsLength(8)
         self.activation_combo.addItem(translate("Inspector", "none"), None)
         for name in ACTIVATIONS:
             self.activation_combo.addItem(op_title(name), name)
