@@ -20,8 +20,8 @@ import numpy as np
 import numpy.typing as npt
 
 from explorer.engine.errors import JacobianTooLarge, NonFiniteError, NotReachedError
-from explorer.engine.ops import OPS, Op
 from explorer.model import Model
+from explorer.ops import OPS, Op
 
 Array = npt.NDArray[np.float64]
 Phase = Literal["forward", "backward"]

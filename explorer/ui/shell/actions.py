@@ -20,6 +20,7 @@ from explorer.model.examples import EXAMPLES
 from explorer.ui.kit.settings import LANGUAGES, THEMES
 from explorer.ui.shell.export_actions import export_code_dialog, export_derivation_dialog
 from explorer.ui.text.i18n import translate
+from explorer.ui.text.op_names import op_title
 
 if TYPE_CHECKING:
     from explorer.ui.shell.main_window import MainWindow
@@ -253,7 +254,7 @@ def add_layer_menu(window: MainWindow, parent: QMenu) -> None:
     for name in ACTIVATIONS:
         if name != "identity":
             text = translate("MainWindow", "Add layer before the output layer, then {activation}").format(
-                activation=name
+                activation=op_title(name)
             )
             parent.addAction(text, lambda n=name: window.add_layer(None, n))
     parent.addSeparator()
