@@ -179,7 +179,7 @@ def measure(runs: int, cases: tuple[str, ...]) -> None:
 def profile(case: str, top: int) -> None:
     """The explorer's start under cProfile, to its first frame, by cumulative time."""
     code = textwrap.dedent(
-        f"""
+        """
         import cProfile, pstats, os
         _profile = cProfile.Profile()
         _profile.enable()

@@ -110,6 +110,7 @@ class NodeItem(QGraphicsObject):
         self._edges: list[EdgeItem] = []
         self.setFlags(QGraphicsItem.ItemIsMovable | QGraphicsItem.ItemSendsGeometryChanges)
         self.setCursor(Qt.PointingHandCursor)
+        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # a step repaints only the boxes it changed
         self.setZValue(2)
         self.setToolTip(tooltip_text(tooltip or label))
 
@@ -297,6 +298,7 @@ class EdgeItem(QGraphicsItem):
         self._grad_label: _Label | None = None
         self._bounds = QRectF()
         self.setAcceptedMouseButtons(Qt.NoButton)
+        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.setZValue(1)
         source.add_edge(self)
         dest.add_edge(self)

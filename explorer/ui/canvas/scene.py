@@ -16,7 +16,8 @@ used drawn bold with an accent halo).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from types import MappingProxyType
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
@@ -84,6 +85,23 @@ class GraphScene(QGraphicsScene):
     def edge_items(self) -> Mapping[tuple[str, str], EdgeItem]:
         """``{(source id, consumer id): item}`` (read-only)."""
         return MappingProxyType(self._edges)
+
+    @contextmanager
+    def drawn_uncached(self) -> Iterator[None]:
+        """Within: every item paints itself anew (a PNG or SVG of the scene), not from its screen pixmap.
+
+        On screen each item keeps a pixmap of itself (``DeviceCoordinateCache``),
+        so a step repaints the one or two items it changed, not every box in view.
+        """
+        items = [*self._nodes.values(), *self._edges.values()]
+        modes = [item.cacheMode() for item in items]
+        for item in items:
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        try:
+            yield
+        finally:
+            for item, mode in zip(items, modes, strict=True):
+                item.setCacheMode(mode)
 
     def node_item(self, node_id: str) -> NodeItem:
         return self._nodes[node_id]
@@ -223,6 +241,7 @@ class GraphView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setFrameShape(QGraphicsView.NoFrame)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)  # the dotted grid, drawn once per zoom
         self._auto_fit: tuple[float | None] | None = None  # (min_zoom,) while the view refits on resize
         if scene is not None:
             self.setScene(scene)
@@ -232,7 +251,10 @@ class GraphView(QGraphicsView):
         """Another theme: the background, every box and every arrow repainted in its colours."""
         scene = self.scene()
         if scene is not None:
+            for item in scene.items():  # the items' screen pixmaps are in the old colours
+                item.update()
             scene.update()
+        self.resetCachedContent()
         self.viewport().update()
 
     def setScene(self, scene) -> None:
