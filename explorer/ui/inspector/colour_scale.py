@@ -11,6 +11,7 @@ in use, in words printed under every heatmap. Pure numpy: no widgets.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import weakref
 from dataclasses import dataclass
@@ -158,8 +159,6 @@ def finite_top(array: np.ndarray) -> float:
         return known[1]
     finite = np.abs(array[np.isfinite(array)])
     top = float(finite.max(initial=0.0))
-    try:
+    with contextlib.suppress(TypeError):  # a type without weak references: nothing remembered
         _TOPS[key] = (weakref.ref(array, lambda _, key=key: _TOPS.pop(key, None)), top)
-    except TypeError:  # a type without weak references: nothing remembered
-        pass
     return top
