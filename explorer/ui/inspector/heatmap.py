@@ -75,7 +75,7 @@ class MatrixView(QWidget):
 
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.ci.setContentsMargins(2, 2, 2, 2)
-        self.heatmap = HeatmapPlot(self.graphics.addPlot(row=0, col=0))
+        self.heatmap = HeatmapPlot(self.graphics.addPlot(row=0, col=0, enableMenu=False))  # no menu built to be disabled
         self.colour_bar = make_colour_bar(current_theme())
         self.graphics.addItem(self.colour_bar, row=1, col=0)
         self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
