@@ -7,9 +7,9 @@ Qt has painted and flushed it). The time is taken by this script, from
 starting the process to reading its report, so the interpreter's own start
 counts on both sides. Bare and explorer runs alternate, so a pair shares
 the machine's load; the table shows each side's median and the ratio of the
-medians. The explorer starts as :func:`explorer.ui.shell.app.run_window`
-does, on the lecture's toy network, with its settings (and autosave) in a
-fresh folder, so it starts
+medians. The explorer starts through its entry point (``jacobian-explorer``
+with no argument: the lecture's toy network), with its settings (and
+autosave) in a fresh folder, so it starts
 
 - *fresh*: nothing remembered;
 - *lab docks remembered*: the learning lab's four docks were left open
@@ -80,7 +80,8 @@ app.exec()
 )
 
 _EXPLORER = (
-    _FIRST_FRAME
+    "from explorer.cli import main as _main  # the program's own entry point, as `jacobian-explorer` starts\n"
+    + _FIRST_FRAME
     + """
 import explorer.ui.shell.app as _app_module
 _make_app = _app_module.make_app
@@ -89,7 +90,7 @@ def _make_and_watch(*args, **kwargs):
     _watch(app)
     return app
 _app_module.make_app = _make_and_watch
-_app_module.run_window()
+sys.exit(_main([]))
 """
 )
 

@@ -65,6 +65,7 @@ class MatrixView(QWidget):
         self._kind = "value"
         self._levels = (-1.0, 1.0)
         self._row_label = ""
+        self._shown: tuple = ()  # what set_matrix was last asked to show, beside the array itself
 
         self.title_label = plain(QLabel())
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -149,6 +150,10 @@ class MatrixView(QWidget):
         """
         if kind not in ("value", "grad"):
             raise ValueError(f"kind must be 'value' or 'grad', not {kind!r}")
+        shown = (name, kind, row_label, title, shared_top, shared_group, self.width(), current_theme().name)
+        if array is self._array and shown == self._shown and self.stack.currentWidget() is self.graphics:
+            return  # a step that did not change this array: nothing to redraw (the session never edits one in place)
+        self._shown = shown
         original = np.asarray(array)
         matrix = as_matrix(original)
         shape = original.shape

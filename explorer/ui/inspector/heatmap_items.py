@@ -141,8 +141,7 @@ class HeatmapPlot:
         self.labels.row_numbers = row_numbers
         if title is not None:
             self.set_title(title, title_colour)
-        self._fitted_key = None
-        self.fit_view()
+        self.fit_view()  # placed again only when the shape, the labels or the view's size changed
 
     def set_title(self, title: str, colour: QColor | None) -> None:
         self.title, self.title_colour = title, colour
@@ -170,7 +169,8 @@ class HeatmapPlot:
         view = self.plot.getViewBox()
         width, height = view.width(), view.height()
         rows, columns = self.matrix.shape
-        key = (width, height, rows, columns)
+        labels = self.labels
+        key = (width, height, rows, columns, labels.row_label, labels.row_numbers, labels.column_numbers)
         if width <= 1 or height <= 1 or key == self._fitted_key:
             return
         self._fitted_key = key

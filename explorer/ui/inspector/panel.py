@@ -169,6 +169,8 @@ class Inspector(InspectorTabs, QWidget):
         self.runner.cancelled.connect(self._on_background_cancelled)
         self.cancel_button.clicked.connect(self.runner.cancel)
         self._pending_tab: int | None = None
+        self._layer_of: tuple = (None, None, None)  # (model, node, its layer index)
+        self._layer_box_shows: tuple = ()  # (model, node, width) the layer box was filled for
 
         # the header keeps its height whatever the node's kind, so the tab bar below never moves
         for hidden_keeps_room in (self.layer_box, self.edit_button):
@@ -351,12 +353,21 @@ class Inspector(InspectorTabs, QWidget):
         self._refresh_layer_box()
 
     def _layer_index(self) -> int | None:
-        return None if self.node is None else edits.layer_of(self.controller.model, self.node)
+        """The inspected node's layer (None: not in a layer), worked out once per model and node."""
+        if self.node is None:
+            return None
+        model, node = self.controller.model, self.node
+        if self._layer_of[0] is not model or self._layer_of[1] != node:  # a model is immutable: its identity says it all
+            self._layer_of = (model, node, edits.layer_of(model, node))
+        return self._layer_of[2]
 
     def _refresh_layer_box(self) -> None:
         index = self._layer_index()
-        if index is None:
-            return
+        model, width = self.controller.model, self.width()
+        last = self._layer_box_shows
+        if index is None or (last and last[0] is model and last[1:] == (self.node, width)):
+            return  # a step changes nothing in the layer's box
+        self._layer_box_shows = (model, self.node, width)
         layer = edits.chain_layers(self.controller.model)[index]
         model = self.controller.model
         title = translate("Inspector", "Layer {number}: {formula}").format(number=index + 1, formula=forward_formula(model, layer.linear))
