@@ -195,11 +195,14 @@ class MatrixView(QWidget):
 
     def show_message(self, text: str) -> None:
         """Show a centred sentence instead of the picture (e.g. ``"not reached yet"``)."""
+        text = clip(text, 1000)
+        if self._array is None and self.stack.currentWidget() is self.message_label and self.message_label.text() == text:
+            return  # the same sentence, step after step
         self._array = None
         self.heatmap.clear()
         self.title_label.setText("")
         self.scale_label.setText("")
-        self.message_label.setText(clip(text, 1000))
+        self.message_label.setText(text)
         self._clear_hover()
         self.stack.setCurrentWidget(self.message_label)
 

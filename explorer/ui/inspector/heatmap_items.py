@@ -143,7 +143,10 @@ class HeatmapPlot:
             self.set_title(title, title_colour)
         self.fit_view()  # placed again only when the shape, the labels or the view's size changed
 
-    def set_title(self, title: str, colour: QColor | None) -> None:
+    def set_title(self, title: str, colour: QColor | None, *, again: bool = False) -> None:
+        """Title the plot (``again``: even when it already has this title, as after a theme change)."""
+        if not again and (title, colour) == (self.title, self.title_colour) and self.plot.titleLabel.isVisible():
+            return  # laying a title's rich text out again costs more than the rest of a slice
         self.title, self.title_colour = title, colour
         self.plot.setTitle(math_html(title, 80), color=colour.name() if colour is not None else None, size="10pt")
         self.plot.layout.setRowFixedHeight(0, 20)  # pyqtgraph reserves 30 px
@@ -202,7 +205,7 @@ class HeatmapPlot:
         self.labels.colour = QColor(theme.muted_text)
         self.labels.update()
         if self.title:
-            self.set_title(self.title, self.title_colour)
+            self.set_title(self.title, self.title_colour, again=True)
 
     # -- reading
 

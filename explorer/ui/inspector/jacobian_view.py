@@ -157,6 +157,14 @@ class JacobianView(QWidget):
                 f"a Jacobian of {shape_text(out_shape)} by {shape_text(wrt_shape)} has shape "
                 f"{shape_text(out_shape + wrt_shape)}, not {shape_text(jacobian.shape)}"
             )
+        if (
+            self._jacobian is not None
+            and (out_name, wrt_name) == self._names
+            and (out_shape, wrt_shape) == self._shapes
+            and self.stack.currentWidget() is self.graphics
+            and np.array_equal(jacobian, self._jacobian, equal_nan=True)
+        ):
+            return  # a step that left this local derivative as it was: nothing to redraw
         self._jacobian = jacobian
         self._levels = symmetric_levels(jacobian)
         self._names, self._shapes = (out_name, wrt_name), (out_shape, wrt_shape)
