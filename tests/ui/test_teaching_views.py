@@ -334,3 +334,34 @@ def test_a_large_derivation_is_built_on_the_worker(window, qtbot):
     text = inspector.derivation_view.browser.toPlainText()
     assert "✓ the product of the dense Jacobians" in text
     assert "would hold 1,000,100 numbers" in text  # ∂L/∂H₁: 100·1, ∂H₁/∂W₁: 100·1·100·100
+
+
+def test_each_tab_s_view_is_built_when_first_shown_and_the_tab_bar_stays(window):
+    from explorer.ui.inspector.panel import TAB_GRAD, TAB_JACOBIAN, TAB_VALUE
+
+    inspector = window.inspector
+    tabs = inspector.tabs
+    assert tabs.is_built(TAB_VALUE)  # the first frame shows it
+    assert not any(tabs.is_built(tab) for tab in (TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN, TAB_DERIVATION))
+    bar = tabs.tabBar().mapTo(window, tabs.tabBar().rect().topLeft())
+    window.controller.run_to_end()
+    window.controller.select("W3")
+    tabs.setCurrentIndex(TAB_JACOBIAN)
+    assert tabs.is_built(TAB_JACOBIAN)
+    assert tabs.currentWidget().isAncestorOf(inspector.jacobian_view)
+    assert inspector.jacobian_view.isVisible()
+    assert inspector.jacobian_view.slice_titles() == ["∂ŷ₁/∂W₃", "∂ŷ₂/∂W₃"]  # drawn at once
+    assert tabs.tabBar().mapTo(window, tabs.tabBar().rect().topLeft()) == bar
+    assert not tabs.is_built(TAB_DERIVATION)
+
+
+def test_a_step_that_leaves_the_shown_array_as_it_was_redraws_nothing(window, monkeypatch):
+    c = window.controller
+    c.select("W3")
+    view = window.inspector.value_view
+    drawn = []
+    monkeypatch.setattr(view.heatmap, "show", lambda *args, **kwargs: drawn.append(args))
+    c.step()  # W₃ is a parameter: its value is the same array at every step
+    c.step()
+    assert drawn == []
+    np.testing.assert_array_equal(view.current_array(), c.model.value("W3"))
