@@ -127,10 +127,11 @@ CASE_TITLES = {
 
 def _environment(home: Path) -> dict[str, str]:
     env = dict(os.environ)
+    root = os.environ.get("BENCH_TREE", str(ROOT))  # another checkout, for a before-and-after
     env["XDG_CONFIG_HOME"] = str(home / "config")  # the settings (QSettings' INI file)
     env["XDG_DATA_HOME"] = str(home / "data")  # the autosave folder
     env["XDG_CACHE_HOME"] = str(home / "cache")
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH", "")]))
     env.pop("QT_QPA_PLATFORM", None)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed explorer starts from its byte code
     return env
@@ -201,7 +202,10 @@ def main() -> int:
     parser.add_argument("--case", choices=CASES, action="append", help="only these cases (default: all)")
     parser.add_argument("--profile", choices=CASES, help="profile one explorer start instead")
     parser.add_argument("--top", type=int, default=40, help="rows of the profile (default 40)")
+    parser.add_argument("--tree", help="start the explorer of another checkout (a before-and-after)")
     args = parser.parse_args()
+    if args.tree:
+        os.environ["BENCH_TREE"] = str(Path(args.tree).resolve())
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         print("bench_startup needs a display: start Xvfb (Xvfb :99 &) and set DISPLAY=:99", file=sys.stderr)
         return 2
