@@ -113,8 +113,9 @@ for dock in lab.docks:
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock, Qt.Orientation.Horizontal)
     lab.reveal(dock)
 app.processEvents()
-window.save_layout()
-window.close()
+window.save_layout()  # written and synced: leave without tearing the window down
+import os
+os._exit(0)
 """
 
 CASES = ("fresh", "tabbed", "side_by_side")
