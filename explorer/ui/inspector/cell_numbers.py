@@ -11,6 +11,7 @@ places them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache, lru_cache
 
 import numpy as np
 import pyqtgraph as pg
@@ -57,11 +58,27 @@ def cell_inks(matrix: np.ndarray, levels: tuple[float, float], colormap: pg.Colo
 # ---------------------------------------------------------------- graphics
 
 
-def _measuring_font() -> QFont:
-    """A 100-pixel font: a text's width in it, over 100, is its width per pixel of font."""
+@cache
+def _font_of_size(pixels: int) -> QFont:
     font = QFont()
-    font.setPixelSize(100)
+    font.setPixelSize(pixels)
     return font
+
+
+@lru_cache(maxsize=8192)
+def _width_per_pixel(text: str) -> float:
+    """How wide ``text`` is per pixel of font size (measured at 100 pixels)."""
+    return QFontMetricsF(_font_of_size(100)).horizontalAdvance(text) / 100
+
+
+@lru_cache(maxsize=8192)
+def _static_text(text: str, pixels: int) -> QStaticText:
+    """``text`` laid out once at ``pixels``: the same number in the next matrix (a step later, a layer
+    further) is placed, not shaped again."""
+    static = QStaticText(text)
+    static.setTextFormat(Qt.TextFormat.PlainText)
+    static.prepare(font=_font_of_size(pixels))
+    return static
 
 
 def _label_font() -> QFont:
@@ -124,30 +141,15 @@ class CellNumbers(_PixelItem):
             assert self._values is not None
             fmt = self._formats[level]
             texts = [[fmt(float(v)) for v in row] for row in self._values]
-            metrics = QFontMetricsF(_measuring_font())
-            widest = max(metrics.horizontalAdvance(t) for t in {t for row in texts for t in row})
-            self._texts[level] = (texts, max(widest, 1.0) / 100)
+            widest = max(_width_per_pixel(t) for t in {t for row in texts for t in row})
+            self._texts[level] = (texts, max(widest, 0.01))
         return self._texts[level]
 
     def _laid_out(self, level: int, pixels: int) -> list[list[QStaticText]]:
-        """The texts of ``level`` laid out once at ``pixels``: a repaint only places them."""
+        """The texts of ``level`` laid out at ``pixels``: each number's layout is made once and kept."""
         key = (level, pixels)
         if key not in self._static:
-            font = QFont()
-            font.setPixelSize(pixels)
-            laid: dict[str, QStaticText] = {}
-            rows = []
-            for row in self.texts(level)[0]:
-                line = []
-                for text in row:
-                    if text not in laid:  # equal numbers share one layout
-                        static = QStaticText(text)
-                        static.setTextFormat(Qt.TextFormat.PlainText)
-                        static.prepare(font=font)
-                        laid[text] = static
-                    line.append(laid[text])
-                rows.append(line)
-            self._static[key] = rows
+            self._static[key] = [[_static_text(text, pixels) for text in row] for row in self.texts(level)[0]]
         return self._static[key]
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
@@ -179,8 +181,7 @@ class CellNumbers(_PixelItem):
             return
         level, pixels = chosen
         laid = self._laid_out(level, int(pixels))
-        font = QFont()  # the font the texts were laid out in: drawn in another, they would be laid out again
-        font.setPixelSize(int(pixels))
+        font = _font_of_size(int(pixels))  # the font the texts were laid out in (another would lay them out again)
         painter.save()
         painter.scale(1 / cell_w, 1 / cell_h)  # draw in pixels, keeping any outer transform
         painter.setFont(font)
