@@ -365,3 +365,23 @@ def test_a_step_that_leaves_the_shown_array_as_it_was_redraws_nothing(window, mo
     c.step()
     assert drawn == []
     np.testing.assert_array_equal(view.current_array(), c.model.value("W3"))
+
+
+def test_the_breakdown_is_worked_out_again_only_when_what_it_depends_on_changes(window, monkeypatch):
+    c = window.controller
+    c.select("W3")
+    window.inspector.tabs.setCurrentIndex(TAB_BREAKDOWN)
+    view = window.inspector.breakdown_view
+    worked_out = []
+    set_breakdown = view.set_breakdown
+    monkeypatch.setattr(view, "set_breakdown", lambda b: (worked_out.append(b), set_breakdown(b)))
+    steps = 0
+    while c.step():
+        steps += 1
+    # once ∂L/∂Ŷ is known, later steps (H₂, W₂, H₁, … their gradients) leave ∂Ŷ/∂W₃'s arrays as they were
+    assert 0 < len(worked_out) < 4 < steps
+    count, shown = len(worked_out), view.browser.toPlainText()
+    window.inspector._drawn.clear()  # forget what it was drawn from: worked out afresh, it reads the same
+    window.inspector.set_node("W3")
+    assert len(worked_out) == count + 1
+    assert view.browser.toPlainText() == shown

@@ -169,6 +169,7 @@ class Inspector(InspectorTabs, QWidget):
         self.runner.cancelled.connect(self._on_background_cancelled)
         self.cancel_button.clicked.connect(self.runner.cancel)
         self._pending_tab: int | None = None
+        self._drawn: dict[int, tuple] = {}
         self._layer_of: tuple = (None, None, None)  # (model, node, its layer index)
         self._layer_box_shows: tuple = ()  # (model, node, width) the layer box was filled for
 

@@ -53,6 +53,7 @@ class InspectorTabs:
     busy_label: QLabel
     _pending_tab: int | None
     _dirty: set[int]
+    _drawn: dict[int, tuple]  # tab -> what its picture was drawn from (:meth:`_inputs_of`), when drawn here
     value_view: MatrixView
     grad_view: MatrixView
     jacobian_view: JacobianView
@@ -62,6 +63,23 @@ class InspectorTabs:
     @property
     def session(self) -> Session:
         return self.controller.session
+
+    def _inputs_of(self, pair: tuple[str, str]) -> tuple:
+        """What a local derivative and its breakdown are drawn from: the model, the pair, and the
+        values and gradients of the pair's nodes and of its output's inputs (the arrays themselves)."""
+        session, (out, wrt) = self.session, pair
+        nodes = sorted({out, wrt, *session.model.inputs(out).values()})
+        return (session.model, pair, [array for n in nodes for array in (session.value(n), session.grad(n))])
+
+    @staticmethod
+    def _same_inputs(drawn: tuple | None, now: tuple) -> bool:
+        """The session never changes an array in place: the same array objects draw the same picture."""
+        return (
+            drawn is not None
+            and drawn[0] is now[0]
+            and drawn[1] == now[1]
+            and all(a is b for a, b in zip(drawn[2], now[2], strict=True))
+        )
 
     def _show_matrix(self, view: MatrixView, kind: str) -> None:
         node = self.node
@@ -96,6 +114,7 @@ class InspectorTabs:
         return (data[0], data[1]) if data else None
 
     def _show_jacobian(self) -> None:
+        drawn = self._drawn.pop(TAB_JACOBIAN, None)  # put back only once the picture is drawn here again
         pair = self._current_pair()
         if pair is None:
             self.jacobian_view.show_message(translate("Inspector", "This node has no local derivatives."))
@@ -123,12 +142,17 @@ class InspectorTabs:
             )
             self.jacobian_view.show_message(translate("Inspector", "Building {title}…").format(title=title))
             return
+        inputs = self._inputs_of(pair)
+        if self._same_inputs(drawn, inputs):
+            self._drawn[TAB_JACOBIAN] = drawn  # nothing it depends on changed at this step
+            return
         try:
             jac = session.jacobian(out, wrt)
         except EngineError as error:
             self.jacobian_view.show_message(str(error))
             return
         self._set_jacobian(pair, jac)
+        self._drawn[TAB_JACOBIAN] = inputs
 
     def _set_jacobian(self, pair: tuple[str, str], jac: np.ndarray) -> None:
         out, wrt = pair
@@ -136,6 +160,7 @@ class InspectorTabs:
         self.jacobian_view.set_jacobian(jac, model.label(out), model.label(wrt), model.shape(out), model.shape(wrt))
 
     def _show_breakdown(self) -> None:
+        drawn = self._drawn.pop(TAB_BREAKDOWN, None)
         pair = self._current_pair()
         if pair is None:
             self.breakdown_view.show_message(translate("Inspector", "This node has no local derivatives."))
@@ -167,10 +192,16 @@ class InspectorTabs:
             )
             self.breakdown_view.show_message(translate("Inspector", "Contracting the Jacobian…"))
             return
+        inputs = self._inputs_of(pair)
+        if self._same_inputs(drawn, inputs):
+            self._drawn[TAB_BREAKDOWN] = drawn  # nothing it depends on changed at this step
+            return
         try:
             self.breakdown_view.set_breakdown(breakdown(session, out, wrt))
         except EngineError as error:
             self.breakdown_view.show_message(str(error))
+            return
+        self._drawn[TAB_BREAKDOWN] = inputs
 
     # -- background results ----------------------------------------------------
 
