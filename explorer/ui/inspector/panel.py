@@ -10,7 +10,6 @@ from the session.
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
@@ -43,6 +42,9 @@ from explorer.ui.inspector.panel_tabs import (
     TAB_JACOBIAN,
     TAB_VALUE,
     InspectorTabs,
+    derivation_view,
+    jacobian_view,
+    matrix_view,
 )
 from explorer.ui.kit.busy import busy
 from explorer.ui.kit.guard import guarded
@@ -64,24 +66,6 @@ __all__ = [
 
 #: Every tab's page keeps this room, built or not (a heatmap's and the Jacobian's minimum).
 PAGE_MINIMUM = (240, 280)
-
-
-def _matrix_view() -> QWidget:
-    from explorer.ui.inspector.heatmap import MatrixView
-
-    return MatrixView()
-
-
-def _jacobian_view() -> QWidget:
-    from explorer.ui.inspector.jacobian_view import JacobianView
-
-    return JacobianView()
-
-
-def _derivation_view() -> QWidget:
-    from explorer.ui.inspector.derivation_view import DerivationView
-
-    return DerivationView()
 
 
 class Inspector(InspectorTabs, QWidget):
@@ -143,11 +127,11 @@ class Inspector(InspectorTabs, QWidget):
 
         # each view is built when its tab is first shown (the window's first frame needs one)
         self.tabs = LazyTabs(PAGE_MINIMUM, self)
-        self.tabs.add_lazy_tab(_matrix_view, translate("Inspector", "Value · 값"))
-        self.tabs.add_lazy_tab(_matrix_view, translate("Inspector", "Gradient · 기울기"))
-        self.tabs.add_lazy_tab(_jacobian_view, translate("Inspector", "Jacobian · 야코비안"))
+        self.tabs.add_lazy_tab(matrix_view, translate("Inspector", "Value · 값"))
+        self.tabs.add_lazy_tab(matrix_view, translate("Inspector", "Gradient · 기울기"))
+        self.tabs.add_lazy_tab(jacobian_view, translate("Inspector", "Jacobian · 야코비안"))
         self.tabs.add_lazy_tab(self._breakdown_view, translate("Inspector", "Breakdown · 텐서곱"))
-        self.tabs.add_lazy_tab(_derivation_view, translate("Inspector", "Derivation · 유도"))
+        self.tabs.add_lazy_tab(derivation_view, translate("Inspector", "Derivation · 유도"))
         self.tabs.currentChanged.connect(lambda _: self._refresh_visible())
 
         self.busy_bar = QProgressBar(self)
@@ -299,20 +283,6 @@ class Inspector(InspectorTabs, QWidget):
         }[tab]
         with busy(translate("Inspector", "Drawing {tab}…").format(tab=self.tabs.tabText(tab)), self._panel_elements(tab)):
             show()
-
-    def _panel_elements(self, tab: int) -> int:
-        """How many numbers drawing ``tab`` touches (a Jacobian past the worker limit is not built here)."""
-        if self.node is None:
-            return 0
-        model = self.controller.model
-        elements = int(np.prod(model.shape(self.node), dtype=np.int64))
-        pair = self._current_pair()
-        if tab == TAB_DERIVATION:
-            return elements + self._lesson_elements()
-        if tab in (TAB_JACOBIAN, TAB_BREAKDOWN) and pair is not None:
-            size = int(np.prod(self.session.jacobian_shape(*pair), dtype=np.int64))
-            elements += size if size <= SYNC_JACOBIAN_LIMIT else 0
-        return elements
 
     def _refresh_step_header(self) -> None:
         session = self.session

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+from PySide6.QtWidgets import QWidget
 
 from explorer.engine import JACOBIAN_BUDGET, EngineError, Session
 from explorer.lesson import Breakdown, breakdown
@@ -21,7 +22,7 @@ from explorer.ui.text.i18n import translate
 from explorer.ui.text.vocabulary import shape_words as shape_text  # a scalar worded: 스칼라
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+    from PySide6.QtWidgets import QComboBox, QLabel
 
     from explorer.ui.document.controller import Controller
     from explorer.ui.inspector.breakdown_view import BreakdownView
@@ -40,6 +41,27 @@ TAB_DERIVATION = 4  # redrawn whenever the breakdown is: it depends on the same 
 def step_of(session: Session, phase: str, node: str) -> int | None:
     """The step at which ``phase`` ("forward", "backward") reaches ``node``."""
     return next((s.index for s in session.plan if s.phase == phase and s.node == node), None)
+
+
+def matrix_view() -> QWidget:
+    """A heatmap, made when its tab is first shown (the value's and the gradient's tabs)."""
+    from explorer.ui.inspector.heatmap import MatrixView as View
+
+    return View()
+
+
+def jacobian_view() -> QWidget:
+    """The Jacobian's slices, made when their tab is first shown."""
+    from explorer.ui.inspector.jacobian_view import JacobianView as View
+
+    return View()
+
+
+def derivation_view() -> QWidget:
+    """The derivation, made when its tab is first shown."""
+    from explorer.ui.inspector.derivation_view import DerivationView as View
+
+    return View()
 
 
 class InspectorTabs:
@@ -80,6 +102,20 @@ class InspectorTabs:
             and drawn[1] == now[1]
             and all(a is b for a, b in zip(drawn[2], now[2], strict=True))
         )
+
+    def _panel_elements(self, tab: int) -> int:
+        """How many numbers drawing ``tab`` touches (a Jacobian past the worker limit is not built here)."""
+        if self.node is None:
+            return 0
+        model = self.controller.model
+        elements = int(np.prod(model.shape(self.node), dtype=np.int64))
+        pair = self._current_pair()
+        if tab == TAB_DERIVATION:
+            return elements + self._lesson_elements()
+        if tab in (TAB_JACOBIAN, TAB_BREAKDOWN) and pair is not None:
+            size = int(np.prod(self.session.jacobian_shape(*pair), dtype=np.int64))
+            elements += size if size <= SYNC_JACOBIAN_LIMIT else 0
+        return elements
 
     def _show_matrix(self, view: MatrixView, kind: str) -> None:
         node = self.node
