@@ -9,7 +9,8 @@ from explorer import Session, load_model
 from explorer.model.examples import toy_model
 from explorer.model.layout import chain_layout
 from explorer.resources import example_path
-from explorer.ui.canvas.items import EdgeItem, NodeItem
+from explorer.ui.canvas.edge_item import EdgeItem
+from explorer.ui.canvas.items import NodeItem
 from explorer.ui.canvas.scene import GraphScene, GraphView
 
 

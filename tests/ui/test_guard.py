@@ -38,9 +38,11 @@ def test_an_exception_in_an_event_filter_is_caught_and_shown_in_the_status_bar(w
 
 
 def test_an_exception_in_a_paint_handler_is_caught(window, qtbot, monkeypatch):
+    import explorer.ui.canvas.edge_item as edge_items
     import explorer.ui.canvas.items as graph_items
 
     monkeypatch.setattr(graph_items, "current_theme", _boom)  # every node's and arrow's paint raises
+    monkeypatch.setattr(edge_items, "current_theme", _boom)
     image = QImage(400, 300, QImage.Format.Format_ARGB32)
     painter = QPainter(image)
     window.scene.render(painter)  # every node's paint raises; the scene is drawn to the end

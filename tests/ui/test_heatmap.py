@@ -10,9 +10,9 @@ from PySide6.QtGui import QTextDocumentFragment
 
 from explorer.lesson import matrix_format
 from explorer.lesson.matrix_format import symmetric_levels
-from explorer.ui.inspector import heatmap, heatmap_items
+from explorer.ui.inspector import cell_numbers, colour_scale, heatmap, heatmap_items
+from explorer.ui.inspector.cell_numbers import DARK_INK, LIGHT_INK, cell_inks
 from explorer.ui.inspector.heatmap import MatrixView
-from explorer.ui.inspector.heatmap_items import DARK_INK, LIGHT_INK, cell_inks
 from explorer.ui.kit import theme
 
 W3 = np.array([[0.1, -0.25], [1.5, 0.0], [-1.5, 0.731]])
@@ -28,7 +28,7 @@ def view(qtbot):
     return widget
 
 
-@pytest.mark.parametrize("module", [heatmap, heatmap_items, matrix_format])
+@pytest.mark.parametrize("module", [heatmap, heatmap_items, cell_numbers, colour_scale, matrix_format])
 def test_doctests_pass(module):
     assert doctest.testmod(module).failed == 0
 

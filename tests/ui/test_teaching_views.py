@@ -334,3 +334,54 @@ def test_a_large_derivation_is_built_on_the_worker(window, qtbot):
     text = inspector.derivation_view.browser.toPlainText()
     assert "✓ the product of the dense Jacobians" in text
     assert "would hold 1,000,100 numbers" in text  # ∂L/∂H₁: 100·1, ∂H₁/∂W₁: 100·1·100·100
+
+
+def test_each_tab_s_view_is_built_when_first_shown_and_the_tab_bar_stays(window):
+    from explorer.ui.inspector.panel import TAB_GRAD, TAB_JACOBIAN, TAB_VALUE
+
+    inspector = window.inspector
+    tabs = inspector.tabs
+    assert tabs.is_built(TAB_VALUE)  # the first frame shows it
+    assert not any(tabs.is_built(tab) for tab in (TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN, TAB_DERIVATION))
+    bar = tabs.tabBar().mapTo(window, tabs.tabBar().rect().topLeft())
+    window.controller.run_to_end()
+    window.controller.select("W3")
+    tabs.setCurrentIndex(TAB_JACOBIAN)
+    assert tabs.is_built(TAB_JACOBIAN)
+    assert tabs.currentWidget().isAncestorOf(inspector.jacobian_view)
+    assert inspector.jacobian_view.isVisible()
+    assert inspector.jacobian_view.slice_titles() == ["∂ŷ₁/∂W₃", "∂ŷ₂/∂W₃"]  # drawn at once
+    assert tabs.tabBar().mapTo(window, tabs.tabBar().rect().topLeft()) == bar
+    assert not tabs.is_built(TAB_DERIVATION)
+
+
+def test_a_step_that_leaves_the_shown_array_as_it_was_redraws_nothing(window, monkeypatch):
+    c = window.controller
+    c.select("W3")
+    view = window.inspector.value_view
+    drawn = []
+    monkeypatch.setattr(view.heatmap, "show", lambda *args, **kwargs: drawn.append(args))
+    c.step()  # W₃ is a parameter: its value is the same array at every step
+    c.step()
+    assert drawn == []
+    np.testing.assert_array_equal(view.current_array(), c.model.value("W3"))
+
+
+def test_the_breakdown_is_worked_out_again_only_when_what_it_depends_on_changes(window, monkeypatch):
+    c = window.controller
+    c.select("W3")
+    window.inspector.tabs.setCurrentIndex(TAB_BREAKDOWN)
+    view = window.inspector.breakdown_view
+    worked_out = []
+    set_breakdown = view.set_breakdown
+    monkeypatch.setattr(view, "set_breakdown", lambda b: (worked_out.append(b), set_breakdown(b)))
+    steps = 0
+    while c.step():
+        steps += 1
+    # once ∂L/∂Ŷ is known, later steps (H₂, W₂, H₁, … their gradients) leave ∂Ŷ/∂W₃'s arrays as they were
+    assert 0 < len(worked_out) < 4 < steps
+    count, shown = len(worked_out), view.browser.toPlainText()
+    window.inspector._drawn.clear()  # forget what it was drawn from: worked out afresh, it reads the same
+    window.inspector.set_node("W3")
+    assert len(worked_out) == count + 1
+    assert view.browser.toPlainText() == shown

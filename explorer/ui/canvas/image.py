@@ -58,7 +58,8 @@ def _source_rect(scene: GraphScene) -> QRectF:
 
 def _render(scene: GraphScene, painter: QPainter, source: QRectF, size: QSize) -> None:
     painter.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing | QPainter.SmoothPixmapTransform)
-    scene.render(painter, QRectF(0, 0, size.width(), size.height()), source, Qt.IgnoreAspectRatio)
+    with scene.drawn_uncached():  # shapes and text, at the picture's own scale, never the screen's pixmaps
+        scene.render(painter, QRectF(0, 0, size.width(), size.height()), source, Qt.IgnoreAspectRatio)
 
 
 #: Largest side and area of a PNG: a canvas spread over ±100,000 is drawn smaller rather than not at all.

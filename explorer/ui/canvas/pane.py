@@ -6,6 +6,9 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from explorer.ui.canvas.scene import GraphView
 
+#: A step line with the glyphs that come from the tallest fonts: its height is every step's.
+TALLEST_LINE = "Ŷ ∂L/∂W₃ = H₂ · δᵀ  [역전파 순전파] ⚠ gÅ"
+
 
 class CanvasPane(QWidget):
     """The canvas under a header line that always shows the current step and its formula.
@@ -36,4 +39,10 @@ class CanvasPane(QWidget):
         font = label.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
         label.setFont(font)
+        # one height for every step: a line with Hangul, a hat or a superscript (fallback fonts) is a pixel
+        # taller, and a header that changed height would resize and refit the canvas on that step
+        shown = label.text()
+        label.setText(TALLEST_LINE)
+        label.setMinimumHeight(label.sizeHint().height())
+        label.setText(shown)
         self._header_layout.addWidget(label)

@@ -5,7 +5,9 @@ left to itself the header would push the tab bar below it up and down on
 every step. Here it takes, for each model and width, the height of its
 tallest step (found by drawing every kind of step once, off-screen), so
 everything under it stays still; it grows (never shrinks) if a step turns
-out taller still.
+out taller still. That check lays the header's rich text out once more, so
+it waits until the stepping rests (:data:`GROW_CHECK_MS`): a step while the
+pass is played costs no second layout.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from explorer.ui.kit.guard import guarded
 
 #: At most this many different kinds of step are drawn to find the tallest.
 MAX_PROBES = 60
+#: How long the steps must rest before the header checks that the step shown fits.
+GROW_CHECK_MS = 150
 
 
 class StillHeader(QObject):
@@ -33,7 +37,11 @@ class StillHeader(QObject):
         self._timer.setInterval(60)  # a dragged dock edge refits once it rests
         self._timer.timeout.connect(self.fit)
         controller.model_changed.connect(self._timer.start)
-        controller.step_changed.connect(self._grow_if_needed)
+        self._grow_timer = QTimer(self)
+        self._grow_timer.setSingleShot(True)
+        self._grow_timer.setInterval(GROW_CHECK_MS)
+        self._grow_timer.timeout.connect(self._grow_if_needed)
+        controller.step_changed.connect(self._grow_timer.start)
         layout = header.layout()
         if isinstance(layout, QBoxLayout):
             layout.addStretch(1)  # a shorter step's lines stay together at the top

@@ -19,13 +19,25 @@ def _label_font() -> QFont:
     return font
 
 
+class _WithoutMenu(pg.PlotItem):
+    """A plot item made without its view's context menu (``ColorBarItem`` asks for one, then never shows it)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **{**kwargs, "enableMenu": False})
+
+
+class _ColourBar(pg.ColorBarItem, _WithoutMenu):
+    """pyqtgraph's colour bar, its plot item made without a menu (the method order puts
+    :class:`_WithoutMenu` between ``ColorBarItem`` and ``PlotItem``)."""
+
+
 def make_colour_bar(theme: Theme) -> pg.ColorBarItem:
     """A thin, horizontal, non-interactive colour bar for the diverging map, numbers with real minus signs.
 
     Horizontal, under the matrix, because the inspector is a narrow side panel:
     width is what the cells need for their numbers.
     """
-    bar = pg.ColorBarItem(
+    bar = _ColourBar(
         values=(-1.0, 1.0),
         width=10,
         colorMap=theme.colormap,

@@ -11,7 +11,9 @@ in use, in words printed under every heatmap. Pure numpy: no widgets.
 
 from __future__ import annotations
 
+import contextlib
 import math
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -133,6 +135,30 @@ def shared_top(session: Session, node: str, kind: str) -> tuple[float | None, st
     for n in group:
         array = session.value(n) if kind == "value" else session.grad(n)
         if array is not None:
-            finite = np.abs(array[np.isfinite(array)])
-            tops.append(float(finite.max(initial=0.0)))
+            tops.append(finite_top(array))
     return (max(tops) if tops else None), what
+
+
+#: ``id(array) -> (weak reference to it, its largest finite magnitude)``: a step makes one new
+#: array, so the shared scale looks at one array a step, not at every layer's again.
+_TOPS: dict[int, tuple[weakref.ref, float]] = {}
+
+
+def finite_top(array: np.ndarray) -> float:
+    """The largest finite magnitude in ``array`` (0 when none), remembered while the array lives.
+
+    The session's arrays are never changed in place, so an array's maximum is
+    worked out once.
+
+    >>> finite_top(np.array([[1.0, -3.0], [np.inf, np.nan]]))
+    3.0
+    """
+    key = id(array)
+    known = _TOPS.get(key)
+    if known is not None and known[0]() is array:
+        return known[1]
+    finite = np.abs(array[np.isfinite(array)])
+    top = float(finite.max(initial=0.0))
+    with contextlib.suppress(TypeError):  # a type without weak references: nothing remembered
+        _TOPS[key] = (weakref.ref(array, lambda _, key=key: _TOPS.pop(key, None)), top)
+    return top

@@ -65,6 +65,7 @@ class MatrixView(QWidget):
         self._kind = "value"
         self._levels = (-1.0, 1.0)
         self._row_label = ""
+        self._shown: tuple = ()  # what set_matrix was last asked to show, beside the array itself
 
         self.title_label = plain(QLabel())
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -75,7 +76,7 @@ class MatrixView(QWidget):
 
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.ci.setContentsMargins(2, 2, 2, 2)
-        self.heatmap = HeatmapPlot(self.graphics.addPlot(row=0, col=0))
+        self.heatmap = HeatmapPlot(self.graphics.addPlot(row=0, col=0, enableMenu=False))  # no menu built to be disabled
         self.colour_bar = make_colour_bar(current_theme())
         self.graphics.addItem(self.colour_bar, row=1, col=0)
         self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
@@ -149,6 +150,10 @@ class MatrixView(QWidget):
         """
         if kind not in ("value", "grad"):
             raise ValueError(f"kind must be 'value' or 'grad', not {kind!r}")
+        shown = (name, kind, row_label, title, shared_top, shared_group, self.width(), current_theme().name)
+        if array is self._array and shown == self._shown and self.stack.currentWidget() is self.graphics:
+            return  # a step that did not change this array: nothing to redraw (the session never edits one in place)
+        self._shown = shown
         original = np.asarray(array)
         matrix = as_matrix(original)
         shape = original.shape
@@ -190,11 +195,14 @@ class MatrixView(QWidget):
 
     def show_message(self, text: str) -> None:
         """Show a centred sentence instead of the picture (e.g. ``"not reached yet"``)."""
+        text = clip(text, 1000)
+        if self._array is None and self.stack.currentWidget() is self.message_label and self.message_label.text() == text:
+            return  # the same sentence, step after step
         self._array = None
         self.heatmap.clear()
         self.title_label.setText("")
         self.scale_label.setText("")
-        self.message_label.setText(clip(text, 1000))
+        self.message_label.setText(text)
         self._clear_hover()
         self.stack.setCurrentWidget(self.message_label)
 

@@ -2,10 +2,12 @@
 :mod:`explorer.ui.inspector.jacobian_view`.
 
 :class:`HeatmapPlot` draws one matrix into a pyqtgraph ``PlotItem``: the image
-with a diverging colour map, :class:`IndexLabels` numbering rows and columns,
-and :class:`CellNumbers` printing the values in inks that contrast with their
-cells. :func:`apply_palette` and :class:`WidgetEvents` complete what both views
-need; the colour bar is in :mod:`explorer.ui.inspector.colour_bar`.
+with a diverging colour map, and from :mod:`explorer.ui.inspector.cell_numbers`
+the :class:`~explorer.ui.inspector.cell_numbers.IndexLabels` numbering rows and
+columns and the :class:`~explorer.ui.inspector.cell_numbers.CellNumbers`
+printing the values in inks that contrast with their cells.
+:func:`apply_palette` and :class:`WidgetEvents` complete what both views need;
+the colour bar is in :mod:`explorer.ui.inspector.colour_bar`.
 """
 
 from __future__ import annotations
@@ -15,13 +17,14 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QWidget
 
-from explorer.lesson.matrix_format import compact_formats, display_scale, index_ticks, scaled, symmetric_levels
+from explorer.lesson.matrix_format import display_scale, index_ticks, scaled, symmetric_levels
+from explorer.ui.inspector.cell_numbers import CellNumbers, IndexLabels, cell_inks
 from explorer.ui.kit.guard import guarded
-from explorer.ui.kit.theme import DARK, LIGHT, Theme, current_theme
+from explorer.ui.kit.theme import Theme, current_theme
 from explorer.ui.text.plain import clip, plain
 from explorer.ui.text.rich_math import math_html
 
@@ -29,222 +32,7 @@ NUMBERS_UP_TO = 12  # numbers are printed in the cells up to 12×12
 MAX_CELL_STRETCH = 2.0  # a cell may be at most twice as wide as tall, or twice as tall as wide
 MAX_CELL_PX = 120.0  # a scalar or a short vector stays a readable block, not a wall of colour
 
-# Cell numbers use the two themes' text colours: dark ink on light cells, light ink on
-# saturated ones, whichever contrasts more with the cell (the map is the same in both themes).
-DARK_INK = LIGHT.text
-LIGHT_INK = DARK.text
-
 Namer = Callable[[int, int], str]
-
-
-# ---------------------------------------------------------------- cell inks
-
-
-def _relative_luminance(rgb: np.ndarray) -> np.ndarray:
-    """WCAG relative luminance of sRGB colours given as floats in 0..1 (last axis RGB)."""
-    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
-    return linear @ np.array([0.2126, 0.7152, 0.0722])
-
-
-def _contrast(a: np.ndarray | float, b: np.ndarray | float) -> np.ndarray:
-    return (np.maximum(a, b) + 0.05) / (np.minimum(a, b) + 0.05)
-
-
-def cell_inks(matrix: np.ndarray, levels: tuple[float, float], colormap: pg.ColorMap) -> list[list[QColor]]:
-    """For each cell, the ink (dark or light) that contrasts more with the cell's colour."""
-    scale = display_scale(max(abs(levels[0]), abs(levels[1])))
-    low, high = levels[0] / scale, levels[1] / scale
-    with np.errstate(invalid="ignore", over="ignore", under="ignore", divide="ignore"):
-        position = np.clip((scaled(matrix, scale) - low) / (high - low), 0.0, 1.0)
-    position = np.where(np.isnan(position), 0.5, position)
-    rgb = np.asarray(colormap.map(position.ravel(), mode="float"))[:, :3]
-    cell = _relative_luminance(rgb).reshape(matrix.shape)
-    dark = _relative_luminance(np.array([DARK_INK.redF(), DARK_INK.greenF(), DARK_INK.blueF()]))
-    light = _relative_luminance(np.array([LIGHT_INK.redF(), LIGHT_INK.greenF(), LIGHT_INK.blueF()]))
-    use_dark = _contrast(cell, dark) >= _contrast(cell, light)
-    return [[DARK_INK if d else LIGHT_INK for d in row] for row in use_dark]
-
-
-# ---------------------------------------------------------------- graphics
-
-
-def _label_font() -> QFont:
-    font = QFont()
-    font.setPixelSize(11)
-    return font
-
-
-class _PixelItem(pg.GraphicsObject):
-    """An item in a view's coordinates (one unit per cell) that paints in screen pixels."""
-
-    def _pixels_per_cell(self, painter: QPainter) -> tuple[float, float] | None:
-        transform = painter.transform()
-        cell_w, cell_h = transform.m11(), transform.m22()  # the views here never rotate
-        if cell_w <= 0 or cell_h <= 0:
-            return None
-        return cell_w, cell_h
-
-
-class CellNumbers(_PixelItem):
-    """The numbers printed in the cells: one item for all of them, sized to fit the cells.
-
-    The font does not scale with the view. When the cells are too narrow for
-    four significant digits at a legible size, the numbers switch to the
-    shorter :func:`compact_formats`; when even those do not fit, they are not
-    drawn (hover still reads every value).
-    """
-
-    MIN_PIXELS = 8
-    COMFORTABLE_PIXELS = 10
-    MAX_PIXELS = 13
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._values: np.ndarray | None = None
-        self._inks: list[list[QColor]] = []
-        self._formats: list[Callable[[float], str]] = []
-        self._texts: dict[int, tuple[list[list[str]], float]] = {}
-        self.widths_at_least: dict[int, float] = {}  # per format: size as if texts were this wide
-        self.setZValue(10)
-
-    def set_cells(self, values: np.ndarray | None, inks: list[list[QColor]], scale: float = 1.0) -> None:
-        """Numbers for ``values`` (None: no numbers), whose colour scale reaches ``±scale``."""
-        self.prepareGeometryChange()
-        self._values, self._inks, self._texts = values, inks, {}
-        self._formats = compact_formats(scale) if values is not None else []
-        self.widths_at_least = {}
-        self.update()
-
-    def has_values(self) -> bool:
-        return self._values is not None
-
-    def format_count(self) -> int:
-        return len(self._formats)
-
-    def texts(self, level: int = 0) -> tuple[list[list[str]], float]:
-        """The cell texts in format ``level`` (0: full), and the widest one's width per pixel of font."""
-        if level not in self._texts:
-            assert self._values is not None
-            fmt = self._formats[level]
-            texts = [[fmt(float(v)) for v in row] for row in self._values]
-            font = QFont()
-            font.setPixelSize(100)
-            metrics = QFontMetricsF(font)
-            widest = max(metrics.horizontalAdvance(t) for row in texts for t in row)
-            self._texts[level] = (texts, max(widest, 1.0) / 100)
-        return self._texts[level]
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
-        if self._values is None:
-            return QRectF()
-        rows, columns = self._values.shape
-        return QRectF(0, 0, columns, rows)
-
-    @guarded("drawing the cell numbers")
-    def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
-        cell = self._pixels_per_cell(painter)
-        if self._values is None or cell is None:
-            return
-        cell_w, cell_h = cell
-        fits = []  # (format level, font pixels) for each format legible at these cells
-        for level in range(len(self._formats)):
-            advance = max(self.texts(level)[1], self.widths_at_least.get(level, 0.0))
-            pixels = min(self.MAX_PIXELS, 0.6 * cell_h, 0.86 * cell_w / advance)
-            if pixels >= self.MIN_PIXELS:
-                fits.append((level, pixels))
-        if not fits:
-            return
-        # the most digits that read comfortably, else the most digits that read at all
-        level, pixels = next(((lv, px) for lv, px in fits if px >= self.COMFORTABLE_PIXELS), fits[0])
-        texts = self.texts(level)[0]
-        font = QFont(painter.font())
-        font.setPixelSize(int(pixels))
-        painter.save()
-        painter.scale(1 / cell_w, 1 / cell_h)  # draw in pixels, keeping any outer transform
-        painter.setFont(font)
-        for i, (row, inks) in enumerate(zip(texts, self._inks, strict=True)):
-            for j, (text, ink) in enumerate(zip(row, inks, strict=True)):
-                painter.setPen(ink)
-                painter.drawText(QRectF(j * cell_w, i * cell_h, cell_w, cell_h), Qt.AlignmentFlag.AlignCenter, text)
-        painter.restore()
-
-
-class IndexLabels(_PixelItem):
-    """Row numbers left of the matrix and column numbers above it, hugging its edges."""
-
-    GAP = 5  # pixels between a label and the matrix
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows = self.columns = 0
-        self.row_ticks: list[tuple[float, str]] = []
-        self.column_ticks: list[tuple[float, str]] = []
-        self.margin = QRectF()  # left and top margins in cells, for the bounding rect
-        self.row_label = ""  # written vertically left of the row numbers
-        self.column_numbers = True
-        self.row_numbers = True
-        self.colour = QColor(current_theme().muted_text)
-        self.font = _label_font()
-
-    def set_ticks(self, row_ticks, column_ticks, margin_cells: tuple[float, float]) -> None:
-        self.prepareGeometryChange()
-        self.row_ticks, self.column_ticks = row_ticks, column_ticks
-        self.margin = QRectF(0, 0, *margin_cells)
-        self.update()
-
-    def set_shape(self, rows: int, columns: int) -> None:
-        self.prepareGeometryChange()
-        self.rows, self.columns = rows, columns
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
-        left, top = self.margin.width(), self.margin.height()
-        return QRectF(-left, -top, self.columns + left, self.rows + top)
-
-    @guarded("drawing the index labels")
-    def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
-        cell = self._pixels_per_cell(painter)
-        if cell is None or not self.rows:
-            return
-        cell_w, cell_h = cell
-        painter.save()
-        painter.scale(1 / cell_w, 1 / cell_h)
-        painter.setFont(self.font)
-        painter.setPen(self.colour)
-        width, height = 80.0, 20.0
-        for position, label in self.column_ticks:
-            x = position * cell_w
-            painter.drawText(
-                QRectF(x - width / 2, -height - self.GAP, width, height),
-                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                label,
-            )
-        for position, label in self.row_ticks:
-            y = position * cell_h
-            painter.drawText(
-                QRectF(-width - self.GAP, y - height / 2, width, height),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                label,
-            )
-        if self.row_label:
-            painter.translate(-self.margin.width() * cell_w + 2, 0)
-            painter.rotate(-90)
-            span = self.rows * cell_h
-            painter.drawText(
-                QRectF(-span, 0, span, height),
-                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                self.row_label,
-            )
-        painter.restore()
-
-
-def share_number_sizes(items: list[CellNumbers]) -> None:
-    """Make several matrices print their numbers at one size (the size the widest needs)."""
-    levels = min((item.format_count() for item in items), default=0)
-    for level in range(levels):
-        widest = max(item.texts(level)[1] for item in items)
-        for item in items:
-            item.widths_at_least[level] = widest
-            item.update()
 
 
 def apply_palette(widget: QWidget, theme: Theme) -> None:
@@ -353,10 +141,12 @@ class HeatmapPlot:
         self.labels.row_numbers = row_numbers
         if title is not None:
             self.set_title(title, title_colour)
-        self._fitted_key = None
-        self.fit_view()
+        self.fit_view()  # placed again only when the shape, the labels or the view's size changed
 
-    def set_title(self, title: str, colour: QColor | None) -> None:
+    def set_title(self, title: str, colour: QColor | None, *, again: bool = False) -> None:
+        """Title the plot (``again``: even when it already has this title, as after a theme change)."""
+        if not again and (title, colour) == (self.title, self.title_colour) and self.plot.titleLabel.isVisible():
+            return  # laying a title's rich text out again costs more than the rest of a slice
         self.title, self.title_colour = title, colour
         self.plot.setTitle(math_html(title, 80), color=colour.name() if colour is not None else None, size="10pt")
         self.plot.layout.setRowFixedHeight(0, 20)  # pyqtgraph reserves 30 px
@@ -382,7 +172,8 @@ class HeatmapPlot:
         view = self.plot.getViewBox()
         width, height = view.width(), view.height()
         rows, columns = self.matrix.shape
-        key = (width, height, rows, columns)
+        labels = self.labels
+        key = (width, height, rows, columns, labels.row_label, labels.row_numbers, labels.column_numbers)
         if width <= 1 or height <= 1 or key == self._fitted_key:
             return
         self._fitted_key = key
@@ -414,7 +205,7 @@ class HeatmapPlot:
         self.labels.colour = QColor(theme.muted_text)
         self.labels.update()
         if self.title:
-            self.set_title(self.title, self.title_colour)
+            self.set_title(self.title, self.title_colour, again=True)
 
     # -- reading
 

@@ -19,7 +19,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSignalBlocker, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF
+from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,55 +30,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.lesson.matrix_format import as_matrix, element_name, index_in, matrix_shape, symmetric_levels
+from explorer.lesson.matrix_format import as_matrix, matrix_shape, symmetric_levels
 from explorer.lesson.notation import partial, pretty
+from explorer.ui.inspector.cell_numbers import share_number_sizes
 from explorer.ui.inspector.colour_bar import make_colour_bar, set_colour_bar_levels, style_colour_bar
 from explorer.ui.inspector.heatmap import HOVER_HINT
-from explorer.ui.inspector.heatmap_items import (
-    HeatmapPlot,
-    WidgetEvents,
-    apply_palette,
-    picture_or_message,
-    share_number_sizes,
+from explorer.ui.inspector.heatmap_items import HeatmapPlot, WidgetEvents, apply_palette, picture_or_message
+from explorer.ui.inspector.slice_grid import (
+    MAX_ALL_SLICES,
+    PAGE_SLICES,
+    SLICE_NUMBERS_UP_TO,
+    SliceNames,
+    grid_columns,
+    title_font,
 )
 from explorer.ui.kit.theme import current_theme, themes
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import clip, plain, tooltip
 from explorer.ui.text.vocabulary import shape_words as shape_text  # a scalar worded: 스칼라
-
-
-def _title_font() -> QFont:
-    """The font pyqtgraph draws a slice title in (``size="10pt"``)."""
-    font = QFont()
-    font.setPointSizeF(10)
-    return font
-
-
-MAX_ALL_SLICES = 16  # up to this many output elements, every slice is shown
-PAGE_SLICES = 4  # beyond it, a page of this many slices, chosen with the picker
-SLICE_NUMBERS_UP_TO = 6  # numbers in the cells of a slice up to 6×6
-
-
-def grid_columns(
-    count: int, cell_rows: int, cell_columns: int, width: float, height: float, min_slice_width: float = 0.0
-) -> int:
-    """How many columns of slices give each matrix cell the most room, each slice at least ``min_slice_width``.
-
-    >>> grid_columns(2, 3, 2, 360, 300), grid_columns(4, 3, 2, 360, 400), grid_columns(3, 1, 8, 360, 400)
-    (2, 2, 1)
-    >>> grid_columns(9, 3, 1, 360, 400), grid_columns(9, 3, 1, 360, 400, min_slice_width=100)
-    (5, 3)
-    """
-    best, best_cell = 1, -1.0
-    widest = max(1, int(width // min_slice_width)) if min_slice_width > 0 else count
-    for columns in range(1, min(count, widest) + 1):
-        rows = math.ceil(count / columns)
-        free_w = width / columns - 30  # row numbers
-        free_h = height / rows - 42  # title and column numbers
-        cell = min(free_w / cell_columns, free_h / cell_rows)
-        if cell > best_cell + 1e-9:
-            best, best_cell = columns, cell
-    return best
 
 
 class JacobianView(QWidget):
@@ -97,6 +66,7 @@ class JacobianView(QWidget):
         self._names = ("", "")  # (out_name, wrt_name)
         self._shapes: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())  # (out_shape, wrt_shape)
         self._by_output = False  # a scalar input: one output-shaped matrix instead of slices
+        self._naming = SliceNames()
         self._levels = (-1.0, 1.0)
         self._plots: list[HeatmapPlot] = []  # a pool, at most MAX_ALL_SLICES, reused
         self._visible: list[int] = []
@@ -187,10 +157,19 @@ class JacobianView(QWidget):
                 f"a Jacobian of {shape_text(out_shape)} by {shape_text(wrt_shape)} has shape "
                 f"{shape_text(out_shape + wrt_shape)}, not {shape_text(jacobian.shape)}"
             )
+        if (
+            self._jacobian is not None
+            and (out_name, wrt_name) == self._names
+            and (out_shape, wrt_shape) == self._shapes
+            and self.stack.currentWidget() is self.graphics
+            and np.array_equal(jacobian, self._jacobian, equal_nan=True)
+        ):
+            return  # a step that left this local derivative as it was: nothing to redraw
         self._jacobian = jacobian
         self._levels = symmetric_levels(jacobian)
         self._names, self._shapes = (out_name, wrt_name), (out_shape, wrt_shape)
         self._by_output = wrt_shape == () and out_shape != ()
+        self._naming = SliceNames(self._names, self._shapes, self._by_output)
         whole = partial(out_name, wrt_name)
         if self._by_output:
             # a scalar input: one matrix shaped like the output, cell (i, j) = ∂aᵢⱼ/∂t
@@ -308,38 +287,6 @@ class JacobianView(QWidget):
 
     # -- internals
 
-    def _output_index(self, k: int) -> tuple[int, ...]:
-        out_shape = self._shapes[0]
-        return tuple(int(i) for i in np.unravel_index(k, out_shape)) if out_shape else ()
-
-    def _output_name(self, k: int) -> str:
-        """``ŷ₁₇`` for the ``k``-th output element (0-based, flat)."""
-        return element_name(self._names[0], self._output_index(k), self._shapes[0])
-
-    def _title(self, k: int) -> str:
-        if self._by_output:
-            return clip(partial(*self._names), 80)
-        return clip(f"∂{self._output_name(k)}/∂{pretty(self._names[1])}", 80)
-
-    def _namer(self, k: int):
-        """Names cell (i, j) of slice ``k``: ``∂ŷ₁/∂w₁₂   index [0, 0, 0, 1]``."""
-        (out_name, wrt_name), (out_shape, wrt_shape) = self._names, self._shapes
-        index_word = translate("JacobianView", "index")
-        if self._by_output:
-
-            def by_output(i: int, j: int) -> str:
-                index = index_in(out_shape, i, j)
-                return f"∂{element_name(out_name, index, out_shape)}/∂{pretty(wrt_name)}   {index_word} {list(index)}"
-
-            return by_output
-        output, out_index = self._output_name(k), self._output_index(k)
-
-        def by_input(i: int, j: int) -> str:
-            index = index_in(wrt_shape, i, j)
-            return f"∂{output}/∂{element_name(wrt_name, index, wrt_shape)}   {index_word} {list(out_index + index)}"
-
-        return by_input
-
     @staticmethod
     def _colour_label(label: QLabel, colour: QColor) -> None:
         palette = label.palette()
@@ -358,12 +305,12 @@ class JacobianView(QWidget):
             self.prev_button.setEnabled(first > 0)
             self.next_button.setEnabled(first + PAGE_SLICES < count)
             last = self._visible[-1]
-            shown = self._output_name(first) + (f" … {self._output_name(last)}" if last > first else "")
+            shown = self._naming.output_name(first) + (f" … {self._naming.output_name(last)}" if last > first else "")
             self.page_label.setText(translate("JacobianView", "showing {names}").format(names=shown))
         else:
             self._visible = list(range(count))
         while len(self._plots) < len(self._visible):
-            self._plots.append(HeatmapPlot(pg.PlotItem(), numbers_up_to=SLICE_NUMBERS_UP_TO))
+            self._plots.append(HeatmapPlot(pg.PlotItem(enableMenu=False), numbers_up_to=SLICE_NUMBERS_UP_TO))
         self._arrange()
         colour = current_theme().current  # a local derivative: the colour the breakdown gives ∂Ŷ/∂W
         slice_shape = self._shapes[0] if self._by_output else self._shapes[1]
@@ -371,8 +318,8 @@ class JacobianView(QWidget):
             plot.show(
                 self._slices[k],
                 self._levels,
-                self._namer(k),
-                title=self._title(k),
+                self._naming.namer(k),
+                title=self._naming.title(k),
                 title_colour=colour,
                 column_numbers=len(slice_shape) == 2,
                 row_numbers=len(slice_shape) > 0,
@@ -387,8 +334,8 @@ class JacobianView(QWidget):
         count = len(self._visible)
         _, rows, columns = self._slices.shape
         size = self.graphics.size()
-        metrics = QFontMetricsF(_title_font())
-        titles = max(metrics.horizontalAdvance(self._title(k)) for k in self._visible) if self._visible else 0.0
+        metrics = QFontMetricsF(title_font())
+        titles = max(metrics.horizontalAdvance(self._naming.title(k)) for k in self._visible) if self._visible else 0.0
         min_width = max(titles + 12, 70.0)
         wanted = (count, grid_columns(count, rows, columns, size.width(), size.height() - 40, min_width))
         if wanted == self._arranged:

@@ -1,14 +1,15 @@
 """The inspector: everything about the selected node at the current step.
 
 Value and gradient as heatmaps, the Jacobian as a grid of slices, and the
-tensor-product breakdown. Only the visible tab is redrawn on a step; a large
-Jacobian or breakdown goes to a worker thread with a busy bar and a cancel
-button. The numbers all come from the session.
+tensor-product breakdown. Each view is built when its tab is first shown
+(:mod:`.lazy_tabs`), and only the visible tab is redrawn on a step
+(:mod:`.panel_tabs` fills them); a large Jacobian or breakdown goes to a
+worker thread with a busy bar and a cancel button. The numbers all come
+from the session.
 """
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
@@ -21,24 +22,30 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from explorer.engine import JACOBIAN_BUDGET, EngineError, Session
-from explorer.lesson import Breakdown, breakdown, forward_formula
-from explorer.lesson.notation import partial, pretty
+from explorer.lesson import forward_formula
+from explorer.lesson.notation import pretty
 from explorer.model import ACTIVATIONS, fmt_shape
 from explorer.model import edit as edits
 from explorer.ui.canvas.step_header import StepHeader
 from explorer.ui.canvas.still_header import StillHeader
 from explorer.ui.document.controller import Controller
-from explorer.ui.inspector.breakdown_view import BreakdownView
-from explorer.ui.inspector.colour_scale import shared_top
-from explorer.ui.inspector.derivation_view import DerivationView, LessonData, lesson_data, lesson_elements
-from explorer.ui.inspector.heatmap import MatrixView
-from explorer.ui.inspector.jacobian_view import JacobianView
+from explorer.ui.inspector.lazy_tabs import LazyTabs
+from explorer.ui.inspector.panel_tabs import (
+    SYNC_JACOBIAN_LIMIT,
+    TAB_BREAKDOWN,
+    TAB_DERIVATION,
+    TAB_GRAD,
+    TAB_JACOBIAN,
+    TAB_VALUE,
+    InspectorTabs,
+    derivation_view,
+    jacobian_view,
+    matrix_view,
+)
 from explorer.ui.kit.busy import busy
 from explorer.ui.kit.guard import guarded
 from explorer.ui.kit.theme import current_theme, themes
@@ -48,18 +55,21 @@ from explorer.ui.text.op_names import op_title
 from explorer.ui.text.plain import clip, elide, escape, plain, tooltip
 from explorer.ui.text.vocabulary import shape_words as shape_text  # a scalar worded: 스칼라
 
-#: Jacobians up to this many elements are built on the UI thread (well under a frame).
-SYNC_JACOBIAN_LIMIT = 200_000
+__all__ = [
+    "SYNC_JACOBIAN_LIMIT",
+    "TAB_BREAKDOWN",
+    "TAB_DERIVATION",
+    "TAB_GRAD",
+    "TAB_JACOBIAN",
+    "TAB_VALUE",
+    "Inspector",
+]
 
-TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN = range(4)
-TAB_DERIVATION = 4  # redrawn whenever the breakdown is: it depends on the same node, pair and step
+#: Every tab's page keeps this room, built or not (a heatmap's and the Jacobian's minimum).
+PAGE_MINIMUM = (240, 280)
 
 
-def _step_of(session: Session, phase: str, node: str) -> int | None:
-    return next((s.index for s in session.plan if s.phase == phase and s.node == node), None)
-
-
-class Inspector(QWidget):
+class Inspector(InspectorTabs, QWidget):
     """The side panel for the selected node; reads the controller's session."""
 
     edit_values_requested = Signal(str)  # the node whose numbers to edit
@@ -119,18 +129,13 @@ class Inspector(QWidget):
         pair_row.addWidget(QLabel(translate("Inspector", "Local derivative:"), self))
         pair_row.addWidget(self.pair_combo, 1)
 
-        self.value_view = MatrixView(self)
-        self.grad_view = MatrixView(self)
-        self.jacobian_view = JacobianView(self)
-        self.breakdown_view = BreakdownView(self)
-        self.breakdown_view.session_source = lambda: self.controller.session
-        self.derivation_view = DerivationView(self)
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.value_view, translate("Inspector", "Value · 값"))
-        self.tabs.addTab(self.grad_view, translate("Inspector", "Gradient · 기울기"))
-        self.tabs.addTab(self.jacobian_view, translate("Inspector", "Jacobian · 야코비안"))
-        self.tabs.addTab(self.breakdown_view, translate("Inspector", "Breakdown · 텐서곱"))
-        self.tabs.addTab(self.derivation_view, translate("Inspector", "Derivation · 유도"))
+        # each view is built when its tab is first shown (the window's first frame needs one)
+        self.tabs = LazyTabs(PAGE_MINIMUM, self)
+        self.tabs.add_lazy_tab(matrix_view, translate("Inspector", "Value · 값"))
+        self.tabs.add_lazy_tab(matrix_view, translate("Inspector", "Gradient · 기울기"))
+        self.tabs.add_lazy_tab(jacobian_view, translate("Inspector", "Jacobian · 야코비안"))
+        self.tabs.add_lazy_tab(self._breakdown_view, translate("Inspector", "Breakdown · 텐서곱"))
+        self.tabs.add_lazy_tab(derivation_view, translate("Inspector", "Derivation · 유도"))
         self.tabs.currentChanged.connect(lambda _: self._refresh_visible())
 
         self.busy_bar = QProgressBar(self)
@@ -152,6 +157,9 @@ class Inspector(QWidget):
         self.runner.cancelled.connect(self._on_background_cancelled)
         self.cancel_button.clicked.connect(self.runner.cancel)
         self._pending_tab: int | None = None
+        self._drawn: dict[int, tuple] = {}
+        self._layer_of: tuple = (None, None, None)  # (model, node, its layer index)
+        self._layer_box_shows: tuple = ()  # (model, node, width) the layer box was filled for
 
         # the header keeps its height whatever the node's kind, so the tab bar below never moves
         for hidden_keeps_room in (self.layer_box, self.edit_button):
@@ -190,11 +198,22 @@ class Inspector(QWidget):
         if event.size().width() != event.oldSize().width():
             self._refresh_header()  # a long label is elided to the new width
 
-    # -- what is shown ---------------------------------------------------------
+    # -- the views, each built when first needed ---------------------------------
 
-    @property
-    def session(self) -> Session:
-        return self.controller.session
+    def _breakdown_view(self) -> QWidget:
+        from explorer.ui.inspector.breakdown_view import BreakdownView
+
+        view = BreakdownView()
+        view.session_source = lambda: self.controller.session
+        return view
+
+    value_view = property(lambda self: self.tabs.view(TAB_VALUE), doc="The value's heatmap.")
+    grad_view = property(lambda self: self.tabs.view(TAB_GRAD), doc="The gradient's heatmap.")
+    jacobian_view = property(lambda self: self.tabs.view(TAB_JACOBIAN), doc="The local Jacobian's slices.")
+    breakdown_view = property(lambda self: self.tabs.view(TAB_BREAKDOWN), doc="The tensor-product breakdown.")
+    derivation_view = property(lambda self: self.tabs.view(TAB_DERIVATION), doc="The derivation.")
+
+    # -- what is shown ---------------------------------------------------------
 
     def set_node(self, node: str | None) -> None:
         if node is not None and node not in self.controller.model:
@@ -269,20 +288,6 @@ class Inspector(QWidget):
         with busy(translate("Inspector", "Drawing {tab}…").format(tab=self.tabs.tabText(tab)), self._panel_elements(tab)):
             show()
 
-    def _panel_elements(self, tab: int) -> int:
-        """How many numbers drawing ``tab`` touches (a Jacobian past the worker limit is not built here)."""
-        if self.node is None:
-            return 0
-        model = self.controller.model
-        elements = int(np.prod(model.shape(self.node), dtype=np.int64))
-        pair = self._current_pair()
-        if tab == TAB_DERIVATION:
-            return elements + self._lesson_elements()
-        if tab in (TAB_JACOBIAN, TAB_BREAKDOWN) and pair is not None:
-            size = int(np.prod(self.session.jacobian_shape(*pair), dtype=np.int64))
-            elements += size if size <= SYNC_JACOBIAN_LIMIT else 0
-        return elements
-
     def _refresh_step_header(self) -> None:
         session = self.session
         self.step_header.show_step(self.controller.model, session.current, session.total)
@@ -323,12 +328,21 @@ class Inspector(QWidget):
         self._refresh_layer_box()
 
     def _layer_index(self) -> int | None:
-        return None if self.node is None else edits.layer_of(self.controller.model, self.node)
+        """The inspected node's layer (None: not in a layer), worked out once per model and node."""
+        if self.node is None:
+            return None
+        model, node = self.controller.model, self.node
+        if self._layer_of[0] is not model or self._layer_of[1] != node:  # a model is immutable: its identity says it all
+            self._layer_of = (model, node, edits.layer_of(model, node))
+        return self._layer_of[2]
 
     def _refresh_layer_box(self) -> None:
         index = self._layer_index()
-        if index is None:
-            return
+        model, width = self.controller.model, self.width()
+        last = self._layer_box_shows
+        if index is None or (last and last[0] is model and last[1:] == (self.node, width)):
+            return  # a step changes nothing in the layer's box
+        self._layer_box_shows = (model, self.node, width)
         layer = edits.chain_layers(self.controller.model)[index]
         model = self.controller.model
         title = translate("Inspector", "Layer {number}: {formula}").format(number=index + 1, formula=forward_formula(model, layer.linear))
@@ -365,183 +379,9 @@ class Inspector(QWidget):
         if index is not None:
             self.bias_requested.emit(index, enabled)
 
-    # -- the tabs ---------------------------------------------------------------
-
-    def _show_matrix(self, view: MatrixView, kind: str) -> None:
-        node = self.node
-        if node is None:
-            view.show_message(translate("Inspector", "Select a node to see its numbers."))
-            return
-        model, session = self.controller.model, self.session
-        array = session.value(node) if kind == "value" else session.grad(node)
-        if array is None:
-            phase = "forward" if kind == "value" else "backward"
-            at = _step_of(session, phase, node)
-            what = pretty(model.label(node)) if kind == "value" else partial("L", model.label(node))
-            message = (
-                translate("Inspector", "{what} is not reached yet: the forward pass computes it at step {at}.")
-                if kind == "value"
-                else translate("Inspector", "{what} is not reached yet: the backward pass computes it at step {at}.")
-            )
-            view.show_message(message.format(what=what, at=at))
-            return
-        name = model.label(node)
-        top, group = shared_top(session, node, kind)
-        view.set_matrix(array, name if kind == "value" else f"∂L/∂{name}", kind, shared_top=top, shared_group=group)
-
-    def _show_value(self) -> None:
-        self._show_matrix(self.value_view, "value")
-
-    def _show_grad(self) -> None:
-        self._show_matrix(self.grad_view, "grad")
-
-    def _current_pair(self) -> tuple[str, str] | None:
-        data = self.pair_combo.currentData()
-        return (data[0], data[1]) if data else None
-
-    def _show_jacobian(self) -> None:
-        pair = self._current_pair()
-        if pair is None:
-            self.jacobian_view.show_message(translate("Inspector", "This node has no local derivatives."))
-            return
-        out, wrt = pair
-        model, session = self.controller.model, self.session
-        shape = session.jacobian_shape(out, wrt)
-        size = int(np.prod(shape, dtype=np.int64))
-        title = f"∂{pretty(model.label(out))}/∂{pretty(model.label(wrt))}"
-        if size > JACOBIAN_BUDGET:
-            self.jacobian_view.show_message(
-                translate(
-                    "Inspector",
-                    "{title} would hold {size} numbers ({shape}), past the budget of {budget}. "
-                    "The backward pass never builds it: it uses Jᵀ v.",
-                ).format(title=title, size=f"{size:,}", shape=shape_text(shape), budget=f"{JACOBIAN_BUDGET:,}")
-            )
-            return
-        if size > SYNC_JACOBIAN_LIMIT:
-            fork = session.fork()
-            self._pending_tab = TAB_JACOBIAN
-            self.runner.submit(
-                translate("Inspector", "Building {title} ({size} numbers)…").format(title=title, size=f"{size:,}"),
-                lambda cancelled: ("jacobian", pair, fork.jacobian(out, wrt)),  # one numpy call: checked before
-            )
-            self.jacobian_view.show_message(translate("Inspector", "Building {title}…").format(title=title))
-            return
-        try:
-            jac = session.jacobian(out, wrt)
-        except EngineError as error:
-            self.jacobian_view.show_message(str(error))
-            return
-        self._set_jacobian(pair, jac)
-
-    def _set_jacobian(self, pair: tuple[str, str], jac: np.ndarray) -> None:
-        out, wrt = pair
-        model = self.controller.model
-        self.jacobian_view.set_jacobian(jac, model.label(out), model.label(wrt), model.shape(out), model.shape(wrt))
-
-    def _show_breakdown(self) -> None:
-        pair = self._current_pair()
-        if pair is None:
-            self.breakdown_view.show_message(translate("Inspector", "This node has no local derivatives."))
-            return
-        out, wrt = pair
-        model, session = self.controller.model, self.session
-        if session.grad(out) is None:
-            at = _step_of(session, "backward", out)
-            self.breakdown_view.show_message(
-                translate(
-                    "Inspector",
-                    "The breakdown of {wrt} through {out} needs the upstream gradient {upstream}: "
-                    "the backward pass (역전파) computes it at step {at} of {total}.",
-                ).format(
-                    wrt=partial("L", model.label(wrt)),
-                    out=pretty(model.label(out)),
-                    upstream=partial("L", model.label(out)),
-                    at=at,
-                    total=session.total,
-                )
-            )
-            return
-        size = int(np.prod(session.jacobian_shape(out, wrt), dtype=np.int64))
-        if SYNC_JACOBIAN_LIMIT < size <= JACOBIAN_BUDGET:
-            fork = session.fork()
-            self._pending_tab = TAB_BREAKDOWN
-            self.runner.submit(
-                translate("Inspector", "Contracting the Jacobian…"), lambda cancelled: ("breakdown", pair, breakdown(fork, out, wrt))
-            )
-            self.breakdown_view.show_message(translate("Inspector", "Contracting the Jacobian…"))
-            return
-        try:
-            self.breakdown_view.set_breakdown(breakdown(session, out, wrt))
-        except EngineError as error:
-            self.breakdown_view.show_message(str(error))
-
-    # -- background results ----------------------------------------------------
-
-    def _on_busy(self, description: str) -> None:
-        self.busy_label.setText(description)
-        self.busy_widget.show()
-
-    def _on_background_result(self, result: object) -> None:
-        self.busy_widget.hide()
-        self._pending_tab = None
-        kind, pair, payload = result  # type: ignore[misc]
-        if pair != self._current_pair():
-            return
-        if kind == "jacobian":
-            self._set_jacobian(pair, payload)
-        elif isinstance(payload, Breakdown):
-            self.breakdown_view.set_breakdown(payload)
-        elif isinstance(payload, LessonData) and payload.node == self.node:
-            self.derivation_view.set_data(payload)
-
-    def _on_background_failed(self, message: str) -> None:
-        self.busy_widget.hide()
-        view = self._view_of(self._pending_tab)
-        self._pending_tab = None
-        view.show_message(message)
-
-    def _on_background_cancelled(self) -> None:
-        self.busy_widget.hide()
-        if self._pending_tab is not None:
-            view = self._view_of(self._pending_tab)
-            view.show_message(translate("Inspector", "Cancelled. Pick the tab again to rebuild it."))
-            self._dirty.add(self._pending_tab)
-            self._pending_tab = None
-
-    def _view_of(self, tab: int | None) -> JacobianView | BreakdownView | DerivationView:
-        return {TAB_JACOBIAN: self.jacobian_view, TAB_DERIVATION: self.derivation_view}.get(tab, self.breakdown_view)  # type: ignore[arg-type]
-
-    # -- the derivation tab ----------------------------------------------------
-
-    def _lesson_elements(self) -> int:
-        if self.node is None:
-            return 0
-        try:
-            return lesson_elements(self.session, self.node)
-        except EngineError:
-            return 0
-
-    def _show_derivation(self) -> None:
-        node = self.node
-        if node is None:
-            self.derivation_view.show_message(translate("Inspector", "Select a node to see how its gradient is derived."))
-            return
-        pair = self._current_pair()
-        if self._lesson_elements() > SYNC_JACOBIAN_LIMIT:
-            fork = self.session.fork()
-            self._pending_tab = TAB_DERIVATION
-            description = translate("Inspector", "Deriving {name}…").format(name=partial("L", self.controller.model.label(node)))
-            self.runner.submit(description, lambda cancelled: ("lesson", pair, lesson_data(fork, node, pair, cancelled)))
-            self.derivation_view.show_message(description)
-            return
-        try:
-            self.derivation_view.set_data(lesson_data(self.session.fork(), node, pair))
-        except EngineError as error:
-            self.derivation_view.show_message(str(error))
-
     def apply_theme(self) -> None:
-        """Redraw the views that hold theme colours in their text."""
+        """Redraw the views that hold theme colours in their text (a view not built yet is drawn in the theme of its day)."""
         self._refresh_step_header()
-        self.breakdown_view.apply_theme()
-        self.derivation_view.apply_theme()
+        for tab in (TAB_BREAKDOWN, TAB_DERIVATION):
+            if self.tabs.is_built(tab):
+                self.tabs.view(tab).apply_theme()

@@ -1,0 +1,64 @@
+"""A tab widget whose pages are built the first time they are shown or asked for.
+
+The inspector has five views and shows one: building the other four (a
+Jacobian grid, a breakdown, a derivation, a second heatmap) before the
+window's first frame only delays it. Each tab holds a light page from the
+start, so the tab bar, its texts and the widget's minimum size are there at
+once; the view itself is made by its factory when its tab first becomes
+current, or when :meth:`LazyTabs.view` asks for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+
+class LazyTabs(QTabWidget):
+    """Tabs over views made on demand.
+
+    ``add_lazy_tab(factory, text)`` adds a tab whose view is ``factory()``,
+    called once; ``view(index)`` returns it, building it if needed;
+    ``is_built(index)`` says whether it exists yet. ``minimum`` is the size
+    every page keeps before and after its view is built, so building one
+    never moves the tab bar.
+    """
+
+    def __init__(self, minimum: tuple[int, int], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._minimum = minimum
+        self._factories: list[Callable[[], QWidget]] = []
+        self._views: list[QWidget | None] = []
+        self.currentChanged.connect(self._build_current)
+
+    def add_lazy_tab(self, factory: Callable[[], QWidget], text: str) -> int:
+        page = QWidget()
+        page.setMinimumSize(*self._minimum)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._factories.append(factory)
+        self._views.append(None)
+        return self.addTab(page, text)
+
+    def is_built(self, index: int) -> bool:
+        return self._views[index] is not None
+
+    def view(self, index: int) -> QWidget:
+        """The view of tab ``index``, built now if it was not yet."""
+        view = self._views[index]
+        if view is None:
+            page = self.widget(index)
+            view = self._factories[index]()
+            view.setParent(page)
+            page.layout().addWidget(view)
+            view.show()  # now, not on the layout's next turn: it is asked for to be drawn at once
+            self._views[index] = view
+        return view
+
+    def built_views(self) -> list[QWidget]:
+        return [view for view in self._views if view is not None]
+
+    def _build_current(self, index: int) -> None:
+        if 0 <= index < len(self._views):  # before the slots that fill the view run
+            self.view(index)
