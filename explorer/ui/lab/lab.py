@@ -50,7 +50,7 @@ class LearningLab(QObject):
         self.loss_plot = LossPlot()
         self.grad_plot = GradNormPlot()
         self.activation_plot = ActivationPlot()
-        self.runs = TrainingRuns(self)
+        self.runs = TrainingRuns(self, parent=self)
         self.update_label = plain(QLabel(window))
         window.statusBar().addPermanentWidget(self.update_label)
 

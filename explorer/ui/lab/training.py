@@ -11,22 +11,44 @@ back to the last finite ones), or discard them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from explorer.engine import EngineError
 from explorer.model import Model, ModelError
 from explorer.train.layers import layer_weights, weight_names
 from explorer.train.loop import TrainResult, check_settings, with_params
 from explorer.train.update import format_number
+from explorer.ui.document.controller import Controller
+from explorer.ui.kit.dialogs import Dialogs
+from explorer.ui.lab.plots import GradNormPlot, LossPlot
+from explorer.ui.lab.rate_spin import RateSpinBox
 from explorer.ui.lab.train_dialog import TrainDialog
 from explorer.ui.lab.train_worker import TrainRequest, TrainWorker
 from explorer.ui.text.plain import one_line
 
-if TYPE_CHECKING:
-    from explorer.ui.lab.lab import LearningLab
+
+class Lab(Protocol):
+    """What a run needs of the lab (:class:`~explorer.ui.lab.lab.LearningLab`): the document, the plots, a voice."""
+
+    controller: Controller
+    lr_spin: RateSpinBox
+    loss_plot: LossPlot
+    grad_plot: GradNormPlot
+    loss_dock: QDockWidget
+
+    @property
+    def window(self) -> QWidget: ...
+
+    @property
+    def dialogs(self) -> Dialogs: ...
+
+    def say(self, text: str) -> None: ...
+
+    def reveal(self, dock: QDockWidget) -> None: ...
 
 
 def replaced(model: Model, new: Model) -> Model:
@@ -35,12 +57,12 @@ def replaced(model: Model, new: Model) -> Model:
 
 
 class TrainingRuns(QObject):
-    """One training run at a time for a :class:`~explorer.ui.lab.lab.LearningLab`."""
+    """One training run at a time for a :class:`Lab` (the :class:`~explorer.ui.lab.lab.LearningLab`, its ``parent``)."""
 
     ended = Signal(object)  # a TrainResult, after it landed, was kept, discarded or refused
 
-    def __init__(self, lab: LearningLab) -> None:
-        super().__init__(lab)
+    def __init__(self, lab: Lab, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.lab = lab
         self.worker = TrainWorker(self)
         self.dialog: TrainDialog | None = None
