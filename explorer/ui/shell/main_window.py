@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self.inspector.set_node(controller.inspected)  # a session opened past step 0 shows its node
         self.dark_action.setChecked(current_theme().name == "dark")
         self.resize(*DEFAULT_SIZE)
-        install_learning_lab(self)
+        self.learning_lab = install_learning_lab(self)
         self.restore_layout()
         themes().changed.connect(self._repaint_theme)  # a switch from the menu or the system repaints
         install_step_keys(self)
