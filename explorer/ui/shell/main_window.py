@@ -1,14 +1,12 @@
 """The main window: canvas in the centre, inspector and node list docked on the
 right, building and stepping tools on top, where the pass stands at the bottom.
 
-The window declares every part where it builds it: its actions, its menu
-bar and toolbars (made with the pieces of :mod:`.actions` and
-:mod:`.toolbars`), its files (:mod:`.files`) and node list
-(:mod:`.node_list`); its widgets' requests become the named edits of
-:mod:`explorer.ui.document.edits`. Every modal
+The window declares every part where it builds it: its actions and menu bar
+(made with :mod:`.actions`), its toolbars (:mod:`.toolbars`), files
+(:mod:`.files`) and node list (:mod:`.node_list`); its widgets' requests
+become the named edits of :mod:`explorer.ui.document.edits`. Every modal
 question goes through its :class:`~explorer.ui.kit.dialogs.Dialogs` (tests hand
-in a scripted one), and what it remembers between launches through its
-:class:`~explorer.ui.kit.settings.Settings`.
+in a scripted one), and what it remembers through its :class:`~explorer.ui.kit.settings.Settings`.
 """
 
 from __future__ import annotations
@@ -102,7 +100,9 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector(controller, self)
         self.node_list = NodeList(self)
         self.node_list.node_picked.connect(controller.select)
-        self.inspector_dock = self._make_docks()
+        self.inspector_dock = self._dock(self.tr("Inspector"), "inspector", self.inspector)
+        self.resizeDocks([self.inspector_dock], [560], Qt.Orientation.Horizontal)
+        self.nodes_dock = self._dock(self.tr("Nodes"), "nodes", self.node_list)
 
         self.step_label = plain(QLabel(self))
         self.loss_label = plain(QLabel(self))
@@ -148,21 +148,14 @@ class MainWindow(QMainWindow):
 
     # -- the parts ------------------------------------------------------------------
 
-    def _make_docks(self) -> QDockWidget:
-        """The inspector and the node list, docked on the right; returns the inspector's dock."""
-        docks: list[QDockWidget] = []
-        for title, name, widget in (
-            (self.tr("Inspector"), "inspector", self.inspector),
-            (self.tr("Nodes"), "nodes", self.node_list),
-        ):
-            dock = QDockWidget(title, self)
-            dock.setObjectName(name)
-            dock.setWidget(widget)
-            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            docks.append(dock)
-        self.resizeDocks(docks[:1], [560], Qt.Orientation.Horizontal)
-        return docks[0]
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        """``widget`` in a movable dock on the right, named ``name`` so the saved state restores it."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
 
     def _make_actions(self) -> None:
         """Every action of the window, named as its attribute; its keys are in its tooltip."""
@@ -275,10 +268,10 @@ class MainWindow(QMainWindow):
         self.settings.language = choice
         self.statusBar().showMessage(self.tr("The language changes when the explorer starts again."), 10000)
 
-    def toggle_theme(self, dark: bool, remember: bool = True) -> None:
-        set_theme("dark" if dark else "light")
-        if remember:
-            self.settings.theme = "dark" if dark else "light"
+    def toggle_theme(self, dark: bool) -> None:
+        """View → Dark theme: remembered and shown."""
+        self.settings.theme = "dark" if dark else "light"
+        set_theme(self.settings.theme)
         self._repaint_theme()
 
     def _repaint_theme(self, _name: str = "") -> None:
@@ -305,10 +298,8 @@ class MainWindow(QMainWindow):
         self.dialogs.warn(self, one_line(text, 2000))
 
     def update_title(self, *_: object) -> None:
-        c = self.controller
-        name = Path(c.path).name if c.path else (c.model.name or self.tr("untitled"))
-        self.setWindowTitle(f"Jacobian Explorer — {one_line(name, 80)}[*]")
-        self.setWindowFilePath(c.path or "")
+        self.setWindowTitle(f"Jacobian Explorer — {one_line(self.files.document_name, 80)}[*]")
+        self.setWindowFilePath(self.controller.path or "")
         self.setWindowModified(self.files.modified)
 
     def _on_model_changed(self) -> None:
@@ -378,9 +369,6 @@ class MainWindow(QMainWindow):
 
     # -- files (see DocumentFiles) -----------------------------------------------------
 
-    def maybe_save(self) -> bool:
-        return self.files.maybe_save()
-
     def save(self) -> bool:
         return self.files.save()
 
@@ -389,9 +377,6 @@ class MainWindow(QMainWindow):
 
     def export_to(self, folder: str | Path) -> bool:
         return self.files.export_to(folder)
-
-    def copy_graph_image(self) -> None:
-        self.files.copy_graph_image()
 
     # -- help -----------------------------------------------------------------------
 
