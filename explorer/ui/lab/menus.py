@@ -41,7 +41,7 @@ def menu_holding(window: QMainWindow | MenuAnchors, action: QAction) -> QMenu | 
     """The top-level menu of ``window`` that holds ``action``, or ``None``."""
     for top in window.menuBar().actions():
         menu = top.menu()
-        if menu is not None and action in menu.actions():
+        if isinstance(menu, QMenu) and action in menu.actions():
             return menu
     return None
 

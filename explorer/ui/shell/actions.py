@@ -12,6 +12,7 @@ go through the catalogue's ``MainWindow`` context.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
@@ -118,7 +119,7 @@ def layer_menu(parent: QWidget, add_end: QAction, insert: QAction, add_with: Cal
             text = translate("MainWindow", "Add layer before the output layer, then {activation}").format(
                 activation=name
             )
-            menu.addAction(text, lambda n=name: add_with(n))
+            menu.addAction(text, partial(add_with, name))
     menu.addSeparator()
     menu.addAction(insert)
     return menu

@@ -303,7 +303,7 @@ class DocumentFiles(QObject):
         """Write snapshot.json, graph.png (2×) and graph.svg of the current step."""
         folder = Path(folder)
         try:
-            files = {
+            files: dict[str, str | bytes] = {
                 "snapshot.json": snapshot_text(self.controller.session),
                 "graph.png": scene_png(self._scene, 2.0),
                 "graph.svg": scene_svg(self._scene),
@@ -318,6 +318,6 @@ class DocumentFiles(QObject):
         return True
 
     def copy_graph_image(self) -> None:
-        image = QImage.fromData(scene_png(self._scene, 2.0), "PNG")
+        image = QImage.fromData(scene_png(self._scene, 2.0))
         QApplication.clipboard().setImage(image)
         self._status(translate("MainWindow", "Graph image copied to the clipboard"), 5000)

@@ -279,7 +279,9 @@ class MainWindow(QMainWindow):
             self.dark_action.setChecked(current_theme().name == "dark")
         for action in self.theme_group.actions():
             action.setChecked(action.data() == self.settings.theme)
-        apply_palette(QApplication.instance())
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_palette(app)
         self.steps_toolbar.paint_icons()
         self._on_step_changed()  # the canvas and the panels follow the theme's changed signal themselves
 
@@ -334,7 +336,7 @@ class MainWindow(QMainWindow):
         self.scene.set_selected(node or None)
         self.node_list.show_selected(node or None)
 
-    # -- requests from the views ---------------------------------------------------
+    # -- requests from the views (a layer's: see BuildToolbar) -----------------------
 
     def _on_canvas_pick(self, node: str) -> None:
         self.controller.select(node or None)
@@ -346,8 +348,6 @@ class MainWindow(QMainWindow):
         self.controller.select(node)
         if self.controller.model.spec(node).info.is_leaf:
             self.edit_values(node)
-
-    # -- building (see BuildToolbar) ------------------------------------------------
 
     def add_layer(self, index: int | None, activation: str | None = None) -> bool:
         """Add a linear layer (then ``activation``) at ``index``, or before the output layer."""

@@ -51,7 +51,7 @@ class NodeList(QListWidget):
                 if item.data(Qt.ItemDataRole.UserRole) == node:
                     self.setCurrentItem(item)
                     return
-            self.setCurrentItem(None)
+            self.setCurrentRow(-1)
             self.clearSelection()
 
     def _on_current_changed(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None = None) -> None:

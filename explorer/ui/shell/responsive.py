@@ -43,7 +43,7 @@ class ResponsiveLayout(QObject):
         self._restored = restored  # a remembered layout: keep its width
         self._window_size = window.size()
         if steps is not None:
-            toolbars = [bar for bar in window.findChildren(QToolBar) if window.toolBarArea(bar) == Qt.TopToolBarArea]
+            toolbars = [bar for bar in window.findChildren(QToolBar) if window.toolBarArea(bar) == Qt.ToolBarArea.TopToolBarArea]
             self._texts_need = sum(bar.sizeHint().width() for bar in toolbars) + 24
         window.installEventFilter(self)
         if dock is not None:
