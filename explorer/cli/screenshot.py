@@ -63,7 +63,7 @@ def _png_problem(data: bytes, size: tuple[int, int]) -> str | None:
         return "the picture is empty (0 bytes)"
     if not data.startswith(b"\x89PNG\r\n\x1a\n"):
         return "the picture is not a PNG"
-    image = QImage.fromData(data, "PNG")
+    image = QImage.fromData(data)  # the format read from the signature checked above
     if image.isNull():
         return "the PNG does not decode"
     width, height = size

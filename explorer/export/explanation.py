@@ -200,10 +200,10 @@ def _lesson_blocks(d: Derivation, session: Session) -> list[Block]:
     if c is not None:
         blocks.append(Heading("The contraction written out (텐서곱), every term, zeros included", ""))
         blocks.append(Para(c.delta, _math(c.delta)))
-        for row in c.rows:
-            symbols = " + ".join(f"{t.upstream}·{t.local}" for t in row.terms)
-            numbers = " + ".join(f"({num(t.upstream_value, 4)})({num(t.local_value, 4)})" for t in row.terms)
-            line = f"{row.result} = {symbols} = {numbers} = {num(row.value, 4)}  [= {row.collapsed}]"
+        for element in c.rows:  # a ContractionRow, not the forward pass's HandRow above
+            symbols = " + ".join(f"{t.upstream}·{t.local}" for t in element.terms)
+            numbers = " + ".join(f"({num(t.upstream_value, 4)})({num(t.local_value, 4)})" for t in element.terms)
+            line = f"{element.result} = {symbols} = {numbers} = {num(element.value, 4)}  [= {element.collapsed}]"
             blocks.append(Para(line, _math(line)))
         collapsed = f"Collapsed: {d.vjps[-1].result_symbol} = {c.closed_form}"
         blocks.append(Para(collapsed, _math(collapsed)))

@@ -115,3 +115,15 @@ def test_derivation_files_cover_every_parameter() -> None:
         assert rf"\partial {node}" in files["derivation.tex"]
     early = derivation_files(toy(10))
     assert "∂L/∂W1 is not known at step 10/13" in early["derivation.md"]
+
+
+def test_derivation_writes_the_contraction_rows_with_their_collapsed_form() -> None:
+    """The element-by-element contraction (slide 8) for W₃: both terms, the zero included, and the table's form."""
+    markdown = derivation_files(toy())["derivation.md"]
+    lines = [line for line in markdown.splitlines() if line.startswith("∂L/∂w⁽³⁾₁₁ = ")]
+    assert len(lines) == 1
+    line = lines[0]
+    assert "∂L/∂ŷ₁·∂ŷ₁/∂w⁽³⁾₁₁ + ∂L/∂ŷ₂·∂ŷ₂/∂w⁽³⁾₁₁" in line
+    assert "(0.23)" in line  # h⁽²⁾₁ = W₂ᵀW₁ᵀx, first element
+    assert re.search(r"= [−-]0\.06118 ", line)  # (−0.266)(0.23) + (0.522)(0)
+    assert line.endswith("[= ∂L/∂ŷ₁ × h⁽²⁾₁]")

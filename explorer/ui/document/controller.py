@@ -146,7 +146,7 @@ class Controller(QObject):
             return False
         if new is self._model:
             return False
-        self.undo_stack.push(ModelEditCommand(self, text, self._model, new, restarts, note, moved))
+        self.undo_stack.push(ModelEditCommand(self._replace_model, text, self._model, new, restarts, note, moved))
         return True
 
     def _named(self, error: ModelError) -> str:

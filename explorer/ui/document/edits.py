@@ -4,8 +4,10 @@ A widget never changes the model: it emits a request, and the window calls
 one of the functions below. Each makes one named edit: it words the undo
 text (with the labels the user sees, Ŷ rather than ``Yhat``), picks the pure
 function of :mod:`explorer.model.edit` that makes the new model, and hands
-both to :meth:`Controller.edit <explorer.ui.document.controller.Controller.edit>`,
-which pushes a :class:`ModelEditCommand`. An edit with a side effect the
+both to the document's ``edit`` (an :class:`Editor`: :meth:`Controller.edit
+<explorer.ui.document.controller.Controller.edit>`), which pushes a
+:class:`ModelEditCommand`. This module knows the controller only as that
+protocol, so the controller can import the command without a cycle. An edit with a side effect the
 user might not expect (new random columns of X and Y, a resized Y) says so
 in the status line, and undo takes it back like any other edit.
 
@@ -15,9 +17,11 @@ nothing and is reported by the controller in one line.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Any, Protocol
 
 import numpy as np
+from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QUndoCommand
 
 from explorer.lesson.notation import pretty
@@ -27,16 +31,36 @@ from explorer.ui.text.i18n import translate
 from explorer.ui.text.op_names import op_title
 from explorer.ui.text.plain import one_line
 
-if TYPE_CHECKING:
-    from explorer.ui.document.controller import Controller
+
+class Editor(Protocol):
+    """What a named edit needs of the document: its model, a way to edit it, and where a refusal goes."""
+
+    error_raised: SignalInstance
+
+    @property
+    def model(self) -> Model: ...
+
+    def edit(
+        self,
+        text: str,
+        change: Callable[..., Model],
+        *args: Any,
+        restarts: bool = True,
+        note: str = "",
+        moved: str | None = None,
+    ) -> bool: ...
+
+
+#: How a command swaps the document's model: ``replace(model, restarts, text, note, moved)``.
+Replace = Callable[[Model, bool, str, str, str | None], None]
 
 class ModelEditCommand(QUndoCommand):
     """Swap one model for another; undo swaps back.
 
     Parameters
     ----------
-    controller : Controller
-        Whose model is swapped.
+    replace : callable
+        Swaps the document's model: ``replace(model, restarts, text, note, moved)``.
     text : str
         The undo text (``"Add layer 3"``); the status line says it, then
         ``Undo …`` and ``Redo …``.
@@ -53,7 +77,7 @@ class ModelEditCommand(QUndoCommand):
 
     def __init__(
         self,
-        controller: Controller,
+        replace: Replace,
         text: str,
         old: Model,
         new: Model,
@@ -62,7 +86,7 @@ class ModelEditCommand(QUndoCommand):
         moved: str | None = None,
     ) -> None:
         super().__init__(text)
-        self._controller = controller
+        self._replace = replace
         self._old, self._new = old, new
         self._restarts = restarts
         self._note = note
@@ -74,11 +98,11 @@ class ModelEditCommand(QUndoCommand):
             text = translate("Commands", "Redo {text}").format(text=self.text())
         else:
             text, self._done_once = self.text(), True
-        self._controller._replace_model(self._new, self._restarts, text, self._note, self.moved)
+        self._replace(self._new, self._restarts, text, self._note, self.moved)
 
     def undo(self) -> None:
         text = translate("Commands", "Undo {text}").format(text=self.text())
-        self._controller._replace_model(self._old, self._restarts, text, "", self.moved)
+        self._replace(self._old, self._restarts, text, "", self.moved)
 
 
 def label(model: Model, node: str, limit: int = 40) -> str:
@@ -100,7 +124,7 @@ def output_layer_index(model: Model) -> int:
     return max(0, len(edits.chain_layers(model)) - 1)
 
 
-def add_layer(controller: Controller, index: int | None = None, activation: str | None = None) -> bool:
+def add_layer(controller: Editor, index: int | None = None, activation: str | None = None) -> bool:
     """Insert a linear layer (then ``activation``) at ``index``; by default before the output layer.
 
     The layers from ``index`` on keep their numbers (values, biases,
@@ -125,7 +149,7 @@ def add_layer(controller: Controller, index: int | None = None, activation: str 
     return controller.edit(text, edits.add_layer, at, None, activation, note=note)
 
 
-def remove_layer(controller: Controller, index: int) -> bool:
+def remove_layer(controller: Editor, index: int) -> bool:
     """Remove layer ``index`` (its weight, bias and activation)."""
     model = controller.model
     try:
@@ -153,7 +177,7 @@ def _target_note(before: Model, after: Model) -> str:
     )
 
 
-def set_width(controller: Controller, index: int, width: int) -> bool:
+def set_width(controller: Editor, index: int, width: int) -> bool:
     """Set layer ``index``'s output width; the output layer's width also resizes the target (said)."""
     text = translate("Commands", "Set layer {number} width to {width}").format(number=index + 1, width=width)
     before = controller.model
@@ -164,14 +188,14 @@ def set_width(controller: Controller, index: int, width: int) -> bool:
     return controller.edit(text, edits.set_width, index, width, note=_target_note(before, after))
 
 
-def set_activation(controller: Controller, index: int, activation: str | None) -> bool:
+def set_activation(controller: Editor, index: int, activation: str | None) -> bool:
     """Set (or drop, with None) layer ``index``'s activation."""
     name = activation or translate("Commands", "none")
     text = translate("Commands", "Set layer {number} activation to {name}").format(number=index + 1, name=name)
     return controller.edit(text, edits.set_activation, index, activation)
 
 
-def set_bias(controller: Controller, index: int, enabled: bool) -> bool:
+def set_bias(controller: Editor, index: int, enabled: bool) -> bool:
     """Give layer ``index`` a zero bias, or take its bias away."""
     if enabled:
         text = translate("Commands", "Add bias of layer {number}").format(number=index + 1)
@@ -180,13 +204,13 @@ def set_bias(controller: Controller, index: int, enabled: bool) -> bool:
     return controller.edit(text, edits.set_bias, index, enabled)
 
 
-def set_loss(controller: Controller, op: str) -> bool:
+def set_loss(controller: Editor, op: str) -> bool:
     """Use the loss ``op`` (``half_sse``, ``sse``, ``mse``)."""
     text = translate("Commands", "Set loss to {loss}").format(loss=op_title(op))
     return controller.edit(text, edits.set_loss, op)
 
 
-def set_batch(controller: Controller, batch: int) -> bool:
+def set_batch(controller: Editor, batch: int) -> bool:
     """Give the inputs and targets ``batch`` columns; new columns are seeded random numbers (said)."""
     model = controller.model
     text = translate("Commands", "Set batch to {batch}").format(batch=batch)
@@ -206,13 +230,13 @@ def set_batch(controller: Controller, batch: int) -> bool:
     return controller.edit(text, edits.set_batch, batch, note=note)
 
 
-def set_values(controller: Controller, node: str, values: np.ndarray) -> bool:
+def set_values(controller: Editor, node: str, values: np.ndarray) -> bool:
     """Replace the numbers of the leaf ``node``."""
     text = translate("Commands", "Edit {node}").format(node=label(controller.model, node))
     return controller.edit(text, edits.set_value, node, values)
 
 
-def move_node(controller: Controller, node: str, x: float, y: float) -> bool:
+def move_node(controller: Editor, node: str, x: float, y: float) -> bool:
     """Put ``node`` at ``(x, y)`` on the canvas; the pass keeps its step."""
     text = translate("Commands", "Move {node}").format(node=label(controller.model, node))
     return controller.edit(text, edits.set_position, node, (x, y), restarts=False, moved=node)

@@ -56,7 +56,6 @@ class LearningLab(QObject):
         self.setObjectName("learning_lab")
         self.window = window
         self.controller = window.controller
-        self._own_dialogs: Dialogs | None = None
         self._applied: tuple[UpdateResult, float | None] | None = None  # the update just applied, the loss before
         self._preview: tuple[object, int, float, UpdateResult | None] | None = None
         self.dialog: TrainDialog | None = None
@@ -161,13 +160,8 @@ class LearningLab(QObject):
 
     @property
     def dialogs(self) -> Dialogs:
-        """The window's dialogs when it has them (tests give scripted ones), else the lab's own."""
-        found = getattr(self.window, "dialogs", None)
-        if isinstance(found, Dialogs):
-            return found
-        if self._own_dialogs is None:
-            self._own_dialogs = Dialogs(None, self)
-        return self._own_dialogs
+        """The window's dialogs (tests give scripted ones): every question of the lab goes through them."""
+        return self.window.dialogs  # type: ignore[attr-defined, no-any-return]
 
     def say(self, text: str) -> None:
         self.window.statusBar().showMessage(one_line(text, 400), 10000)

@@ -2,28 +2,46 @@
 
 Apply update and Train… join the Step menu, Export plots… the File menu's
 exports, the docks' switches the View menu: no new top-level menu. A menu is
-found by one of its actions (the Step menu holds ``window.step_actions``),
-so the lookup does not depend on the language of the titles. A window
-without those menus gets them in a menu of the lab's own.
+found by one of the window's actions it holds (the Step menu holds
+``window.step_actions``), so the lookup does not depend on the language of
+the titles; :class:`MenuAnchors` names those actions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu
-
-from explorer.ui.text.i18n import translate
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
 
-def menu_holding(window: QMainWindow, action: QAction | None) -> QMenu | None:
+class MenuAnchors(Protocol):
+    """The main window's actions the lab's entries go next to (:class:`~explorer.ui.shell.main_window.MainWindow`)."""
+
+    @property
+    def step_actions(self) -> Sequence[QAction]: ...
+
+    @property
+    def export_action(self) -> QAction: ...
+
+    @property
+    def copy_image_action(self) -> QAction: ...
+
+    @property
+    def fit_action(self) -> QAction: ...
+
+    @property
+    def zoom_out_action(self) -> QAction: ...
+
+    def menuBar(self) -> QMenuBar: ...  # noqa: N802 (Qt's name)
+
+
+def menu_holding(window: QMainWindow | MenuAnchors, action: QAction) -> QMenu | None:
     """The top-level menu of ``window`` that holds ``action``, or ``None``."""
-    if action is None:
-        return None
     for top in window.menuBar().actions():
         menu = top.menu()
-        if menu is not None and action in menu.actions():
+        if isinstance(menu, QMenu) and action in menu.actions():
             return menu
     return None
 
@@ -45,20 +63,15 @@ def insert_after(menu: QMenu, anchor: QAction | None, actions: Sequence[QAction]
 
 
 def place_actions(
-    window: QMainWindow, steps: Sequence[QAction], exports: Sequence[QAction], views: Sequence[QAction]
+    window: MenuAnchors, steps: Sequence[QAction], exports: Sequence[QAction], views: Sequence[QAction]
 ) -> list[QMenu]:
     """Put the lab's step actions, export actions and dock switches into the window's menus; the menus used."""
-    step_actions = getattr(window, "step_actions", ())
-    step_menu = menu_holding(window, step_actions[-1] if step_actions else None)
-    file_menu = menu_holding(window, getattr(window, "export_action", None))
-    view_menu = menu_holding(window, getattr(window, "fit_action", None))
+    step_menu = menu_holding(window, window.step_actions[-1])
+    file_menu = menu_holding(window, window.export_action)
+    view_menu = menu_holding(window, window.fit_action)
     if step_menu is None or file_menu is None or view_menu is None:
-        own = window.menuBar().addMenu(translate("LearningLab", "&Learn"))
-        own.setObjectName("learn_menu")
-        step_menu = file_menu = view_menu = own
-    insert_after(step_menu, step_menu.actions()[-1] if step_menu.actions() else None, steps)
-    file_anchor = getattr(window, "copy_image_action", None)
-    insert_after(file_menu, file_anchor if file_anchor in file_menu.actions() else None, exports, separator=False)
-    zoom = getattr(window, "zoom_out_action", None)
-    insert_after(view_menu, zoom if zoom in view_menu.actions() else None, views)
-    return list(dict.fromkeys([step_menu, file_menu, view_menu]))
+        raise LookupError("the window's Step, File and View menus hold its step, export and fit actions")
+    insert_after(step_menu, step_menu.actions()[-1], steps)
+    insert_after(file_menu, window.copy_image_action, exports, separator=False)
+    insert_after(view_menu, window.zoom_out_action, views)
+    return [step_menu, file_menu, view_menu]

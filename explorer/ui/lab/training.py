@@ -17,22 +17,45 @@ stands, and forget it when the edit that landed it is undone
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from explorer.engine import EngineError
 from explorer.model import Model, ModelError
 from explorer.train.layers import layer_weights, weight_names
 from explorer.train.loop import TrainResult, check_settings, with_params
 from explorer.train.update import format_number
+from explorer.ui.document.controller import Controller
 from explorer.ui.document.document import Document
+from explorer.ui.kit.dialogs import Dialogs
+from explorer.ui.lab.plots import LossPlot
+from explorer.ui.lab.train_dialog import TrainDialog
 from explorer.ui.lab.train_worker import TrainRequest, TrainWorker
 from explorer.ui.text.plain import one_line
 
-if TYPE_CHECKING:
-    from explorer.ui.lab.lab import LearningLab
+
+class Lab(Protocol):
+    """What a run needs of the lab (:class:`~explorer.ui.lab.lab.LearningLab`): the document, the plot, a voice."""
+
+    controller: Controller
+    dialog: TrainDialog | None
+    loss_dock: QDockWidget
+
+    @property
+    def window(self) -> QWidget: ...
+
+    @property
+    def dialogs(self) -> Dialogs: ...
+
+    @property
+    def loss_plot(self) -> LossPlot: ...
+
+    def say(self, text: str) -> None: ...
+
+    def reveal(self, dock: QDockWidget) -> None: ...
 
 
 def replaced(model: Model, new: Model) -> Model:
@@ -46,7 +69,7 @@ class TrainingRuns(QObject):
     ended = Signal(object)  # a TrainResult, after it landed, was kept, discarded or refused
     drawn_changed = Signal()  # the result to draw came or went (a run ended, its edit undone or redone)
 
-    def __init__(self, lab: LearningLab, document: Document) -> None:
+    def __init__(self, lab: Lab, document: Document) -> None:
         super().__init__(document)
         self.lab = lab
         self.document = document

@@ -7,18 +7,17 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, Qt, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
 from explorer.engine import Session
 from explorer.model.examples import toy_model
 from explorer.resources import example_path, resources_dir
 from explorer.ui.document.controller import Controller
-from explorer.ui.kit import theme as theme_module
 from explorer.ui.kit.dialogs import Dialogs
 from explorer.ui.kit.guard import install_excepthook
 from explorer.ui.kit.settings import APPLICATION, ORGANIZATION, Settings
-from explorer.ui.kit.theme import apply_palette, set_theme, themes
+from explorer.ui.kit.theme import apply_choice, apply_palette, set_theme, themes
 from explorer.ui.shell.main_window import READABLE_ZOOM, MainWindow
 from explorer.ui.text.i18n import install_translator
 
@@ -93,24 +92,9 @@ def open_window(
     return window
 
 
-def _theme_of(choice: str) -> str:
-    """The theme to show for a setting; "system" follows the desktop's colour scheme where Qt says it."""
-    if choice in ("light", "dark"):
-        return choice
-    try:
-        scheme = QGuiApplication.styleHints().colorScheme()
-    except AttributeError:  # Qt before 6.5
-        return "light"
-    return "dark" if scheme == Qt.ColorScheme.Dark else "light"
-
-
 def apply_theme_choice(choice: str, app: QApplication) -> None:
-    """Show the theme ``choice`` ("system", "light", "dark") in the whole application."""
-    apply_choice = getattr(theme_module, "apply_choice", None)
-    if apply_choice is not None:  # the theme object follows the system by itself
-        apply_choice(choice)
-        return
-    set_theme(_theme_of(choice))
+    """Show the theme ``choice`` ("system", "light", "dark") in the whole application; "system" follows the desktop."""
+    apply_choice(choice)
     apply_palette(app)
 
 

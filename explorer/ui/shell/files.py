@@ -14,11 +14,10 @@ and offered back by :meth:`DocumentFiles.offer_recoveries` after a crash.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from explorer.engine import EngineError, Session
 from explorer.export.file_set import write_file_set
@@ -27,14 +26,14 @@ from explorer.model import ModelError, load_model
 from explorer.model.examples import EXAMPLES
 from explorer.resources import example_path
 from explorer.ui.canvas.image import scene_png, scene_svg
+from explorer.ui.canvas.scene import GraphScene
 from explorer.ui.document.autosave import DEFAULT_INTERVAL_MS, Autosave, pending_recoveries
-from explorer.ui.document.controller import open_document
+from explorer.ui.document.controller import Controller, open_document
 from explorer.ui.document.document import Document, document_text, is_bundled
+from explorer.ui.kit.dialogs import Dialogs
+from explorer.ui.kit.settings import Settings
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line
-
-if TYPE_CHECKING:
-    from explorer.ui.shell.main_window import MainWindow
 
 #: What File → New starts from: the lecture's one-layer slide, untitled.
 NEW_MODEL_EXAMPLE = "single_layer"
@@ -45,26 +44,50 @@ class DocumentFiles(QObject):
 
     Parameters
     ----------
-    window : MainWindow
-        Its controller, dialogs, settings and status bar.
+    window : QMainWindow
+        Where the questions are asked and the status bar says what happened.
+    controller : Controller
+        The document: its model, session, path and undo stack; a refusal goes to its ``error_raised``.
+    dialogs, settings : Dialogs, Settings
+        The window's questions, and the recent files and last folder remembered.
+    scene : GraphScene
+        The canvas pictured by Export and Copy graph image.
     autosave_folder : Path, optional
         Where autosaves go; None for no autosave (the off-screen screenshot).
     autosave_interval_ms : int
         The longest wait from an edit to its autosave.
+
+    :attr:`recent_menu` is File → Open Recent, filled each time it opens.
     """
 
+    #: The document's name or modified state may have changed (opened, saved, recovered): the title follows.
+    changed = Signal()
+
     def __init__(
-        self, window: MainWindow, autosave_folder: Path | None = None, autosave_interval_ms: int = DEFAULT_INTERVAL_MS
+        self,
+        window: QMainWindow,
+        controller: Controller,
+        dialogs: Dialogs,
+        settings: Settings,
+        scene: GraphScene,
+        autosave_folder: Path | None = None,
+        autosave_interval_ms: int = DEFAULT_INTERVAL_MS,
     ) -> None:
         super().__init__(window)
-        self.window = window
-        self.controller = window.controller
+        self._window = window
+        self.controller = controller
+        self.dialogs = dialogs
+        self.settings = settings
+        self._scene = scene
         self._autosave_folder = autosave_folder
         self._interval = autosave_interval_ms
         self._adopt_key: str | None = None  # a recovered autosave's key, for the document about to open
         self._on_document_replaced(self.controller.document)
         self.controller.document_replaced.connect(self._on_document_replaced)
         self.controller.undo_group.indexChanged.connect(self._on_edited)
+        self.recent_menu = QMenu(translate("MainWindow", "Open &Recent"), window)
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        self.fill_recent_menu()
 
     # -- state ------------------------------------------------------------------------
 
@@ -93,7 +116,7 @@ class DocumentFiles(QObject):
         return Path(c.path).name if c.path else (c.model.name or translate("MainWindow", "untitled"))
 
     def _status(self, text: str, ms: int = 8000) -> None:
-        self.window.statusBar().showMessage(one_line(text, 400), ms)
+        self._window.statusBar().showMessage(one_line(text, 400), ms)
 
     # -- autosave ---------------------------------------------------------------------
 
@@ -115,8 +138,8 @@ class DocumentFiles(QObject):
     def _opened(self, path: str | None) -> None:
         """Another document is open: in the recent list, in the title."""
         if path is not None and not is_bundled(path):
-            self.window.settings.add_recent_file(path)
-        self.window.update_title()
+            self.settings.add_recent_file(path)
+        self.changed.emit()
 
     def offer_recoveries(self, folder: Path | None = None) -> bool:
         """Offer the autosaves a crashed explorer left (Recover / Discard); True if one was opened.
@@ -125,14 +148,14 @@ class DocumentFiles(QObject):
         original path; its autosave is adopted, so there is still one per document.
         """
         for recovery in pending_recoveries(folder or self._autosave_folder):
-            answer = self.window.dialogs.ask_recover(self.window, recovery.written, recovery.document_name)
+            answer = self.dialogs.ask_recover(self._window, recovery.written, recovery.document_name)
             if answer == "discard":
                 recovery.discard()
                 continue
             try:
                 session, kind = open_document(str(recovery.autosave_path))
             except (ModelError, EngineError) as error:
-                self.window.show_error(
+                self.controller.error_raised.emit(
                     translate("Documents", "Cannot recover {name}: {reason}").format(name=recovery.document_name, reason=error)
                 )
                 recovery.discard()
@@ -140,7 +163,7 @@ class DocumentFiles(QObject):
             self._adopt_key = recovery.key  # its autosave is adopted: still one per document
             self.controller.load(session, recovery.original_path, kind)
             self.document.recovered = True
-            self.window.update_title()
+            self.changed.emit()
             self._status(
                 translate("MainWindow", "Recovered {name}: save it to keep the edits").format(
                     name=recovery.document_name
@@ -159,7 +182,7 @@ class DocumentFiles(QObject):
         """Ask Save / Discard / Cancel when there are unsaved edits; True when it is fine to go on."""
         if not self.modified:
             return True
-        answer = self.window.dialogs.ask_unsaved_changes(self.window, self.document_name)
+        answer = self.dialogs.ask_unsaved_changes(self._window, self.document_name)
         if answer == "save":
             return self.save()
         return answer == "discard"
@@ -179,7 +202,7 @@ class DocumentFiles(QObject):
         """File → Open: ask about unsaved edits, then for a file, starting in the last folder."""
         if not self.maybe_save():
             return
-        path = self.window.dialogs.get_open_path(self.window, translate("MainWindow", "Open model or snapshot"))
+        path = self.dialogs.get_open_path(self._window, translate("MainWindow", "Open model or snapshot"))
         if path:
             self.open_path(path, ask=False)
 
@@ -204,9 +227,9 @@ class DocumentFiles(QObject):
 
     def fill_recent_menu(self) -> None:
         """Rebuild File → Open Recent; files that are gone are dropped, and the status line says which."""
-        menu = self.window.recent_menu
+        menu = self.recent_menu
         menu.clear()
-        kept, dropped = self.window.settings.prune_recent_files()
+        kept, dropped = self.settings.prune_recent_files()
         if dropped:
             self._status(
                 translate("MainWindow", "Removed from the recent files, no longer found: {names}").format(
@@ -227,7 +250,7 @@ class DocumentFiles(QObject):
     def open_recent(self, path: str) -> bool:
         """Open a recent file; one that is gone leaves the list with a message."""
         if not Path(path).is_file():
-            self.window.settings.remove_recent_file(path)
+            self.settings.remove_recent_file(path)
             self._status(
                 translate("MainWindow", "Removed from the recent files, no longer found: {names}").format(
                     names=Path(path).name
@@ -237,8 +260,8 @@ class DocumentFiles(QObject):
         return self.open_path(path)
 
     def clear_recent(self) -> None:
-        for path in self.window.settings.recent_files():
-            self.window.settings.remove_recent_file(path)
+        for path in self.settings.recent_files():
+            self.settings.remove_recent_file(path)
 
     # -- saving -----------------------------------------------------------------------
 
@@ -252,21 +275,21 @@ class DocumentFiles(QObject):
         """Save a model file under a new name, starting in the last folder."""
         c = self.controller
         suggested = Path(c.path).name if c.path and not is_bundled(c.path) else "model.json"
-        path = self.window.dialogs.get_save_path(self.window, translate("MainWindow", "Save model"), suggested)
+        path = self.dialogs.get_save_path(self._window, translate("MainWindow", "Save model"), suggested)
         return bool(path) and self._saved(c.save(path))
 
     def _saved(self, ok: bool) -> bool:
         if ok:  # the document is clean, its autosave gone (Document.saved)
             path = self.controller.path
             if path is not None:
-                self.window.settings.add_recent_file(path)
-            self.window.update_title()
+                self.settings.add_recent_file(path)
+            self.changed.emit()
         return ok
 
     # -- pictures -----------------------------------------------------------------------
 
     def export_dialog(self) -> None:
-        folder = self.window.dialogs.get_folder(self.window, translate("MainWindow", "Export snapshot into folder"))
+        folder = self.dialogs.get_folder(self._window, translate("MainWindow", "Export snapshot into folder"))
         if folder:
             self.export_to(folder)
 
@@ -274,14 +297,14 @@ class DocumentFiles(QObject):
         """Write snapshot.json, graph.png (2×) and graph.svg of the current step."""
         folder = Path(folder)
         try:
-            files = {
+            files: dict[str, str | bytes] = {
                 "snapshot.json": snapshot_text(self.controller.session),
-                "graph.png": scene_png(self.window.scene, 2.0),
-                "graph.svg": scene_svg(self.window.scene),
+                "graph.png": scene_png(self._scene, 2.0),
+                "graph.svg": scene_svg(self._scene),
             }
             write_file_set(folder, files)  # all three or none, as the command line's export
         except (OSError, ValueError) as error:
-            self.window.show_error(translate("Documents", "Export to {folder} failed: {reason}").format(folder=folder, reason=error))
+            self.controller.error_raised.emit(translate("Documents", "Export to {folder} failed: {reason}").format(folder=folder, reason=error))
             return False
         self._status(
             translate("MainWindow", "Exported snapshot.json, graph.png, graph.svg to {folder}").format(folder=folder)
@@ -289,6 +312,6 @@ class DocumentFiles(QObject):
         return True
 
     def copy_graph_image(self) -> None:
-        image = QImage.fromData(scene_png(self.window.scene, 2.0), "PNG")
+        image = QImage.fromData(scene_png(self._scene, 2.0))
         QApplication.clipboard().setImage(image)
         self._status(translate("MainWindow", "Graph image copied to the clipboard"), 5000)

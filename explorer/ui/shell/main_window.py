@@ -1,45 +1,55 @@
 """The main window: canvas in the centre, inspector and node list docked on the
 right, building and stepping tools on top, where the pass stands at the bottom.
 
-The window assembles its parts: the actions and menus (:mod:`.actions`), the
-toolbars (:mod:`.toolbars`), the files (:mod:`.documents`), and the named
-edits (:mod:`.commands`) that its widgets' requests become. Every modal
+The window declares every part where it builds it: its actions and menu bar
+(made with :mod:`.actions`), its toolbars (:mod:`.toolbars`), files
+(:mod:`.files`) and node list (:mod:`.node_list`); its widgets' requests
+become the named edits of :mod:`explorer.ui.document.edits`. Every modal
 question goes through its :class:`~explorer.ui.kit.dialogs.Dialogs` (tests hand
-in a scripted one), and what it remembers between launches through its
-:class:`~explorer.ui.kit.settings.Settings`.
+in a scripted one), and what it remembers through its :class:`~explorer.ui.kit.settings.Settings`.
 """
 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QListWidget, QListWidgetItem, QMainWindow, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
 from explorer import __version__
-from explorer.lesson.notation import pretty
-from explorer.model import ModelError, fmt_shape
-from explorer.model import edit as edits
 from explorer.ui.canvas.pane import CanvasPane
 from explorer.ui.document import edits as commands
 from explorer.ui.document.controller import Controller
 from explorer.ui.inspector.matrix_editor import MatrixEditor
 from explorer.ui.inspector.panel import Inspector
 from explorer.ui.kit.dialogs import Dialogs
-from explorer.ui.kit.icons import make_icon
 from explorer.ui.kit.settings import Settings
-from explorer.ui.kit.theme import apply_palette, current_theme, set_theme, themes
+from explorer.ui.kit.theme import apply_choice, apply_palette, current_theme, set_theme, themes
 from explorer.ui.kit.workers import BackgroundRunner
 from explorer.ui.lab import install_learning_lab
-from explorer.ui.shell.actions import make_actions, make_menus, shortcut_rows
+from explorer.ui.shell.actions import (
+    Shortcut,
+    choice_menu,
+    examples_menu,
+    fill_menu,
+    first_binding,
+    language_titles,
+    make_action,
+    shortcut_rows,
+    theme_titles,
+)
+from explorer.ui.shell.export_actions import export_code_dialog, export_derivation_dialog
 from explorer.ui.shell.file_drop import FileDrops
 from explorer.ui.shell.files import DocumentFiles
 from explorer.ui.shell.keys import install_step_keys
+from explorer.ui.shell.node_list import NodeList
 from explorer.ui.shell.responsive import install_responsive_layout
-from explorer.ui.shell.toolbars import make_toolbars, speed_of_tick, speed_text, tick_of_speed
-from explorer.ui.text.plain import clip, one_line, plain, tooltip
+from explorer.ui.shell.toolbars import BuildToolbar, StepsToolbar
+from explorer.ui.text.i18n import translate
+from explorer.ui.text.plain import one_line, plain
 from explorer.ui.text.vocabulary import phase_name
 
 #: The automatic fit stops at this zoom so that labels stay readable; F shows everything.
@@ -89,27 +99,23 @@ class MainWindow(QMainWindow):
         self.canvas_pane = CanvasPane(self.view, self)  # the step's formula in a header of its own
         self.setCentralWidget(self.canvas_pane)
         self.inspector = Inspector(controller, self)
-        self.node_list = QListWidget(self)
-        self.node_list.setFlow(QListWidget.Flow.LeftToRight)
-        self.node_list.setWrapping(True)
-        self.node_list.setFixedHeight(44)
-        self.node_list.currentItemChanged.connect(self._on_list_pick)
-        self._make_docks()
+        self.node_list = NodeList(self)
+        self.node_list.node_picked.connect(controller.select)
+        self.inspector_dock = self._dock(self.tr("Inspector"), "inspector", self.inspector)
+        self.resizeDocks([self.inspector_dock], [560], Qt.Orientation.Horizontal)
+        self.nodes_dock = self._dock(self.tr("Nodes"), "nodes", self.node_list)
 
         self.step_label = plain(QLabel(self))
         self.loss_label = plain(QLabel(self))
         self.canvas_pane.set_header(self.step_label)  # transient messages never cover it
         self.statusBar().addPermanentWidget(self.loss_label)
 
-        self.files = DocumentFiles(self, autosave_folder)
+        self.files = DocumentFiles(self, controller, self.dialogs, settings, self.scene, autosave_folder)
+        self.files.changed.connect(self.update_title)
         self.file_drops = FileDrops(self, self.files.open_dropped)
-        make_actions(self)
-        make_menus(self)
-        make_toolbars(self)
-        self._icon_kinds = dict(
-            zip(self.step_actions, ("reset", "back", "step", "forward", "end", "play"), strict=True)
-        )
-        self._paint_icons()
+        self._layout_forgotten = False  # Reset settings: the layout is not saved on closing
+        self._make_actions()
+        self._make_menus()
 
         controller.model_changed.connect(self._on_model_changed)
         controller.step_changed.connect(self._on_step_changed)
@@ -117,7 +123,6 @@ class MainWindow(QMainWindow):
         controller.node_moved.connect(self._on_node_moved)
         controller.message_posted.connect(self._on_message)
         controller.error_raised.connect(self.show_error)
-        controller.playing_changed.connect(self._on_playing_changed)
         controller.path_changed.connect(self.update_title)
         controller.undo_group.cleanChanged.connect(self.update_title)  # the open document's stack
         self.scene.node_selected.connect(self._on_canvas_pick)
@@ -134,28 +139,103 @@ class MainWindow(QMainWindow):
         self._on_model_changed()
         self._on_step_changed()
         self.inspector.set_node(controller.inspected)  # a session opened past step 0 shows its node
-        self.speed_slider.setValue(tick_of_speed(settings.play_speed))
-        self._on_speed_changed(self.speed_slider.value())
         self.dark_action.setChecked(current_theme().name == "dark")
         self.resize(*DEFAULT_SIZE)
-        install_learning_lab(self)
+        self.learning_lab = install_learning_lab(self)
         self.restore_layout()
         themes().changed.connect(self._repaint_theme)  # a switch from the menu or the system repaints
         install_step_keys(self)
-        install_responsive_layout(self)
+        install_responsive_layout(self, self.inspector_dock, self.steps_toolbar, bool(settings.window_state))
 
-    def _make_docks(self) -> None:
-        for title, name, widget in (
-            (self.tr("Inspector"), "inspector", self.inspector),
-            (self.tr("Nodes"), "nodes", self.node_list),
-        ):
-            dock = QDockWidget(title, self)
-            dock.setObjectName(name)
-            dock.setWidget(widget)
-            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            if name == "inspector":
-                self.resizeDocks([dock], [560], Qt.Orientation.Horizontal)
+    # -- the parts ------------------------------------------------------------------
+
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        """``widget`` in a movable dock on the right, named ``name`` so the saved state restores it."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
+
+    def _make_actions(self) -> None:
+        """Every action of the window, named as its attribute; its keys are in its tooltip."""
+        c, files, key = self.controller, self.files, QKeySequence.StandardKey
+
+        def act(text: str, slot: Callable[..., object], shortcut: Shortcut | None = None, tip: str = "") -> QAction:
+            return make_action(self, text, slot, shortcut, tip)
+
+        self.new_action = act(translate("MainWindow", "&New"), files.new, key.New)
+        self.open_action = act(translate("MainWindow", "&Open…"), files.open_dialog, key.Open)
+        self.save_action = act(translate("MainWindow", "&Save"), files.save, key.Save)
+        self.save_as_action = act(translate("MainWindow", "Save &As…"), files.save_as, key.SaveAs)
+        self.export_action = act(
+            translate("MainWindow", "&Export snapshot…"), files.export_dialog, "Ctrl+E",
+            translate("MainWindow", "Write snapshot.json, graph.png and graph.svg into a folder"),
+        )
+        self.export_derivation_action = act(
+            translate("MainWindow", "Export &derivation…"), lambda: export_derivation_dialog(self),
+            tip=translate("MainWindow", "Write derivation.md and derivation.tex (the chain rule at this step) into a folder"),
+        )
+        self.export_code_action = act(
+            translate("MainWindow", "Export &code…"), lambda: export_code_dialog(self),
+            tip=translate("MainWindow", "Write model_numpy.py and model_torch.py into a folder"),
+        )
+        self.copy_image_action = act(translate("MainWindow", "&Copy graph image"), files.copy_graph_image, "Ctrl+Shift+C")
+        self.quit_action = act(translate("MainWindow", "&Quit"), self.close, key.Quit)
+
+        self.undo_action = c.undo_group.createUndoAction(self, translate("MainWindow", "&Undo"))
+        self.undo_action.setShortcuts(first_binding(key.Undo))
+        self.redo_action = c.undo_group.createRedoAction(self, translate("MainWindow", "&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.addActions([self.undo_action, self.redo_action])
+
+        # the pieces that step the pass and build the network make their own actions, in menu order
+        self.steps_toolbar = StepsToolbar(self, c, self.settings)
+        self.reset_action, self.back_action, self.step_action = self.steps_toolbar.step_actions[:3]
+        self.forward_action, self.end_action, self.play_action = self.steps_toolbar.step_actions[3:]
+        self.step_actions = self.steps_toolbar.step_actions
+        self.speed_slider, self.speed_label = self.steps_toolbar.speed_slider, self.steps_toolbar.speed_label
+        self.build_toolbar = BuildToolbar(self, c)
+        self.add_end_action = self.build_toolbar.add_end_action
+        self.insert_action = self.build_toolbar.insert_action
+        self.remove_action = self.build_toolbar.remove_action
+        self.loss_combo, self.batch_spin = self.build_toolbar.loss_combo, self.build_toolbar.batch_spin
+
+        self.fit_action = act(translate("MainWindow", "&Fit to view"), self.view.fit_to_view, "F")
+        self.zoom_in_action = act(translate("MainWindow", "Zoom &in"), lambda: self.view.scale(1.25, 1.25), key.ZoomIn)
+        self.zoom_out_action = act(translate("MainWindow", "Zoom &out"), lambda: self.view.scale(0.8, 0.8), key.ZoomOut)
+        self.dark_action = act(translate("MainWindow", "&Dark theme"), self.toggle_theme, "Ctrl+Shift+D")
+        self.dark_action.setCheckable(True)
+        self.reset_settings_action = act(translate("MainWindow", "Reset settings"), self.reset_settings)
+        self.shortcuts_action = act(translate("MainWindow", "&Keyboard shortcuts"), self.show_shortcuts, key.HelpContents)
+        self.about_action = act(translate("MainWindow", "&About"), self.about)
+
+    def _make_menus(self) -> None:
+        """The menu bar: File, Edit, View, Step, Help."""
+        bar = self.menuBar()
+        self.examples_menu = examples_menu(self, self.files.open_example)
+        self.recent_menu = self.files.recent_menu
+        fill_menu(bar.addMenu(translate("MainWindow", "&File")), [
+            self.new_action, self.examples_menu, self.open_action, self.recent_menu, self.save_action,
+            self.save_as_action, None, self.export_action, self.export_derivation_action, self.export_code_action,
+            self.copy_image_action, None, self.quit_action,
+        ])  # fmt: skip
+        fill_menu(bar.addMenu(translate("MainWindow", "&Edit")), [
+            self.undo_action, self.redo_action, None, self.add_end_action, self.insert_action, self.remove_action,
+        ])  # fmt: skip
+        theme_menu = QMenu(translate("MainWindow", "&Theme"), self)
+        self.theme_group = choice_menu(theme_menu, theme_titles(), self.settings.theme, self.choose_theme)
+        language_menu = QMenu(translate("MainWindow", "&Language"), self)
+        self.language_group = choice_menu(language_menu, language_titles(), self.settings.language, self.choose_language)
+        fill_menu(bar.addMenu(translate("MainWindow", "&View")), [
+            self.fit_action, self.zoom_in_action, self.zoom_out_action, None, self.dark_action, theme_menu,
+            language_menu, None, self.reset_settings_action,
+        ])  # fmt: skip
+        fill_menu(bar.addMenu(translate("MainWindow", "&Step")), self.step_actions)
+        fill_menu(bar.addMenu(translate("MainWindow", "&Help")), [self.shortcuts_action, self.about_action])
+        self.addToolBar(self.build_toolbar)
+        self.addToolBar(self.steps_toolbar)
 
     # -- settings -------------------------------------------------------------------
 
@@ -181,23 +261,18 @@ class MainWindow(QMainWindow):
     def choose_theme(self, choice: str) -> None:
         """View → Theme: remember ``choice`` (system, light, dark) and show it."""
         self.settings.theme = choice
-        from explorer.ui.kit import theme
-        apply_choice = getattr(theme, "apply_choice", None)
-        if apply_choice is not None:
-            apply_choice(choice)
-            self._repaint_theme()
-        else:
-            self.toggle_theme(choice == "dark", remember=False)
+        apply_choice(choice)
+        self._repaint_theme()  # the menus' checks, even when the theme shown stays the same
 
     def choose_language(self, choice: str) -> None:
         """View → Language: remembered, shown at the next start."""
         self.settings.language = choice
         self.statusBar().showMessage(self.tr("The language changes when the explorer starts again."), 10000)
 
-    def toggle_theme(self, dark: bool, remember: bool = True) -> None:
-        set_theme("dark" if dark else "light")
-        if remember:
-            self.settings.theme = "dark" if dark else "light"
+    def toggle_theme(self, dark: bool) -> None:
+        """View → Dark theme: remembered and shown."""
+        self.settings.theme = "dark" if dark else "light"
+        set_theme(self.settings.theme)
         self._repaint_theme()
 
     def _repaint_theme(self, _name: str = "") -> None:
@@ -205,8 +280,10 @@ class MainWindow(QMainWindow):
             self.dark_action.setChecked(current_theme().name == "dark")
         for action in self.theme_group.actions():
             action.setChecked(action.data() == self.settings.theme)
-        apply_palette(QApplication.instance())
-        self._paint_icons()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_palette(app)
+        self.steps_toolbar.paint_icons()
         self._on_step_changed()  # the canvas and the panels follow the theme's changed signal themselves
 
     @property
@@ -214,11 +291,6 @@ class MainWindow(QMainWindow):
         return current_theme().name
 
     # -- reacting to the controller -------------------------------------------------
-
-    def _paint_icons(self) -> None:
-        colour = current_theme().text
-        for action, kind in self._icon_kinds.items():
-            action.setIcon(make_icon(kind, colour))
 
     def _on_message(self, text: str) -> None:
         self.statusBar().showMessage(one_line(text, 600), 8000)
@@ -229,36 +301,15 @@ class MainWindow(QMainWindow):
         self.dialogs.warn(self, one_line(text, 2000))
 
     def update_title(self, *_: object) -> None:
-        c = self.controller
-        name = Path(c.path).name if c.path else (c.model.name or self.tr("untitled"))
-        self.setWindowTitle(f"Jacobian Explorer — {one_line(name, 80)}[*]")
-        self.setWindowFilePath(c.path or "")
+        self.setWindowTitle(f"Jacobian Explorer — {one_line(self.files.document_name, 80)}[*]")
+        self.setWindowFilePath(self.controller.path or "")
         self.setWindowModified(self.files.modified)
 
     def _on_model_changed(self) -> None:
         c = self.controller
         self.scene.set_model(c.model)  # states follow on step_changed, which every model change emits
         self.scene.set_selected(c.selected)
-        with QSignalBlocker(self.node_list):
-            self.node_list.clear()
-            for node in c.model.order:
-                item = QListWidgetItem(clip(one_line(pretty(c.model.label(node))), 24))
-                item.setData(Qt.ItemDataRole.UserRole, node)
-                item.setToolTip(
-                    tooltip(f"{commands.label(c.model, node)} · {c.model.op(node)} · {fmt_shape(c.model.shape(node))}")
-                )
-                self.node_list.addItem(item)
-                if node == c.selected:
-                    self.node_list.setCurrentItem(item)
-        with QSignalBlocker(self.loss_combo):
-            self.loss_combo.setCurrentIndex(self.loss_combo.findData(c.model.op(c.model.loss_id)))
-        with QSignalBlocker(self.batch_spin):
-            try:
-                self.batch_spin.setValue(c.model.shape(edits.chain_input(c.model))[1])
-                self.batch_spin.setEnabled(True)
-            except ModelError:
-                self.batch_spin.setEnabled(False)
-        self._update_layer_actions()
+        self.node_list.show_model(c.model, c.selected)
         self.update_title()
         if c.model.order != self._shown_nodes:  # a new graph, not a moved node: show it
             self._shown_nodes = c.model.order
@@ -281,50 +332,15 @@ class MainWindow(QMainWindow):
             self.loss_label.setText(self.tr("loss L = {value}").format(value=f"{s.loss:.6g}") + "  ")
         else:
             self.loss_label.setText(self.tr("loss: not computed yet") + "  ")
-        self.back_action.setEnabled(s.position > 0)
-        self.reset_action.setEnabled(s.position > 0)
-        self.step_action.setEnabled(not s.done)
-        self.forward_action.setEnabled(s.position < s.forward_steps)
-        self.end_action.setEnabled(not s.done)
 
     def _on_selection_changed(self, node: str) -> None:
         self.scene.set_selected(node or None)
-        with QSignalBlocker(self.node_list):
-            for row in range(self.node_list.count()):
-                item = self.node_list.item(row)
-                if item.data(Qt.ItemDataRole.UserRole) == node:
-                    self.node_list.setCurrentItem(item)
-                    break
-            else:
-                self.node_list.setCurrentItem(None)
-                self.node_list.clearSelection()
-        self._update_layer_actions()
+        self.node_list.show_selected(node or None)
 
-    def _update_layer_actions(self) -> None:
-        """Insert and Remove act on the selected node's layer: off when no layer is selected."""
-        index = self._selected_layer()
-        try:
-            several = len(edits.chain_layers(self.controller.model)) > 1
-        except ModelError:
-            several = False
-        self.insert_action.setEnabled(index is not None)
-        self.remove_action.setEnabled(index is not None and several)
-
-    def _on_playing_changed(self, playing: bool) -> None:
-        with QSignalBlocker(self.play_action):
-            self.play_action.setChecked(playing)
-        self.play_action.setText(self.tr("Pause") if playing else self.tr("Play"))
-        self._icon_kinds[self.play_action] = "pause" if playing else "play"
-        self._paint_icons()
-
-    # -- requests from the views ---------------------------------------------------
+    # -- requests from the views (a layer's: see BuildToolbar) -----------------------
 
     def _on_canvas_pick(self, node: str) -> None:
         self.controller.select(node or None)
-
-    def _on_list_pick(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None = None) -> None:
-        if item is not None:
-            self.controller.select(item.data(Qt.ItemDataRole.UserRole))
 
     def _on_move_requested(self, node: str, x: float, y: float) -> None:
         commands.move_node(self.controller, node, x, y)
@@ -334,43 +350,15 @@ class MainWindow(QMainWindow):
         if self.controller.model.spec(node).info.is_leaf:
             self.edit_values(node)
 
-    def _on_loss_chosen(self, row: int) -> None:
-        commands.set_loss(self.controller, self.loss_combo.itemData(row))
-
-    def _on_batch_chosen(self, batch: int) -> None:
-        if commands.set_batch(self.controller, batch):
-            return
-        with QSignalBlocker(self.batch_spin):  # refused: show what the model has
-            self.batch_spin.setValue(self.controller.model.shape(edits.chain_input(self.controller.model))[1])
-
-    def _on_speed_changed(self, tick: int) -> None:
-        speed = speed_of_tick(tick)
-        self.controller.set_interval(round(1000 / speed))
-        self.speed_label.setText(speed_text(speed))
-        self.settings.play_speed = speed
-
-    # -- building -----------------------------------------------------------------
-
-    def _selected_layer(self) -> int | None:
-        node = self.controller.selected
-        return None if node is None else edits.layer_of(self.controller.model, node)
-
     def add_layer(self, index: int | None, activation: str | None = None) -> bool:
         """Add a linear layer (then ``activation``) at ``index``, or before the output layer."""
-        return commands.add_layer(self.controller, index, activation)
+        return self.build_toolbar.add_layer(index, activation)
 
     def insert_before_selected(self) -> bool:
-        index = self._selected_layer()
-        if index is None:
-            self.statusBar().showMessage(self.tr("Select a layer's node (its H, W or activation) first."), 6000)
-            return False
-        return self.add_layer(index)
+        return self.build_toolbar.insert_before_selected()
 
     def remove_selected_layer(self) -> bool:
-        index = self._selected_layer()
-        if index is None:
-            return False
-        return commands.remove_layer(self.controller, index)
+        return self.build_toolbar.remove_selected_layer()
 
     def edit_values(self, node: str) -> None:
         model = self.controller.model
@@ -382,9 +370,6 @@ class MainWindow(QMainWindow):
 
     # -- files (see DocumentFiles) -----------------------------------------------------
 
-    def maybe_save(self) -> bool:
-        return self.files.maybe_save()
-
     def save(self) -> bool:
         return self.files.save()
 
@@ -393,9 +378,6 @@ class MainWindow(QMainWindow):
 
     def export_to(self, folder: str | Path) -> bool:
         return self.files.export_to(folder)
-
-    def copy_graph_image(self) -> None:
-        self.files.copy_graph_image()
 
     # -- help -----------------------------------------------------------------------
 
@@ -436,7 +418,7 @@ class MainWindow(QMainWindow):
             runner.shutdown()  # a running build stops and ends before the window goes
         self.learning_lab.shutdown()
         self.files.close()
-        if not getattr(self, "_layout_forgotten", False):
+        if not self._layout_forgotten:
             self.save_layout()
         event.accept()
 

@@ -27,20 +27,23 @@ PREFERRED_DOCK_WIDTH = 560
 
 
 class ResponsiveLayout(QObject):
-    """Watches the main window's size (see the module's description)."""
+    """Watches the main window's size (see the module's description).
 
-    def __init__(self, window: QMainWindow, dock: QDockWidget | None, steps: QToolBar | None) -> None:
+    ``restored`` says the window's layout was remembered: the dock then keeps
+    the width it was left at, once the window is shown.
+    """
+
+    def __init__(self, window: QMainWindow, dock: QDockWidget | None, steps: QToolBar | None, restored: bool) -> None:
         super().__init__(window)
         self._window = window
         self._dock = dock
         self._steps = steps
         self._texts_need = 0  # the width both toolbars take with the step buttons' texts
         self._wanted = PREFERRED_DOCK_WIDTH  # the dock's width when there is room
-        settings = getattr(window, "settings", None)
-        self._restored = bool(getattr(settings, "window_state", None))  # a remembered layout: keep its width
+        self._restored = restored  # a remembered layout: keep its width
         self._window_size = window.size()
         if steps is not None:
-            toolbars = [bar for bar in window.findChildren(QToolBar) if window.toolBarArea(bar) == Qt.TopToolBarArea]
+            toolbars = [bar for bar in window.findChildren(QToolBar) if window.toolBarArea(bar) == Qt.ToolBarArea.TopToolBarArea]
             self._texts_need = sum(bar.sizeHint().width() for bar in toolbars) + 24
         window.installEventFilter(self)
         if dock is not None:
@@ -122,10 +125,9 @@ def scroll_when_low(dock: QDockWidget) -> None:
     dock.setWidget(scroll)
 
 
-def install_responsive_layout(window: QMainWindow) -> ResponsiveLayout:
-    """Keep the inspector dock (object name ``inspector``) and the ``steps`` toolbar fitted to the window."""
-    dock = window.findChild(QDockWidget, "inspector")
-    if dock is not None:
-        scroll_when_low(dock)
-    steps = window.findChild(QToolBar, "steps")
-    return ResponsiveLayout(window, dock, steps)
+def install_responsive_layout(
+    window: QMainWindow, dock: QDockWidget, steps: QToolBar, restored: bool = False
+) -> ResponsiveLayout:
+    """Keep the inspector ``dock`` (scrolling when low) and the ``steps`` toolbar fitted to the window."""
+    scroll_when_low(dock)
+    return ResponsiveLayout(window, dock, steps, restored)
