@@ -22,6 +22,7 @@ import numpy as np
 
 from explorer.engine import EngineError, Session
 from explorer.export.explanation import derivation_files
+from explorer.model.numbers import literal
 from explorer.model import Model
 
 #: Models with more leaf numbers than this are not written as code (the script would be huge).
@@ -98,11 +99,11 @@ def variable_names(model: Model) -> dict[str, str]:
 
 
 def _literal(array: np.ndarray) -> str:
-    """An exact array literal: ``repr`` of every float, one row per line."""
+    """An exact array literal: every float as :func:`explorer.model.numbers.literal` writes it, one row per line."""
     a = np.asarray(array, dtype=np.float64)
     if a.ndim == 1:
-        return "[" + ", ".join(repr(float(v)) for v in a) + "]"
-    rows = ",\n    ".join("[" + ", ".join(repr(float(v)) for v in row) + "]" for row in a)
+        return "[" + ", ".join(literal(v) for v in a) + "]"
+    rows = ",\n    ".join("[" + ", ".join(literal(v) for v in row) + "]" for row in a)
     return "[\n    " + rows + ",\n]"
 
 

@@ -5,7 +5,7 @@
     <name>ActivationPlot</name>
     <message>
         <source>max {symbol} = {bound}</source>
-        <extracomment>The activations drawn, with the bound of their derivative that is marked (None: no mark). The symbol of each function and of its derivative. Where each legend sits (pixels from a corner: negative from the right or bottom), clear of the curves. Where each bound&apos;s label sits along its line, and on which side (above σ′&apos;s, below tanh′&apos;s, at the top). Where the curves are drawn.</extracomment>
+        <extracomment>The symbol of each function and of its derivative. Where each legend sits (pixels from a corner: negative from the right or bottom), clear of the curves. Where each bound&apos;s label sits along its line, and on which side (above σ′&apos;s, below tanh′&apos;s, at the top). Where the curves are drawn.</extracomment>
         <translation>max {symbol} = {bound}</translation>
     </message>
     <message>
@@ -124,7 +124,6 @@
     <name>ColourScale</name>
     <message>
         <source>own maximum</source>
-        <extracomment>The log scale&apos;s floor lies this many decades under the largest magnitude.</extracomment>
         <translation>자신의 최댓값</translation>
     </message>
     <message>
@@ -369,10 +368,14 @@
     </message>
 </context>
 <context>
-    <name>EngineText</name>
+    <name>Engine</name>
     <message>
-        <source>{prefix}δ = {name} ({shape}), the gradient arriving at {node}</source>
-        <translation>{prefix}δ = {name} ({shape}), {node}에 도착하는 기울기</translation>
+        <source>δ = {name} ({shape}), the gradient arriving at {node}</source>
+        <translation>δ = {name} ({shape}), {node}에 도착하는 기울기</translation>
+    </message>
+    <message>
+        <source>v = {delta}</source>
+        <translation>v = {delta}</translation>
     </message>
     <message>
         <source>N = {n}, the number of elements of {node} (batch included)</source>
@@ -383,20 +386,152 @@
         <translation>s는 샘플(열)을 따라 갑니다</translation>
     </message>
     <message>
-        <source>one sample: the outer product {factor} δᵀ, {shapes}</source>
-        <translation>샘플 하나: 외적 {factor} δᵀ, {shapes}</translation>
+        <source>one sample: the outer product {factor} δᵀ, {rows} · {cols} → {shape}</source>
+        <translation>샘플 하나: 외적 {factor} δᵀ, {rows} · {cols} → {shape}</translation>
     </message>
     <message>
-        <source>{count} samples: {factor} δᵀ = {sum}, a sum of outer products</source>
-        <translation>샘플 {count}개: {factor} δᵀ = {sum}, 외적들의 합</translation>
+        <source>{count} samples: {factor} δᵀ = Σₛ {factor}[:, s] δ[:, s]ᵀ, a sum of outer products</source>
+        <translation>샘플 {count}개: {factor} δᵀ = Σₛ {factor}[:, s] δ[:, s]ᵀ, 외적들의 합</translation>
     </message>
     <message>
-        <source>v = {v}; {grad} is now Jᵀv = {result}, J never built</source>
-        <translation>v = {v}; 이제 {grad}에는 Jᵀv = {result}가 들어 있고, J는 만들지 않았음</translation>
+        <source>{call}  # {grad} is now {result}</source>
+        <translation>{call}  # 이제 {grad}에는 {result}가 들어 있음</translation>
     </message>
     <message>
-        <source>{grad} is now {result}</source>
-        <translation>이제 {grad}에는 {result}가 들어 있음</translation>
+        <source>{call}  # v = {v}; {grad} is now Jᵀv = {result}, J never built</source>
+        <translation>{call}  # v = {v}; 이제 {grad}에는 Jᵀv = {result}가 들어 있고, J는 만들지 않았음</translation>
+    </message>
+    <message>
+        <source>the backward pass has not reached {node} yet (∂L/∂{node} is unknown)</source>
+        <translation>역전파가 아직 {node}에 닿지 않았습니다 (∂L/∂{node}는 아직 모름)</translation>
+    </message>
+    <message>
+        <source>the finite-difference check of {node} was cancelled</source>
+        <translation>{node}의 유한 차분 검사가 취소되었습니다</translation>
+    </message>
+    <message>
+        <source>the forward pass is not complete</source>
+        <translation>순전파가 아직 끝나지 않았습니다</translation>
+    </message>
+    <message>
+        <source>no node {node} in the model (nodes: {nodes})</source>
+        <translation>모델에 노드 {node}가 없습니다 (노드: {nodes})</translation>
+    </message>
+    <message>
+        <source>the model has no parameter; name a node with --node</source>
+        <translation>모델에 매개변수가 없습니다; --node로 노드를 지정하세요</translation>
+    </message>
+    <message>
+        <source>∂L/∂{node} is not known at step {step}/{total}: the backward pass reaches {node} at step {reached}</source>
+        <translation>단계 {step}/{total}에서는 ∂L/∂{node}를 아직 모릅니다: 역전파는 단계 {reached}에서 {node}에 닿습니다</translation>
+    </message>
+    <message>
+        <source>{source} (input {port} of {node}) is not computed yet</source>
+        <translation>{source} ({node}의 입력 {port})가 아직 계산되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the backward pass has not reached {node} yet</source>
+        <translation>역전파가 아직 {node}에 닿지 않았습니다</translation>
+    </message>
+    <message>
+        <source>∂{node}/∂{wrt} would have {size} elements ({dims}); the budget is {budget}</source>
+        <translation>∂{node}/∂{wrt}는 원소가 {size}개 ({dims})가 됩니다; 한도는 {budget}개입니다</translation>
+    </message>
+    <message>
+        <source>{phase} step {step}/{total}: {what} {kind}</source>
+        <translation>{phase} 단계 {step}/{total}: {what} {kind}</translation>
+    </message>
+    <message>
+        <source>{phase} step {step}/{total}: {what} {kind} (its inputs reach {largest})</source>
+        <translation>{phase} 단계 {step}/{total}: {what} {kind} (입력이 {largest}에 이릅니다)</translation>
+    </message>
+    <message>
+        <source>{phase} step {step}/{total}: {what} {kind} (the gradients flowing in reach {largest})</source>
+        <translation>{phase} 단계 {step}/{total}: {what} {kind} (들어오는 기울기가 {largest}에 이릅니다)</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>순전파</translation>
+    </message>
+    <message>
+        <source>backward</source>
+        <translation>역전파</translation>
+    </message>
+    <message>
+        <source>the gradient of {name}</source>
+        <translation>{name}의 기울기가</translation>
+    </message>
+    <message>
+        <source>became NaN</source>
+        <translation>NaN이 되었습니다</translation>
+    </message>
+    <message>
+        <source>overflowed to infinity</source>
+        <translation>무한대로 넘쳤습니다</translation>
+    </message>
+    <message>
+        <source>the number of steps must be a whole number in 1…{limit}, got {steps}</source>
+        <translation>반복 횟수는 1…{limit} 사이의 정수여야 합니다 (받은 값: {steps})</translation>
+    </message>
+    <message>
+        <source>the learning rate must be a finite number &gt; 0, got {lr}</source>
+        <translation>학습률은 0보다 큰 유한한 수여야 합니다 (받은 값: {lr})</translation>
+    </message>
+    <message>
+        <source>the momentum must be a number in [0, 1), got {momentum}</source>
+        <translation>모멘텀은 [0, 1) 범위의 수여야 합니다 (받은 값: {momentum})</translation>
+    </message>
+    <message>
+        <source>the model has no param node to train</source>
+        <translation>모델에 학습할 매개변수 노드가 없습니다</translation>
+    </message>
+    <message>
+        <source>every must be a whole number ≥ 1, got {every}</source>
+        <translation>every는 1 이상의 정수여야 합니다 (받은 값: {every})</translation>
+    </message>
+    <message>
+        <source>diverged at iteration {iteration}: node {named}: {what}; try a smaller learning rate</source>
+        <translation>반복 {iteration}에서 발산했습니다: 노드 {named}: {what}; 더 작은 학습률을 써 보세요</translation>
+    </message>
+    <message>
+        <source>its value overflowed to a non-finite number in the forward pass</source>
+        <translation>순전파에서 값이 유한하지 않은 수로 넘쳤습니다</translation>
+    </message>
+    <message>
+        <source>its gradient overflowed to a non-finite number in the backward pass</source>
+        <translation>역전파에서 기울기가 유한하지 않은 수로 넘쳤습니다</translation>
+    </message>
+    <message>
+        <source>the update would make it non-finite</source>
+        <translation>갱신하면 유한하지 않은 수가 됩니다</translation>
+    </message>
+    <message>
+        <source>node {node}: the update with learning rate {lr} overflows; try a smaller one</source>
+        <translation>노드 {node}: 학습률 {lr}로 갱신하면 넘칩니다; 더 작은 학습률을 써 보세요</translation>
+    </message>
+    <message>
+        <source>the session belongs to another model</source>
+        <translation>세션이 다른 모델의 것입니다</translation>
+    </message>
+    <message>
+        <source>node {node}: the backward pass has not reached it yet; run it first</source>
+        <translation>노드 {node}: 역전파가 아직 닿지 않았습니다; 먼저 역전파를 실행하세요</translation>
+    </message>
+    <message>
+        <source>node {node}: no gradient given for this parameter</source>
+        <translation>노드 {node}: 이 매개변수의 기울기가 주어지지 않았습니다</translation>
+    </message>
+    <message>
+        <source>node {node}: the gradient has shape {shape}; it must be {expected}</source>
+        <translation>노드 {node}: 기울기의 모양이 {shape}입니다; {expected}여야 합니다</translation>
+    </message>
+    <message>
+        <source>node {node}: the gradient holds a non-finite number</source>
+        <translation>노드 {node}: 기울기에 유한하지 않은 수가 있습니다</translation>
+    </message>
+    <message>
+        <source>node {node}: {problem}</source>
+        <translation>노드 {node}: {problem}</translation>
     </message>
 </context>
 <context>
