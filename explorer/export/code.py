@@ -22,8 +22,8 @@ import numpy as np
 
 from explorer.engine import EngineError, Session
 from explorer.export.explanation import derivation_files
-from explorer.model.numbers import literal
 from explorer.model import Model
+from explorer.model.numbers import literal
 
 #: Models with more leaf numbers than this are not written as code (the script would be huge).
 CODE_NUMBER_LIMIT = 1_000_000

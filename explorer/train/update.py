@@ -22,9 +22,9 @@ import numpy.typing as npt
 
 from explorer.engine.errors import EngineError, NotReachedError
 from explorer.engine.session import Session
-from explorer.model.numbers import shown, signed
 from explorer.model import Model
 from explorer.model.messages import define, message
+from explorer.model.numbers import shown, signed
 from explorer.train.loop import with_params
 
 Array = npt.NDArray[np.float64]

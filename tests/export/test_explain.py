@@ -11,8 +11,8 @@ import pytest
 from explorer.engine import Session
 from explorer.export.explanation import derivation_files, explain, latex_shape
 from explorer.lesson.derivation import derive
-from explorer.model.numbers import latex, shown
 from explorer.model import load_model
+from explorer.model.numbers import latex, shown
 from explorer.resources import example_path
 
 W1 = [[0.1, -0.2, 0.3], [0.0, 0.1, -0.1], [0.2, 0.0, 0.1]]

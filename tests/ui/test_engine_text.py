@@ -84,7 +84,8 @@ def test_errors_carry_their_message_and_keep_their_english_line():
     refused = ModelError(message("model.at_node", node="'x'", problem="p"))
     assert refused.message.key == "model.at_node"
     plain_error = EngineError("said as it is")
-    assert plain_error.message.key == "engine.text" and error_text(plain_error) == "said as it is"
+    assert plain_error.message.key == "engine.text"
+    assert error_text(plain_error) == "said as it is"
     assert error_text(ValueError("other")) == "other"
 
 

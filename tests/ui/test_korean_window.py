@@ -212,9 +212,16 @@ def test_the_catalogue_check_passes():
 
 
 def test_the_pytorch_comment_is_worded(korean):
-    from explorer.ui.text.engine_text import localized
+    from explorer.engine import Session
+    from explorer.lesson.by_hand import torch_correspondence
+    from explorer.model.examples import toy_model
+    from explorer.ui.text.engine_text import worded
 
-    vjp = "Yhat.backward(gradient=v)  # v = ∂L/∂Ŷ; W3.grad is now Jᵀv = ∂L/∂W₃, J never built"
-    assert localized(vjp) == "Yhat.backward(gradient=v)  # v = ∂L/∂Ŷ; 이제 W3.grad에는 Jᵀv = ∂L/∂W₃가 들어 있고, J는 만들지 않았음"
-    scalar = "L.backward()  # W3.grad is now ∂L/∂W₃"
-    assert localized(scalar) == "L.backward()  # 이제 W3.grad에는 ∂L/∂W₃가 들어 있음"
+    session = Session(toy_model())
+    session.run()
+    vjp = torch_correspondence(session, "Yhat", "W3")
+    assert str(vjp) == "Yhat.backward(gradient=v)  # v = ∂L/∂Ŷ; W3.grad is now Jᵀv = ∂L/∂W₃, J never built"
+    assert worded(vjp) == "Yhat.backward(gradient=v)  # v = ∂L/∂Ŷ; 이제 W3.grad에는 Jᵀv = ∂L/∂W₃가 들어 있고, J는 만들지 않았음"
+    scalar = torch_correspondence(session, "L", "Yhat")
+    assert str(scalar) == "L.backward()  # Yhat.grad is now ∂L/∂Ŷ"
+    assert worded(scalar) == "L.backward()  # 이제 Yhat.grad에는 ∂L/∂Ŷ가 들어 있음"

@@ -43,6 +43,7 @@ from explorer.ui.kit.busy import busy
 from explorer.ui.kit.guard import guarded
 from explorer.ui.kit.theme import current_theme, themes
 from explorer.ui.kit.workers import BackgroundRunner
+from explorer.ui.text.engine_text import error_text
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import clip, elide, escape, plain, tooltip
 from explorer.ui.text.vocabulary import shape_words as shape_text  # a scalar worded: 스칼라
@@ -426,7 +427,7 @@ class Inspector(QWidget):
         try:
             jac = session.jacobian(out, wrt)
         except EngineError as error:
-            self.jacobian_view.show_message(str(error))
+            self.jacobian_view.show_message(error_text(error))
             return
         self._set_jacobian(pair, jac)
 
@@ -470,7 +471,7 @@ class Inspector(QWidget):
         try:
             self.breakdown_view.set_breakdown(breakdown(session, out, wrt))
         except EngineError as error:
-            self.breakdown_view.show_message(str(error))
+            self.breakdown_view.show_message(error_text(error))
 
     # -- background results ----------------------------------------------------
 
@@ -534,7 +535,7 @@ class Inspector(QWidget):
         try:
             self.derivation_view.set_data(lesson_data(self.session.fork(), node, pair))
         except EngineError as error:
-            self.derivation_view.show_message(str(error))
+            self.derivation_view.show_message(error_text(error))
 
     def apply_theme(self) -> None:
         """Redraw the views that hold theme colours in their text."""

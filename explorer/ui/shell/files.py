@@ -30,6 +30,7 @@ from explorer.resources import example_path, resources_dir
 from explorer.ui.canvas.image import scene_png, scene_svg
 from explorer.ui.document.autosave import DEFAULT_INTERVAL_MS, Autosave, pending_recoveries
 from explorer.ui.document.controller import open_document
+from explorer.ui.text.engine_text import error_text
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line
 
@@ -131,7 +132,7 @@ class DocumentFiles(QObject):
                 session, kind = open_document(str(recovery.autosave_path))
             except (ModelError, EngineError) as error:
                 self.window.show_error(
-                    translate("Documents", "Cannot recover {name}: {reason}").format(name=recovery.document_name, reason=error)
+                    translate("Documents", "Cannot recover {name}: {reason}").format(name=recovery.document_name, reason=error_text(error))
                 )
                 recovery.discard()
                 continue

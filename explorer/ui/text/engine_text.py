@@ -18,8 +18,8 @@ import numbers
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from explorer.model.numbers import shown
 from explorer.model.messages import ENGLISH, Message, fields
+from explorer.model.numbers import shown
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.model_text import MODEL_TEMPLATES
 
