@@ -38,7 +38,8 @@ def _value_of_latex(text: str) -> float:
 @given(EVERY_FLOAT, DIGITS)
 def test_shown_is_the_g_format_with_a_real_minus_and_a_short_exponent(x, digits):
     text = shown(x, digits)
-    assert "-" not in text and "+" not in text
+    assert "-" not in text
+    assert "+" not in text
     assert not re.search(r"e−?0", text)  # no leading zeros in the exponent
     if math.isnan(x):
         assert text == "nan"
