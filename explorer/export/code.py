@@ -23,7 +23,10 @@ import numpy as np
 from explorer.engine import EngineError, Session
 from explorer.export.explanation import derivation_files
 from explorer.model import Model
+from explorer.model.messages import define, message
 from explorer.model.numbers import literal
+
+define({"export.code_too_large": "the model holds {total:,} numbers; code export stops at {limit:,} (the script would be huge)"})
 
 #: Models with more leaf numbers than this are not written as code (the script would be huge).
 CODE_NUMBER_LIMIT = 1_000_000
@@ -120,9 +123,7 @@ def _title(model: Model) -> str:
 def _check_size(model: Model) -> None:
     total = sum(model.value(leaf).size for leaf in model.leaves)
     if total > CODE_NUMBER_LIMIT:
-        raise EngineError(
-            f"the model holds {total:,} numbers; code export stops at {CODE_NUMBER_LIMIT:,} (the script would be huge)"
-        )
+        raise EngineError(message("export.code_too_large", total=total, limit=CODE_NUMBER_LIMIT))
 
 
 def _forward_lines(model: Model, names: Mapping[str, str], which: str) -> list[str]:

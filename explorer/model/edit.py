@@ -67,8 +67,27 @@ from explorer.model.chain import (
 from explorer.model.errors import ModelError
 from explorer.model.graph import Array, Model, NodeSpec
 from explorer.model.initial import initial_value
+from explorer.model.messages import define, message
 from explorer.model.ops import ACTIVATIONS, LOSSES
 from explorer.model.quote import shown
+
+define({
+    "model.no_place": "cannot add a layer at place {place}; the places are 0 (first) to {count} (last)",
+    "model.no_layer": "there is no layer {layer}; the chain has layers 0 to {top}",
+    "model.width_invalid": "width must be a whole number from 1 to {limit}, got {width}",
+    "model.unknown_activation": "unknown activation {activation} (use one of {known} or none)",
+    "model.no_such_node": "there is no such node in the model",
+    "model.holds_no_value": "is a {op} node; only inputs, parameters and targets hold values",
+    'model.last_layer_rows': "a layer added after the last one must output the target's {rows} rows, not {width}; add it, then change the last layer's width",
+    "model.only_layer": "is the only layer; a chain needs at least one",
+    "model.unknown_loss": "unknown loss {loss} (use one of {known})",
+    "model.batch_invalid": "batch must be a whole number from 1 to {limit}, got {batch}",
+    "model.new_value_ragged": "the new value is ragged: its rows differ in length",
+    "model.new_value_not_numbers": "the new value must hold numbers, got {dtype}",
+    "model.new_value_shape": "the new value has shape {shape}; it must be {expected}",
+    "model.new_value_non_finite": "the new value holds a non-finite number (NaN or infinity)",
+    "model.pos_two_numbers": "pos must be two finite numbers (x, y), got {pos}",
+})
 
 #: How new entries of a resized or new matrix are drawn (the seed comes from the node id).
 FILL_STD = 0.5
@@ -319,30 +338,30 @@ def _check_index(chain: _Chain, index: int, allow_end: bool = False) -> None:
     top = count if allow_end else count - 1
     if not _is_int(index) or not 0 <= index <= top:
         if allow_end:
-            raise ModelError(f"cannot add a layer at place {shown(index)}; the places are 0 (first) to {count} (last)")
-        raise ModelError(f"there is no layer {shown(index)}; the chain has layers 0 to {top}")
+            raise ModelError(message("model.no_place", place=shown(index), count=count))
+        raise ModelError(message("model.no_layer", layer=shown(index), top=top))
 
 
 def _check_width(width: int, node: str) -> int:
     if not _is_int(width) or not 1 <= width <= limits.MAX_DIM:
-        raise ModelError(f"width must be a whole number from 1 to {limits.MAX_DIM}, got {shown(width)}", node)
+        raise ModelError(message("model.width_invalid", limit=limits.MAX_DIM, width=shown(width)), node)
     return int(width)
 
 
 def _check_activation(activation: str | None, node: str) -> None:
     if activation is not None and activation not in ACTIVATIONS:
-        raise ModelError(f"unknown activation {shown(activation, 20)} (use one of {', '.join(ACTIVATIONS)} or none)", node)
+        raise ModelError(message("model.unknown_activation", activation=shown(activation, 20), known=', '.join(ACTIVATIONS)), node)
 
 
 def _require_node(model: Model, node: str) -> None:
     if not isinstance(node, str) or node not in model:
-        raise ModelError("there is no such node in the model", str(node))
+        raise ModelError(message("model.no_such_node"), str(node))
 
 
 def _require_leaf(model: Model, node: str) -> None:
     _require_node(model, node)
     if not model.spec(node).info.is_leaf:
-        raise ModelError(f"is a {model.op(node)} node; only inputs, parameters and targets hold values", node)
+        raise ModelError(message("model.holds_no_value", op=model.op(node)), node)
 
 
 # -- layer edits -------------------------------------------------------------
@@ -468,8 +487,7 @@ def add_layer(
     rows = model.shape(chain.target)[0]
     if width is not None and width != rows:
         raise ModelError(
-            f"a layer added after the last one must output the target's {rows} rows, not {width}; "
-            "add it, then change the last layer's width",
+            message("model.last_layer_rows", rows=rows, width=width),
             new_linear,
         )
     pred_spec = model.spec(chain.pred)
@@ -507,7 +525,7 @@ def remove_layer(model: Model, index: int) -> Model:
     _check_index(chain, index)
     layer = chain.layers[index]
     if len(chain.layers) == 1:
-        raise ModelError("is the only layer; a chain needs at least one", layer.linear)
+        raise ModelError(message("model.only_layer"), layer.linear)
     draft = _Draft(model)
     draft.remove((layer.weight, layer.bias, layer.linear, layer.activation))
     if index < len(chain.layers) - 1:
@@ -649,7 +667,7 @@ def set_loss(model: Model, op: str) -> Model:
         Naming the loss node, for any other op.
     """
     if op not in LOSSES:
-        raise ModelError(f"unknown loss {shown(op, 20)} (use one of {', '.join(LOSSES)})", model.loss_id)
+        raise ModelError(message("model.unknown_loss", loss=shown(op, 20), known=', '.join(LOSSES)), model.loss_id)
     if op == model.op(model.loss_id):
         return model
     draft = _Draft(model)
@@ -672,7 +690,7 @@ def set_batch(model: Model, batch: int) -> Model:
     data = [n for n in model.leaves if model.op(n) in ("input", "target") and len(model.shape(n)) == 2]
     first = next((n for n in data if model.op(n) == "input"), data[0] if data else model.loss_id)
     if not _is_int(batch) or not 1 <= batch <= limits.MAX_BATCH:
-        raise ModelError(f"batch must be a whole number from 1 to {limits.MAX_BATCH}, got {shown(batch)}", first)
+        raise ModelError(message("model.batch_invalid", limit=limits.MAX_BATCH, batch=shown(batch)), first)
     batch = int(batch)
     changing = [n for n in data if model.shape(n)[1] != batch]
     if not changing:
@@ -710,17 +728,17 @@ def set_value(model: Model, node: str, value: npt.ArrayLike) -> Model:
     try:
         array = np.asarray(value)
     except (ValueError, TypeError):
-        raise ModelError("the new value is ragged: its rows differ in length", node) from None
+        raise ModelError(message("model.new_value_ragged"), node) from None
     if array.dtype.kind not in "iuf":
-        raise ModelError(f"the new value must hold numbers, got {array.dtype}", node)
+        raise ModelError(message("model.new_value_not_numbers", dtype=array.dtype), node)
     array = array.astype(np.float64)
     shape = model.shape(node)
     if len(shape) == 1 and array.shape == (shape[0], 1):
         array = array.reshape(shape)
     if array.shape != shape:
-        raise ModelError(f"the new value has shape {array.shape}; it must be {shape}", node)
+        raise ModelError(message("model.new_value_shape", shape=array.shape, expected=shape), node)
     if not np.all(np.isfinite(array)):
-        raise ModelError("the new value holds a non-finite number (NaN or infinity)", node)
+        raise ModelError(message("model.new_value_non_finite"), node)
     return _with_value(model, node, array)
 
 
@@ -758,13 +776,13 @@ def set_position(model: Model, node: str, pos: tuple[float, float] | None) -> Mo
         if len(numbers) != 2 or not all(
             isinstance(v, int | float | np.integer | np.floating) and not isinstance(v, bool) for v in numbers
         ):
-            raise ModelError(f"pos must be two finite numbers (x, y), got {shown(pos)}", node)
+            raise ModelError(message("model.pos_two_numbers", pos=shown(pos)), node)
         try:
             x, y = float(numbers[0]), float(numbers[1])
         except OverflowError:
             x = y = math.inf
         if not (math.isfinite(x) and math.isfinite(y)):
-            raise ModelError(f"pos must be two finite numbers (x, y), got {shown(pos)}", node)
+            raise ModelError(message("model.pos_two_numbers", pos=shown(pos)), node)
         edge = limits.MAX_POS
         pos = (min(max(x, -edge), edge), min(max(y, -edge), edge))
     if pos == model.spec(node).pos:

@@ -19,7 +19,7 @@ import numbers
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from explorer.model.messages import ENGLISH, Message, fields
-from explorer.model.numbers import shown
+from explorer.model.numbers import MINUS, shown
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.model_text import MODEL_TEMPLATES
 
@@ -125,6 +125,8 @@ def _argument(value: object, conversion: str | None, spec: str) -> str:
     if isinstance(value, Message):
         return worded(value)
     if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral):
+        if spec[-1:] in ("f", "%"):  # a fixed layout (``{limit:,.0f}``) stays; only its minus is the real one
+            return format(float(value), spec).replace("-", MINUS)
         digits = spec[1:-1] if spec[:1] == "." and spec[-1:] in "eEgG" and spec[1:-1].isdigit() else "6"
         return shown(float(value), int(digits))
     if conversion == "r":
