@@ -93,7 +93,7 @@ def worded(message: Message) -> str:
     """``message`` in the interface language, its numbers as the window writes them.
 
     >>> from explorer.model.messages import message
-    >>> import explorer.lesson  # defines the lessons' keys
+    >>> import explorer.lesson, explorer.train.loop  # each defines its keys
     >>> worded(message("lesson.count", n=6, node="Ŷ"))  # in English without a catalogue
     'N = 6, the number of elements of Ŷ (batch included)'
     >>> worded(message("train.lr_invalid", lr=-1.5e-7))
