@@ -27,7 +27,7 @@ from explorer.ui.text.model_text import MODEL_TEMPLATES
 AS_GIVEN = frozenset({"engine.text", "model.text"})
 
 # Each key's English template for the window: the line's own template without format specs.
-TEMPLATES: dict[str, str] = {
+_MARKED: dict[str, object] = {
     # the lessons: what δ, N and s stand for; the outer product; the PyTorch comment
     "lesson.delta": QT_TRANSLATE_NOOP("Engine", "δ = {name} ({shape}), the gradient arriving at {node}"),
     "lesson.v_is": QT_TRANSLATE_NOOP("Engine", "v = {delta}"),
@@ -87,6 +87,7 @@ TEMPLATES: dict[str, str] = {
     "train.gradient_non_finite": QT_TRANSLATE_NOOP("Engine", "node {node}: the gradient holds a non-finite number"),
     **MODEL_TEMPLATES,
 }
+TEMPLATES: dict[str, str] = {key: str(text) for key, text in _MARKED.items()}
 
 
 def worded(message: Message) -> str:

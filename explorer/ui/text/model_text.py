@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-MODEL_TEMPLATES: dict[str, str] = {
+MODEL_TEMPLATES: dict[str, object] = {
     "model.at_node": QT_TRANSLATE_NOOP("Engine", "node {node}: {problem}"),
     "model.not_a_chain": QT_TRANSLATE_NOOP(
         "Engine", "this model is not a single chain of layers; the chain editor cannot edit it"
