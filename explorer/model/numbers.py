@@ -1,12 +1,15 @@
 """Numbers as the explorer writes them: one set of rules for the window, text, Markdown, LaTeX and code.
 
-Three forms of one float:
+Four forms of one float:
 
 - :func:`shown`, for a reader (the window, the text and Markdown explanations,
   the update arithmetic): ``digits`` significant digits, the real minus sign
   U+2212, an exponent written short (``1.5e−7``, ``1.235e4``: no ``+``, no
   leading zeros) exactly where Python's ``g`` format would use one; zero is
   ``0`` whatever its sign, the infinities ``∞`` and ``−∞``, not-a-number ``nan``.
+- :func:`exact`, every digit a reader needs to tell this float from its
+  neighbours (hover text, tooltips): Python's shortest round-trip digits in
+  the reader's style, ``−0.061182360000000005``, ``−1.5e−7``, ``3.0``.
 - :func:`latex`, the same number in LaTeX maths: ``-1.5 \\times 10^{-7}``,
   ``\\infty``, ``\\mathrm{nan}`` (ASCII, the minus is maths mode's own).
 - :func:`literal`, the exact round trip for generated code: ``repr`` of the
@@ -56,6 +59,24 @@ def shown(x: float, digits: int = 4) -> str:
     sign, mantissa, exponent = _g(x, digits)
     text = mantissa if exponent is None else f"{mantissa}e{exponent}"
     return (sign + text).replace("-", MINUS)
+
+
+def exact(x: float) -> str:
+    """``x`` to the last digit that matters, in the reader's style: ``repr``'s digits, the real minus, a short exponent.
+
+    >>> exact(-0.1 - 0.2), exact(-1.5e-7), exact(3.0), exact(-0.0), exact(1e300), exact(float("-inf"))
+    ('−0.30000000000000004', '−1.5e−7', '3.0', '−0.0', '1e300', '−∞')
+    """
+    x = float(x)
+    if math.isnan(x):
+        return "nan"
+    if math.isinf(x):
+        return "∞" if x > 0 else MINUS + "∞"
+    text = repr(x)
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        text = f"{mantissa}e{int(exponent)}"
+    return text.replace("-", MINUS)
 
 
 def signed(x: float, digits: int = 4) -> str:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from explorer.model.numbers import MINUS, fixed, latex, literal, shown, signed
+from explorer.model.numbers import MINUS, exact, fixed, latex, literal, shown, signed
 
 #: Every float: subnormal, huge, both zeros, the infinities and not-a-number.
 EVERY_FLOAT = st.floats(allow_nan=True, allow_infinity=True, allow_subnormal=True)
@@ -69,6 +69,17 @@ def test_a_literal_reads_back_to_the_same_bits(x):
         assert math.isnan(back)
     else:
         assert _bits(back) == _bits(x)  # -0.0 stays -0.0, a subnormal stays itself
+
+
+@given(EVERY_FLOAT)
+def test_exact_reads_back_to_the_same_bits_in_the_readers_style(x):
+    text = exact(x)
+    assert "-" not in text and "+" not in text
+    if math.isnan(x):
+        assert text == "nan"
+    else:
+        assert _bits(_value_of_shown(text)) == _bits(x)
+        assert _value_of_shown(shown(x, 17)) == _value_of_shown(text) or x == 0.0  # as many digits as needed, no more
 
 
 @given(EVERY_FLOAT, DIGITS)

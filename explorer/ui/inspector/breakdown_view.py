@@ -298,7 +298,7 @@ class BreakdownView(QWidget):
             text = self.tr("✓ {name} from the backward pass equals central finite differences (float64): largest difference {diff}")
         else:
             text = self.tr("✗ {name} from the backward pass DIFFERS from central finite differences (float64): largest difference {diff}")
-        self.fd_label.setText(text.format(name=name, diff=f"{result.max_diff:.2e}"))
+        self.fd_label.setText(text.format(name=name, diff=num(result.max_diff, 3)))
         colour = theme.ok if result.ok else theme.error
         self.fd_label.setStyleSheet(f"color: {colour.name()}; font-weight: 600")
 

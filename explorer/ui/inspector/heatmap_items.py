@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QWidget
 
 from explorer.lesson.matrix_format import compact_formats, display_scale, index_ticks, scaled, symmetric_levels
+from explorer.model.numbers import exact
 from explorer.ui.kit.guard import guarded
 from explorer.ui.kit.theme import DARK, LIGHT, Theme, current_theme
 from explorer.ui.text.plain import clip, plain
@@ -436,7 +437,7 @@ class HeatmapPlot:
         """Hover text: the element's name, its array index and its exact value."""
         assert self.matrix is not None
         value = float(self.matrix[row, column])
-        return f"{clip(self.namer(row, column), 160)}   = {value!r}"
+        return f"{clip(self.namer(row, column), 160)}   = {exact(value)}"
 
 
 class WidgetEvents(QObject):

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from explorer.engine import OPS
+from explorer.model.numbers import shown
 from explorer.ui.kit.theme import current_theme
 from explorer.ui.lab.plot_style import style_plot
 from explorer.ui.text.i18n import translate
@@ -70,7 +71,7 @@ class ActivationPlot(QWidget):
             self.curves[name] = (f_item, d_item)
             if bound is not None:
                 text = translate("ActivationPlot", "max {symbol} = {bound}").format(
-                    symbol=d_symbol.removesuffix("(x)"), bound=f"{bound:g}"
+                    symbol=d_symbol.removesuffix("(x)"), bound=shown(bound)
                 )
                 line = pg.InfiniteLine(pos=bound, angle=0, movable=False, label=text, labelOpts=_LABEL_PLACE[name])
                 plot.addItem(line)

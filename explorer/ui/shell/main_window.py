@@ -22,6 +22,7 @@ from explorer import __version__
 from explorer.lesson.notation import pretty
 from explorer.model import ModelError, fmt_shape
 from explorer.model import edit as edits
+from explorer.model.numbers import shown
 from explorer.ui.canvas.pane import CanvasPane
 from explorer.ui.document import edits as commands
 from explorer.ui.document.controller import Controller
@@ -277,7 +278,7 @@ class MainWindow(QMainWindow):
         self.step_label.setText(f"{one_line(c.status_text, 200)}    [{phase_name(s.phase)}]{failure}")
         self.step_label.setStyleSheet(f"color: {current_theme().error.name()}" if c.failure_text else "")
         if s.loss is not None:
-            self.loss_label.setText(self.tr("loss L = {value}").format(value=f"{s.loss:.6g}") + "  ")
+            self.loss_label.setText(self.tr("loss L = {value}").format(value=shown(s.loss, 6)) + "  ")
         else:
             self.loss_label.setText(self.tr("loss: not computed yet") + "  ")
         self.back_action.setEnabled(s.position > 0)
