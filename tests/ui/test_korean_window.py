@@ -225,3 +225,23 @@ def test_the_pytorch_comment_is_worded(korean):
     scalar = torch_correspondence(session, "L", "Yhat")
     assert str(scalar) == "L.backward()  # Yhat.grad is now ∂L/∂Ŷ"
     assert worded(scalar) == "L.backward()  # 이제 Yhat.grad에는 ∂L/∂Ŷ가 들어 있음"
+
+
+def test_refusals_of_the_model_and_the_engine_are_worded_in_korean(korean_window, dialogs):
+    import numpy as np
+
+    from explorer.ui.document.edits import set_values
+
+    w = korean_window
+    said: list[str] = []
+    w.controller.error_raised.connect(said.append)
+    assert not set_values(w.controller, "W3", np.full((3, 2), np.nan))
+    assert "유한하지 않은 수" in said[-1], said
+    assert english_left(said[-1].replace("NaN", "")) == [], said[-1]
+    assert set_values(w.controller, "X", np.full((3, 1), 1e300))
+    assert set_values(w.controller, "W1", np.full((3, 3), 1e300))
+    assert not w.controller.step()  # H₁ = W₁ᵀX overflows
+    failure = w.controller.failure_text
+    assert "순전파 단계 1/" in failure and "무한대로 넘쳤습니다" in failure and "1e300" in failure, failure
+    assert english_left(failure) == [], failure
+    dialogs.answer("unsaved_changes", "discard")  # the edited toy closes without saving
