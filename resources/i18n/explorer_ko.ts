@@ -2117,6 +2117,10 @@
         <translation>{n}번 반복 학습, η = {lr} (발산 전)</translation>
     </message>
     <message>
+        <source>Another document is open: the trained weights were not applied</source>
+        <translation>다른 문서가 열려 있습니다: 학습한 가중치는 적용하지 않았습니다</translation>
+    </message>
+    <message>
         <source>The model&apos;s parameters changed during training: the trained weights were not applied</source>
         <translation>학습 중에 모델의 파라미터가 바뀌었습니다: 학습한 가중치는 적용하지 않았습니다</translation>
     </message>

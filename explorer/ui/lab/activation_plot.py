@@ -61,7 +61,7 @@ class ActivationPlot(QWidget):
         self.curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
         self.marks: dict[str, pg.InfiniteLine] = {}
         for column, (name, bound) in enumerate(ACTIVATIONS.items()):
-            plot = self.graphics.addPlot(row=0, col=column)
+            plot = self.graphics.addPlot(row=0, col=column, enableMenu=False)  # no context menu: none is built
             plot.addLegend(offset=_LEGEND_PLACE[name])
             f, d = activation_curves(name)
             f_symbol, d_symbol = SYMBOLS[name]

@@ -91,9 +91,9 @@ def make_actions(window: MainWindow) -> None:
     )
     w.quit_action = make_action(w, translate("MainWindow", "&Quit"), w.close, QKeySequence.StandardKey.Quit)
 
-    w.undo_action = c.undo_stack.createUndoAction(w, translate("MainWindow", "&Undo"))
+    w.undo_action = c.undo_group.createUndoAction(w, translate("MainWindow", "&Undo"))
     w.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo)[:1])  # not the media keys
-    w.redo_action = c.undo_stack.createRedoAction(w, translate("MainWindow", "&Redo"))
+    w.redo_action = c.undo_group.createRedoAction(w, translate("MainWindow", "&Redo"))
     w.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
     for action in (w.undo_action, w.redo_action):
         w.addAction(action)
