@@ -145,7 +145,7 @@ class Model:
     """
 
     def __init__(self, specs: Iterable[NodeSpec], name: str = "", extras: Mapping[str, Any] | None = None) -> None:
-        self.name: str = check_text(name, "the model name", limit=limits.MAX_NAME_LENGTH)
+        self.name: str = check_text(name, message("model.the_model_name"), limit=limits.MAX_NAME_LENGTH)
         self.extras: Mapping[str, Any] = MappingProxyType(dict(extras or {}))  # read-only, like the rest
         self.specs: tuple[NodeSpec, ...] = tuple(specs)
         self.graph: nx.DiGraph = nx.DiGraph()
@@ -180,13 +180,13 @@ class Model:
         if len(self.specs) > limits.MAX_NODES:
             raise ModelError(message("model.too_many_nodes", count=len(self.specs), limit=limits.MAX_NODES))
         for index, spec in enumerate(self.specs):
-            node_id = check_id(spec.id, f"node #{index + 1}")
+            node_id = check_id(spec.id, message("model.node_number", number=index + 1))
             if node_id in self.graph:
                 raise ModelError(message("model.id_used_twice"), node_id)
             if not isinstance(spec.op, str) or spec.op not in OPS:
                 raise ModelError(message("model.unknown_op", op=shown(spec.op), known=', '.join(OPS)), node_id)
             if spec.label is not None:
-                check_text(spec.label, "label", node_id)
+                check_text(spec.label, message("model.the_label"), node_id)
             if spec.pos is not None:
                 check_pos(spec.pos, node_id)
             self.graph.add_node(node_id, spec=spec)

@@ -210,7 +210,7 @@ def _array(raw: Any, node: str, key: str = "value") -> Array:
 def _node_spec(raw: Any, index: int) -> NodeSpec:
     if not isinstance(raw, Mapping):
         raise ModelError(message("model.node_not_object", number=index + 1))
-    node = check_id(raw.get("id"), f"node #{index + 1}")
+    node = check_id(raw.get("id"), message("model.node_number", number=index + 1))
     unknown = set(raw) - _NODE_KEYS
     if unknown:
         raise ModelError(message("model.unknown_key", key=shown(sorted(unknown)[0], 20)), node)
@@ -231,7 +231,7 @@ def _node_spec(raw: Any, index: int) -> NodeSpec:
         raise ModelError(message("model.init_object"), node)
     label = raw.get("label")
     if label is not None:
-        label = check_text(label, "label", node)
+        label = check_text(label, message("model.the_label"), node)
     pos = raw.get("pos")
     if pos is not None:
         pos = check_pos(pos, node)
@@ -271,7 +271,7 @@ def model_from_dict(document: Any) -> Model:
         raise ModelError(message("model.nodes_list"))
     if len(nodes) > limits.MAX_NODES:
         raise ModelError(message("model.too_many_nodes", count=len(nodes), limit=limits.MAX_NODES))
-    name = check_text(document.get("name", ""), "the model name", limit=limits.MAX_NAME_LENGTH)
+    name = check_text(document.get("name", ""), message("model.the_model_name"), limit=limits.MAX_NAME_LENGTH)
     extras = {key: value for key, value in document.items() if key not in _MODEL_KEYS}
     for key, value in extras.items():
         if _non_finite(value):

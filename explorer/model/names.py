@@ -11,7 +11,7 @@ from typing import Any
 
 from explorer.model import limits
 from explorer.model.errors import ModelError
-from explorer.model.messages import define, message
+from explorer.model.messages import Message, define, message
 from explorer.model.quote import shown
 
 define({
@@ -21,6 +21,9 @@ define({
     "model.text_not_string": "{what} must be a string, got {value}",
     "model.text_too_long": "{what} is {length:,} characters long; the limit is {limit}",
     "model.text_bad_character": "{what} holds the character {bad}, a control character or line break",
+    "model.node_number": "node #{number}",
+    "model.the_label": "label",
+    "model.the_model_name": "the model name",
 })
 
 #: Characters no id may hold: controls, format characters, line and paragraph separators, surrogates.
@@ -36,7 +39,7 @@ def _bad_character(text: str, categories: frozenset[str]) -> str | None:
     return None
 
 
-def check_id(node_id: object, where: str) -> str:
+def check_id(node_id: object, where: str | Message) -> str:
     """Return ``node_id`` if it is a valid node id, else raise a one-line :class:`ModelError`.
 
     A valid id is a non-empty string of at most 64 characters with no
@@ -58,7 +61,9 @@ def check_id(node_id: object, where: str) -> str:
     return node_id
 
 
-def check_text(text: object, what: str, node: str | None = None, limit: int = limits.MAX_LABEL_LENGTH) -> str:
+def check_text(
+    text: object, what: str | Message, node: str | None = None, limit: int = limits.MAX_LABEL_LENGTH
+) -> str:
     """Return ``text`` if it is a string fit for display (a label or a name), else raise :class:`ModelError`."""
     if not isinstance(text, str):
         raise ModelError(message("model.text_not_string", what=what, value=shown(text)), node)

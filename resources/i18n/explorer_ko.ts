@@ -894,6 +894,18 @@
         <translation>{where}의 {place}에 짝 없는 UTF-16 서로게이트(올바른 유니코드 텍스트가 아님)가 있습니다</translation>
     </message>
     <message>
+        <source>node #{number}</source>
+        <translation>노드 #{number}</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <source>the model name</source>
+        <translation>모델 이름</translation>
+    </message>
+    <message>
         <source>snapshot.json would hold {count} numbers, about {size}; a snapshot over {limit} could not be opened again, so none is written (export an earlier step or a smaller model)</source>
         <translation>snapshot.json에 수가 {count}개, 약 {size} 들어가게 됩니다; {limit}를 넘는 스냅숏은 다시 열 수 없으므로 쓰지 않습니다 (더 이른 단계나 더 작은 모델을 내보내세요)</translation>
     </message>

@@ -136,6 +136,9 @@ MODEL_TEMPLATES: dict[str, object] = {
     "model.lone_surrogate": QT_TRANSLATE_NOOP(
         "Engine", "{where} holds a lone UTF-16 surrogate (not valid Unicode text) in {place}"
     ),
+    "model.node_number": QT_TRANSLATE_NOOP("Engine", "node #{number}"),
+    "model.the_label": QT_TRANSLATE_NOOP("Engine", "label"),
+    "model.the_model_name": QT_TRANSLATE_NOOP("Engine", "the model name"),
     # exports
     "export.snapshot_too_large": QT_TRANSLATE_NOOP(
         "Engine",
