@@ -21,6 +21,7 @@ import numpy.typing as npt
 
 from explorer.engine.errors import JacobianTooLarge, NonFiniteError, NotReachedError
 from explorer.model import Model
+from explorer.model.messages import message
 from explorer.ops import OPS, Op
 
 Array = npt.NDArray[np.float64]
@@ -232,7 +233,7 @@ class Session:
         for port, source in self.model.inputs(node).items():
             value = self._values[source]
             if value is None:
-                raise NotReachedError(f"{source} (input {port!r} of {node}) is not computed yet")
+                raise NotReachedError(message("engine.not_computed", source=source, port=port, node=node))
             inputs[port] = value
         return inputs
 
@@ -247,12 +248,11 @@ class Session:
         """Raise :class:`NonFiniteError` naming the step when ``result`` holds inf or NaN."""
         if np.all(np.isfinite(result)):
             return
-        kind = "became NaN" if np.all(np.isnan(result[~np.isfinite(result)])) else "overflowed to infinity"
+        kind = "nan" if np.all(np.isnan(result[~np.isfinite(result)])) else "inf"
         largest = max((float(np.max(np.abs(s))) for s in sources if s.size), default=0.0)
-        reach = "its inputs reach" if step.phase == "forward" else "the gradients flowing in reach"
-        detail = f" ({reach} {largest:.3g})" if np.isfinite(largest) else ""
         raise NonFiniteError(
-            step.node, self.model.label(step.node), step.index, self.total, step.phase, kind, detail
+            step.node, self.model.label(step.node), step.index, self.total, step.phase, kind,
+            largest if np.isfinite(largest) else None,
         )
 
     def _backward(self, step: Step) -> None:
@@ -356,7 +356,7 @@ class Session:
         if upstream is None:
             upstream = self._grads[node]
             if upstream is None:
-                raise NotReachedError(f"the backward pass has not reached {node} yet")
+                raise NotReachedError(message("engine.not_reached", node=node))
         inputs = self._inputs(node)
         out = self._values[node]
         if out is None:

@@ -22,7 +22,11 @@ import numpy as np
 from explorer.engine import EngineError, Session
 from explorer.export.explanation import derivation_files
 from explorer.model import Model
+from explorer.model.messages import define, message
+from explorer.model.numbers import literal
 from explorer.ops import OPS, Code
+
+define({"export.code_too_large": "the model holds {total:,} numbers; code export stops at {limit:,} (the script would be huge)"})
 
 #: Models with more leaf numbers than this are not written as code (the script would be huge).
 CODE_NUMBER_LIMIT = 1_000_000
@@ -61,11 +65,11 @@ def variable_names(model: Model) -> dict[str, str]:
 
 
 def _literal(array: np.ndarray) -> str:
-    """An exact array literal: ``repr`` of every float, one row per line."""
+    """An exact array literal: every float as :func:`explorer.model.numbers.literal` writes it, one row per line."""
     a = np.asarray(array, dtype=np.float64)
     if a.ndim == 1:
-        return "[" + ", ".join(repr(float(v)) for v in a) + "]"
-    rows = ",\n    ".join("[" + ", ".join(repr(float(v)) for v in row) + "]" for row in a)
+        return "[" + ", ".join(literal(v) for v in a) + "]"
+    rows = ",\n    ".join("[" + ", ".join(literal(v) for v in row) + "]" for row in a)
     return "[\n    " + rows + ",\n]"
 
 
@@ -82,9 +86,7 @@ def _title(model: Model) -> str:
 def _check_size(model: Model) -> None:
     total = sum(model.value(leaf).size for leaf in model.leaves)
     if total > CODE_NUMBER_LIMIT:
-        raise EngineError(
-            f"the model holds {total:,} numbers; code export stops at {CODE_NUMBER_LIMIT:,} (the script would be huge)"
-        )
+        raise EngineError(message("export.code_too_large", total=total, limit=CODE_NUMBER_LIMIT))
 
 
 def _forward_lines(model: Model, names: Mapping[str, str], which: str) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +19,7 @@ from explorer.engine.session import Session
 from explorer.lesson.by_hand import forward_by_hand, jacobian_matrix, written_contraction
 from explorer.lesson.derivation import KIND_WORDS, Derivation, derive
 from explorer.lesson.notation import latex_escape, shape_text
+from explorer.model.numbers import latex, shown
 
 FORMATS = ("text", "markdown", "latex", "json")
 #: Arrays with more elements are shown by their shape only.
@@ -51,12 +52,12 @@ Block = Heading | Para | Matrix
 
 
 def num(x: float, digits: int = 6) -> str:
-    """A number for reading: ``-0.0611824`` (``digits`` significant), ``0`` for zero.
+    """A number for reading, as :func:`explorer.model.numbers.shown` writes it (``digits`` significant).
 
-    >>> num(-0.06118236), num(0.0), num(0.5, 4)
-    ('-0.0611824', '0', '0.5')
+    >>> num(-0.06118236), num(0.0), num(0.5, 4), num(-1.5e-7)
+    ('−0.0611824', '0', '0.5', '−1.5e−7')
     """
-    return f"{x:.{digits}g}" if x != 0 else "0"
+    return shown(x, digits)
 
 
 def latex_shape(shape: tuple[int, ...]) -> str:
@@ -156,7 +157,7 @@ def explanation_blocks(d: Derivation, session: Session) -> list[Block]:
         ok = np.allclose(d.dense_product, d.path_gradient, rtol=1e-9, atol=1e-12)
         counts.append(
             f"{'✓' if ok else '✗'} The product of the dense Jacobians along the path equals the backward pass's "
-            f"result (max |Δ| = {d.dense_product_diff:.1e})."
+            f"result (max |Δ| = {shown(d.dense_product_diff, 2)})."
         )
     blocks += [Heading("Counts", "")] + [Para(c, _math(c)) for c in counts]
     blocks += _lesson_blocks(d, session)
@@ -166,6 +167,14 @@ def explanation_blocks(d: Derivation, session: Session) -> list[Block]:
     )
     blocks += [Heading("Result", ""), Para(result, _math(result)), Matrix(name, "", d.gradient)]
     return blocks
+
+
+def _products(
+    pairs: Sequence[tuple[float, float]], added: Sequence[float], value: float, write: Callable[[float, int], str]
+) -> str:
+    """``(a)(b) + (c)(d) + (e) = v`` with every number written by ``write`` to 4 significant digits."""
+    terms = [f"({write(a, 4)})({write(b, 4)})" for a, b in pairs] + [f"({write(x, 4)})" for x in added]
+    return " + ".join(terms) + f" = {write(value, 4)}"
 
 
 def _lesson_blocks(d: Derivation, session: Session) -> list[Block]:
@@ -180,12 +189,13 @@ def _lesson_blocks(d: Derivation, session: Session) -> list[Block]:
         blocks += [Matrix(hand.weight, "", hand.weight_value), Matrix(hand.weight + "ᵀ", "", hand.weight_t)]
         for row in hand.rows:
             symbols = " + ".join(f"{t.weight}{t.input}" for t in row.terms)
-            numbers = " + ".join(f"({num(t.weight_value, 4)})({num(t.input_value, 4)})" for t in row.terms)
+            values = [(t.weight_value, t.input_value) for t in row.terms]
             if row.bias is not None:
                 symbols += f" + {row.bias[0]}"
-                numbers += f" + ({num(row.bias[1], 4)})"
-            line = f"{row.output} = {symbols} = {numbers} = {num(row.value, 4)}"
-            blocks.append(Para(line, _math(line)))
+            bias = () if row.bias is None else (row.bias[1],)
+            head = f"{row.output} = {symbols} = "
+            line = head + _products(values, bias, row.value, num)
+            blocks.append(Para(line, _math(head) + "$" + _products(values, bias, row.value, latex) + "$"))
     jm = jacobian_matrix(session, of, wrt)
     if jm is not None:
         blocks.append(Heading(f"The Jacobian {jm.symbol} as the lecture's m×n matrix (야코비안 행렬)", ""))
@@ -199,12 +209,14 @@ def _lesson_blocks(d: Derivation, session: Session) -> list[Block]:
     c = written_contraction(session, of, wrt)
     if c is not None:
         blocks.append(Heading("The contraction written out (텐서곱), every term, zeros included", ""))
-        blocks.append(Para(c.delta, _math(c.delta)))
+        blocks.append(Para(str(c.delta), _math(str(c.delta))))
         for element in c.rows:  # a ContractionRow, not the forward pass's HandRow above
             symbols = " + ".join(f"{t.upstream}·{t.local}" for t in element.terms)
-            numbers = " + ".join(f"({num(t.upstream_value, 4)})({num(t.local_value, 4)})" for t in element.terms)
-            line = f"{element.result} = {symbols} = {numbers} = {num(element.value, 4)}  [= {element.collapsed}]"
-            blocks.append(Para(line, _math(line)))
+            values = [(t.upstream_value, t.local_value) for t in element.terms]
+            head, tail = f"{element.result} = {symbols} = ", f"  [= {element.collapsed}]"
+            line = head + _products(values, (), element.value, num) + tail
+            latex_line = _math(head) + "$" + _products(values, (), element.value, latex) + "$" + _math(tail)
+            blocks.append(Para(line, latex_line))
         collapsed = f"Collapsed: {d.vjps[-1].result_symbol} = {c.closed_form}"
         blocks.append(Para(collapsed, _math(collapsed)))
         if len(c.outer_products) > 1 and c.outer_factor:
@@ -273,7 +285,7 @@ def _latex_matrix(m: Matrix) -> str:
     if m.array.size > FULL_NUMBERS_LIMIT:
         return f"{label}: {shape_text(tuple(m.array.shape))}, not written out.\n"
     grid = _grid(m.array, m.rows)
-    body = r" \\ ".join(" & ".join(num(float(v)) for v in row) for row in grid)
+    body = r" \\ ".join(" & ".join(latex(float(v)) for v in row) for row in grid)
     return f"{label}\n\\[\\begin{{pmatrix}} {body} \\end{{pmatrix}}\\]\n"
 
 

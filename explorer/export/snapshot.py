@@ -19,6 +19,19 @@ import numpy as np
 from explorer.engine import EngineError, Session
 from explorer.model import Model, ModelError, limits, model_from_dict
 from explorer.model.io import MODEL_FORMAT, SNAPSHOT_FORMAT, VERSION, check_version, read_json
+from explorer.model.messages import define, message
+
+define({
+    "export.snapshot_too_large": (
+        "snapshot.json would hold {count:,} numbers, about {size}; a snapshot over {limit} could not be opened "
+        "again, so none is written (export an earlier step or a smaller model)"
+    ),
+    "export.snapshot_grew": (
+        "snapshot.json grew past {limit} while being written; a larger snapshot could not be opened again, "
+        "so none is written (export an earlier step or a smaller model)"
+    ),
+    "export.snapshot_step": "snapshot step index {index!r} is not a step of this model (0…{total})",
+})
 
 #: Jacobians with more elements than this are left out of a snapshot.
 SNAPSHOT_JACOBIAN_LIMIT = 1_000_000
@@ -117,11 +130,8 @@ def check_snapshot_size(session: Session, position: int | None = None) -> None:
     """
     size = estimate_bytes(session, position)
     if size > MAX_SNAPSHOT_BYTES:
-        raise SnapshotTooLarge(
-            f"snapshot.json would hold {count_numbers(session, position):,} numbers, about {_mib(size)}; "
-            f"a snapshot over {_mib(MAX_SNAPSHOT_BYTES)} could not be opened again, so none is written "
-            "(export an earlier step or a smaller model)"
-        )
+        count, limit = count_numbers(session, position), _mib(MAX_SNAPSHOT_BYTES)
+        raise SnapshotTooLarge(message("export.snapshot_too_large", count=count, size=_mib(size), limit=limit))
 
 
 def _mib(n: int) -> str:
@@ -143,10 +153,7 @@ class _Sink:
         data = text.encode("utf-8")
         self.written += len(data)
         if self.limit is not None and self.written > self.limit:
-            raise SnapshotTooLarge(
-                f"snapshot.json grew past {_mib(self.limit)} while being written; a larger snapshot could not be "
-                "opened again, so none is written (export an earlier step or a smaller model)"
-            )
+            raise SnapshotTooLarge(message("export.snapshot_grew", limit=_mib(self.limit)))
         self.stream.write(data)
 
 
@@ -272,7 +279,7 @@ def session_from_document(document: Any) -> Session:
         step = document.get("step")
         index = step.get("index") if isinstance(step, Mapping) else None
         if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index <= session.total:
-            raise ModelError(f"snapshot step index {index!r} is not a step of this model (0…{session.total})")
+            raise ModelError(message("export.snapshot_step", index=index, total=session.total))
         session.seek(index)
         return session
     return Session(model_from_dict(document))

@@ -26,7 +26,16 @@ from explorer.engine.gradcheck import ATOL, EPS, RTOL, numeric_grad
 from explorer.engine.session import Session
 from explorer.lesson.describe import closed_form, definitions, delta_definition
 from explorer.lesson.notation import partial, pretty, qualified_element, shape_text
+from explorer.model.messages import Message, define, message
 from explorer.ops import OPS
+
+define({
+    "lesson.one_sample": "one sample: the outer product {factor} δᵀ, {rows} · {cols} → {shape}",
+    "lesson.batch": "{count} samples: {factor} δᵀ = Σₛ {factor}[:, s] δ[:, s]ᵀ, a sum of outer products",
+    "lesson.gradient_unknown": "the backward pass has not reached {node} yet (∂L/∂{node} is unknown)",
+    "lesson.check_cancelled": "the finite-difference check of {node} was cancelled",
+    "lesson.forward_incomplete": "the forward pass is not complete",
+})
 
 Array = npt.NDArray[np.float64]
 
@@ -83,16 +92,16 @@ class Breakdown:
     jacobian: Array | None  # None when over the budget
     contraction: Array | None
     engine_share: Array | None  # the engine's Contribution, once the backward pass is there
-    jacobian_reason: str | None
+    jacobian_reason: Message | None
     max_diff: float
     agrees: bool
     elements: tuple[ElementTerm, ...]
     independent_check: bool = False
     local_is_gradient: bool = False
-    delta: str = ""
-    definitions: tuple[str, ...] = ()
+    delta: Message | None = None
+    definitions: tuple[Message, ...] = ()
     outer_factor: str | None = None
-    outer_product_note: str = ""
+    outer_product_note: Message | None = None
 
 
 def einsum_for(out_ndim: int, in_ndim: int) -> str:
@@ -124,7 +133,7 @@ def breakdown(session: Session, node: str, wrt: str, rtol: float = 1e-9, atol: f
     op_name = model.op(node)
     upstream = session.grad(node)
     if upstream is None:
-        raise NotReachedError(f"the backward pass has not reached {node} yet (∂L/∂{node} is unknown)")
+        raise NotReachedError(message("lesson.gradient_unknown", node=node))
     closed = session.vjp(node, wrt, upstream)
     engine_share = next(
         (c.grad for c in session.state(wrt).upstream if c.consumer == node and c.port == port), None
@@ -138,7 +147,7 @@ def breakdown(session: Session, node: str, wrt: str, rtol: float = 1e-9, atol: f
         jacobian = session.jacobian(node, wrt)
         contraction = np.einsum(spec, upstream, jacobian)
     except JacobianTooLarge as error:
-        reason = str(error)
+        reason = error.message
     engine = engine_share if engine_share is not None else closed  # closed is the engine's own VJP call
     independent = contraction is not None
     max_diff = float(np.max(np.abs(contraction - engine), initial=0.0)) if contraction is not None else 0.0
@@ -147,13 +156,13 @@ def breakdown(session: Session, node: str, wrt: str, rtol: float = 1e-9, atol: f
     outer_factor = pretty(model.label(inputs["x"])) if op_name == "linear" and port == "w" else None
     x_shape = model.shape(inputs["x"]) if outer_factor else ()
     outer = outer_factor is not None and x_shape[-1:] == (1,)
-    note = ""
+    note = None
     if outer_factor is not None:
         rows, cols = shape_text((x_shape[0], 1)), shape_text((1, upstream.shape[0]))
         note = (
-            f"one sample: the outer product {outer_factor} δᵀ, {rows} · {cols} → {shape_text(tuple(closed.shape))}"
+            message("lesson.one_sample", factor=outer_factor, rows=rows, cols=cols, shape=shape_text(tuple(closed.shape)))
             if outer
-            else f"{x_shape[1]} samples: {outer_factor} δᵀ = Σₛ {outer_factor}[:, s] δ[:, s]ᵀ, a sum of outer products"
+            else message("lesson.batch", count=x_shape[1], factor=outer_factor)
         )
     return Breakdown(
         node=node,
@@ -245,7 +254,7 @@ def finite_difference_check(
     """
     engine = session.grad(node)
     if engine is None:
-        raise NotReachedError(f"the backward pass has not reached {node} yet (∂L/∂{node} is unknown)")
+        raise NotReachedError(message("lesson.gradient_unknown", node=node))
     model = session.model
     stop = cancelled or (lambda: False)
     if model.op(node) in ("input", "param", "target"):
@@ -253,7 +262,7 @@ def finite_difference_check(
         flat = np.empty(len(indices))
         for start in range(0, len(indices), _CHUNK):
             if stop():
-                raise CheckCancelled(f"the finite-difference check of {node} was cancelled")
+                raise CheckCancelled(message("lesson.check_cancelled", node=node))
             flat[start : start + _CHUNK] = numeric_grad(model, node, indices[start : start + _CHUNK], eps=eps)
         numeric = flat.reshape(engine.shape)
     else:
@@ -270,7 +279,7 @@ def _numeric_op_grad(session: Session, node: str, eps: float, stop: Callable[[],
     model = session.model
     known = {n: session.value(n) for n in model.order}
     if any(v is None for v in known.values()):
-        raise EngineError("the forward pass is not complete")
+        raise EngineError(message("lesson.forward_incomplete"))
     downstream = nx.descendants(model.graph, node)
     ops = [op for op in model.op_nodes if op in downstream]
     base = np.array(known[node], dtype=np.float64)
@@ -286,7 +295,7 @@ def _numeric_op_grad(session: Session, node: str, eps: float, stop: Callable[[],
     result = np.empty(base.shape)
     for index in np.ndindex(base.shape):
         if stop():
-            raise CheckCancelled(f"the finite-difference check of {node} was cancelled")
+            raise CheckCancelled(message("lesson.check_cancelled", node=node))
         plus, minus = base.copy(), base.copy()
         plus[index] += eps
         minus[index] -= eps

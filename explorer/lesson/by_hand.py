@@ -22,6 +22,12 @@ from explorer.engine.errors import NotReachedError
 from explorer.engine.session import Session
 from explorer.lesson.describe import closed_form, delta_definition
 from explorer.lesson.notation import partial, pretty, qualified_element
+from explorer.model.messages import Message, define, message
+
+define({
+    "lesson.torch_scalar": "{call}  # {grad} is now {result}",
+    "lesson.torch_vjp": "{call}  # v = {v}; {grad} is now Jᵀv = {result}, J never built",
+})
 
 Array = npt.NDArray[np.float64]
 
@@ -147,11 +153,11 @@ class JacobianMatrix:
     flattening: str
     closed_form: str
     jtv_form: str
-    delta: str
+    delta: Message
     v: Array | None
     jtv: Array | None
     result: Array | None
-    torch: str
+    torch: Message
 
 
 def jacobian_matrix(session: Session, of: str, wrt: str) -> JacobianMatrix | None:
@@ -191,7 +197,7 @@ def jacobian_matrix(session: Session, of: str, wrt: str) -> JacobianMatrix | Non
         flattening=FLATTENING,
         closed_form=f"J = {jacobian_form(session, of, wrt)[0]}",
         jtv_form=f"Jᵀv = {closed_form(model, of, port)}",
-        delta=f"v = {delta_definition(model, of)}",
+        delta=message("lesson.v_is", delta=delta_definition(model, of)),
         v=v,
         jtv=jtv,
         result=None if jtv is None else jtv.reshape(wrt_shape),
@@ -199,14 +205,26 @@ def jacobian_matrix(session: Session, of: str, wrt: str) -> JacobianMatrix | Non
     )
 
 
-def torch_correspondence(session: Session, of: str, wrt: str) -> str:
-    """The same product in PyTorch: ``Yhat.backward(gradient=v)`` leaves ``Jᵀv`` in ``W3.grad``."""
+def torch_correspondence(session: Session, of: str, wrt: str) -> Message:
+    """The same product in PyTorch: ``Yhat.backward(gradient=v)`` leaves ``Jᵀv`` in ``W3.grad``.
+
+    The code stays code (``call``, ``grad``); the comment is worded.
+
+    >>> from explorer.model.examples import toy_model
+    >>> s = Session(toy_model()); s.run()
+    >>> str(torch_correspondence(s, "Yhat", "W3"))
+    'Yhat.backward(gradient=v)  # v = ∂L/∂Ŷ; W3.grad is now Jᵀv = ∂L/∂W₃, J never built'
+    """
     model = session.model
     if not model.shape(of):
-        return f"{of}.backward()  # {wrt}.grad is now ∂{pretty(model.label(of))}/∂{pretty(model.label(wrt))}"
-    return (
-        f"{of}.backward(gradient=v)  # v = ∂L/∂{pretty(model.label(of))}; "
-        f"{wrt}.grad is now Jᵀv = ∂L/∂{pretty(model.label(wrt))}, J never built"
+        result = f"∂{pretty(model.label(of))}/∂{pretty(model.label(wrt))}"
+        return message("lesson.torch_scalar", call=f"{of}.backward()", grad=f"{wrt}.grad", result=result)
+    return message(
+        "lesson.torch_vjp",
+        call=f"{of}.backward(gradient=v)",
+        v=f"∂L/∂{pretty(model.label(of))}",
+        grad=f"{wrt}.grad",
+        result=f"∂L/∂{pretty(model.label(wrt))}",
     )
 
 
@@ -246,7 +264,7 @@ class Contraction:
 
     of: str
     wrt: str
-    delta: str
+    delta: Message
     rows: tuple[ContractionRow, ...]
     closed_form: str
     outer_factor: str | None

@@ -25,6 +25,13 @@ import numpy.typing as npt
 from explorer.engine.errors import EngineError
 from explorer.engine.session import Session
 from explorer.lesson.notation import latex_name, partial, pretty, subscript
+from explorer.model.messages import define, message
+
+define({
+    "lesson.no_such_node": "no node {node!r} in the model (nodes: {nodes})",
+    "lesson.no_parameter": "the model has no parameter; name a node with --node",
+    "lesson.not_known_yet": "∂L/∂{node} is not known at step {step}/{total}: the backward pass reaches {node} at step {reached}",
+})
 
 Array = npt.NDArray[np.float64]
 
@@ -170,7 +177,7 @@ def path_from_loss(session: Session, node: str) -> tuple[tuple[str, ...], tuple[
     """
     model = session.model
     if node not in model:
-        raise EngineError(f"no node {node!r} in the model (nodes: {', '.join(model.order)})")
+        raise EngineError(message("lesson.no_such_node", node=node, nodes=", ".join(model.order)))
     path = [node]
     branches = []
     current = node
@@ -204,14 +211,14 @@ def derive(session: Session, node: str | None = None) -> Derivation:
     model = session.model
     if node is None:
         if not model.params:
-            raise EngineError("the model has no parameter; name a node with --node")
+            raise EngineError(message("lesson.no_parameter"))
         node = model.params[0]
     path, branches = path_from_loss(session, node)
     gradient = session.grad(node)
     if gradient is None:
+        reached = _backward_step(session, node)
         raise EngineError(
-            f"∂L/∂{node} is not known at step {session.position}/{session.total}: "
-            f"the backward pass reaches {node} at step {_backward_step(session, node)}"
+            message("lesson.not_known_yet", node=node, step=session.position, total=session.total, reached=reached)
         )
     shapes = tuple(model.shape(n) for n in path)
     factors = tuple(_factor(session, path[i], path[i + 1]) for i in range(len(path) - 1))

@@ -14,7 +14,16 @@ from __future__ import annotations
 from explorer.engine.session import Step
 from explorer.lesson.notation import partial, pretty, shape_text, subscript
 from explorer.model import Model
+from explorer.model.messages import Message, define, message
 from explorer.ops import OPS
+
+define({
+    "lesson.delta": "δ = {name} ({shape}), the gradient arriving at {node}",
+    "lesson.v_is": "v = {delta}",
+    "lesson.count": "N = {n}, the number of elements of {node} (batch included)",
+    "lesson.samples": "s runs over the samples (the columns)",
+})
+
 
 
 def closed_form(model: Model, node: str, port: str) -> str:
@@ -28,15 +37,15 @@ def closed_form(model: Model, node: str, port: str) -> str:
     return OPS[model.op(node)].closed_form[port].format(**labels)
 
 
-def definitions(model: Model, node: str, port: str) -> tuple[str, ...]:
-    """What the symbols of :func:`closed_form` stand for: δ, N, s.
+def definitions(model: Model, node: str, port: str) -> tuple[Message, ...]:
+    """What the symbols of :func:`closed_form` stand for: δ, N, s, as messages.
 
     >>> from explorer.model.examples import toy_model
-    >>> definitions(toy_model(), "Yhat", "w")
-    ('δ = ∂L/∂Ŷ (2×1), the gradient arriving at Ŷ',)
+    >>> [str(d) for d in definitions(toy_model(), "Yhat", "w")]
+    ['δ = ∂L/∂Ŷ (2×1), the gradient arriving at Ŷ']
     """
     form = closed_form(model, node, port)
-    found = []
+    found: list[Message] = []
     if "δ" in form:
         found.append(delta_definition(model, node))
     if "/ N" in form:
@@ -44,15 +53,17 @@ def definitions(model: Model, node: str, port: str) -> tuple[str, ...]:
         n = 1
         for d in model.shape(pred):
             n *= d
-        found.append(f"N = {n}, the number of elements of {pretty(model.label(pred))} (batch included)")
+        found.append(message("lesson.count", n=n, node=pretty(model.label(pred))))
     if "Σₛ" in form:
-        found.append("s runs over the samples (the columns)")
+        found.append(message("lesson.samples"))
     return tuple(found)
 
 
-def delta_definition(model: Model, node: str) -> str:
+def delta_definition(model: Model, node: str) -> Message:
     """``δ = ∂L/∂Ŷ (2×1), the gradient arriving at Ŷ``: δ always belongs to one node."""
-    return f"δ = {partial('L', model.label(node))} ({shape_text(model.shape(node))}), the gradient arriving at {pretty(model.label(node))}"
+    return message(
+        "lesson.delta", name=partial("L", model.label(node)), shape=shape_text(model.shape(node)), node=pretty(model.label(node))
+    )
 
 
 def forward_formula(model: Model, node: str) -> str:
@@ -75,7 +86,7 @@ def backward_formula(model: Model, node: str, name_delta: bool = False) -> str:
     terms = [closed_form(model, consumer, port) for consumer, port in model.consumers(node)]
     if len(terms) == 1:
         consumer, port = model.consumers(node)[0]
-        notes = "; ".join(definitions(model, consumer, port))
+        notes = "; ".join(map(str, definitions(model, consumer, port)))
         return f"{name} = {terms[0]}" + (f"   ({notes})" if name_delta and notes else "")
     # several consumers: each share has its own δ, numbered so no two read alike
     consumers = model.consumers(node)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 
 from explorer.lesson.notation import pretty, qualified_element
+from explorer.model.numbers import fixed, shown
 
 
 def as_matrix(array: object) -> np.ndarray:
@@ -82,33 +84,18 @@ def scaled(array: np.ndarray, scale: float) -> np.ndarray:
 
 
 def format_cell(value: float, digits: int = 4) -> str:
-    """A number as printed in a cell: ``digits`` significant digits and a real minus sign.
+    """A number as printed in a cell: :func:`~explorer.model.numbers.shown` with ``digits`` significant digits.
 
     >>> format_cell(0.123456), format_cell(-2.5), format_cell(-0.0), format_cell(-0.123456, 2)
     ('0.1235', '−2.5', '0', '−0.12')
     >>> format_cell(12346.0), format_cell(-1.5e-7)
     ('1.235e4', '−1.5e−7')
     """
-    if math.isnan(value):
-        return "nan"
-    if math.isinf(value):
-        return "∞" if value > 0 else "−∞"
-    text = f"{value:.{digits}g}"
-    if text == "-0":
-        text = "0"
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        text = f"{mantissa}e{int(exponent)}"
-    return text.replace("-", "−")
+    return shown(value, digits)
 
 
 def _fixed_format(decimals: int) -> Callable[[float], str]:
-    def fmt(value: float) -> str:
-        if not math.isfinite(value):
-            return format_cell(value)
-        return f"{value:.{decimals}f}".replace("-", "−")
-
-    return fmt
+    return partial(fixed, decimals=decimals)
 
 
 def compact_formats(top: float) -> list[Callable[[float], str]]:

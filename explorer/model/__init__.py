@@ -1,4 +1,8 @@
-"""The model: a networkx graph of typed nodes, shape inference, the file format. No Qt; may import :mod:`explorer.ops`."""
+"""The model: a networkx graph of typed nodes, shape inference, the file format. No Qt; may import :mod:`explorer.ops`.
+
+It also holds what every layer above speaks with: messages as data (:mod:`explorer.model.messages`)
+and the one way numbers are written (:mod:`explorer.model.numbers`).
+"""
 
 from explorer.model.errors import ModelError
 from explorer.model.graph import Model, NodeSpec, fmt_shape

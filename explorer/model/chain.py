@@ -26,8 +26,11 @@ from dataclasses import dataclass
 
 from explorer.model.errors import ModelError
 from explorer.model.graph import Model
+from explorer.model.messages import define, message
 
 NOT_A_CHAIN = "this model is not a single chain of layers; the chain editor cannot edit it"
+
+define({"model.not_a_chain": NOT_A_CHAIN})
 
 
 @dataclass(frozen=True)
@@ -88,40 +91,40 @@ def _analyse(model: Model) -> _Chain:
     loss = model.loss_id
     target = model.inputs(loss)["target"]
     if model.op(target) != "target" or not _only_consumer(model, target, loss, "target"):
-        raise ModelError(NOT_A_CHAIN)
+        raise ModelError(message("model.not_a_chain"))
     layers: list[Layer] = []
     node, consumer, port = model.inputs(loss)["pred"], loss, "pred"
     while True:
         if not _only_consumer(model, node, consumer, port):
-            raise ModelError(NOT_A_CHAIN)
+            raise ModelError(message("model.not_a_chain"))
         activation = None
         if model.spec(node).info.kind == "activation":
             activation = node
             node, consumer, port = model.inputs(activation)["x"], activation, "x"
             if not _only_consumer(model, node, consumer, port):
-                raise ModelError(NOT_A_CHAIN)
+                raise ModelError(message("model.not_a_chain"))
         if model.op(node) != "linear":
-            raise ModelError(NOT_A_CHAIN)
+            raise ModelError(message("model.not_a_chain"))
         inputs = model.inputs(node)
         weight, bias = inputs["w"], inputs.get("b")
         for param, param_port in ((weight, "w"), (bias, "b")):
             if param is not None and (
                 model.op(param) != "param" or not _only_consumer(model, param, node, param_port)
             ):
-                raise ModelError(NOT_A_CHAIN)
+                raise ModelError(message("model.not_a_chain"))
         n_in, n_out = model.shape(weight)
         op = model.op(activation) if activation is not None else None
         layers.append(Layer(node, weight, bias, activation, op, n_in, n_out))
         node, consumer, port = inputs["x"], node, "x"
         if model.op(node) == "input":
             if not _only_consumer(model, node, consumer, port):
-                raise ModelError(NOT_A_CHAIN)
+                raise ModelError(message("model.not_a_chain"))
             break
     layers.reverse()
     chain = _Chain(node, tuple(layers), loss, target)
     found = 3 + sum(2 + (layer.bias is not None) + (layer.activation is not None) for layer in layers)
     if found != len(model.order):
-        raise ModelError(NOT_A_CHAIN)
+        raise ModelError(message("model.not_a_chain"))
     return chain
 
 

@@ -20,6 +20,7 @@ from explorer.model.chain import Layer, _analyse, _Chain
 from explorer.model.draft import Draft, frozen, is_int, resized, seeded
 from explorer.model.errors import ModelError
 from explorer.model.graph import Model, NodeSpec
+from explorer.model.messages import message
 from explorer.model.numbering import fresh_id, fresh_number, layer_number, renumbered
 from explorer.model.quote import shown
 from explorer.ops import ACTIVATIONS
@@ -32,19 +33,19 @@ def _check_index(chain: _Chain, index: int, allow_end: bool = False) -> None:
     top = count if allow_end else count - 1
     if not is_int(index) or not 0 <= index <= top:
         if allow_end:
-            raise ModelError(f"cannot add a layer at place {shown(index)}; the places are 0 (first) to {count} (last)")
-        raise ModelError(f"there is no layer {shown(index)}; the chain has layers 0 to {top}")
+            raise ModelError(message("model.no_place", place=shown(index), count=count))
+        raise ModelError(message("model.no_layer", layer=shown(index), top=top))
 
 
 def _check_width(width: int, node: str) -> int:
     if not is_int(width) or not 1 <= width <= limits.MAX_DIM:
-        raise ModelError(f"width must be a whole number from 1 to {limits.MAX_DIM}, got {shown(width)}", node)
+        raise ModelError(message("model.width_invalid", limit=limits.MAX_DIM, width=shown(width)), node)
     return int(width)
 
 
 def _check_activation(activation: str | None, node: str) -> None:
     if activation is not None and activation not in ACTIVATIONS:
-        raise ModelError(f"unknown activation {shown(activation, 20)} (use one of {', '.join(ACTIVATIONS)} or none)", node)
+        raise ModelError(message("model.unknown_activation", activation=shown(activation, 20), known=', '.join(ACTIVATIONS)), node)
 
 
 # -- layer edits -------------------------------------------------------------
@@ -170,8 +171,7 @@ def add_layer(
     rows = model.shape(chain.target)[0]
     if width is not None and width != rows:
         raise ModelError(
-            f"a layer added after the last one must output the target's {rows} rows, not {width}; "
-            "add it, then change the last layer's width",
+            message("model.last_layer_rows", rows=rows, width=width),
             new_linear,
         )
     pred_spec = model.spec(chain.pred)
@@ -209,7 +209,7 @@ def remove_layer(model: Model, index: int) -> Model:
     _check_index(chain, index)
     layer = chain.layers[index]
     if len(chain.layers) == 1:
-        raise ModelError("is the only layer; a chain needs at least one", layer.linear)
+        raise ModelError(message("model.only_layer"), layer.linear)
     draft = Draft(model)
     draft.remove((layer.weight, layer.bias, layer.linear, layer.activation))
     if index < len(chain.layers) - 1:

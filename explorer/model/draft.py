@@ -23,6 +23,27 @@ import numpy as np
 from explorer.model.errors import ModelError
 from explorer.model.graph import Array, Model, NodeSpec
 from explorer.model.initial import initial_value
+from explorer.model.messages import define, message
+
+# The edits' refusals, worded as data (explorer.model.messages): the window translates them by key.
+define({
+    "model.no_place": "cannot add a layer at place {place}; the places are 0 (first) to {count} (last)",
+    "model.no_layer": "there is no layer {layer}; the chain has layers 0 to {top}",
+    "model.width_invalid": "width must be a whole number from 1 to {limit}, got {width}",
+    "model.unknown_activation": "unknown activation {activation} (use one of {known} or none)",
+    "model.no_such_node": "there is no such node in the model",
+    "model.holds_no_value": "is a {op} node; only inputs, parameters and targets hold values",
+    'model.last_layer_rows': "a layer added after the last one must output the target's {rows} rows, not {width}; add it, then change the last layer's width",
+    "model.only_layer": "is the only layer; a chain needs at least one",
+    "model.unknown_loss": "unknown loss {loss} (use one of {known})",
+    "model.batch_invalid": "batch must be a whole number from 1 to {limit}, got {batch}",
+    "model.new_value_ragged": "the new value is ragged: its rows differ in length",
+    "model.new_value_not_numbers": "the new value must hold numbers, got {dtype}",
+    "model.new_value_shape": "the new value has shape {shape}; it must be {expected}",
+    "model.new_value_non_finite": "the new value holds a non-finite number (NaN or infinity)",
+    "model.pos_two_numbers": "pos must be two finite numbers (x, y), got {pos}",
+})
+
 
 #: How new entries of a resized or new matrix are drawn (the seed comes from the node id).
 FILL_STD = 0.5
@@ -134,10 +155,10 @@ def is_int(value: object) -> bool:
 
 def require_node(model: Model, node: str) -> None:
     if not isinstance(node, str) or node not in model:
-        raise ModelError("there is no such node in the model", str(node))
+        raise ModelError(message("model.no_such_node"), str(node))
 
 
 def require_leaf(model: Model, node: str) -> None:
     require_node(model, node)
     if not model.spec(node).info.is_leaf:
-        raise ModelError(f"is a {model.op(node)} node; only inputs, parameters and targets hold values", node)
+        raise ModelError(message("model.holds_no_value", op=model.op(node)), node)

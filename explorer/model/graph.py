@@ -20,9 +20,47 @@ import numpy.typing as npt
 from explorer.model import limits
 from explorer.model.errors import ModelError
 from explorer.model.initial import initial_value
+from explorer.model.messages import define, message
 from explorer.model.names import check_id, check_text
 from explorer.model.quote import shown
 from explorer.ops import OPS, VECTOR_PORTS, Op
+
+define({
+    "model.pos_non_finite": "pos holds a non-finite number: {pos}",
+    "model.pos_past_limit": "pos {pos} is past the canvas limit ±{limit:,.0f}",
+    "model.pos_not_pair": "pos must be [x, y], got {pos}",
+    "model.no_nodes": "the model has no nodes",
+    "model.too_many_nodes": "the model has {count} nodes; the limit is {limit}",
+    "model.id_used_twice": "id is used by more than one node",
+    "model.unknown_op": "unknown op {op} (known: {known})",
+    "model.takes_no_inputs": "{op} nodes take no inputs",
+    "model.no_port": "op {op!r} has no port {port} (its ports: {ports})",
+    "model.missing_port": "missing input port {port!r} of op {op!r}",
+    "model.port_unknown_node": "port {port!r} names unknown node {source}",
+    'model.port_own_output': "port {port!r} takes the node's own output (a cycle)",
+    "model.feeds_two_ports": "node {source!r} feeds more than one port",
+    "model.cycle": "the graph has a cycle: {path}",
+    "model.no_loss": "the model has no loss node (half_sse, sse or mse)",
+    "model.many_losses": "the model has {count} loss nodes ({listed}); it needs exactly one",
+    "model.loss_feeds": "a loss is a scalar and cannot feed another node",
+    "model.value_dims": "value must be a non-empty 1-D or 2-D array, got shape {shape}",
+    "model.shape_sizes": "shape must be one or two positive sizes, got {shape}",
+    "model.param_needs_value": "a param needs a value, or a shape and an init",
+    "model.needs_value": "an {op} node needs a value",
+    "model.declared_dim_limit": "shape {shape} has a dimension past the limit {limit}",
+    "model.too_many_numbers": "the parameters hold {total:,} numbers; the limit is {limit:,}",
+    "model.value_non_finite": "value holds a non-finite number (NaN or infinity)",
+    "model.bias_vector": "a bias must be a vector, got shape {shape}",
+    "model.bias_and_matrix": "used both as a bias and as a matrix",
+    "model.linear_matrices": "linear needs matrices, got x = {x} and w = {w}",
+    'model.rows_match': "Wᵀx needs W's rows to match x's rows: w = {w}, x = {x}",
+    "model.bias_shape": "bias {b} must have shape ({n},) to match w = {w}",
+    "model.pred_target_shape": "prediction {pred} and target {target} differ in shape",
+    "model.no_path_to_loss": "does not lead to the loss {loss!r}",
+    "model.dim_limit": "shape {shape} has a dimension past the limit {limit}",
+    "model.batch_limit": "batch {batch} is past the limit {limit}",
+    "model.op_value": "is an op node; its value comes from the engine",
+})
 
 Array = npt.NDArray[np.float64]
 Shape = tuple[int, ...]
@@ -74,11 +112,11 @@ def check_pos(pos: object, node: str) -> tuple[float, float]:
         except OverflowError:
             x = y = math.inf
         if not (math.isfinite(x) and math.isfinite(y)):
-            raise ModelError(f"pos holds a non-finite number: {shown(pos)}", node)
+            raise ModelError(message("model.pos_non_finite", pos=shown(pos)), node)
         if abs(x) > limits.MAX_POS or abs(y) > limits.MAX_POS:
-            raise ModelError(f"pos {shown(pos)} is past the canvas limit ±{limits.MAX_POS:,.0f}", node)
+            raise ModelError(message("model.pos_past_limit", pos=shown(pos), limit=limits.MAX_POS), node)
         return (x, y)
-    raise ModelError(f"pos must be [x, y], got {shown(pos)}", node)
+    raise ModelError(message("model.pos_not_pair", pos=shown(pos)), node)
 
 
 class Model:
@@ -107,7 +145,7 @@ class Model:
     """
 
     def __init__(self, specs: Iterable[NodeSpec], name: str = "", extras: Mapping[str, Any] | None = None) -> None:
-        self.name: str = check_text(name, "the model name", limit=limits.MAX_NAME_LENGTH)
+        self.name: str = check_text(name, message("model.the_model_name"), limit=limits.MAX_NAME_LENGTH)
         self.extras: Mapping[str, Any] = MappingProxyType(dict(extras or {}))  # read-only, like the rest
         self.specs: tuple[NodeSpec, ...] = tuple(specs)
         self.graph: nx.DiGraph = nx.DiGraph()
@@ -138,17 +176,17 @@ class Model:
 
     def _build(self) -> None:
         if not self.specs:
-            raise ModelError("the model has no nodes")
+            raise ModelError(message("model.no_nodes"))
         if len(self.specs) > limits.MAX_NODES:
-            raise ModelError(f"the model has {len(self.specs)} nodes; the limit is {limits.MAX_NODES}")
+            raise ModelError(message("model.too_many_nodes", count=len(self.specs), limit=limits.MAX_NODES))
         for index, spec in enumerate(self.specs):
-            node_id = check_id(spec.id, f"node #{index + 1}")
+            node_id = check_id(spec.id, message("model.node_number", number=index + 1))
             if node_id in self.graph:
-                raise ModelError("id is used by more than one node", node_id)
+                raise ModelError(message("model.id_used_twice"), node_id)
             if not isinstance(spec.op, str) or spec.op not in OPS:
-                raise ModelError(f"unknown op {shown(spec.op)} (known: {', '.join(OPS)})", node_id)
+                raise ModelError(message("model.unknown_op", op=shown(spec.op), known=', '.join(OPS)), node_id)
             if spec.label is not None:
-                check_text(spec.label, "label", node_id)
+                check_text(spec.label, message("model.the_label"), node_id)
             if spec.pos is not None:
                 check_pos(spec.pos, node_id)
             self.graph.add_node(node_id, spec=spec)
@@ -156,24 +194,24 @@ class Model:
             info = spec.info
             if info.is_leaf:
                 if spec.inputs:
-                    raise ModelError(f"{spec.op} nodes take no inputs", spec.id)
+                    raise ModelError(message("model.takes_no_inputs", op=spec.op), spec.id)
                 continue
             for port in spec.inputs:
                 if port not in info.ports:
                     raise ModelError(
-                        f"op {spec.op!r} has no port {shown(port, 20)} (its ports: {', '.join(info.ports)})",
+                        message("model.no_port", op=spec.op, port=shown(port, 20), ports=', '.join(info.ports)),
                         spec.id,
                     )
             for port in info.required:
                 if port not in spec.inputs:
-                    raise ModelError(f"missing input port {port!r} of op {spec.op!r}", spec.id)
+                    raise ModelError(message("model.missing_port", port=port, op=spec.op), spec.id)
             for port, source in spec.inputs.items():
                 if not isinstance(source, str) or source not in self.graph:
-                    raise ModelError(f"port {port!r} names unknown node {shown(source)}", spec.id)
+                    raise ModelError(message("model.port_unknown_node", port=port, source=shown(source)), spec.id)
                 if source == spec.id:
-                    raise ModelError(f"port {port!r} takes the node's own output (a cycle)", spec.id)
+                    raise ModelError(message("model.port_own_output", port=port), spec.id)
                 if self.graph.has_edge(source, spec.id):
-                    raise ModelError(f"node {source!r} feeds more than one port", spec.id)
+                    raise ModelError(message("model.feeds_two_ports", source=source), spec.id)
                 self.graph.add_edge(source, spec.id, port=port)
 
     def _topological_order(self) -> tuple[str, ...]:
@@ -183,18 +221,18 @@ class Model:
         except nx.NetworkXUnfeasible:
             cycle = nx.find_cycle(self.graph)
             path = " → ".join([edge[0] for edge in cycle] + [cycle[0][0]])
-            raise ModelError(f"the graph has a cycle: {path}", cycle[0][0]) from None
+            raise ModelError(message("model.cycle", path=path), cycle[0][0]) from None
 
     def _find_loss(self) -> str:
         losses = [spec.id for spec in self.specs if spec.info.is_loss]
         if not losses:
-            raise ModelError("the model has no loss node (half_sse, sse or mse)")
+            raise ModelError(message("model.no_loss"))
         if len(losses) > 1:
             listed = ", ".join(losses[:5]) + (", …" if len(losses) > 5 else "")
-            raise ModelError(f"the model has {len(losses)} loss nodes ({listed}); it needs exactly one")
+            raise ModelError(message("model.many_losses", count=len(losses), listed=listed))
         loss = losses[0]
         if self.graph.out_degree(loss):
-            raise ModelError("a loss is a scalar and cannot feed another node", loss)
+            raise ModelError(message("model.loss_feeds"), loss)
         return loss
 
     def _declared_shape(self, spec: NodeSpec) -> Shape:
@@ -202,19 +240,19 @@ class Model:
         if spec.value is not None:
             shape: Shape = tuple(np.shape(spec.value))
             if len(shape) not in (1, 2) or 0 in shape:
-                raise ModelError(f"value must be a non-empty 1-D or 2-D array, got shape {shape}", spec.id)
+                raise ModelError(message("model.value_dims", shape=shape), spec.id)
         elif spec.op == "param" and spec.shape is not None and spec.init is not None:
             shape = tuple(spec.shape)
             if not 1 <= len(shape) <= 2 or any(
                 isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1 for n in shape
             ):
-                raise ModelError(f"shape must be one or two positive sizes, got {shown(list(shape))}", spec.id)
+                raise ModelError(message("model.shape_sizes", shape=shown(list(shape))), spec.id)
         elif spec.op == "param":
-            raise ModelError("a param needs a value, or a shape and an init", spec.id)
+            raise ModelError(message("model.param_needs_value"), spec.id)
         else:
-            raise ModelError(f"an {spec.op} node needs a value", spec.id)
+            raise ModelError(message("model.needs_value", op=spec.op), spec.id)
         if any(n > limits.MAX_DIM for n in shape):
-            raise ModelError(f"shape {shown(list(shape))} has a dimension past the limit {limits.MAX_DIM}", spec.id)
+            raise ModelError(message("model.declared_dim_limit", shape=shown(list(shape)), limit=limits.MAX_DIM), spec.id)
         return shape
 
     def _check_declared_sizes(self) -> None:
@@ -227,7 +265,7 @@ class Model:
                     total += math.prod(int(n) for n in shape)
         if total > limits.MAX_PARAM_ELEMENTS:
             raise ModelError(
-                f"the parameters hold {total:,} numbers; the limit is {limits.MAX_PARAM_ELEMENTS:,}"
+                message("model.too_many_numbers", total=total, limit=limits.MAX_PARAM_ELEMENTS)
             )
 
     def _leaf_value(self, spec: NodeSpec, ndim: int) -> Array:
@@ -239,12 +277,12 @@ class Model:
             assert spec.init is not None  # _declared_shape refused a param without one
             value = np.asarray(initial_value(tuple(int(n) for n in shape), spec.init, spec.id), dtype=np.float64)
         if not np.all(np.isfinite(value)):
-            raise ModelError("value holds a non-finite number (NaN or infinity)", spec.id)
+            raise ModelError(message("model.value_non_finite"), spec.id)
         if ndim == 2 and value.ndim == 1:
             value = value.reshape(-1, 1)  # a 1-D list in a 2-D slot is a column
         elif ndim == 1 and value.ndim == 2:
             if value.shape[1] != 1:
-                raise ModelError(f"a bias must be a vector, got shape {value.shape}", spec.id)
+                raise ModelError(message("model.bias_vector", shape=value.shape), spec.id)
             value = value.reshape(-1)
         if owned:
             value.setflags(write=False)
@@ -259,7 +297,7 @@ class Model:
                 ports = {graph.edges[node_id, c]["port"] for c in graph.successors(node_id)}
                 ndims = {1 if p in VECTOR_PORTS else 2 for p in ports} or {2}
                 if len(ndims) > 1:
-                    raise ModelError("used both as a bias and as a matrix", node_id)
+                    raise ModelError(message("model.bias_and_matrix"), node_id)
                 value = self._leaf_value(spec, ndims.pop())
                 graph.nodes[node_id]["value"] = value
                 graph.nodes[node_id]["shape"] = value.shape
@@ -277,25 +315,25 @@ class Model:
         if kind == "layer":
             x, w = shapes["x"], shapes["w"]
             if len(x) != 2 or len(w) != 2:
-                raise ModelError(f"linear needs matrices, got x = {show('x')} and w = {show('w')}", spec.id)
+                raise ModelError(message("model.linear_matrices", x=show('x'), w=show('w')), spec.id)
             if x[0] != w[0]:
                 raise ModelError(
-                    f"Wᵀx needs W's rows to match x's rows: w = {show('w')}, x = {show('x')}", spec.id
+                    message("model.rows_match", w=show('w'), x=show('x')), spec.id
                 )
             if "b" in shapes and shapes["b"] != (w[1],):
-                raise ModelError(f"bias {show('b')} must have shape ({w[1]},) to match w = {show('w')}", spec.id)
+                raise ModelError(message("model.bias_shape", b=show('b'), n=w[1], w=show('w')), spec.id)
             return (w[1], x[1])
         if kind == "activation":
             return shapes["x"]
         if shapes["pred"] != shapes["target"]:
-            raise ModelError(f"prediction {show('pred')} and target {show('target')} differ in shape", spec.id)
+            raise ModelError(message("model.pred_target_shape", pred=show('pred'), target=show('target')), spec.id)
         return ()
 
     def _check_reaches_loss(self) -> None:
         feeding = nx.ancestors(self.graph, self.loss_id) | {self.loss_id}
         for node_id in self.order:
             if node_id not in feeding:
-                raise ModelError(f"does not lead to the loss {self.loss_id!r}", node_id)
+                raise ModelError(message("model.no_path_to_loss", loss=self.loss_id), node_id)
 
     def _check_limits(self) -> None:
         total = 0
@@ -303,14 +341,14 @@ class Model:
             shape = self.shape(node_id)
             for n in shape:
                 if n > limits.MAX_DIM:
-                    raise ModelError(f"shape {fmt_shape(shape)} has a dimension past the limit {limits.MAX_DIM}", node_id)
+                    raise ModelError(message("model.dim_limit", shape=fmt_shape(shape), limit=limits.MAX_DIM), node_id)
             if len(shape) == 2 and self.op(node_id) != "param" and shape[1] > limits.MAX_BATCH:
-                raise ModelError(f"batch {shape[1]} is past the limit {limits.MAX_BATCH}", node_id)
+                raise ModelError(message("model.batch_limit", batch=shape[1], limit=limits.MAX_BATCH), node_id)
             if self.op(node_id) == "param":
                 total += int(np.prod(shape))
         if total > limits.MAX_PARAM_ELEMENTS:
             raise ModelError(
-                f"the parameters hold {total:,} numbers; the limit is {limits.MAX_PARAM_ELEMENTS:,}"
+                message("model.too_many_numbers", total=total, limit=limits.MAX_PARAM_ELEMENTS)
             )
 
     # -- queries ------------------------------------------------------------
@@ -343,7 +381,7 @@ class Model:
         """The (read-only) value of a leaf node: input, target or parameter."""
         self._require(node_id)
         if "value" not in self.graph.nodes[node_id]:
-            raise ModelError("is an op node; its value comes from the engine", node_id)
+            raise ModelError(message("model.op_value"), node_id)
         value: Array = self.graph.nodes[node_id]["value"]
         return value
 

@@ -16,7 +16,18 @@ import numpy as np
 import numpy.typing as npt
 
 from explorer.model.errors import ModelError
+from explorer.model.messages import define, message
 from explorer.model.quote import shown
+
+define({
+    "model.init_not_finite": "init {key!r} must be a finite number, got {value}",
+    "model.init_not_object": 'init must be an object such as {{"kind": "normal", "seed": 0}}',
+    "model.init_unknown_key": "init has an unknown key {key} (known: {known})",
+    "model.init_unknown_kind": "unknown init kind {kind} (use one of {known})",
+    "model.init_seed": "init seed must be a non-negative integer, got {seed}",
+    "model.init_low_high": "init low {low} must be below high {high}",
+    "model.init_std": "init std must not be negative, got {std}",
+})
 
 INIT_KINDS = ("normal", "uniform", "zeros")
 INIT_KEYS = ("kind", "seed", "std", "mean", "low", "high")
@@ -29,7 +40,7 @@ def _number(spec: Mapping[str, Any], key: str, default: float, node: str) -> flo
         with suppress(OverflowError):  # an integer too large for a float
             number = float(raw)
     if not math.isfinite(number):
-        raise ModelError(f"init {key!r} must be a finite number, got {shown(raw)}", node)
+        raise ModelError(message("model.init_not_finite", key=key, value=shown(raw)), node)
     return number
 
 
@@ -57,19 +68,19 @@ def initial_value(
     True
     """
     if not isinstance(spec, Mapping):
-        raise ModelError("init must be an object such as {\"kind\": \"normal\", \"seed\": 0}", node)
+        raise ModelError(message("model.init_not_object"), node)
     unknown = sorted(str(key) for key in spec if key not in INIT_KEYS)
     if unknown:
-        raise ModelError(f"init has an unknown key {shown(unknown[0], 20)} (known: {', '.join(INIT_KEYS)})", node)
+        raise ModelError(message("model.init_unknown_key", key=shown(unknown[0], 20), known=', '.join(INIT_KEYS)), node)
     kind = spec.get("kind")
     if kind not in INIT_KINDS:
-        raise ModelError(f"unknown init kind {shown(kind, 20)} (use one of {', '.join(INIT_KINDS)})", node)
+        raise ModelError(message("model.init_unknown_kind", kind=shown(kind, 20), known=', '.join(INIT_KINDS)), node)
     for key in ("std", "mean", "low", "high"):  # checked whatever the kind: the file keeps them
         if key in spec:
             _number(spec, key, 0.0, node)
     seed = spec.get("seed", 0)
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise ModelError(f"init seed must be a non-negative integer, got {shown(seed)}", node)
+        raise ModelError(message("model.init_seed", seed=shown(seed)), node)
     size = int(np.prod(shape, dtype=np.int64))
     if kind == "zeros":
         return np.zeros(shape)
@@ -78,7 +89,7 @@ def initial_value(
         low = _number(spec, "low", -1.0, node)
         high = _number(spec, "high", 1.0, node)
         if not low < high:
-            raise ModelError(f"init low {low} must be below high {high}", node)
+            raise ModelError(message("model.init_low_high", low=low, high=high), node)
         uniform = rng.random(size)  # low + (high - low) * u, in place: one array of the parameter's size
         with np.errstate(over="ignore", invalid="ignore"):  # past the float range: the loader names it, no warning
             uniform *= high - low
@@ -87,7 +98,7 @@ def initial_value(
     std = _number(spec, "std", 1.0, node)
     mean = _number(spec, "mean", 0.0, node)
     if std < 0:
-        raise ModelError(f"init std must not be negative, got {std}", node)
+        raise ModelError(message("model.init_std", std=std), node)
     pairs = (size + 1) // 2
     # Box–Muller, written in place so that the peak is about twice the parameter's size:
     # normal = [r cos(2π u2), r sin(2π u2)] with r = sqrt(-2 log u1), then mean + std * normal.

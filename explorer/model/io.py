@@ -23,8 +23,41 @@ from explorer.model.atomic import write_atomic
 from explorer.model.errors import ModelError
 from explorer.model.graph import Array, Model, NodeSpec, check_pos
 from explorer.model.initial import initial_value
+from explorer.model.messages import define, message
 from explorer.model.names import check_id, check_text, lone_surrogate
 from explorer.model.quote import shown
+
+define({
+    "model.not_regular_file": "{name} is not a regular file",
+    "model.file_too_big": "{name} is {size:,} bytes; the limit is {limit:,}",
+    "model.file_over_limit": "{name} is over {limit:,} bytes, the limit",
+    "model.not_utf8": "{name} is not UTF-8 text",
+    "model.cannot_read": "cannot read {path}: {reason}",
+    "model.bad_json": "{where} is not valid JSON: {reason} at line {line}, column {column}",
+    "model.json_too_deep": "{where} is nested too deeply",
+    "model.json_unreadable": "{where} cannot be read as JSON: {reason}",
+    "model.array_not_list": "{key} must be a list of numbers or a list of rows, got {type}",
+    "model.array_too_big": "{key} has shape ({rows:,}, {columns:,}), past the limit {limit}",
+    "model.array_ragged": "{key} is ragged: its rows differ in length or depth",
+    "model.array_huge_integer": "{key} holds an integer too large for a floating-point number",
+    "model.array_booleans": "{key} holds true/false, not numbers",
+    "model.array_not_numbers": "{key} holds something that is not a number",
+    "model.array_dims": "{key} must be a non-empty 1-D or 2-D array, got shape {shape}",
+    "model.array_non_finite": "{key} holds {token}, which is not a finite number",
+    "model.node_not_object": "node #{number} is not an object",
+    "model.unknown_key": "unknown key {key}",
+    "model.op_not_string": "op must be a string, got {op}",
+    "model.inputs_map": "inputs must map port names to node ids",
+    "model.shape_integers": "shape must be a list of integers, got {shape}",
+    "model.init_object": "init must be an object",
+    "model.version": "unsupported version {version} (this program reads version {supported})",
+    "model.not_json_object": "the model file must hold a JSON object",
+    "model.format": "format must be {expected!r}, got {format}",
+    'model.nodes_list': "'nodes' must be a list",
+    "model.too_many_nodes": "the model has {count} nodes; the limit is {limit}",
+    "model.top_level_non_finite": "the top-level key {key} holds a non-finite number (NaN or infinity)",
+    "model.lone_surrogate": "{where} holds a lone UTF-16 surrogate (not valid Unicode text) in {place}",
+})
 
 MODEL_FORMAT = "jacobian-explorer/model"
 SNAPSHOT_FORMAT = "jacobian-explorer/snapshot"
@@ -49,27 +82,27 @@ def read_json(path: str | os.PathLike[str]) -> Any:
     name = path.name if path.name.isprintable() and len(path.name) <= 80 else shown(path.name, 80)
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
-            raise ModelError(f"{name} is not a regular file")
+            raise ModelError(message("model.not_regular_file", name=name))
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
         try:
             status = os.fstat(descriptor)
             if not stat.S_ISREG(status.st_mode):  # it changed since the first look
-                raise ModelError(f"{name} is not a regular file")
+                raise ModelError(message("model.not_regular_file", name=name))
             if status.st_size > limits.MAX_FILE_BYTES:
-                raise ModelError(f"{name} is {status.st_size:,} bytes; the limit is {limits.MAX_FILE_BYTES:,}")
+                raise ModelError(message("model.file_too_big", name=name, size=status.st_size, limit=limits.MAX_FILE_BYTES))
             data = _read_at_most(descriptor, limits.MAX_FILE_BYTES + 1, status.st_size)
         finally:
             os.close(descriptor)
         if len(data) > limits.MAX_FILE_BYTES:
-            raise ModelError(f"{name} is over {limits.MAX_FILE_BYTES:,} bytes, the limit")
+            raise ModelError(message("model.file_over_limit", name=name, limit=limits.MAX_FILE_BYTES))
         text = data.decode("utf-8")
     except ModelError:
         raise
     except UnicodeDecodeError:
-        raise ModelError(f"{name} is not UTF-8 text") from None
+        raise ModelError(message("model.not_utf8", name=name)) from None
     except OSError as error:
         shown_path = str(path) if str(path).isprintable() and len(str(path)) <= 200 else shown(str(path), 200)
-        raise ModelError(f"cannot read {shown_path}: {error.strerror or error}") from None
+        raise ModelError(message("model.cannot_read", path=shown_path, reason=error.strerror or str(error))) from None
     return parse_json(text, name)
 
 
@@ -110,15 +143,15 @@ def parse_json(text: str, where: str = "the model") -> Any:
                 raise
             document = json.loads(text, parse_constant=float, parse_int=_parse_int)  # slower; only when needed
     except json.JSONDecodeError as error:
-        raise ModelError(f"{where} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from None
+        raise ModelError(message("model.bad_json", where=where, reason=error.msg, line=error.lineno, column=error.colno)) from None
     except RecursionError:
-        raise ModelError(f"{where} is nested too deeply") from None
+        raise ModelError(message("model.json_too_deep", where=where)) from None
     except (ValueError, OverflowError, MemoryError) as error:
-        raise ModelError(f"{where} cannot be read as JSON: {shown(str(error), 80)}") from None
+        raise ModelError(message("model.json_unreadable", where=where, reason=shown(str(error), 80))) from None
     if _SURROGATE_ESCAPE.search(text):
         place = lone_surrogate(document)
         if place is not None:
-            problem = f"{where} holds a lone UTF-16 surrogate (not valid Unicode text) in {place}"
+            problem = message("model.lone_surrogate", where=where, place=place)
             raise ModelError(problem, _node_at(document, place))
     return document
 
@@ -142,33 +175,33 @@ def _node_at(document: Any, place: str) -> str | None:
 
 def _array(raw: Any, node: str, key: str = "value") -> Array:
     if not isinstance(raw, list):
-        raise ModelError(f"{key} must be a list of numbers or a list of rows, got {type(raw).__name__}", node)
+        raise ModelError(message("model.array_not_list", key=key, type=type(raw).__name__), node)
     rows = len(raw)
     columns = len(raw[0]) if raw and isinstance(raw[0], list) else 0
     if rows > limits.MAX_DIM or columns > limits.MAX_DIM:  # before numpy copies it
-        raise ModelError(f"{key} has shape ({rows:,}, {columns:,}), past the limit {limits.MAX_DIM}", node)
+        raise ModelError(message("model.array_too_big", key=key, rows=rows, columns=columns, limit=limits.MAX_DIM), node)
     try:
         array = np.asarray(raw)
     except (ValueError, TypeError, OverflowError, RecursionError):
-        raise ModelError(f"{key} is ragged: its rows differ in length or depth", node) from None
+        raise ModelError(message("model.array_ragged", key=key), node) from None
     if array.dtype.kind not in "iuf":
         if array.dtype.kind == "O" and any(isinstance(v, int) for v in np.ravel(array)):
-            raise ModelError(f"{key} holds an integer too large for a floating-point number", node)
+            raise ModelError(message("model.array_huge_integer", key=key), node)
         if array.dtype.kind == "b":
-            raise ModelError(f"{key} holds true/false, not numbers", node)
-        raise ModelError(f"{key} holds something that is not a number", node)
+            raise ModelError(message("model.array_booleans", key=key), node)
+        raise ModelError(message("model.array_not_numbers", key=key), node)
     if array.ndim in (1, 2):  # numpy turns a true among numbers into 1.0
         cells = raw if array.ndim == 1 else [v for row in raw for v in row]
         if any(isinstance(v, bool) for v in cells):
-            raise ModelError(f"{key} holds true/false, not numbers", node)
+            raise ModelError(message("model.array_booleans", key=key), node)
     if array.ndim not in (1, 2) or 0 in array.shape:
-        raise ModelError(f"{key} must be a non-empty 1-D or 2-D array, got shape {array.shape}", node)
+        raise ModelError(message("model.array_dims", key=key, shape=array.shape), node)
     array = array.astype(np.float64)
     finite = np.isfinite(array)
     if not np.all(finite):
         first = float(array[~finite].flat[0])
         token = "NaN" if math.isnan(first) else "Infinity" if first > 0 else "-Infinity"
-        raise ModelError(f"{key} holds {token}, which is not a finite number", node)
+        raise ModelError(message("model.array_non_finite", key=key, token=token), node)
     del finite
     array.setflags(write=False)  # the model shares it instead of copying
     return array
@@ -176,29 +209,29 @@ def _array(raw: Any, node: str, key: str = "value") -> Array:
 
 def _node_spec(raw: Any, index: int) -> NodeSpec:
     if not isinstance(raw, Mapping):
-        raise ModelError(f"node #{index + 1} is not an object")
-    node = check_id(raw.get("id"), f"node #{index + 1}")
+        raise ModelError(message("model.node_not_object", number=index + 1))
+    node = check_id(raw.get("id"), message("model.node_number", number=index + 1))
     unknown = set(raw) - _NODE_KEYS
     if unknown:
-        raise ModelError(f"unknown key {shown(sorted(unknown)[0], 20)}", node)
+        raise ModelError(message("model.unknown_key", key=shown(sorted(unknown)[0], 20)), node)
     op = raw.get("op")
     if not isinstance(op, str):
-        raise ModelError(f"op must be a string, got {shown(op)}", node)
+        raise ModelError(message("model.op_not_string", op=shown(op)), node)
     inputs = raw.get("inputs", {})
     if not isinstance(inputs, Mapping) or not all(isinstance(v, str) for v in inputs.values()):
-        raise ModelError("inputs must map port names to node ids", node)
+        raise ModelError(message("model.inputs_map"), node)
     value = _array(raw["value"], node) if raw.get("value") is not None else None
     shape = raw.get("shape")
     if shape is not None:
         if not isinstance(shape, list) or not all(isinstance(n, int) and not isinstance(n, bool) for n in shape):
-            raise ModelError(f"shape must be a list of integers, got {shown(shape)}", node)
+            raise ModelError(message("model.shape_integers", shape=shown(shape)), node)
         shape = tuple(shape)
     init = raw.get("init")
     if init is not None and not isinstance(init, Mapping):
-        raise ModelError("init must be an object", node)
+        raise ModelError(message("model.init_object"), node)
     label = raw.get("label")
     if label is not None:
-        label = check_text(label, "label", node)
+        label = check_text(label, message("model.the_label"), node)
     pos = raw.get("pos")
     if pos is not None:
         pos = check_pos(pos, node)
@@ -223,26 +256,26 @@ def check_version(document: Mapping[str, Any]) -> None:
     """Refuse any version but the integer 1 (``true`` and ``1.0`` included)."""
     version = document.get("version")
     if type(version) is not int or version != VERSION:
-        raise ModelError(f"unsupported version {shown(version)} (this program reads version {VERSION})")
+        raise ModelError(message("model.version", version=shown(version), supported=VERSION))
 
 
 def model_from_dict(document: Any) -> Model:
     """Build and validate a model from a parsed model document (SPEC section 2)."""
     if not isinstance(document, Mapping):
-        raise ModelError("the model file must hold a JSON object")
+        raise ModelError(message("model.not_json_object"))
     if document.get("format") != MODEL_FORMAT:
-        raise ModelError(f"format must be {MODEL_FORMAT!r}, got {shown(document.get('format'))}")
+        raise ModelError(message("model.format", expected=MODEL_FORMAT, format=shown(document.get('format'))))
     check_version(document)
     nodes = document.get("nodes")
     if not isinstance(nodes, list):
-        raise ModelError("'nodes' must be a list")
+        raise ModelError(message("model.nodes_list"))
     if len(nodes) > limits.MAX_NODES:
-        raise ModelError(f"the model has {len(nodes)} nodes; the limit is {limits.MAX_NODES}")
-    name = check_text(document.get("name", ""), "the model name", limit=limits.MAX_NAME_LENGTH)
+        raise ModelError(message("model.too_many_nodes", count=len(nodes), limit=limits.MAX_NODES))
+    name = check_text(document.get("name", ""), message("model.the_model_name"), limit=limits.MAX_NAME_LENGTH)
     extras = {key: value for key, value in document.items() if key not in _MODEL_KEYS}
     for key, value in extras.items():
         if _non_finite(value):
-            raise ModelError(f"the top-level key {shown(key, 20)} holds a non-finite number (NaN or infinity)")
+            raise ModelError(message("model.top_level_non_finite", key=shown(key, 20)))
     return Model([_node_spec(raw, i) for i, raw in enumerate(nodes)], name=name, extras=extras)
 
 

@@ -11,7 +11,20 @@ from typing import Any
 
 from explorer.model import limits
 from explorer.model.errors import ModelError
+from explorer.model.messages import Message, define, message
 from explorer.model.quote import shown
+
+define({
+    "model.id_empty": "{where} needs a non-empty string id, got {id}",
+    "model.id_too_long": "{where} has an id of {length:,} characters ({id}); the limit is {limit}",
+    "model.id_bad_character": "{where} has an id holding the character {bad} ({id}); ids may not hold control characters, line breaks or invisible characters",
+    "model.text_not_string": "{what} must be a string, got {value}",
+    "model.text_too_long": "{what} is {length:,} characters long; the limit is {limit}",
+    "model.text_bad_character": "{what} holds the character {bad}, a control character or line break",
+    "model.node_number": "node #{number}",
+    "model.the_label": "label",
+    "model.the_model_name": "the model name",
+})
 
 #: Characters no id may hold: controls, format characters, line and paragraph separators, surrogates.
 _BAD_ID_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
@@ -26,7 +39,7 @@ def _bad_character(text: str, categories: frozenset[str]) -> str | None:
     return None
 
 
-def check_id(node_id: object, where: str) -> str:
+def check_id(node_id: object, where: str | Message) -> str:
     """Return ``node_id`` if it is a valid node id, else raise a one-line :class:`ModelError`.
 
     A valid id is a non-empty string of at most 64 characters with no
@@ -35,30 +48,30 @@ def check_id(node_id: object, where: str) -> str:
     (``"node #3"``).
     """
     if not isinstance(node_id, str) or not node_id.strip():
-        raise ModelError(f"{where} needs a non-empty string id, got {shown(node_id)}")
+        raise ModelError(message("model.id_empty", where=where, id=shown(node_id)))
     if len(node_id) > limits.MAX_ID_LENGTH:
         raise ModelError(
-            f"{where} has an id of {len(node_id):,} characters ({shown(node_id, 20)}); "
-            f"the limit is {limits.MAX_ID_LENGTH}"
+            message("model.id_too_long", where=where, length=len(node_id), id=shown(node_id, 20), limit=limits.MAX_ID_LENGTH)
         )
     bad = _bad_character(node_id, _BAD_ID_CATEGORIES)
     if bad is not None:
         raise ModelError(
-            f"{where} has an id holding the character {bad} ({shown(node_id)}); "
-            "ids may not hold control characters, line breaks or invisible characters"
+            message("model.id_bad_character", where=where, bad=bad, id=shown(node_id))
         )
     return node_id
 
 
-def check_text(text: object, what: str, node: str | None = None, limit: int = limits.MAX_LABEL_LENGTH) -> str:
+def check_text(
+    text: object, what: str | Message, node: str | None = None, limit: int = limits.MAX_LABEL_LENGTH
+) -> str:
     """Return ``text`` if it is a string fit for display (a label or a name), else raise :class:`ModelError`."""
     if not isinstance(text, str):
-        raise ModelError(f"{what} must be a string, got {shown(text)}", node)
+        raise ModelError(message("model.text_not_string", what=what, value=shown(text)), node)
     if len(text) > limit:
-        raise ModelError(f"{what} is {len(text):,} characters long; the limit is {limit}", node)
+        raise ModelError(message("model.text_too_long", what=what, length=len(text), limit=limit), node)
     bad = _bad_character(text, _BAD_TEXT_CATEGORIES)
     if bad is not None:
-        raise ModelError(f"{what} holds the character {bad}, a control character or line break", node)
+        raise ModelError(message("model.text_bad_character", what=what, bad=bad), node)
     return text
 
 

@@ -17,6 +17,7 @@ from explorer.model.draft import Draft, is_int, require_leaf, require_node, resi
 from explorer.model.errors import ModelError
 from explorer.model.graph import Array, Model
 from explorer.model.initial import initial_value
+from explorer.model.messages import message
 from explorer.model.quote import shown
 from explorer.ops import LOSSES
 
@@ -32,7 +33,7 @@ def set_loss(model: Model, op: str) -> Model:
         Naming the loss node, for any other op.
     """
     if op not in LOSSES:
-        raise ModelError(f"unknown loss {shown(op, 20)} (use one of {', '.join(LOSSES)})", model.loss_id)
+        raise ModelError(message("model.unknown_loss", loss=shown(op, 20), known=', '.join(LOSSES)), model.loss_id)
     if op == model.op(model.loss_id):
         return model
     draft = Draft(model)
@@ -55,7 +56,7 @@ def set_batch(model: Model, batch: int) -> Model:
     data = [n for n in model.leaves if model.op(n) in ("input", "target") and len(model.shape(n)) == 2]
     first = next((n for n in data if model.op(n) == "input"), data[0] if data else model.loss_id)
     if not is_int(batch) or not 1 <= batch <= limits.MAX_BATCH:
-        raise ModelError(f"batch must be a whole number from 1 to {limits.MAX_BATCH}, got {shown(batch)}", first)
+        raise ModelError(message("model.batch_invalid", limit=limits.MAX_BATCH, batch=shown(batch)), first)
     batch = int(batch)
     changing = [n for n in data if model.shape(n)[1] != batch]
     if not changing:
@@ -93,17 +94,17 @@ def set_value(model: Model, node: str, value: npt.ArrayLike) -> Model:
     try:
         array = np.asarray(value)
     except (ValueError, TypeError):
-        raise ModelError("the new value is ragged: its rows differ in length", node) from None
+        raise ModelError(message("model.new_value_ragged"), node) from None
     if array.dtype.kind not in "iuf":
-        raise ModelError(f"the new value must hold numbers, got {array.dtype}", node)
+        raise ModelError(message("model.new_value_not_numbers", dtype=array.dtype), node)
     array = array.astype(np.float64)
     shape = model.shape(node)
     if len(shape) == 1 and array.shape == (shape[0], 1):
         array = array.reshape(shape)
     if array.shape != shape:
-        raise ModelError(f"the new value has shape {array.shape}; it must be {shape}", node)
+        raise ModelError(message("model.new_value_shape", shape=array.shape, expected=shape), node)
     if not np.all(np.isfinite(array)):
-        raise ModelError("the new value holds a non-finite number (NaN or infinity)", node)
+        raise ModelError(message("model.new_value_non_finite"), node)
     return _with_value(model, node, array)
 
 
@@ -141,13 +142,13 @@ def set_position(model: Model, node: str, pos: tuple[float, float] | None) -> Mo
         if len(numbers) != 2 or not all(
             isinstance(v, int | float | np.integer | np.floating) and not isinstance(v, bool) for v in numbers
         ):
-            raise ModelError(f"pos must be two finite numbers (x, y), got {shown(pos)}", node)
+            raise ModelError(message("model.pos_two_numbers", pos=shown(pos)), node)
         try:
             x, y = float(numbers[0]), float(numbers[1])
         except OverflowError:
             x = y = math.inf
         if not (math.isfinite(x) and math.isfinite(y)):
-            raise ModelError(f"pos must be two finite numbers (x, y), got {shown(pos)}", node)
+            raise ModelError(message("model.pos_two_numbers", pos=shown(pos)), node)
         edge = limits.MAX_POS
         pos = (min(max(x, -edge), edge), min(max(y, -edge), edge))
     if pos == model.spec(node).pos:

@@ -31,6 +31,7 @@ import numpy.typing as npt
 
 from explorer.engine.errors import EngineError
 from explorer.model import Model
+from explorer.model.messages import Message, define, message
 from explorer.train.plan import TrainPlan
 
 Array = npt.NDArray[np.float64]
@@ -39,6 +40,19 @@ Phase = Literal["forward", "backward", "update"]
 
 #: Largest number of iterations one run takes (SPEC section 8).
 MAX_STEPS = 1_000_000
+
+define({
+    "train.steps_invalid": "the number of steps must be a whole number in 1…{limit:,}, got {steps!r}",
+    "train.lr_invalid": "the learning rate must be a finite number > 0, got {lr!r}",
+    "train.momentum_invalid": "the momentum must be a number in [0, 1), got {momentum!r}",
+    "train.no_param": "the model has no param node to train",
+    "train.every_invalid": "every must be a whole number ≥ 1, got {every!r}",
+    "train.diverged": "diverged at iteration {iteration}: node {named}: {what}; try a smaller learning rate",
+    "train.diverged.forward": "its value overflowed to a non-finite number in the forward pass",
+    "train.diverged.backward": "its gradient overflowed to a non-finite number in the backward pass",
+    "train.diverged.update": "the update would make it non-finite",
+})
+
 #: ``progress`` is called at most this often per second when no ``every`` is given.
 PROGRESS_RATE = 30.0
 #: Below this bound on ``‖p‖ + η‖v‖`` an update cannot overflow; above it, updates are checked before they land.
@@ -59,15 +73,15 @@ class Divergence:
     label: str
     phase: Phase
 
-    def message(self) -> str:
-        """One line for a person."""
+    def reason(self) -> Message:
+        """What happened, as data (:class:`~explorer.model.messages.Message`)."""
         named = f"{self.node!r}" + (f" ({self.label})" if self.label != self.node else "")
-        what = {
-            "forward": "its value overflowed to a non-finite number in the forward pass",
-            "backward": "its gradient overflowed to a non-finite number in the backward pass",
-            "update": "the update would make it non-finite",
-        }[self.phase]
-        return f"diverged at iteration {self.iteration}: node {named}: {what}; try a smaller learning rate"
+        what = message(f"train.diverged.{self.phase}")
+        return message("train.diverged", iteration=self.iteration, named=named, what=what)
+
+    def message(self) -> str:
+        """One line for a person, in English."""
+        return str(self.reason())
 
 
 @dataclass(frozen=True)
@@ -131,15 +145,15 @@ def check_settings(steps: int, lr: float, momentum: float = 0.0) -> None:
         With one line naming the setting.
     """
     if isinstance(steps, bool) or not isinstance(steps, int | np.integer) or not 1 <= steps <= MAX_STEPS:
-        raise EngineError(f"the number of steps must be a whole number in 1…{MAX_STEPS:,}, got {steps!r}")
+        raise EngineError(message("train.steps_invalid", limit=MAX_STEPS, steps=steps))
     if isinstance(lr, bool) or not isinstance(lr, int | float | np.floating) or not (math.isfinite(lr) and lr > 0):
-        raise EngineError(f"the learning rate must be a finite number > 0, got {lr!r}")
+        raise EngineError(message("train.lr_invalid", lr=lr))
     if (
         isinstance(momentum, bool)
         or not isinstance(momentum, int | float | np.floating)
         or not (math.isfinite(momentum) and 0 <= momentum < 1)
     ):
-        raise EngineError(f"the momentum must be a number in [0, 1), got {momentum!r}")
+        raise EngineError(message("train.momentum_invalid", momentum=momentum))
 
 
 def with_params(model: Model, values: dict[str, Array]) -> Model:
@@ -207,9 +221,9 @@ def train(
     """
     check_settings(steps, lr, momentum)
     if not model.params:
-        raise EngineError("the model has no param node to train")
+        raise EngineError(message("train.no_param"))
     if every is not None and (isinstance(every, bool) or not isinstance(every, int) or every < 1):
-        raise EngineError(f"every must be a whole number ≥ 1, got {every!r}")
+        raise EngineError(message("train.every_invalid", every=every))
     plan = TrainPlan(model)
     losses = np.empty(steps + 1)
     squares = np.empty((steps + 1, 1 + len(plan.params)))  # ‖values‖², then ‖∂L/∂p‖² per parameter

@@ -23,9 +23,20 @@ import numpy.typing as npt
 from explorer.engine.errors import EngineError, NotReachedError
 from explorer.engine.session import Session
 from explorer.model import Model
+from explorer.model.messages import define, message
+from explorer.model.numbers import shown, signed
 from explorer.train.loop import with_params
 
 Array = npt.NDArray[np.float64]
+
+define({
+    "train.update_overflows": "node {node!r}: the update with learning rate {lr:g} overflows; try a smaller one",
+    "train.other_model": "the session belongs to another model",
+    "train.not_reached": "node {node!r}: the backward pass has not reached it yet; run it first",
+    "train.no_gradient": "node {node!r}: no gradient given for this parameter",
+    "train.gradient_shape": "node {node!r}: the gradient has shape {shape}; it must be {expected}",
+    "train.gradient_non_finite": "node {node!r}: the gradient holds a non-finite number",
+})
 
 #: Largest parameter (in elements) whose arithmetic :func:`update_arithmetic` writes out.
 ARITHMETIC_ELEMENTS = 36
@@ -94,7 +105,7 @@ def apply_update(model: Model, grads: Session | Mapping[str, Array], lr: float) 
     np.True_
     """
     if isinstance(lr, bool) or not isinstance(lr, int | float | np.floating) or not (math.isfinite(lr) and lr > 0):
-        raise EngineError(f"the learning rate must be a finite number > 0, got {lr!r}")
+        raise EngineError(message("train.lr_invalid", lr=lr))
     lr = float(lr)
     updates: dict[str, ParamUpdate] = {}
     for p in model.params:
@@ -104,7 +115,7 @@ def apply_update(model: Model, grads: Session | Mapping[str, Array], lr: float) 
             step = lr * grad
             after = before - step
         if not np.all(np.isfinite(after)):
-            raise EngineError(f"node {p!r}: the update with learning rate {lr:g} overflows; try a smaller one")
+            raise EngineError(message("train.update_overflows", node=p, lr=lr))
         updates[p] = ParamUpdate(p, lr, before, _readonly(grad.copy()), _readonly(step), _readonly(after))
     new = with_params(model, {p: u.after for p, u in updates.items()})
     return UpdateResult(new, lr, updates)
@@ -113,29 +124,28 @@ def apply_update(model: Model, grads: Session | Mapping[str, Array], lr: float) 
 def _gradient(model: Model, grads: Session | Mapping[str, Array], p: str) -> Array:
     if isinstance(grads, Session):
         if grads.model is not model and grads.model.params != model.params:
-            raise EngineError("the session belongs to another model")
+            raise EngineError(message("train.other_model"))
         grad = grads.grad(p)
         if grad is None:
-            raise NotReachedError(f"node {p!r}: the backward pass has not reached it yet; run it first")
+            raise NotReachedError(message("train.not_reached", node=p))
     else:
         if p not in grads:
-            raise EngineError(f"node {p!r}: no gradient given for this parameter")
+            raise EngineError(message("train.no_gradient", node=p))
         grad = np.asarray(grads[p], dtype=np.float64)
     if grad.shape != model.shape(p):
-        raise EngineError(f"node {p!r}: the gradient has shape {grad.shape}; it must be {model.shape(p)}")
+        raise EngineError(message("train.gradient_shape", node=p, shape=grad.shape, expected=model.shape(p)))
     if not np.all(np.isfinite(grad)):
-        raise EngineError(f"node {p!r}: the gradient holds a non-finite number")
+        raise EngineError(message("train.gradient_non_finite", node=p))
     return np.asarray(grad, dtype=np.float64)
 
 
 def format_number(x: float, digits: int = 6) -> str:
-    """``x`` with ``digits`` significant digits and a true minus sign.
+    """``x`` with ``digits`` significant digits, as :func:`explorer.model.numbers.shown` writes it.
 
     >>> format_number(-0.06118000000000001), format_number(0.20611800000000002), format_number(0.1)
     ('−0.06118', '0.206118', '0.1')
     """
-    text = f"{float(x):.{digits}g}"
-    return text.replace("-", "−")
+    return shown(x, digits)
 
 
 def update_arithmetic(update: ParamUpdate, digits: int = 6, limit: int = ARITHMETIC_ELEMENTS) -> list[list[str]] | None:
@@ -159,8 +169,7 @@ def update_arithmetic(update: ParamUpdate, digits: int = 6, limit: int = ARITHME
     for i in range(before.shape[0]):
         row = []
         for j in range(before.shape[1]):
-            g = format_number(grad[i, j], digits)
-            g = f"({g})" if g.startswith("−") else g
+            g = signed(grad[i, j], digits)
             row.append(f"{format_number(before[i, j], digits)} − {lr} × {g} = {format_number(after[i, j], digits)}")
         rows.append(row)
     return rows

@@ -159,6 +159,7 @@
     <name>Commands</name>
     <message>
         <source>Redo {text}</source>
+        <extracomment>How a command swaps the document&apos;s model: ``replace(model, restarts, text, note, moved)``.</extracomment>
         <translation>다시 실행: {text}</translation>
     </message>
     <message>
@@ -372,10 +373,14 @@
     </message>
 </context>
 <context>
-    <name>EngineText</name>
+    <name>Engine</name>
     <message>
-        <source>{prefix}δ = {name} ({shape}), the gradient arriving at {node}</source>
-        <translation>{prefix}δ = {name} ({shape}), {node}에 도착하는 기울기</translation>
+        <source>δ = {name} ({shape}), the gradient arriving at {node}</source>
+        <translation>δ = {name} ({shape}), {node}에 도착하는 기울기</translation>
+    </message>
+    <message>
+        <source>v = {delta}</source>
+        <translation>v = {delta}</translation>
     </message>
     <message>
         <source>N = {n}, the number of elements of {node} (batch included)</source>
@@ -386,20 +391,571 @@
         <translation>s는 샘플(열)을 따라 갑니다</translation>
     </message>
     <message>
+        <source>one sample: the outer product {factor} δᵀ, {rows} · {cols} → {shape}</source>
+        <translation>샘플 하나: 외적 {factor} δᵀ, {rows} · {cols} → {shape}</translation>
+    </message>
+    <message>
+        <source>{count} samples: {factor} δᵀ = Σₛ {factor}[:, s] δ[:, s]ᵀ, a sum of outer products</source>
+        <translation>샘플 {count}개: {factor} δᵀ = Σₛ {factor}[:, s] δ[:, s]ᵀ, 외적들의 합</translation>
+    </message>
+    <message>
+        <source>{call}  # {grad} is now {result}</source>
+        <translation>{call}  # 이제 {grad}에는 {result}가 들어 있음</translation>
+    </message>
+    <message>
+        <source>{call}  # v = {v}; {grad} is now Jᵀv = {result}, J never built</source>
+        <translation>{call}  # v = {v}; 이제 {grad}에는 Jᵀv = {result}가 들어 있고, J는 만들지 않았음</translation>
+    </message>
+    <message>
+        <source>the backward pass has not reached {node} yet (∂L/∂{node} is unknown)</source>
+        <translation>역전파가 아직 {node}에 닿지 않았습니다 (∂L/∂{node}는 아직 모름)</translation>
+    </message>
+    <message>
+        <source>the finite-difference check of {node} was cancelled</source>
+        <translation>{node}의 유한 차분 검사가 취소되었습니다</translation>
+    </message>
+    <message>
+        <source>the forward pass is not complete</source>
+        <translation>순전파가 아직 끝나지 않았습니다</translation>
+    </message>
+    <message>
+        <source>no node {node} in the model (nodes: {nodes})</source>
+        <translation>모델에 노드 {node}가 없습니다 (노드: {nodes})</translation>
+    </message>
+    <message>
+        <source>the model has no parameter; name a node with --node</source>
+        <translation>모델에 매개변수가 없습니다; --node로 노드를 지정하세요</translation>
+    </message>
+    <message>
+        <source>∂L/∂{node} is not known at step {step}/{total}: the backward pass reaches {node} at step {reached}</source>
+        <translation>단계 {step}/{total}에서는 ∂L/∂{node}를 아직 모릅니다: 역전파는 단계 {reached}에서 {node}에 닿습니다</translation>
+    </message>
+    <message>
+        <source>{source} (input {port} of {node}) is not computed yet</source>
+        <translation>{source} ({node}의 입력 {port})가 아직 계산되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the backward pass has not reached {node} yet</source>
+        <translation>역전파가 아직 {node}에 닿지 않았습니다</translation>
+    </message>
+    <message>
+        <source>∂{node}/∂{wrt} would have {size} elements ({dims}); the budget is {budget}</source>
+        <translation>∂{node}/∂{wrt}는 원소가 {size}개 ({dims})가 됩니다; 한도는 {budget}개입니다</translation>
+    </message>
+    <message>
+        <source>{phase} step {step}/{total}: {what} {kind}</source>
+        <translation>{phase} 단계 {step}/{total}: {what} {kind}</translation>
+    </message>
+    <message>
+        <source>{phase} step {step}/{total}: {what} {kind} (its inputs reach {largest})</source>
+        <translation>{phase} 단계 {step}/{total}: {what} {kind} (입력이 {largest}에 이릅니다)</translation>
+    </message>
+    <message>
+        <source>{phase} step {step}/{total}: {what} {kind} (the gradients flowing in reach {largest})</source>
+        <translation>{phase} 단계 {step}/{total}: {what} {kind} (들어오는 기울기가 {largest}에 이릅니다)</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>순전파</translation>
+    </message>
+    <message>
+        <source>backward</source>
+        <translation>역전파</translation>
+    </message>
+    <message>
+        <source>the gradient of {name}</source>
+        <translation>{name}의 기울기가</translation>
+    </message>
+    <message>
+        <source>became NaN</source>
+        <translation>NaN이 되었습니다</translation>
+    </message>
+    <message>
+        <source>overflowed to infinity</source>
+        <translation>무한대로 넘쳤습니다</translation>
+    </message>
+    <message>
+        <source>the number of steps must be a whole number in 1…{limit}, got {steps}</source>
+        <translation>반복 횟수는 1…{limit} 사이의 정수여야 합니다 (받은 값: {steps})</translation>
+    </message>
+    <message>
+        <source>the learning rate must be a finite number &gt; 0, got {lr}</source>
+        <translation>학습률은 0보다 큰 유한한 수여야 합니다 (받은 값: {lr})</translation>
+    </message>
+    <message>
+        <source>the momentum must be a number in [0, 1), got {momentum}</source>
+        <translation>모멘텀은 [0, 1) 범위의 수여야 합니다 (받은 값: {momentum})</translation>
+    </message>
+    <message>
+        <source>the model has no param node to train</source>
+        <translation>모델에 학습할 매개변수 노드가 없습니다</translation>
+    </message>
+    <message>
+        <source>every must be a whole number ≥ 1, got {every}</source>
+        <translation>every는 1 이상의 정수여야 합니다 (받은 값: {every})</translation>
+    </message>
+    <message>
+        <source>diverged at iteration {iteration}: node {named}: {what}; try a smaller learning rate</source>
+        <translation>반복 {iteration}에서 발산했습니다: 노드 {named}: {what}; 더 작은 학습률을 써 보세요</translation>
+    </message>
+    <message>
+        <source>its value overflowed to a non-finite number in the forward pass</source>
+        <translation>순전파에서 값이 유한하지 않은 수로 넘쳤습니다</translation>
+    </message>
+    <message>
+        <source>its gradient overflowed to a non-finite number in the backward pass</source>
+        <translation>역전파에서 기울기가 유한하지 않은 수로 넘쳤습니다</translation>
+    </message>
+    <message>
+        <source>the update would make it non-finite</source>
+        <translation>갱신하면 유한하지 않은 수가 됩니다</translation>
+    </message>
+    <message>
+        <source>node {node}: the update with learning rate {lr} overflows; try a smaller one</source>
+        <translation>노드 {node}: 학습률 {lr}로 갱신하면 넘칩니다; 더 작은 학습률을 써 보세요</translation>
+    </message>
+    <message>
+        <source>the session belongs to another model</source>
+        <translation>세션이 다른 모델의 것입니다</translation>
+    </message>
+    <message>
+        <source>node {node}: the backward pass has not reached it yet; run it first</source>
+        <translation>노드 {node}: 역전파가 아직 닿지 않았습니다; 먼저 역전파를 실행하세요</translation>
+    </message>
+    <message>
+        <source>node {node}: no gradient given for this parameter</source>
+        <translation>노드 {node}: 이 매개변수의 기울기가 주어지지 않았습니다</translation>
+    </message>
+    <message>
+        <source>node {node}: the gradient has shape {shape}; it must be {expected}</source>
+        <translation>노드 {node}: 기울기의 모양이 {shape}입니다; {expected}여야 합니다</translation>
+    </message>
+    <message>
+        <source>node {node}: the gradient holds a non-finite number</source>
+        <translation>노드 {node}: 기울기에 유한하지 않은 수가 있습니다</translation>
+    </message>
+    <message>
+        <source>node {node}: {problem}</source>
+        <translation>노드 {node}: {problem}</translation>
+    </message>
+    <message>
+        <source>this model is not a single chain of layers; the chain editor cannot edit it</source>
+        <translation>이 모델은 층이 한 줄로 이어진 사슬이 아니라서 사슬 편집기로 고칠 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot add a layer at place {place}; the places are 0 (first) to {count} (last)</source>
+        <translation>{place} 자리에는 층을 더할 수 없습니다; 자리는 0(처음)부터 {count}(끝)까지입니다</translation>
+    </message>
+    <message>
+        <source>there is no layer {layer}; the chain has layers 0 to {top}</source>
+        <translation>층 {layer}은(는) 없습니다; 사슬의 층은 0부터 {top}까지입니다</translation>
+    </message>
+    <message>
+        <source>width must be a whole number from 1 to {limit}, got {width}</source>
+        <translation>너비는 1부터 {limit}까지의 정수여야 합니다 (받은 값: {width})</translation>
+    </message>
+    <message>
+        <source>unknown activation {activation} (use one of {known} or none)</source>
+        <translation>알 수 없는 활성화 함수 {activation} ({known} 중 하나나 none을 쓰세요)</translation>
+    </message>
+    <message>
+        <source>there is no such node in the model</source>
+        <translation>모델에 그런 노드가 없습니다</translation>
+    </message>
+    <message>
+        <source>is a {op} node; only inputs, parameters and targets hold values</source>
+        <translation>{op} 노드입니다; 값을 가지는 것은 입력, 매개변수, 목표뿐입니다</translation>
+    </message>
+    <message>
+        <source>a layer added after the last one must output the target&apos;s {rows} rows, not {width}; add it, then change the last layer&apos;s width</source>
+        <translation>마지막 층 뒤에 더하는 층은 {width}행이 아니라 목표의 {rows}행을 내보내야 합니다; 먼저 더한 다음 마지막 층의 너비를 바꾸세요</translation>
+    </message>
+    <message>
+        <source>is the only layer; a chain needs at least one</source>
+        <translation>유일한 층입니다; 사슬에는 층이 적어도 하나 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown loss {loss} (use one of {known})</source>
+        <translation>알 수 없는 손실 {loss} ({known} 중 하나를 쓰세요)</translation>
+    </message>
+    <message>
+        <source>batch must be a whole number from 1 to {limit}, got {batch}</source>
+        <translation>배치는 1부터 {limit}까지의 정수여야 합니다 (받은 값: {batch})</translation>
+    </message>
+    <message>
+        <source>the new value is ragged: its rows differ in length</source>
+        <translation>새 값의 행 길이가 서로 다릅니다</translation>
+    </message>
+    <message>
+        <source>the new value must hold numbers, got {dtype}</source>
+        <translation>새 값은 수여야 합니다 (받은 값: {dtype})</translation>
+    </message>
+    <message>
+        <source>the new value has shape {shape}; it must be {expected}</source>
+        <translation>새 값의 모양이 {shape}입니다; {expected}여야 합니다</translation>
+    </message>
+    <message>
+        <source>the new value holds a non-finite number (NaN or infinity)</source>
+        <translation>새 값에 유한하지 않은 수(NaN 또는 무한대)가 있습니다</translation>
+    </message>
+    <message>
+        <source>pos must be two finite numbers (x, y), got {pos}</source>
+        <translation>pos는 유한한 수 두 개 (x, y)여야 합니다 (받은 값: {pos})</translation>
+    </message>
+    <message>
+        <source>init {key} must be a finite number, got {value}</source>
+        <translation>init {key}은(는) 유한한 수여야 합니다 (받은 값: {value})</translation>
+    </message>
+    <message>
+        <source>init must be an object such as {{&quot;kind&quot;: &quot;normal&quot;, &quot;seed&quot;: 0}}</source>
+        <translation>init은 {{&quot;kind&quot;: &quot;normal&quot;, &quot;seed&quot;: 0}} 같은 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>init has an unknown key {key} (known: {known})</source>
+        <translation>init에 알 수 없는 키 {key}가 있습니다 (알려진 키: {known})</translation>
+    </message>
+    <message>
+        <source>unknown init kind {kind} (use one of {known})</source>
+        <translation>알 수 없는 init 종류 {kind} ({known} 중 하나를 쓰세요)</translation>
+    </message>
+    <message>
+        <source>init seed must be a non-negative integer, got {seed}</source>
+        <translation>init seed는 음이 아닌 정수여야 합니다 (받은 값: {seed})</translation>
+    </message>
+    <message>
+        <source>init low {low} must be below high {high}</source>
+        <translation>init low {low}는 high {high}보다 작아야 합니다</translation>
+    </message>
+    <message>
+        <source>init std must not be negative, got {std}</source>
+        <translation>init std는 음수일 수 없습니다 (받은 값: {std})</translation>
+    </message>
+    <message>
+        <source>{where} needs a non-empty string id, got {id}</source>
+        <translation>{where}에는 비어 있지 않은 문자열 id가 필요합니다 (받은 값: {id})</translation>
+    </message>
+    <message>
+        <source>{where} has an id of {length} characters ({id}); the limit is {limit}</source>
+        <translation>{where}의 id가 {length}자입니다 ({id}); 한도는 {limit}자입니다</translation>
+    </message>
+    <message>
+        <source>{where} has an id holding the character {bad} ({id}); ids may not hold control characters, line breaks or invisible characters</source>
+        <translation>{where}의 id에 문자 {bad}가 있습니다 ({id}); id에는 제어 문자, 줄바꿈, 보이지 않는 문자를 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{what} must be a string, got {value}</source>
+        <translation>{what}은(는) 문자열이어야 합니다 (받은 값: {value})</translation>
+    </message>
+    <message>
+        <source>{what} is {length} characters long; the limit is {limit}</source>
+        <translation>{what}의 길이가 {length}자입니다; 한도는 {limit}자입니다</translation>
+    </message>
+    <message>
+        <source>{what} holds the character {bad}, a control character or line break</source>
+        <translation>{what}에 제어 문자나 줄바꿈인 문자 {bad}가 있습니다</translation>
+    </message>
+    <message>
+        <source>pos holds a non-finite number: {pos}</source>
+        <translation>pos에 유한하지 않은 수가 있습니다: {pos}</translation>
+    </message>
+    <message>
+        <source>pos {pos} is past the canvas limit ±{limit}</source>
+        <translation>pos {pos}가 캔버스 한계 ±{limit}를 넘습니다</translation>
+    </message>
+    <message>
+        <source>pos must be [x, y], got {pos}</source>
+        <translation>pos는 [x, y]여야 합니다 (받은 값: {pos})</translation>
+    </message>
+    <message>
+        <source>the model has no nodes</source>
+        <translation>모델에 노드가 없습니다</translation>
+    </message>
+    <message>
+        <source>the model has {count} nodes; the limit is {limit}</source>
+        <translation>모델의 노드가 {count}개입니다; 한도는 {limit}개입니다</translation>
+    </message>
+    <message>
+        <source>id is used by more than one node</source>
+        <translation>id를 둘 이상의 노드가 씁니다</translation>
+    </message>
+    <message>
+        <source>unknown op {op} (known: {known})</source>
+        <translation>알 수 없는 연산 {op} (알려진 연산: {known})</translation>
+    </message>
+    <message>
+        <source>{op} nodes take no inputs</source>
+        <translation>{op} 노드는 입력을 받지 않습니다</translation>
+    </message>
+    <message>
+        <source>op {op} has no port {port} (its ports: {ports})</source>
+        <translation>연산 {op}에는 포트 {port}가 없습니다 (포트: {ports})</translation>
+    </message>
+    <message>
+        <source>missing input port {port} of op {op}</source>
+        <translation>연산 {op}의 입력 포트 {port}가 빠졌습니다</translation>
+    </message>
+    <message>
+        <source>port {port} names unknown node {source}</source>
+        <translation>포트 {port}가 알 수 없는 노드 {source}를 가리킵니다</translation>
+    </message>
+    <message>
+        <source>port {port} takes the node&apos;s own output (a cycle)</source>
+        <translation>포트 {port}가 노드 자신의 출력을 받습니다 (순환)</translation>
+    </message>
+    <message>
+        <source>node {source} feeds more than one port</source>
+        <translation>노드 {source}가 둘 이상의 포트로 들어갑니다</translation>
+    </message>
+    <message>
+        <source>the graph has a cycle: {path}</source>
+        <translation>그래프에 순환이 있습니다: {path}</translation>
+    </message>
+    <message>
+        <source>the model has no loss node (half_sse, sse or mse)</source>
+        <translation>모델에 손실 노드(half_sse, sse, mse)가 없습니다</translation>
+    </message>
+    <message>
+        <source>the model has {count} loss nodes ({listed}); it needs exactly one</source>
+        <translation>모델에 손실 노드가 {count}개 있습니다 ({listed}); 꼭 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>a loss is a scalar and cannot feed another node</source>
+        <translation>손실은 스칼라라서 다른 노드로 들어갈 수 없습니다</translation>
+    </message>
+    <message>
+        <source>value must be a non-empty 1-D or 2-D array, got shape {shape}</source>
+        <translation>value는 비어 있지 않은 1차원이나 2차원 배열이어야 합니다 (받은 모양: {shape})</translation>
+    </message>
+    <message>
+        <source>shape must be one or two positive sizes, got {shape}</source>
+        <translation>shape는 양의 크기 하나나 둘이어야 합니다 (받은 값: {shape})</translation>
+    </message>
+    <message>
+        <source>a param needs a value, or a shape and an init</source>
+        <translation>매개변수에는 value, 또는 shape와 init이 필요합니다</translation>
+    </message>
+    <message>
+        <source>an {op} node needs a value</source>
+        <translation>{op} 노드에는 value가 필요합니다</translation>
+    </message>
+    <message>
+        <source>shape {shape} has a dimension past the limit {limit}</source>
+        <translation>모양 {shape}의 차원이 한도 {limit}를 넘습니다</translation>
+    </message>
+    <message>
+        <source>the parameters hold {total} numbers; the limit is {limit}</source>
+        <translation>매개변수의 수가 {total}개입니다; 한도는 {limit}개입니다</translation>
+    </message>
+    <message>
+        <source>value holds a non-finite number (NaN or infinity)</source>
+        <translation>value에 유한하지 않은 수(NaN 또는 무한대)가 있습니다</translation>
+    </message>
+    <message>
+        <source>a bias must be a vector, got shape {shape}</source>
+        <translation>편향은 벡터여야 합니다 (받은 모양: {shape})</translation>
+    </message>
+    <message>
+        <source>used both as a bias and as a matrix</source>
+        <translation>편향과 행렬로 함께 쓰였습니다</translation>
+    </message>
+    <message>
+        <source>linear needs matrices, got x = {x} and w = {w}</source>
+        <translation>linear에는 행렬이 필요합니다 (받은 값: x = {x}, w = {w})</translation>
+    </message>
+    <message>
+        <source>Wᵀx needs W&apos;s rows to match x&apos;s rows: w = {w}, x = {x}</source>
+        <translation>Wᵀx에는 W의 행 수가 x의 행 수와 같아야 합니다: w = {w}, x = {x}</translation>
+    </message>
+    <message>
+        <source>bias {b} must have shape ({n},) to match w = {w}</source>
+        <translation>편향 {b}의 모양은 w = {w}에 맞게 ({n},)이어야 합니다</translation>
+    </message>
+    <message>
+        <source>prediction {pred} and target {target} differ in shape</source>
+        <translation>예측 {pred}와 목표 {target}의 모양이 다릅니다</translation>
+    </message>
+    <message>
+        <source>does not lead to the loss {loss}</source>
+        <translation>손실 {loss}로 이어지지 않습니다</translation>
+    </message>
+    <message>
+        <source>batch {batch} is past the limit {limit}</source>
+        <translation>배치 {batch}가 한도 {limit}를 넘습니다</translation>
+    </message>
+    <message>
+        <source>is an op node; its value comes from the engine</source>
+        <translation>연산 노드입니다; 값은 엔진이 계산합니다</translation>
+    </message>
+    <message>
+        <source>{name} is not a regular file</source>
+        <translation>{name}은(는) 일반 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>{name} is {size} bytes; the limit is {limit}</source>
+        <translation>{name}의 크기가 {size}바이트입니다; 한도는 {limit}바이트입니다</translation>
+    </message>
+    <message>
+        <source>{name} is over {limit} bytes, the limit</source>
+        <translation>{name}이(가) 한도인 {limit}바이트를 넘습니다</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text</source>
+        <translation>{name}은(는) UTF-8 텍스트가 아닙니다</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>{path}을(를) 읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{where} is not valid JSON: {reason} at line {line}, column {column}</source>
+        <translation>{where}은(는) 올바른 JSON이 아닙니다: {line}행 {column}열에서 {reason}</translation>
+    </message>
+    <message>
+        <source>{where} is nested too deeply</source>
+        <translation>{where}의 중첩이 너무 깊습니다</translation>
+    </message>
+    <message>
+        <source>{where} cannot be read as JSON: {reason}</source>
+        <translation>{where}을(를) JSON으로 읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{key} must be a list of numbers or a list of rows, got {type}</source>
+        <translation>{key}은(는) 수의 목록이나 행의 목록이어야 합니다 (받은 값: {type})</translation>
+    </message>
+    <message>
+        <source>{key} has shape ({rows}, {columns}), past the limit {limit}</source>
+        <translation>{key}의 모양 ({rows}, {columns})이(가) 한도 {limit}를 넘습니다</translation>
+    </message>
+    <message>
+        <source>{key} is ragged: its rows differ in length or depth</source>
+        <translation>{key}의 행 길이나 깊이가 서로 다릅니다</translation>
+    </message>
+    <message>
+        <source>{key} holds an integer too large for a floating-point number</source>
+        <translation>{key}에 부동소수점 수로 나타내기에 너무 큰 정수가 있습니다</translation>
+    </message>
+    <message>
+        <source>{key} holds true/false, not numbers</source>
+        <translation>{key}에 수가 아닌 true/false가 있습니다</translation>
+    </message>
+    <message>
+        <source>{key} holds something that is not a number</source>
+        <translation>{key}에 수가 아닌 것이 있습니다</translation>
+    </message>
+    <message>
+        <source>{key} must be a non-empty 1-D or 2-D array, got shape {shape}</source>
+        <translation>{key}은(는) 비어 있지 않은 1차원이나 2차원 배열이어야 합니다 (받은 모양: {shape})</translation>
+    </message>
+    <message>
+        <source>{key} holds {token}, which is not a finite number</source>
+        <translation>{key}에 유한한 수가 아닌 {token}이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>node #{number} is not an object</source>
+        <translation>노드 #{number}이(가) 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>unknown key {key}</source>
+        <translation>알 수 없는 키 {key}</translation>
+    </message>
+    <message>
+        <source>op must be a string, got {op}</source>
+        <translation>op은 문자열이어야 합니다 (받은 값: {op})</translation>
+    </message>
+    <message>
+        <source>inputs must map port names to node ids</source>
+        <translation>inputs는 포트 이름을 노드 id에 대응시켜야 합니다</translation>
+    </message>
+    <message>
+        <source>shape must be a list of integers, got {shape}</source>
+        <translation>shape는 정수의 목록이어야 합니다 (받은 값: {shape})</translation>
+    </message>
+    <message>
+        <source>init must be an object</source>
+        <translation>init은 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>unsupported version {version} (this program reads version {supported})</source>
+        <translation>지원하지 않는 버전 {version} (이 프로그램은 버전 {supported}을(를) 읽습니다)</translation>
+    </message>
+    <message>
+        <source>the model file must hold a JSON object</source>
+        <translation>모델 파일에는 JSON 객체가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>format must be {expected}, got {format}</source>
+        <translation>format은 {expected}여야 합니다 (받은 값: {format})</translation>
+    </message>
+    <message>
+        <source>&apos;nodes&apos; must be a list</source>
+        <translation>&apos;nodes&apos;는 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>the top-level key {key} holds a non-finite number (NaN or infinity)</source>
+        <translation>최상위 키 {key}에 유한하지 않은 수(NaN 또는 무한대)가 있습니다</translation>
+    </message>
+    <message>
+        <source>{where} holds a lone UTF-16 surrogate (not valid Unicode text) in {place}</source>
+        <translation>{where}의 {place}에 짝 없는 UTF-16 서로게이트(올바른 유니코드 텍스트가 아님)가 있습니다</translation>
+    </message>
+    <message>
+        <source>node #{number}</source>
+        <translation>노드 #{number}</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <source>the model name</source>
+        <translation>모델 이름</translation>
+    </message>
+    <message>
+        <source>snapshot.json would hold {count} numbers, about {size}; a snapshot over {limit} could not be opened again, so none is written (export an earlier step or a smaller model)</source>
+        <translation>snapshot.json에 수가 {count}개, 약 {size} 들어가게 됩니다; {limit}를 넘는 스냅숏은 다시 열 수 없으므로 쓰지 않습니다 (더 이른 단계나 더 작은 모델을 내보내세요)</translation>
+    </message>
+    <message>
+        <source>snapshot.json grew past {limit} while being written; a larger snapshot could not be opened again, so none is written (export an earlier step or a smaller model)</source>
+        <translation>snapshot.json을 쓰는 동안 {limit}를 넘었습니다; 더 큰 스냅숏은 다시 열 수 없으므로 쓰지 않습니다 (더 이른 단계나 더 작은 모델을 내보내세요)</translation>
+    </message>
+    <message>
+        <source>snapshot step index {index} is not a step of this model (0…{total})</source>
+        <translation>스냅숏의 단계 번호 {index}는 이 모델의 단계가 아닙니다 (0…{total})</translation>
+    </message>
+    <message>
+        <source>the model holds {total} numbers; code export stops at {limit} (the script would be huge)</source>
+        <translation>모델에 수가 {total}개 있습니다; 코드 내보내기는 {limit}개까지입니다 (스크립트가 너무 커집니다)</translation>
+    </message>
+</context>
+<context>
+    <name>EngineText</name>
+    <message>
+        <source>{prefix}δ = {name} ({shape}), the gradient arriving at {node}</source>
+        <translation type="vanished">{prefix}δ = {name} ({shape}), {node}에 도착하는 기울기</translation>
+    </message>
+    <message>
+        <source>N = {n}, the number of elements of {node} (batch included)</source>
+        <translation type="vanished">N = {n}, {node}의 원소 개수 (배치 포함)</translation>
+    </message>
+    <message>
+        <source>s runs over the samples (the columns)</source>
+        <translation type="vanished">s는 샘플(열)을 따라 갑니다</translation>
+    </message>
+    <message>
         <source>one sample: the outer product {factor} δᵀ, {shapes}</source>
-        <translation>샘플 하나: 외적 {factor} δᵀ, {shapes}</translation>
+        <translation type="vanished">샘플 하나: 외적 {factor} δᵀ, {shapes}</translation>
     </message>
     <message>
         <source>{count} samples: {factor} δᵀ = {sum}, a sum of outer products</source>
-        <translation>샘플 {count}개: {factor} δᵀ = {sum}, 외적들의 합</translation>
+        <translation type="vanished">샘플 {count}개: {factor} δᵀ = {sum}, 외적들의 합</translation>
     </message>
     <message>
         <source>v = {v}; {grad} is now Jᵀv = {result}, J never built</source>
-        <translation>v = {v}; 이제 {grad}에는 Jᵀv = {result}가 들어 있고, J는 만들지 않았음</translation>
+        <translation type="vanished">v = {v}; 이제 {grad}에는 Jᵀv = {result}가 들어 있고, J는 만들지 않았음</translation>
     </message>
     <message>
         <source>{grad} is now {result}</source>
-        <translation>이제 {grad}에는 {result}가 들어 있음</translation>
+        <translation type="vanished">이제 {grad}에는 {result}가 들어 있음</translation>
     </message>
 </context>
 <context>
@@ -506,7 +1062,7 @@
     <name>Inspector</name>
     <message>
         <source>Layer</source>
-        <extracomment>Jacobians up to this many elements are built on the UI thread (well under a frame).</extracomment>
+        <extracomment>Every tab&apos;s page keeps this room, built or not (a heatmap&apos;s and the Jacobian&apos;s minimum).</extracomment>
         <translation>층</translation>
     </message>
     <message>
@@ -603,6 +1159,7 @@
     </message>
     <message>
         <source>Select a node to see its numbers.</source>
+        <extracomment>Jacobians up to this many elements are built on the UI thread (well under a frame).</extracomment>
         <translation>노드를 선택하면 그 값을 볼 수 있습니다.</translation>
     </message>
     <message>
@@ -797,7 +1354,7 @@
     </message>
     <message>
         <source>&amp;Learn</source>
-        <translation>학습(&amp;L)</translation>
+        <translation type="vanished">학습(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -1052,6 +1609,7 @@
     </message>
     <message>
         <source>Open &amp;Recent</source>
+        <extracomment>What File → New starts from: the lecture&apos;s one-layer slide, untitled. The document&apos;s name or modified state may have changed (opened, saved, recovered): the title follows.</extracomment>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
@@ -1282,7 +1840,6 @@
     </message>
     <message>
         <source>untitled</source>
-        <extracomment>What File → New starts from: the lecture&apos;s one-layer slide, untitled.</extracomment>
         <translation>제목 없음</translation>
     </message>
     <message>

@@ -12,6 +12,7 @@ from explorer.lesson.by_hand import forward_by_hand, jacobian_matrix, written_co
 from explorer.lesson.describe import definitions
 from explorer.model import load_model
 from explorer.model.edit import set_loss
+from explorer.model.messages import message
 from explorer.ops import OPS
 from explorer.resources import example_path
 
@@ -49,7 +50,8 @@ def test_the_hand_numbers_are_the_lectures() -> None:
 def test_written_contraction_of_w3_is_slide_8_with_numbers(toy: Session) -> None:
     c = written_contraction(toy, "Yhat", "W3")
     assert c is not None
-    assert c.delta == "δ = ∂L/∂Ŷ (2×1), the gradient arriving at Ŷ"
+    assert c.delta == message("lesson.delta", name="∂L/∂Ŷ", shape="2×1", node="Ŷ")
+    assert str(c.delta) == "δ = ∂L/∂Ŷ (2×1), the gradient arriving at Ŷ"
     first = c.rows[0]
     assert first.result == "∂L/∂w⁽³⁾₁₁"
     # (−0.266)(0.23) + (0.522)(0) = −0.06118: both terms, the zero included
@@ -93,7 +95,7 @@ def test_jacobian_matrix_of_h2_by_h1_is_w2_transposed_and_jtv_is_w2_delta(toy: S
     np.testing.assert_allclose(j.jtv, w2_delta, rtol=1e-12)
     np.testing.assert_allclose(j.result, toy.grad("H1"), rtol=1e-12)
     assert j.rows == ("h⁽²⁾₁", "h⁽²⁾₂", "h⁽²⁾₃")
-    assert "backward(gradient=v)" in j.torch
+    assert "backward(gradient=v)" in str(j.torch)
 
 
 def test_batch_contraction_is_a_sum_of_per_sample_outer_products() -> None:
@@ -116,8 +118,8 @@ def test_breakdown_says_what_its_check_compares(toy: Session) -> None:
     assert b.independent_check
     assert b.agrees
     assert b.outer_factor == "H₂"
-    assert "H₂ δᵀ" in b.outer_product_note
-    assert b.delta.startswith("δ = ∂L/∂Ŷ (2×1)")
+    assert "H₂ δᵀ" in str(b.outer_product_note)
+    assert str(b.delta).startswith("δ = ∂L/∂Ŷ (2×1)")
     loss = breakdown(toy, "L", "Yhat")
     assert loss.local_is_gradient
     assert not b.local_is_gradient
@@ -127,7 +129,7 @@ def test_breakdown_says_what_its_check_compares(toy: Session) -> None:
 
 def test_breakdown_names_n_of_the_mse() -> None:
     model = set_loss(load_model(example_path("toy")), "mse")
-    assert any(d.startswith("N = 2") for d in definitions(model, model.loss_id, "pred"))
+    assert any(str(d).startswith("N = 2") for d in definitions(model, model.loss_id, "pred"))
 
 
 def test_finite_difference_check_passes_and_fails_on_a_wrong_vjp(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -87,7 +87,7 @@ def test_a_backward_overflow_is_named_and_not_stored():
 
 
 def test_a_label_with_a_line_break_keeps_the_message_on_one_line():
-    error = NonFiniteError("H1", "H\n1", 1, 7, "forward", "overflowed to infinity", "")
+    error = NonFiniteError("H1", "H\n1", 1, 7, "forward", "inf")
     assert str(error) == "forward step 1/7: H 1 (H1) overflowed to infinity"
 
 

@@ -78,7 +78,7 @@ def test_the_arithmetic_of_an_update_is_written_out_for_a_small_matrix():
     assert rows[1][1] == "0.5 − 0.1 × 0.08352 = 0.491648"
     big = apply_update(load_model(example_path("lab_deep_relu")), finished(load_model(example_path("lab_deep_relu"))), 0.01)
     assert update_arithmetic(big.params["W2"]) is None  # 64 numbers: too many to write out
-    assert format_number(-1.5e-7) == "−1.5e−07"
+    assert format_number(-1.5e-7) == "−1.5e−7"  # the one style of explorer.model.numbers
 
 
 def test_an_update_refuses_a_pass_that_has_not_reached_the_parameters():

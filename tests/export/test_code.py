@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -9,10 +10,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 
 from explorer.engine import Session
 from explorer.export.code import code_files, numpy_script, torch_script, variable_names
 from explorer.model import Model, load_model, model_from_dict
+from explorer.model.edit import set_value
+from explorer.model.examples import toy_model
 from explorer.resources import example_path
 
 # A model with every op family: a bias, ReLU, tanh, sigmoid, identity, the mse loss and awkward ids.
@@ -95,6 +101,25 @@ def test_scripts_hold_exact_values() -> None:
     exec(compile(script.split("# -- forward pass")[0], "values", "exec"), namespace)  # noqa: S102 - our own output
     for leaf in model.leaves:
         np.testing.assert_array_equal(namespace[variable_names(model)[leaf]], model.value(leaf))
+
+
+@given(
+    arrays(
+        np.float64,
+        (3, 2),
+        elements=st.floats(allow_nan=False, allow_infinity=False, allow_subnormal=True, width=64),
+    )
+)
+def test_every_float_a_model_can_hold_reads_back_bit_for_bit(values: np.ndarray) -> None:
+    """Subnormals, the largest floats and ``-0.0`` are written by :func:`explorer.model.numbers.literal` exactly."""
+    model = set_value(toy_model(), "W3", values)
+    name = variable_names(model)["W3"]
+    scripts = [numpy_script(model)] + ([torch_script(model)] if importlib.util.find_spec("torch") else [])
+    for script in scripts:
+        namespace: dict[str, object] = {}
+        exec(compile(script.split("# -- forward pass")[0], "values", "exec"), namespace)  # noqa: S102 - our own output
+        held = np.asarray(namespace[name].detach() if hasattr(namespace[name], "detach") else namespace[name])
+        assert held.tobytes() == model.value("W3").tobytes()  # the same bits, the sign of zero included
 
 
 def test_names_are_python_identifiers_and_distinct() -> None:

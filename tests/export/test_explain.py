@@ -9,9 +9,10 @@ import numpy as np
 import pytest
 
 from explorer.engine import Session
-from explorer.export.explanation import derivation_files, explain, latex_shape, num
+from explorer.export.explanation import derivation_files, explain, latex_shape
 from explorer.lesson.derivation import derive
 from explorer.model import load_model
+from explorer.model.numbers import latex, shown
 from explorer.resources import example_path
 
 W1 = [[0.1, -0.2, 0.3], [0.0, 0.1, -0.1], [0.2, 0.0, 0.1]]
@@ -91,12 +92,14 @@ def test_text_markdown_and_latex_carry_the_same_numbers() -> None:
     outputs = {fmt: explain(session, "W1", fmt) for fmt in ("text", "markdown", "latex")}
     for fmt, out in outputs.items():
         for value in grad.ravel():
-            assert num(float(value)) in out, (fmt, value)
+            written = latex(float(value)) if fmt == "latex" else shown(float(value), 6)
+            assert written in out, (fmt, value)
         for count in ("44", "17", "153"):  # dense numbers, VJP numbers, forward-mode cost
             assert count in out, (fmt, count)
         assert out.count("vector by matrix") == outputs["text"].count("vector by matrix"), fmt
     # the written-out contraction of the lecture, with the numbers
-    assert "(-0.132)(1) + (0.07328)(0) + (0.1041)(0) = -0.132" in outputs["text"]
+    assert "(−0.132)(1) + (0.07328)(0) + (0.1041)(0) = −0.132" in outputs["text"]
+    assert "$(-0.132)(1) + (0.07328)(0) + (0.1041)(0) = -0.132$" in outputs["latex"]
     assert "h⁽¹⁾₁ = w⁽¹⁾₁₁x₁ + w⁽¹⁾₂₁x₂ + w⁽¹⁾₃₁x₃ = (0.1)(1) + (0)(2) + (0.2)(3) = 0.7" in outputs["text"]
 
 

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from explorer.model.numbers import exact
 from explorer.ui.inspector.colour_bar import colour_bar_ticks
 from explorer.ui.inspector.heatmap import MatrixView
 from explorer.ui.inspector.jacobian_view import JacobianView
@@ -39,7 +40,7 @@ def test_a_matrix_of_any_range_draws_and_survives_a_resize(qtbot, name):
     for i in range(matrix.shape[0]):
         for j in range(matrix.shape[1]):
             value = matrix[i, j]
-            assert view.describe_cell(i, j).endswith(f"= {float(value)!r}")
+            assert view.describe_cell(i, j).endswith(f"= {exact(float(value))}")
             assert view.cell_text(i, j)
     # the largest cell is drawn in the strongest red, the zero cell in the light middle
     if top > 0 and matrix.max() == top:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QTextDocumentFragment
 
 from explorer.lesson import matrix_format
 from explorer.lesson.matrix_format import symmetric_levels
+from explorer.model.numbers import exact
 from explorer.ui.inspector import cell_numbers, colour_scale, heatmap, heatmap_items
 from explorer.ui.inspector.cell_numbers import DARK_INK, LIGHT_INK, cell_inks
 from explorer.ui.inspector.heatmap import MatrixView
@@ -67,7 +68,7 @@ def test_elements_are_named_like_the_lecture(view):
     assert view.describe_cell(0, 0).startswith("w⁽³⁾₁₁")
     assert view.describe_cell(2, 1).startswith("w⁽³⁾₃₂")
     assert "index [2, 1]" in view.describe_cell(2, 1)
-    assert view.describe_cell(2, 1).endswith(repr(0.731))
+    assert view.describe_cell(2, 1).endswith(exact(0.731))
 
 
 def test_a_column_vector_is_named_by_its_row(view):
@@ -111,7 +112,7 @@ def test_hovering_a_cell_reads_its_exact_value(view, qtbot):
         qtbot.waitUntil(arrived)
 
     hover(point, lambda text: text.startswith("w⁽²⁾₁₂"))
-    assert view.status_text().endswith(repr(value))
+    assert view.status_text().endswith(exact(value))
     assert QTextDocumentFragment.fromHtml(view.graphics.toolTip()).toPlainText() == view.status_text()
     hover(QPoint(1, 1), lambda text: text == heatmap.HOVER_HINT)  # outside the matrix
     assert view.graphics.toolTip() == ""

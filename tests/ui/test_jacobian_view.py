@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QWidget
 
+from explorer.model.numbers import exact
 from explorer.ui.inspector import slice_grid
 from explorer.ui.inspector.jacobian_view import MAX_ALL_SLICES, PAGE_SLICES, JacobianView
 
@@ -73,7 +74,7 @@ def test_hover_names_the_partial_derivative(view):
     text = view.describe_cell(1, 2, 1)
     assert text.startswith("∂ŷ₂/∂w⁽³⁾₃₂")
     assert "index [1, 0, 2, 1]" in text
-    assert text.endswith(repr(3.0))
+    assert text.endswith(exact(3.0))
 
 
 def test_hovering_with_the_mouse_fills_the_status_line(view, qtbot):

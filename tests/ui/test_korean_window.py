@@ -212,9 +212,37 @@ def test_the_catalogue_check_passes():
 
 
 def test_the_pytorch_comment_is_worded(korean):
-    from explorer.ui.text.engine_text import localized
+    from explorer.engine import Session
+    from explorer.lesson.by_hand import torch_correspondence
+    from explorer.model.examples import toy_model
+    from explorer.ui.text.engine_text import worded
 
-    vjp = "Yhat.backward(gradient=v)  # v = ∂L/∂Ŷ; W3.grad is now Jᵀv = ∂L/∂W₃, J never built"
-    assert localized(vjp) == "Yhat.backward(gradient=v)  # v = ∂L/∂Ŷ; 이제 W3.grad에는 Jᵀv = ∂L/∂W₃가 들어 있고, J는 만들지 않았음"
-    scalar = "L.backward()  # W3.grad is now ∂L/∂W₃"
-    assert localized(scalar) == "L.backward()  # 이제 W3.grad에는 ∂L/∂W₃가 들어 있음"
+    session = Session(toy_model())
+    session.run()
+    vjp = torch_correspondence(session, "Yhat", "W3")
+    assert str(vjp) == "Yhat.backward(gradient=v)  # v = ∂L/∂Ŷ; W3.grad is now Jᵀv = ∂L/∂W₃, J never built"
+    assert worded(vjp) == "Yhat.backward(gradient=v)  # v = ∂L/∂Ŷ; 이제 W3.grad에는 Jᵀv = ∂L/∂W₃가 들어 있고, J는 만들지 않았음"
+    scalar = torch_correspondence(session, "L", "Yhat")
+    assert str(scalar) == "L.backward()  # Yhat.grad is now ∂L/∂Ŷ"
+    assert worded(scalar) == "L.backward()  # 이제 Yhat.grad에는 ∂L/∂Ŷ가 들어 있음"
+
+
+def test_refusals_of_the_model_and_the_engine_are_worded_in_korean(korean_window, dialogs):
+    import numpy as np
+
+    from explorer.ui.document.edits import set_values
+
+    w = korean_window
+    said: list[str] = []
+    w.controller.error_raised.connect(said.append)
+    assert not set_values(w.controller, "W3", np.full((3, 2), np.nan))
+    assert "유한하지 않은 수" in said[-1], said
+    assert english_left(said[-1].replace("NaN", "")) == [], said[-1]
+    assert set_values(w.controller, "X", np.full((3, 1), 1e300))
+    assert set_values(w.controller, "W1", np.full((3, 3), 1e300))
+    assert not w.controller.step()  # H₁ = W₁ᵀX overflows
+    failure = w.controller.failure_text
+    for part in ("순전파 단계 1/", "무한대로 넘쳤습니다", "1e300"):
+        assert part in failure, failure
+    assert english_left(failure) == [], failure
+    dialogs.answer("unsaved_changes", "discard")  # the edited toy closes without saving

@@ -17,7 +17,7 @@ from explorer.lesson.describe import definitions
 from explorer.lesson.notation import partial, pretty, subscript
 from explorer.model import Model
 from explorer.ui.kit.theme import current_theme
-from explorer.ui.text.engine_text import localized
+from explorer.ui.text.engine_text import worded
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.op_names import op_title
 from explorer.ui.text.rich_math import math_html
@@ -72,7 +72,7 @@ def step_definitions(model: Model, step: Step) -> list[str]:
     consumers = model.consumers(node)
     formula = backward_formula(model, node)
     for n, (consumer, port) in enumerate(consumers, 1):
-        for text in map(localized, definitions(model, consumer, port)):
+        for text in map(worded, definitions(model, consumer, port)):
             lines.append(text.replace("δ", f"δ{subscript(n)}", 1) if len(consumers) > 1 else text)
         for src in model.inputs(consumer).values():
             shown = pretty(model.label(src))

@@ -38,6 +38,7 @@ from explorer.ui.document.document import Document, document_text, is_bundled
 from explorer.ui.document.edits import ModelEditCommand
 from explorer.ui.document.saving import write_file
 from explorer.ui.kit.busy import busy
+from explorer.ui.text.engine_text import error_text, worded
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line
 
@@ -153,9 +154,9 @@ class Controller(QObject):
         """The refusal with its node named as the user sees it (``Ŷ``, not ``Yhat``)."""
         node = error.node
         if node is None:
-            return str(error)
+            return error_text(error)
         name = self._model.label(node) if node in self._model else node
-        return f"{one_line(pretty(name), 60)}: {error.problem}"
+        return f"{one_line(pretty(name), 60)}: {worded(error.reason)}"
 
     def _replace_model(self, model: Model, restarts: bool, text: str, note: str = "", moved: str | None = None) -> None:
         position = self.session.position
@@ -190,7 +191,7 @@ class Controller(QObject):
         try:
             session, kind = open_document(path)
         except (ModelError, EngineError) as error:
-            self.error_raised.emit(translate("Controller", "Cannot open {name}: {reason}").format(name=Path(path).name, reason=error))
+            self.error_raised.emit(translate("Controller", "Cannot open {name}: {reason}").format(name=Path(path).name, reason=error_text(error)))
             return False
         self.load(session, path, kind)
         self.message_posted.emit(
@@ -238,7 +239,7 @@ class Controller(QObject):
         try:
             write_file(target, document_text(self.session, kind))
         except (OSError, ValueError, ModelError, EngineError, MemoryError) as error:
-            reason = one_line(str(error) or type(error).__name__, 300)
+            reason = one_line(error_text(error), 300)
             self.error_raised.emit(
                 translate("Controller", "Cannot save {name}: {reason}; the file on disk is unchanged").format(name=name, reason=reason)
             )
@@ -298,7 +299,7 @@ class Controller(QObject):
         node = getattr(error, "node", None)
         self.failed_node = node if isinstance(node, str) and node in self._model else None
         self.failure_text = translate("Controller", "The pass stopped: {reason}").format(
-            reason=one_line(str(error) or type(error).__name__, 400)
+            reason=one_line(error_text(error), 400)
         )
         self.step_changed.emit()  # the views show where the session stands, the node marked
         self._update_inspected()

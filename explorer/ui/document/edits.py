@@ -27,6 +27,7 @@ from PySide6.QtGui import QUndoCommand
 from explorer.lesson.notation import pretty
 from explorer.model import Model, ModelError, fmt_shape
 from explorer.model import edit as edits
+from explorer.ui.text.engine_text import error_text
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.op_names import op_title
 from explorer.ui.text.plain import one_line
@@ -136,7 +137,7 @@ def add_layer(controller: Editor, index: int | None = None, activation: str | No
         layers = edits.chain_layers(model)
         at = output_layer_index(model) if index is None else index
     except ModelError as error:
-        controller.error_raised.emit(translate("Commands", "Add layer refused: {error}").format(error=error))
+        controller.error_raised.emit(translate("Commands", "Add layer refused: {error}").format(error=error_text(error)))
         return False
     then = translate("Commands", " with {activation}").format(activation=activation) if activation else ""
     text = translate("Commands", "Add layer {number}{then}").format(number=at + 1, then=then)

@@ -22,7 +22,7 @@ from explorer.lesson.breakdown import FiniteDifferenceCheck, finite_difference_c
 from explorer.lesson.notation import partial
 from explorer.ui.kit.theme import current_theme
 from explorer.ui.kit.workers import BackgroundRunner
-from explorer.ui.text.engine_text import localized
+from explorer.ui.text.engine_text import worded
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import escape, plain
 from explorer.ui.text.rich_math import math_html, num
@@ -135,7 +135,7 @@ class BreakdownView(QWidget):
             f"<p style='color:{muted}'>{escape(chain_rule)}</p>",
         ]
         if b.definitions:
-            items = "".join(f"<li>{math_html(localized(d))}</li>" for d in b.definitions)
+            items = "".join(f"<li>{math_html(worded(d))}</li>" for d in b.definitions)
             parts.append(f"<ul style='margin-top:0'>{items}</ul>")
         if b.local_is_gradient:
             parts.append(
@@ -157,14 +157,14 @@ class BreakdownView(QWidget):
                 f"<p style='color:{muted}'>"
                 + math_html(
                     translate("BreakdownView", "The dense Jacobian is not built: {reason}. The closed form below needs no Jacobian.").format(
-                        reason=b.jacobian_reason or ""
+                        reason=worded(b.jacobian_reason) if b.jacobian_reason is not None else ""
                     )
                 )
                 + "</p>"
             )
         simplified = f"= {math_html(b.closed_form)}"
         if b.outer_product_note:
-            simplified += f" <span style='color:{muted}'>({math_html(localized(b.outer_product_note))})</span>"
+            simplified += f" <span style='color:{muted}'>({math_html(worded(b.outer_product_note))})</span>"
         parts.append(f"<p style='font-size:14pt'>{simplified}</p>")
         parts.append(BreakdownView.check_html(b))
         nowrap = "valign='middle' style='white-space:nowrap'"
@@ -231,7 +231,7 @@ class BreakdownView(QWidget):
             text = translate(
                 "BreakdownView", "✗ the dense contraction einsum(\"{spec}\") over the built Jacobian DIFFERS from {result} from {source} (max |Δ| = {diff})"
             )
-        text = text.format(spec=b.einsum, result=b.result_name, source=source, diff=f"{b.max_diff:.1e}")
+        text = text.format(spec=b.einsum, result=b.result_name, source=source, diff=num(b.max_diff, 2))
         return f"<p style='color:{colour}; font-size:13pt; font-weight:600'>{math_html(text)}</p>"
 
     # -- the finite-difference check
@@ -298,7 +298,7 @@ class BreakdownView(QWidget):
             text = self.tr("✓ {name} from the backward pass equals central finite differences (float64): largest difference {diff}")
         else:
             text = self.tr("✗ {name} from the backward pass DIFFERS from central finite differences (float64): largest difference {diff}")
-        self.fd_label.setText(text.format(name=name, diff=f"{result.max_diff:.2e}"))
+        self.fd_label.setText(text.format(name=name, diff=num(result.max_diff, 3)))
         colour = theme.ok if result.ok else theme.error
         self.fd_label.setStyleSheet(f"color: {colour.name()}; font-weight: 600")
 

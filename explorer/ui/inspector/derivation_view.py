@@ -41,6 +41,7 @@ from explorer.ui.inspector.lesson_html import (
     vjp_html,
 )
 from explorer.ui.kit.theme import current_theme
+from explorer.ui.text.engine_text import error_text
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.rich_math import math_html
 
@@ -80,7 +81,7 @@ def lesson_data(session: Session, node: str, pair: tuple[str, str] | None, cance
     try:
         derivation = derive(session, node)
     except EngineError as error:
-        message = str(error)
+        message = error_text(error)
     if cancelled is not None and cancelled():
         from explorer.ui.kit.workers import Cancelled
 

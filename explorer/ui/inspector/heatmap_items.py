@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QWidget
 
 from explorer.lesson.matrix_format import display_scale, index_ticks, scaled, symmetric_levels
+from explorer.model.numbers import exact
 from explorer.ui.inspector.cell_numbers import CellNumbers, IndexLabels, cell_inks
 from explorer.ui.kit.guard import guarded
 from explorer.ui.kit.theme import Theme, current_theme
@@ -227,7 +228,7 @@ class HeatmapPlot:
         """Hover text: the element's name, its array index and its exact value."""
         assert self.matrix is not None
         value = float(self.matrix[row, column])
-        return f"{clip(self.namer(row, column), 160)}   = {value!r}"
+        return f"{clip(self.namer(row, column), 160)}   = {exact(value)}"
 
 
 class WidgetEvents(QObject):

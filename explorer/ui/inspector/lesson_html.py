@@ -12,7 +12,7 @@ from __future__ import annotations
 from explorer.lesson.by_hand import HAND_LIMIT, MATRIX_LIMIT, Contraction, ForwardByHand, JacobianMatrix
 from explorer.lesson.derivation import KIND_WORDS, Derivation
 from explorer.ui.kit.theme import Theme
-from explorer.ui.text.engine_text import localized
+from explorer.ui.text.engine_text import worded
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import escape
 from explorer.ui.text.rich_math import math_html, matrix_html, num, signed
@@ -161,7 +161,7 @@ def counts_html(d: Derivation, theme: Theme) -> str:
         ).format(
             mark=mark,
             what=translate("Lesson", "gradient") if d.single_path else translate("Lesson", "share of the gradient along this path"),
-            diff=f"{d.dense_product_diff:.1e}",
+            diff=num(d.dense_product_diff, 2),
         )
         parts.append(f"<p style='color:{colour}; font-weight:600'>{_t(text)}</p>")
         if d.dense_product.size <= 36:
@@ -224,7 +224,7 @@ def jacobian_html(j: JacobianMatrix | None, theme: Theme, symbol: str = "") -> s
     if j.v is None or j.jtv is None or j.result is None:
         parts.append(note(translate("Lesson", "Jᵀv needs v = ∂L/∂(output): the backward pass has not reached it yet."), theme))
         return "".join(parts)
-    parts.append(f"<p>{math_html(localized(j.delta))}</p>")
+    parts.append(f"<p>{math_html(worded(j.delta))}</p>")
     parts.append(
         f"<p>{math_html(j.jtv_form)} = Jᵀ · v =</p>"
         "<table cellspacing='8'><tr>"
@@ -239,7 +239,7 @@ def jacobian_html(j: JacobianMatrix | None, theme: Theme, symbol: str = "") -> s
     )
     parts.append(
         f"<p style='margin-top:8px'>{escape(_w('pytorch'))}</p>"
-        f"<p style='font-family:monospace; background:{theme.grid.name()}; padding:4px'>{math_html(localized(j.torch))}</p>"
+        f"<p style='font-family:monospace; background:{theme.grid.name()}; padding:4px'>{math_html(worded(j.torch))}</p>"
     )
     return "".join(parts)
 
@@ -251,7 +251,7 @@ def contraction_html(c: Contraction | None, theme: Theme, symbol: str = "") -> s
         parts.append(note(translate("Lesson", "{symbol}: written out for at most {limit} Jacobian elements, once the backward pass has reached it.").format(symbol=symbol, limit=MATRIX_LIMIT), theme))
         return "".join(parts)
     grad, muted = theme.gradient.name(), theme.muted_text.name()
-    parts.append(f"<p>{math_html(localized(c.delta))}</p>")
+    parts.append(f"<p>{math_html(worded(c.delta))}</p>")
     lines = []
     for row in c.rows[:CONTRACTION_ROWS]:
         symbols = " + ".join(f"{t.upstream}·{t.local}" for t in row.terms)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from explorer.lesson.notation import element, pretty
 from explorer.model.initial import initial_value
+from explorer.model.numbers import exact, shown
 from explorer.ui.kit.theme import current_theme
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line, plain, tooltip
@@ -73,11 +74,11 @@ class MatrixTableModel(QAbstractTableModel):
             return None
         value = float(self.array[index.row(), index.column()])
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{value:.6g}"
+            return shown(value, 6)
         if role == Qt.ItemDataRole.EditRole:
             return repr(value)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(f"{self._element(index)} = {value!r}")
+            return tooltip(f"{self._element(index)} = {exact(value)}")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -98,7 +99,7 @@ class MatrixTableModel(QAbstractTableModel):
                     node=one_line(pretty(self.node), 60),
                     text=one_line(str(value), 60),
                     element=one_line(self._element(index), 60),
-                    old=f"{old:.6g}",
+                    old=shown(old, 6),
                 )
             )
             return False

@@ -18,6 +18,7 @@ from explorer.engine import JACOBIAN_BUDGET, EngineError, Session
 from explorer.lesson import Breakdown, breakdown
 from explorer.lesson.notation import partial, pretty
 from explorer.ui.inspector.colour_scale import shared_top
+from explorer.ui.text.engine_text import error_text
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.vocabulary import shape_words as shape_text  # a scalar worded: 스칼라
 
@@ -185,7 +186,7 @@ class InspectorTabs:
         try:
             jac = session.jacobian(out, wrt)
         except EngineError as error:
-            self.jacobian_view.show_message(str(error))
+            self.jacobian_view.show_message(error_text(error))
             return
         self._set_jacobian(pair, jac)
         self._drawn[TAB_JACOBIAN] = inputs
@@ -235,7 +236,7 @@ class InspectorTabs:
         try:
             self.breakdown_view.set_breakdown(breakdown(session, out, wrt))
         except EngineError as error:
-            self.breakdown_view.show_message(str(error))
+            self.breakdown_view.show_message(error_text(error))
             return
         self._drawn[TAB_BREAKDOWN] = inputs
 
@@ -305,4 +306,4 @@ class InspectorTabs:
         try:
             self.derivation_view.set_data(lesson_data(self.session.fork(), node, pair))
         except EngineError as error:
-            self.derivation_view.show_message(str(error))
+            self.derivation_view.show_message(error_text(error))

@@ -28,6 +28,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from explorer.engine import EngineError
+from explorer.ui.text.engine_text import error_text
 from explorer.ui.text.i18n import translate
 
 #: How long closing the window waits for a running job (it is cancelled first).
@@ -97,7 +98,7 @@ class _Job(QRunnable):
         except Cancelled:
             outcome = None
         except (EngineError, MemoryError) as error:
-            outcome = ("failed", str(error) or type(error).__name__)
+            outcome = ("failed", error_text(error))
         except Exception as error:  # noqa: BLE001 (a worker thread is a border too)
             reason = str(error) or type(error).__name__
             outcome = ("failed", translate("Workers", "internal error in a background job: {reason}").format(reason=reason))

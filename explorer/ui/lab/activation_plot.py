@@ -18,6 +18,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from explorer.model.numbers import shown
 from explorer.ops import OPS
 from explorer.ui.kit.theme import current_theme
 from explorer.ui.lab.plot_style import style_plot
@@ -79,7 +80,7 @@ class ActivationPlot(QWidget):
             self.curves[name] = (f_item, d_item)
             if bound is not None:
                 text = translate("ActivationPlot", "max {symbol} = {bound}").format(
-                    symbol=d_symbol.removesuffix("(x)"), bound=f"{bound:g}"
+                    symbol=d_symbol.removesuffix("(x)"), bound=shown(bound)
                 )
                 line = pg.InfiniteLine(pos=bound, angle=0, movable=False, label=text, labelOpts=_LABEL_PLACE.get(name, _LABEL_PLACE["sigmoid"]))
                 plot.addItem(line)

@@ -43,6 +43,7 @@ from explorer.ui.lab.train_dialog import TrainDialog
 from explorer.ui.lab.train_worker import TrainWorker
 from explorer.ui.lab.training import TrainingRuns, replaced
 from explorer.ui.lab.update_view import UpdateView
+from explorer.ui.text.engine_text import error_text
 from explorer.ui.text.plain import one_line, plain
 
 
@@ -179,7 +180,7 @@ class LearningLab(QObject):
         try:
             update = apply_update(c.model, session, lr)
         except EngineError as error:
-            self.say(self.tr("Apply update refused: {error}").format(error=error))
+            self.say(self.tr("Apply update refused: {error}").format(error=error_text(error)))
             return False
         before = session.loss
         text = self.tr("Apply update, η = {lr}").format(lr=format_number(lr))

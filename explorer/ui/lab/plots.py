@@ -18,6 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from explorer.model.numbers import shown
 from explorer.ui.kit.theme import current_theme
 from explorer.ui.lab.plot_style import layer_colour, style_plot
 from explorer.ui.lab.throttle import RedrawThrottle
@@ -164,7 +165,7 @@ class GradNormPlot(QWidget):
                 text = self.tr(
                     "This pass: ‖∂L/∂W‖ shrinks {ratio}× from the last layer back to the first (기울기 소실)"
                 )
-                self.caption.setText(text.format(ratio=f"{y[-1] / y[0]:.3g}"))
+                self.caption.setText(text.format(ratio=shown(y[-1] / y[0], 3)))
             else:
                 self.caption.setText(self.tr("This pass: ‖∂L/∂W‖ of each layer"))
         self.depth_plot.getAxis("bottom").setTicks(

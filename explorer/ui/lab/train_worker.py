@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from explorer.engine import EngineError
 from explorer.model import Model
 from explorer.train.loop import TrainResult, train
+from explorer.ui.text.engine_text import error_text
 
 #: How long closing the window waits for a running training (it is cancelled first).
 SHUTDOWN_WAIT_MS = 3000
@@ -98,7 +99,7 @@ class _Job(QRunnable):
                     should_stop=self.should_stop,
                 )
             except (EngineError, MemoryError) as error:
-                self.signals.failed.emit(str(error) or type(error).__name__)
+                self.signals.failed.emit(error_text(error))
                 return
             except Exception as error:  # noqa: BLE001 (a worker thread is a border too)
                 self.signals.failed.emit(f"internal error in the training run: {error or type(error).__name__}")

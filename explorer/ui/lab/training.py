@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QDockWidget, QWidget
 
 from explorer.engine import EngineError
 from explorer.model import Model, ModelError
+from explorer.model.messages import message
 from explorer.train.layers import layer_weights, weight_names
 from explorer.train.loop import TrainResult, check_settings, with_params
 from explorer.train.update import format_number
@@ -34,6 +35,7 @@ from explorer.ui.kit.dialogs import Dialogs
 from explorer.ui.lab.plots import LossPlot
 from explorer.ui.lab.train_dialog import TrainDialog
 from explorer.ui.lab.train_worker import TrainRequest, TrainWorker
+from explorer.ui.text.engine_text import error_text, worded
 from explorer.ui.text.plain import one_line
 
 
@@ -116,9 +118,9 @@ class TrainingRuns(QObject):
         try:
             check_settings(steps, lr, momentum)
             if not model.params:
-                raise EngineError("the model has no param node to train")
+                raise EngineError(message("train.no_param"))
         except EngineError as error:
-            self.lab.say(self.tr("Training refused: {error}").format(error=error))
+            self.lab.say(self.tr("Training refused: {error}").format(error=error_text(error)))
             return False
         self._start_model = model
         self._settings = (steps, lr, momentum)
@@ -218,7 +220,7 @@ class TrainingRuns(QObject):
                 n=f"{result.updates:,}", losses=losses
             )
         assert result.divergence is not None
-        line = one_line(result.divergence.message(), 400)
+        line = one_line(worded(result.divergence.reason()), 400)
         if result.updates == 0:
             self.lab.dialogs.warn(self.lab.window, line)
             return line
@@ -252,7 +254,7 @@ class TrainingRuns(QObject):
             try:
                 new = with_params(c.model, values)
             except ModelError as error:
-                self._refusal = one_line(str(error), 400)
+                self._refusal = one_line(error_text(error), 400)
                 return False
         if not c.edit(text, replaced, new):
             return False

@@ -19,6 +19,7 @@ from explorer.engine import EngineError, Session
 from explorer.export.file_set import write_file_set
 from explorer.model import ModelError
 from explorer.ui.kit.busy import busy
+from explorer.ui.text.engine_text import error_text
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line
 
@@ -42,7 +43,7 @@ def _write(window: QMainWindow, folder: str | Path, make: Callable[[Session], di
             files = make(session)
             write_file_set(folder, files)  # every file or none
     except (OSError, ValueError, EngineError, ModelError) as error:
-        message = translate("ExportActions", "Export to {folder} failed: {error}").format(folder=folder, error=error)
+        message = translate("ExportActions", "Export to {folder} failed: {error}").format(folder=folder, error=error_text(error))
         window.statusBar().showMessage(one_line(message), 10000)
         return False
     message = translate("ExportActions", "Exported {names} to {folder}").format(names=", ".join(files), folder=folder)

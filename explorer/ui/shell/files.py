@@ -32,6 +32,7 @@ from explorer.ui.document.controller import Controller, open_document
 from explorer.ui.document.document import Document, document_text, is_bundled
 from explorer.ui.kit.dialogs import Dialogs
 from explorer.ui.kit.settings import Settings
+from explorer.ui.text.engine_text import error_text
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line
 
@@ -156,7 +157,7 @@ class DocumentFiles(QObject):
                 session, kind = open_document(str(recovery.autosave_path))
             except (ModelError, EngineError) as error:
                 self.controller.error_raised.emit(
-                    translate("Documents", "Cannot recover {name}: {reason}").format(name=recovery.document_name, reason=error)
+                    translate("Documents", "Cannot recover {name}: {reason}").format(name=recovery.document_name, reason=error_text(error))
                 )
                 recovery.discard()
                 continue
@@ -304,7 +305,7 @@ class DocumentFiles(QObject):
             }
             write_file_set(folder, files)  # all three or none, as the command line's export
         except (OSError, ValueError) as error:
-            self.controller.error_raised.emit(translate("Documents", "Export to {folder} failed: {reason}").format(folder=folder, reason=error))
+            self.controller.error_raised.emit(translate("Documents", "Export to {folder} failed: {reason}").format(folder=folder, reason=error_text(error)))
             return False
         self._status(
             translate("MainWindow", "Exported snapshot.json, graph.png, graph.svg to {folder}").format(folder=folder)

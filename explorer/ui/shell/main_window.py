@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent,
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
 from explorer import __version__
+from explorer.model.numbers import shown
 from explorer.ui.canvas.pane import CanvasPane
 from explorer.ui.document import edits as commands
 from explorer.ui.document.controller import Controller
@@ -329,7 +330,7 @@ class MainWindow(QMainWindow):
         self.step_label.setText(f"{one_line(c.status_text, 200)}    [{phase_name(s.phase)}]{failure}")
         self.step_label.setStyleSheet(f"color: {current_theme().error.name()}" if c.failure_text else "")
         if s.loss is not None:
-            self.loss_label.setText(self.tr("loss L = {value}").format(value=f"{s.loss:.6g}") + "  ")
+            self.loss_label.setText(self.tr("loss L = {value}").format(value=shown(s.loss, 6)) + "  ")
         else:
             self.loss_label.setText(self.tr("loss: not computed yet") + "  ")
 

@@ -1,77 +1,137 @@
-"""The engine's few fixed sentences (δ's definition, N, s, the outer-product note, the PyTorch comment) in the interface language.
+"""What the engine, the lessons and the model say, worded in the interface language.
 
-The engine writes them in English, with the maths filled in (``δ = ∂L/∂Ŷ
-(2×1), the gradient arriving at Ŷ``). :func:`localized` recognises each
-form and rebuilds it from a translated template with the same pieces; any
-other text comes back unchanged.
+Below the window every sentence is data: a
+:class:`~explorer.model.messages.Message`, a key with its arguments (the
+definitions of δ, N and s, the outer-product note, the PyTorch comment,
+every refusal an :class:`~explorer.engine.EngineError` or a
+:class:`~explorer.model.ModelError` carries as ``.message``). The catalogue
+here maps each key to a translatable English template with the same named
+fields (``pyside6-lupdate`` collects them, context ``Engine``);
+:func:`worded` fills the translated template with the message's arguments,
+numbers written by :func:`explorer.model.numbers.shown`. Nothing is parsed
+back from English.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+import numbers
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from explorer.model.messages import ENGLISH, Message, fields
+from explorer.model.numbers import MINUS, shown
 from explorer.ui.text.i18n import translate
+from explorer.ui.text.model_text import MODEL_TEMPLATES
 
+# Keys whose one argument is text given as it is (an English line from outside the catalogue).
+AS_GIVEN = frozenset({"engine.text", "model.text"})
 
-def _delta(m: re.Match[str]) -> str:
-    return translate("EngineText", "{prefix}δ = {name} ({shape}), the gradient arriving at {node}").format(
-        prefix=m["prefix"] or "", name=m["name"], shape=m["shape"], node=m["node"]
-    )
-
-
-def _count(m: re.Match[str]) -> str:
-    return translate("EngineText", "N = {n}, the number of elements of {node} (batch included)").format(n=m["n"], node=m["node"])
-
-
-def _samples(m: re.Match[str]) -> str:
-    return translate("EngineText", "s runs over the samples (the columns)")
-
-
-def _one_sample(m: re.Match[str]) -> str:
-    return translate("EngineText", "one sample: the outer product {factor} δᵀ, {shapes}").format(factor=m["factor"], shapes=m["shapes"])
-
-
-def _batch(m: re.Match[str]) -> str:
-    return translate("EngineText", "{count} samples: {factor} δᵀ = {sum}, a sum of outer products").format(
-        count=m["count"], factor=m["factor"], sum=m["sum"]
-    )
-
-
-def _torch_vjp(m: re.Match[str]) -> str:
-    comment = translate("EngineText", "v = {v}; {grad} is now Jᵀv = {result}, J never built").format(
-        v=m["v"], grad=m["grad"], result=m["result"]
-    )
-    return f"{m['call']}  # {comment}"
-
-
-def _torch_scalar(m: re.Match[str]) -> str:
-    comment = translate("EngineText", "{grad} is now {result}").format(grad=m["grad"], result=m["result"])
-    return f"{m['call']}  # {comment}"
-
-
-_FORMS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
-    (re.compile(r"(?P<prefix>v = )?δ = (?P<name>.+) \((?P<shape>[^()]+)\), the gradient arriving at (?P<node>.+)"), _delta),
-    (re.compile(r"N = (?P<n>\d+), the number of elements of (?P<node>.+) \(batch included\)"), _count),
-    (re.compile(r"s runs over the samples \(the columns\)"), _samples),
-    (re.compile(r"one sample: the outer product (?P<factor>.+) δᵀ, (?P<shapes>.+)"), _one_sample),
-    (
-        re.compile(r"(?P<call>\S+\.backward\(gradient=v\))  # v = (?P<v>.+?); (?P<grad>\S+\.grad) is now Jᵀv = (?P<result>.+), J never built"),
-        _torch_vjp,
+# Each key's English template for the window: the line's own template without format specs.
+_MARKED: dict[str, object] = {
+    # the lessons: what δ, N and s stand for; the outer product; the PyTorch comment
+    "lesson.delta": QT_TRANSLATE_NOOP("Engine", "δ = {name} ({shape}), the gradient arriving at {node}"),
+    "lesson.v_is": QT_TRANSLATE_NOOP("Engine", "v = {delta}"),
+    "lesson.count": QT_TRANSLATE_NOOP("Engine", "N = {n}, the number of elements of {node} (batch included)"),
+    "lesson.samples": QT_TRANSLATE_NOOP("Engine", "s runs over the samples (the columns)"),
+    "lesson.one_sample": QT_TRANSLATE_NOOP("Engine", "one sample: the outer product {factor} δᵀ, {rows} · {cols} → {shape}"),
+    "lesson.batch": QT_TRANSLATE_NOOP(
+        "Engine", "{count} samples: {factor} δᵀ = Σₛ {factor}[:, s] δ[:, s]ᵀ, a sum of outer products"
     ),
-    (re.compile(r"(?P<call>\S+\.backward\(\))  # (?P<grad>\S+\.grad) is now (?P<result>.+)"), _torch_scalar),
-    (re.compile(r"(?P<count>\d+) samples: (?P<factor>.+?) δᵀ = (?P<sum>Σₛ .+), a sum of outer products"), _batch),
-]
+    "lesson.torch_scalar": QT_TRANSLATE_NOOP("Engine", "{call}  # {grad} is now {result}"),
+    "lesson.torch_vjp": QT_TRANSLATE_NOOP("Engine", "{call}  # v = {v}; {grad} is now Jᵀv = {result}, J never built"),
+    "lesson.gradient_unknown": QT_TRANSLATE_NOOP("Engine", "the backward pass has not reached {node} yet (∂L/∂{node} is unknown)"),
+    "lesson.check_cancelled": QT_TRANSLATE_NOOP("Engine", "the finite-difference check of {node} was cancelled"),
+    "lesson.forward_incomplete": QT_TRANSLATE_NOOP("Engine", "the forward pass is not complete"),
+    "lesson.no_such_node": QT_TRANSLATE_NOOP("Engine", "no node {node} in the model (nodes: {nodes})"),
+    "lesson.no_parameter": QT_TRANSLATE_NOOP("Engine", "the model has no parameter; name a node with --node"),
+    "lesson.not_known_yet": QT_TRANSLATE_NOOP(
+        "Engine", "∂L/∂{node} is not known at step {step}/{total}: the backward pass reaches {node} at step {reached}"
+    ),
+    # the engine
+    "engine.not_computed": QT_TRANSLATE_NOOP("Engine", "{source} (input {port} of {node}) is not computed yet"),
+    "engine.not_reached": QT_TRANSLATE_NOOP("Engine", "the backward pass has not reached {node} yet"),
+    "engine.jacobian_too_large": QT_TRANSLATE_NOOP(
+        "Engine", "∂{node}/∂{wrt} would have {size} elements ({dims}); the budget is {budget}"
+    ),
+    "engine.non_finite": QT_TRANSLATE_NOOP("Engine", "{phase} step {step}/{total}: {what} {kind}"),
+    "engine.non_finite.inputs_reach": QT_TRANSLATE_NOOP(
+        "Engine", "{phase} step {step}/{total}: {what} {kind} (its inputs reach {largest})"
+    ),
+    "engine.non_finite.gradients_reach": QT_TRANSLATE_NOOP(
+        "Engine", "{phase} step {step}/{total}: {what} {kind} (the gradients flowing in reach {largest})"
+    ),
+    "engine.non_finite.forward": QT_TRANSLATE_NOOP("Engine", "forward"),
+    "engine.non_finite.backward": QT_TRANSLATE_NOOP("Engine", "backward"),
+    "engine.non_finite.gradient": QT_TRANSLATE_NOOP("Engine", "the gradient of {name}"),
+    "engine.non_finite.nan": QT_TRANSLATE_NOOP("Engine", "became NaN"),
+    "engine.non_finite.inf": QT_TRANSLATE_NOOP("Engine", "overflowed to infinity"),
+    # training
+    "train.steps_invalid": QT_TRANSLATE_NOOP("Engine", "the number of steps must be a whole number in 1…{limit}, got {steps}"),
+    "train.lr_invalid": QT_TRANSLATE_NOOP("Engine", "the learning rate must be a finite number > 0, got {lr}"),
+    "train.momentum_invalid": QT_TRANSLATE_NOOP("Engine", "the momentum must be a number in [0, 1), got {momentum}"),
+    "train.no_param": QT_TRANSLATE_NOOP("Engine", "the model has no param node to train"),
+    "train.every_invalid": QT_TRANSLATE_NOOP("Engine", "every must be a whole number ≥ 1, got {every}"),
+    "train.diverged": QT_TRANSLATE_NOOP(
+        "Engine", "diverged at iteration {iteration}: node {named}: {what}; try a smaller learning rate"
+    ),
+    "train.diverged.forward": QT_TRANSLATE_NOOP("Engine", "its value overflowed to a non-finite number in the forward pass"),
+    "train.diverged.backward": QT_TRANSLATE_NOOP("Engine", "its gradient overflowed to a non-finite number in the backward pass"),
+    "train.diverged.update": QT_TRANSLATE_NOOP("Engine", "the update would make it non-finite"),
+    "train.update_overflows": QT_TRANSLATE_NOOP(
+        "Engine", "node {node}: the update with learning rate {lr} overflows; try a smaller one"
+    ),
+    "train.other_model": QT_TRANSLATE_NOOP("Engine", "the session belongs to another model"),
+    "train.not_reached": QT_TRANSLATE_NOOP("Engine", "node {node}: the backward pass has not reached it yet; run it first"),
+    "train.no_gradient": QT_TRANSLATE_NOOP("Engine", "node {node}: no gradient given for this parameter"),
+    "train.gradient_shape": QT_TRANSLATE_NOOP("Engine", "node {node}: the gradient has shape {shape}; it must be {expected}"),
+    "train.gradient_non_finite": QT_TRANSLATE_NOOP("Engine", "node {node}: the gradient holds a non-finite number"),
+    **MODEL_TEMPLATES,
+}
+TEMPLATES: dict[str, str] = {key: str(text) for key, text in _MARKED.items()}
 
 
-def localized(text: str) -> str:
-    """``text`` in the interface language when it is one of the engine's fixed sentences, else unchanged.
+def worded(message: Message) -> str:
+    """``message`` in the interface language, its numbers as the window writes them.
 
-    >>> localized("δ = ∂L/∂Ŷ (2×1), the gradient arriving at Ŷ")  # in English without a catalogue
-    'δ = ∂L/∂Ŷ (2×1), the gradient arriving at Ŷ'
+    >>> from explorer.model.messages import message
+    >>> import explorer.lesson, explorer.train.loop  # each defines its keys
+    >>> worded(message("lesson.count", n=6, node="Ŷ"))  # in English without a catalogue
+    'N = 6, the number of elements of Ŷ (batch included)'
+    >>> worded(message("train.lr_invalid", lr=-1.5e-7))
+    'the learning rate must be a finite number > 0, got −1.5e−7'
     """
-    for pattern, rebuild in _FORMS:
-        match = pattern.fullmatch(text)
-        if match is not None:
-            return rebuild(match)
-    return text
+    if message.key in AS_GIVEN:
+        return str(message)
+    template = TEMPLATES.get(message.key)
+    if template is None:
+        return str(message)  # a key the window does not know yet: its English line
+    specs = fields(ENGLISH[message.key])
+    args = {name: _argument(value, *specs.get(name, (None, ""))) for name, value in message.args.items()}
+    try:
+        return translate("Engine", template).format(**args)
+    except (KeyError, IndexError, ValueError):
+        return template.format(**args)  # a translation with a broken field never hides the message
+
+
+def error_text(error: BaseException) -> str:
+    """An error's one line in the interface language: its ``.message`` worded, else ``str(error)``."""
+    carried = getattr(error, "message", None)
+    if isinstance(carried, Message):
+        return worded(carried)
+    return str(error) or type(error).__name__
+
+
+def _argument(value: object, conversion: str | None, spec: str) -> str:
+    """One argument as the window writes it: messages worded, real numbers by :func:`shown`."""
+    if isinstance(value, Message):
+        return worded(value)
+    if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral):
+        if spec[-1:] in ("f", "%"):  # a fixed layout (``{limit:,.0f}``) stays; only its minus is the real one
+            return format(float(value), spec).replace("-", MINUS)
+        digits = spec[1:-1] if spec[:1] == "." and spec[-1:] in "eEgG" and spec[1:-1].isdigit() else "6"
+        return shown(float(value), int(digits))
+    if conversion == "r":
+        value = repr(value)
+    elif conversion in ("s", "a"):
+        value = str(value) if conversion == "s" else ascii(value)
+    return format(value, spec)

@@ -10,11 +10,12 @@ a cut table with a note. No widgets here, and nothing is computed.
 
 from __future__ import annotations
 
-import math
 import re
 
 import numpy as np
 
+from explorer.model.numbers import shown
+from explorer.model.numbers import signed as signed  # a product's term, bracketed when negative
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import escape
 
@@ -29,34 +30,19 @@ MAX_ROWS, MAX_COLUMNS = 12, 12
 def math_html(text: str, limit: int = 2000) -> str:
     """``text`` escaped for rich text, its layer marks set in a font that has them.
 
-    >>> math_html("<b> w⁽³⁾₁₁")
-    "&lt;b&gt; w<span style=\\"font-family:'DejaVu Sans', 'Noto Sans', 'Segoe UI Symbol', 'Cambria Math', sans-serif\\">⁽³⁾</span>₁₁"
+    >>> print(math_html("<b> w⁽³⁾₁₁"))
+    &lt;b&gt; w<span style="font-family:'DejaVu Sans', 'Noto Sans', 'Segoe UI Symbol', 'Cambria Math', sans-serif">⁽³⁾</span>₁₁
     """
     return _MARK.sub(lambda m: f'<span style="font-family:{MARK_FONTS}">{m.group(0)}</span>', escape(text, limit))
 
 
 def num(x: float, digits: int = 4) -> str:
-    """A number as the views print it: ``digits`` significant digits, a real minus sign.
+    """A number as the views print it: :func:`~explorer.model.numbers.shown`, ``digits`` significant digits.
 
     >>> num(-0.0611824), num(0.0), num(2.0), num(-1.5e-7)
-    ('−0.06118', '0', '2', '−1.5e−07')
+    ('−0.06118', '0', '2', '−1.5e−7')
     """
-    if math.isnan(x):
-        return "nan"
-    if math.isinf(x):
-        return "∞" if x > 0 else "−∞"
-    text = f"{x:.{digits}g}"
-    return ("0" if text in ("-0", "0") else text).replace("-", "−")
-
-
-def signed(x: float, digits: int = 4) -> str:
-    """A number in a product, bracketed when negative: ``(−0.266)``, ``0.23``.
-
-    >>> signed(-0.266), signed(0.23)
-    ('(−0.266)', '0.23')
-    """
-    text = num(x, digits)
-    return f"({text})" if text.startswith("−") else text
+    return shown(x, digits)
 
 
 def grid_of(array: np.ndarray) -> np.ndarray:
