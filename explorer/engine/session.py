@@ -12,6 +12,8 @@ a :class:`NodeState` taken at one step stays true for that step.
 
 from __future__ import annotations
 
+import math
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -20,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from explorer.engine.errors import JacobianTooLarge, NonFiniteError, NotReachedError
-from explorer.engine.ops import OPS, Op
+from explorer.engine.ops import OPS, Forward, Op, Vjp
 from explorer.model import Model
 
 Array = npt.NDArray[np.float64]
@@ -67,10 +69,89 @@ class NodeState:
         return self.upstream[0].upstream_grad if len(self.upstream) == 1 else None
 
 
+_FLOAT64 = np.dtype(np.float64)
+#: Past this many elements :func:`np.vdot` is slower than :func:`np.dot` on a flat view …
+_VDOT_MOST = 4096
+#: … and a step's result is checked on its own rather than copied to be checked with the others.
+_JOIN_MOST = 4096
+
+
 def _frozen(array: Array) -> Array:
-    array = np.asarray(array, dtype=np.float64)
+    """``array`` as float64, made read-only in place: shared, never copied when it already is float64."""
+    if type(array) is not np.ndarray or array.dtype is not _FLOAT64:
+        array = np.asarray(array, dtype=np.float64)
     array.setflags(write=False)
     return array
+
+
+def _all_finite(array: Array) -> bool:
+    """Whether every element is finite, in one pass over the array and without a temporary.
+
+    The sum of squares is finite when every element is; inf or NaN anywhere
+    makes it inf or NaN. Only a sum past the float range (an element past
+    about 1e154) takes the exact, slower look.
+
+    >>> _all_finite(np.array([[1e200], [-3.0]])), _all_finite(np.array([1.0, np.nan]))
+    (True, False)
+    """
+    if array.size <= _VDOT_MOST:
+        squares = np.vdot(array, array)
+    else:
+        flat = array.reshape(-1)
+        squares = np.dot(flat, flat)
+    return math.isfinite(squares) or bool(np.isfinite(array).all())
+
+
+#: ``dL/dL``, the first gradient of every backward pass.
+_ONE = _frozen(np.ones(()))
+
+# What a step does, worked out once per model: a forward step runs ``forward``
+# on its inputs ``((port, source), …)``; a backward step sums the vjps of its
+# consumers ``((consumer, port, vjp), …)`` (none for the loss).
+_ForwardAction = tuple[str, Forward, tuple[tuple[str, str], ...]]
+_BackwardAction = tuple[str, tuple[tuple[str, str, Vjp], ...]]
+
+
+@dataclass(frozen=True)
+class _Schedule:
+    """A model's plan and what each of its steps does; the same for every session of the model."""
+
+    plan: tuple[Step, ...]
+    forward_actions: tuple[_ForwardAction, ...]
+    backward_actions: tuple[_BackwardAction, ...]
+    values: dict[str, Array | None]  # the leaves' values, ``None`` for the op nodes
+    nothing: dict[str, None]  # every node → ``None``
+    no_upstream: dict[str, tuple[()]]  # every node → ``()``
+
+
+def _build_schedule(model: Model) -> _Schedule:
+    forward = [Step(0, "forward", n) for n in model.op_nodes]
+    backward = [Step(0, "backward", n) for n in reversed(model.order)]
+    plan = tuple(Step(i + 1, s.phase, s.node) for i, s in enumerate(forward + backward))
+    forward_actions = tuple(
+        (n, OPS[model.op(n)].forward, tuple(model.inputs(n).items())) for n in model.op_nodes
+    )
+    backward_actions = tuple(
+        (n, tuple((c, port, OPS[model.op(c)].vjp[port]) for c, port in model.consumers(n)))
+        for n in reversed(model.order)
+    )
+    values: dict[str, Array | None] = dict.fromkeys(model.order)
+    for leaf in model.leaves:
+        values[leaf] = model.value(leaf)
+    return _Schedule(
+        plan, forward_actions, backward_actions, values, dict.fromkeys(model.order), dict.fromkeys(model.order, ())
+    )
+
+
+#: The schedule of each model alive: a model never changes, and a session of it is made often.
+_SCHEDULES: weakref.WeakKeyDictionary[Model, _Schedule] = weakref.WeakKeyDictionary()
+
+
+def _schedule(model: Model) -> _Schedule:
+    schedule = _SCHEDULES.get(model)
+    if schedule is None:
+        schedule = _SCHEDULES[model] = _build_schedule(model)
+    return schedule
 
 
 class Session:
@@ -99,17 +180,16 @@ class Session:
     def __init__(self, model: Model, jacobian_budget: int = JACOBIAN_BUDGET) -> None:
         self.model = model
         self.jacobian_budget = jacobian_budget
-        forward = [Step(0, "forward", n) for n in model.op_nodes]
-        backward = [Step(0, "backward", n) for n in reversed(model.order)]
-        self.plan: tuple[Step, ...] = tuple(
-            Step(i + 1, s.phase, s.node) for i, s in enumerate(forward + backward)
-        )
-        self.forward_steps = len(forward)
-        self._values: dict[str, Array | None] = {n: None for n in model.order}
-        for leaf in model.leaves:
-            self._values[leaf] = model.value(leaf)
-        self._grads: dict[str, Array | None] = {n: None for n in model.order}
-        self._upstream: dict[str, tuple[Contribution, ...]] = {n: () for n in model.order}
+        schedule = _schedule(model)
+        self._schedule = schedule
+        self.plan: tuple[Step, ...] = schedule.plan
+        self.forward_steps = len(schedule.forward_actions)
+        self._values: dict[str, Array | None] = dict(schedule.values)
+        self._grads: dict[str, Array | None] = dict(schedule.nothing)
+        # per node: its consumers' shares of its gradient, as (consumer, port, upstream grad, share)
+        self._upstream: dict[str, tuple[tuple[str, str, Array, Array], ...]] = dict(schedule.no_upstream)
+        # per op node computed: the inputs its forward step read, which its consumers' vjps read again
+        self._inputs_read: dict[str, dict[str, Array]] = {}
         self._position = 0
         self._jacobians: dict[tuple[str, str], Array] = {}
 
@@ -127,7 +207,7 @@ class Session:
 
     @property
     def done(self) -> bool:
-        return self._position == self.total
+        return self._position == len(self.plan)
 
     @property
     def current(self) -> Step | None:
@@ -156,6 +236,7 @@ class Session:
         other._values = dict(self._values)
         other._grads = dict(self._grads)
         other._upstream = dict(self._upstream)
+        other._inputs_read = dict(self._inputs_read)
         other._jacobians = dict(self._jacobians)
         return other
 
@@ -171,16 +252,11 @@ class Session:
             finite. The step is not taken: nothing is stored and the session
             stays where it was, so :meth:`back` and :meth:`seek` still work.
         """
-        step = self.next_step
-        if step is None:
+        position = self._position
+        if position == len(self.plan):
             return None
-        with np.errstate(all="ignore"):  # an overflow is reported below, never as a numpy warning
-            if step.phase == "forward":
-                self._forward(step)
-            else:
-                self._backward(step)
-        self._position += 1
-        return step
+        self._advance(position + 1)
+        return self.plan[position]
 
     def back(self) -> Step | None:
         """Undo the last step exactly; ``None`` at the start."""
@@ -189,12 +265,14 @@ class Session:
             return None
         if step.phase == "forward":
             self._values[step.node] = None
-            # a Jacobian of a node depends on the node and on all of its inputs, not only on ``wrt``
-            self._jacobians = {
-                k: j
-                for k, j in self._jacobians.items()
-                if step.node != k[0] and step.node not in self.model.inputs(k[0]).values()
-            }
+            del self._inputs_read[step.node]
+            if self._jacobians:
+                # a Jacobian of a node depends on the node and on all of its inputs, not only on ``wrt``
+                self._jacobians = {
+                    k: j
+                    for k, j in self._jacobians.items()
+                    if step.node != k[0] and step.node not in self.model.inputs(k[0]).values()
+                }
         else:
             self._grads[step.node] = None
             self._upstream[step.node] = ()
@@ -205,15 +283,14 @@ class Session:
         """Step forward or back until ``position`` steps are taken."""
         if not 0 <= position <= self.total:
             raise ValueError(f"step {position} is outside 0…{self.total}")
-        while self._position < position:
-            self.step()
+        if self._position < position:
+            self._advance(position)
         while self._position > position:
             self.back()
 
     def run(self) -> None:
         """Run to the end of the backward pass."""
-        while self.step() is not None:
-            pass
+        self._advance(len(self.plan))
 
     def run_forward(self) -> None:
         """Run to the end of the forward pass (the loss known, no gradient yet)."""
@@ -223,6 +300,115 @@ class Session:
         self.seek(0)
 
     # -- the two kinds of step -----------------------------------------------
+
+    def _advance(self, stop: int) -> None:
+        """Take the steps up to ``stop``; the first with a result not all finite raises, and is not taken.
+
+        The steps are taken first and their results checked together after
+        them, in one look over all the small arrays at once (a look costs
+        about as much as a small step): a pass of finite steps, the usual
+        case, pays once. When a result is not all finite, the first such step
+        is found, it and the steps after it are undone, and it raises.
+        """
+        start = self._position
+        small: list[bytes] = []  # the small results' bytes, joined for the one look
+        large: list[Array] = []  # the others, looked at one by one without a copy
+        with np.errstate(all="ignore"):  # an overflow is reported as NonFiniteError, never as a numpy warning
+            try:
+                if self._position < self.forward_steps:
+                    self._forward(min(stop, self.forward_steps), small, large)
+                if self._position < stop:
+                    self._backward(stop, small, large)
+            finally:
+                if not (_all_finite(np.frombuffer(b"".join(small))) and all(map(_all_finite, large))):
+                    self._undo_from_non_finite(start)
+
+    def _forward(self, stop: int, small: list[bytes], large: list[Array]) -> None:
+        """Forward steps up to ``stop``: each op node's value from its inputs'."""
+        actions = self._schedule.forward_actions
+        values, inputs_read = self._values, self._inputs_read
+        position = self._position
+        try:
+            while position < stop:
+                node, forward, sources = actions[position]
+                inputs = {}
+                for port, source in sources:
+                    inputs[port] = values[source]  # known: the plan is in topological order
+                value = forward(inputs)  # type: ignore[arg-type]
+                if type(value) is not np.ndarray or value.dtype is not _FLOAT64:
+                    value = np.asarray(value, dtype=np.float64)
+                value.setflags(write=False)
+                if value.size <= _JOIN_MOST:
+                    small.append(value.tobytes())
+                else:
+                    large.append(value)
+                values[node] = value
+                inputs_read[node] = inputs  # type: ignore[assignment]
+                position += 1
+        finally:
+            self._position = position
+
+    def _backward(self, stop: int, small: list[bytes], large: list[Array]) -> None:
+        """Backward steps up to ``stop``: each node's gradient, the sum of its consumers' vjps."""
+        actions, first = self._schedule.backward_actions, self.forward_steps
+        grads, values, inputs_read, upstream = self._grads, self._values, self._inputs_read, self._upstream
+        position = self._position
+        try:
+            while position < stop:
+                node, consumers = actions[position - first]
+                if not consumers:  # the loss
+                    grads[node] = _ONE
+                    position += 1
+                    continue
+                shares = []
+                total: Array | None = None
+                for consumer, port, vjp in consumers:
+                    delta = grads[consumer]  # known: the plan reaches consumers first
+                    share = vjp(inputs_read[consumer], values[consumer], delta)  # type: ignore[arg-type]
+                    if type(share) is not np.ndarray or share.dtype is not _FLOAT64:
+                        share = np.asarray(share, dtype=np.float64)
+                    share.setflags(write=False)
+                    shares.append((consumer, port, delta, share))
+                    total = share if total is None else total + share
+                assert total is not None
+                if len(shares) > 1:
+                    total = _frozen(total)
+                if total.size <= _JOIN_MOST:
+                    small.append(total.tobytes())
+                else:
+                    large.append(total)
+                upstream[node] = tuple(shares)  # type: ignore[assignment]
+                grads[node] = total
+                position += 1
+        finally:
+            self._position = position
+
+    def _undo_from_non_finite(self, start: int) -> None:
+        """Find the first step since ``start`` whose result is not all finite, undo from it, and raise."""
+        for position in range(start, self._position):
+            step = self.plan[position]
+            if step.phase == "forward":
+                result, sources = self._values[step.node], list(self._inputs_read[step.node].values())
+            else:
+                result, sources = self._grads[step.node], [share[2] for share in self._upstream[step.node]]
+            assert result is not None
+            if not _all_finite(result):
+                error = self._non_finite(position, result, sources)
+                while self._position > position:
+                    self.back()
+                raise error
+        raise AssertionError("a result past the float range was seen and then not found")
+
+    def _non_finite(self, position: int, result: Array, sources: Iterable[Array]) -> NonFiniteError:
+        """The error naming step ``position + 1`` for ``result``, which holds inf or NaN."""
+        step = self.plan[position]
+        kind = "became NaN" if np.all(np.isnan(result[~np.isfinite(result)])) else "overflowed to infinity"
+        largest = max((float(np.max(np.abs(s))) for s in sources if s.size), default=0.0)
+        reach = "its inputs reach" if step.phase == "forward" else "the gradients flowing in reach"
+        detail = f" ({reach} {largest:.3g})" if np.isfinite(largest) else ""
+        return NonFiniteError(
+            step.node, self.model.label(step.node), step.index, self.total, step.phase, kind, detail
+        )
 
     def _op(self, node: str) -> Op:
         return OPS[self.model.op(node)]
@@ -236,50 +422,12 @@ class Session:
             inputs[port] = value
         return inputs
 
-    def _forward(self, step: Step) -> None:
-        node = step.node
-        inputs = self._inputs(node)
-        value = _frozen(self._op(node).forward(inputs))
-        self._require_finite(step, value, inputs.values())
-        self._values[node] = value
-
-    def _require_finite(self, step: Step, result: Array, sources: Iterable[Array]) -> None:
-        """Raise :class:`NonFiniteError` naming the step when ``result`` holds inf or NaN."""
-        if np.all(np.isfinite(result)):
-            return
-        kind = "became NaN" if np.all(np.isnan(result[~np.isfinite(result)])) else "overflowed to infinity"
-        largest = max((float(np.max(np.abs(s))) for s in sources if s.size), default=0.0)
-        reach = "its inputs reach" if step.phase == "forward" else "the gradients flowing in reach"
-        detail = f" ({reach} {largest:.3g})" if np.isfinite(largest) else ""
-        raise NonFiniteError(
-            step.node, self.model.label(step.node), step.index, self.total, step.phase, kind, detail
-        )
-
-    def _backward(self, step: Step) -> None:
-        node = step.node
-        if node == self.model.loss_id:
-            self._grads[node] = _frozen(np.ones(()))
-            return
-        contributions = []
-        for consumer, port in self.model.consumers(node):
-            upstream = self._grads[consumer]
-            assert upstream is not None, "reverse topological order reaches consumers first"
-            value = self._values[consumer]
-            assert value is not None
-            share = self._op(consumer).vjp[port](self._inputs(consumer), value, upstream)
-            contributions.append(Contribution(consumer, port, upstream, _frozen(share)))
-        total = contributions[0].grad
-        for extra in contributions[1:]:
-            total = total + extra.grad
-        self._require_finite(step, total, [c.upstream_grad for c in contributions])
-        self._upstream[node] = tuple(contributions)
-        self._grads[node] = _frozen(total)
-
     # -- what is known --------------------------------------------------------
 
     def state(self, node: str) -> NodeState:
         self._require(node)
-        return NodeState(self._values[node], self._grads[node], self._upstream[node])
+        upstream = tuple(Contribution(*share) for share in self._upstream[node])
+        return NodeState(self._values[node], self._grads[node], upstream)
 
     def value(self, node: str) -> Array | None:
         """The node's value, or ``None`` if the forward pass has not reached it."""
