@@ -101,42 +101,44 @@ NUMPY_ACTIVATIONS: dict[str, tuple[Callable[[np.ndarray], np.ndarray], Callable[
 }
 
 
-def numpy_pass(x: np.ndarray, weights: list[np.ndarray], y: np.ndarray, activation: str | None) -> dict[str, Any]:
-    """The forward and backward pass by hand, with the engine's matmul forms (``Wᵀ h``, ``h δᵀ``, ``W δ``)."""
-    depth = len(weights)
-    grads: dict[str, Any] = {}
-    if activation is None:
-        hs = [x]
-        for w in weights:
-            hs.append(w.T @ hs[-1])
-        r = hs[-1] - y
-        grads["L"] = 0.5 * float(np.sum(r * r))
-        grads["Y"] = -r
-        g = r
-        for i in range(depth, 0, -1):
-            grads[f"H{i}"] = g
-            grads[f"W{i}"] = hs[i - 1] @ g.T
-            g = weights[i - 1] @ g
-        grads["X"] = g
-        return grads
-    forward, slope = NUMPY_ACTIVATIONS[activation]
-    acts, hs = [x], [x]
+def numpy_pass(
+    x: np.ndarray, weights: list[np.ndarray], y: np.ndarray, activation: str | None
+) -> tuple[float, np.ndarray, np.ndarray, list[np.ndarray], list[np.ndarray], list[np.ndarray]]:
+    """The forward and backward pass by hand, with the engine's matmul forms (``Wᵀ h``, ``h δᵀ``, ``W δ``).
+
+    Returns ``(L, dL/dX, dL/dY, [dL/dH_i], [dL/dW_i], [dL/dA_i])``, each list from the last layer back.
+    """
+    forward, slope = NUMPY_ACTIVATIONS[activation] if activation else (None, None)
+    inputs, hidden = [x], []  # each layer's input; the pre-activations of the layers before the last
+    a = x
     for w in weights[:-1]:
-        h = w.T @ acts[-1]
-        hs.append(h)
-        acts.append(forward(h))
-    r = weights[-1].T @ acts[-1] - y
-    grads["L"] = 0.5 * float(np.sum(r * r))
-    grads["Y"] = -r
-    g = r  # dL/dH_depth
-    for i in range(depth, 0, -1):
-        grads[f"H{i}"] = g
-        grads[f"W{i}"] = acts[i - 1] @ g.T
-        g = weights[i - 1] @ g  # dL/dA_{i-1}, or dL/dX
-        if i > 1:
-            grads[f"A{i - 1}"] = g
-            g = g * slope(acts[i - 1], hs[i - 1])
-    grads["X"] = g
+        h = w.T @ a
+        hidden.append(h)
+        a = forward(h) if forward else h
+        inputs.append(a)
+    r = weights[-1].T @ a - y
+    loss = 0.5 * float(np.sum(r * r))
+    d_h, d_w, d_a = [], [], []
+    g = r  # dL/dŶ
+    for i in range(len(weights) - 1, -1, -1):
+        d_h.append(g)
+        d_w.append(inputs[i] @ g.T)
+        g = weights[i] @ g  # dL/d(the layer's input)
+        if i and slope:
+            d_a.append(g)
+            g = g * slope(inputs[i], hidden[i - 1])
+    return loss, g, -r, d_h, d_w, d_a
+
+
+def named(result: tuple[float, np.ndarray, np.ndarray, list[np.ndarray], list[np.ndarray], list[np.ndarray]]) -> dict[str, Any]:
+    """:func:`numpy_pass`'s result by node id."""
+    loss, d_x, d_y, d_h, d_w, d_a = result
+    depth = len(d_w)
+    grads: dict[str, Any] = {"L": loss, "X": d_x, "Y": d_y}
+    for k in range(depth):
+        grads[f"H{depth - k}"], grads[f"W{depth - k}"] = d_h[k], d_w[k]
+    for k, g in enumerate(d_a):
+        grads[f"A{depth - 1 - k}"] = g
     return grads
 
 
@@ -220,7 +222,7 @@ def measure(
         sides["torch"] = lambda: torch_pass(torch, leaves, depth, activation)
     for fn in sides.values():  # the warm-up
         fn()
-    check_same(engine_pass(model), numpy_pass(x, weights, y, activation), leaves)
+    check_same(engine_pass(model), named(numpy_pass(x, weights, y, activation)), leaves)
     one = {name: max(_block(fn, 1), 1e-7) for name, fn in sides.items()}
     passes = {name: max(1, int(BLOCK_SECONDS / t)) for name, t in one.items()}
     if repeats is None:

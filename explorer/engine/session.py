@@ -7,13 +7,19 @@ the vector-Jacobian products ``Jᵀ δ`` of its consumers, exactly what
 autograd does; dense Jacobians are built only by :meth:`Session.jacobian`.
 
 Every array a session hands out is read-only and is never changed later, so
-a :class:`NodeState` taken at one step stays true for that step.
+a :class:`NodeState` taken at one step stays true for that step. A step
+stores its result as the op made it and never copies it; the session makes
+it read-only as it hands it out (flagging every result as it is made cost a
+tenth of a pass of small layers).
+
+What each step does is worked out once per model (:mod:`explorer.engine.schedule`),
+and a run of steps checks all its results for inf and NaN at once, after
+them: a pass of small layers then costs little more than the same numpy calls
+written by hand (``benchmarks/bench_engine.py``).
 """
 
 from __future__ import annotations
 
-import math
-import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -22,23 +28,16 @@ import numpy as np
 import numpy.typing as npt
 
 from explorer.engine.errors import JacobianTooLarge, NonFiniteError, NotReachedError
-from explorer.engine.ops import OPS, Forward, Op, Vjp
+from explorer.engine.ops import OPS, Op, Vjp
+from explorer.engine.schedule import Phase, Step, all_finite, schedule_of
 from explorer.model import Model
 
 Array = npt.NDArray[np.float64]
-Phase = Literal["forward", "backward"]
+
+__all__ = ["JACOBIAN_BUDGET", "Contribution", "NodeState", "Phase", "Session", "Step"]
 
 #: Largest dense Jacobian (in elements) a session builds: 400 MB of float64.
 JACOBIAN_BUDGET = 50_000_000
-
-
-@dataclass(frozen=True)
-class Step:
-    """One step of the plan. ``index`` counts from 1."""
-
-    index: int
-    phase: Phase
-    node: str
 
 
 @dataclass(frozen=True)
@@ -70,10 +69,7 @@ class NodeState:
 
 
 _FLOAT64 = np.dtype(np.float64)
-#: Past this many elements :func:`np.vdot` is slower than :func:`np.dot` on a flat view …
-_VDOT_MOST = 4096
-#: … and a step's result is checked on its own rather than copied to be checked with the others.
-_JOIN_MOST = 4096
+_TOBYTES = np.ndarray.tobytes
 
 
 def _frozen(array: Array) -> Array:
@@ -84,74 +80,15 @@ def _frozen(array: Array) -> Array:
     return array
 
 
-def _all_finite(array: Array) -> bool:
-    """Whether every element is finite, in one pass over the array and without a temporary.
-
-    The sum of squares is finite when every element is; inf or NaN anywhere
-    makes it inf or NaN. Only a sum past the float range (an element past
-    about 1e154) takes the exact, slower look.
-
-    >>> _all_finite(np.array([[1e200], [-3.0]])), _all_finite(np.array([1.0, np.nan]))
-    (True, False)
-    """
-    if array.size <= _VDOT_MOST:
-        squares = np.vdot(array, array)
-    else:
-        flat = array.reshape(-1)
-        squares = np.dot(flat, flat)
-    return math.isfinite(squares) or bool(np.isfinite(array).all())
+def _shown(array: Array | None) -> Array | None:
+    """``array`` made read-only as it is handed out."""
+    if array is not None:
+        array.setflags(write=False)
+    return array
 
 
 #: ``dL/dL``, the first gradient of every backward pass.
 _ONE = _frozen(np.ones(()))
-
-# What a step does, worked out once per model: a forward step runs ``forward``
-# on its inputs ``((port, source), …)``; a backward step sums the vjps of its
-# consumers ``((consumer, port, vjp), …)`` (none for the loss).
-_ForwardAction = tuple[str, Forward, tuple[tuple[str, str], ...]]
-_BackwardAction = tuple[str, tuple[tuple[str, str, Vjp], ...]]
-
-
-@dataclass(frozen=True)
-class _Schedule:
-    """A model's plan and what each of its steps does; the same for every session of the model."""
-
-    plan: tuple[Step, ...]
-    forward_actions: tuple[_ForwardAction, ...]
-    backward_actions: tuple[_BackwardAction, ...]
-    values: dict[str, Array | None]  # the leaves' values, ``None`` for the op nodes
-    nothing: dict[str, None]  # every node → ``None``
-    no_upstream: dict[str, tuple[()]]  # every node → ``()``
-
-
-def _build_schedule(model: Model) -> _Schedule:
-    forward = [Step(0, "forward", n) for n in model.op_nodes]
-    backward = [Step(0, "backward", n) for n in reversed(model.order)]
-    plan = tuple(Step(i + 1, s.phase, s.node) for i, s in enumerate(forward + backward))
-    forward_actions = tuple(
-        (n, OPS[model.op(n)].forward, tuple(model.inputs(n).items())) for n in model.op_nodes
-    )
-    backward_actions = tuple(
-        (n, tuple((c, port, OPS[model.op(c)].vjp[port]) for c, port in model.consumers(n)))
-        for n in reversed(model.order)
-    )
-    values: dict[str, Array | None] = dict.fromkeys(model.order)
-    for leaf in model.leaves:
-        values[leaf] = model.value(leaf)
-    return _Schedule(
-        plan, forward_actions, backward_actions, values, dict.fromkeys(model.order), dict.fromkeys(model.order, ())
-    )
-
-
-#: The schedule of each model alive: a model never changes, and a session of it is made often.
-_SCHEDULES: weakref.WeakKeyDictionary[Model, _Schedule] = weakref.WeakKeyDictionary()
-
-
-def _schedule(model: Model) -> _Schedule:
-    schedule = _SCHEDULES.get(model)
-    if schedule is None:
-        schedule = _SCHEDULES[model] = _build_schedule(model)
-    return schedule
 
 
 class Session:
@@ -180,14 +117,15 @@ class Session:
     def __init__(self, model: Model, jacobian_budget: int = JACOBIAN_BUDGET) -> None:
         self.model = model
         self.jacobian_budget = jacobian_budget
-        schedule = _schedule(model)
+        schedule = schedule_of(model)
         self._schedule = schedule
         self.plan: tuple[Step, ...] = schedule.plan
-        self.forward_steps = len(schedule.forward_actions)
+        self.forward_steps = len(schedule.forward)
         self._values: dict[str, Array | None] = dict(schedule.values)
         self._grads: dict[str, Array | None] = dict(schedule.nothing)
-        # per node: its consumers' shares of its gradient, as (consumer, port, upstream grad, share)
-        self._upstream: dict[str, tuple[tuple[str, str, Array, Array], ...]] = dict(schedule.no_upstream)
+        # per node with several consumers, once its gradient is known: their shares of it as
+        # (consumer, port, upstream grad, share); a node with one consumer has its gradient as the share
+        self._shares: dict[str, tuple[tuple[str, str, Array, Array], ...]] = {}
         # per op node computed: the inputs its forward step read, which its consumers' vjps read again
         self._inputs_read: dict[str, dict[str, Array]] = {}
         self._position = 0
@@ -226,7 +164,7 @@ class Session:
         return self.current.phase if self.current else "forward"
 
     def fork(self) -> Session:
-        """An independent session at the same step, sharing the (read-only) arrays.
+        """An independent session at the same step, sharing the arrays (which no step ever writes).
 
         A worker thread can compute a large Jacobian or breakdown on a fork
         while the window keeps stepping the original.
@@ -235,7 +173,7 @@ class Session:
         other.__dict__.update(self.__dict__)
         other._values = dict(self._values)
         other._grads = dict(self._grads)
-        other._upstream = dict(self._upstream)
+        other._shares = dict(self._shares)
         other._inputs_read = dict(self._inputs_read)
         other._jacobians = dict(self._jacobians)
         return other
@@ -275,7 +213,7 @@ class Session:
                 }
         else:
             self._grads[step.node] = None
-            self._upstream[step.node] = ()
+            self._shares.pop(step.node, None)
         self._position -= 1
         return step
 
@@ -305,13 +243,13 @@ class Session:
         """Take the steps up to ``stop``; the first with a result not all finite raises, and is not taken.
 
         The steps are taken first and their results checked together after
-        them, in one look over all the small arrays at once (a look costs
-        about as much as a small step): a pass of finite steps, the usual
-        case, pays once. When a result is not all finite, the first such step
-        is found, it and the steps after it are undone, and it raises.
+        them, the small ones in one look at their bytes joined (a look costs
+        about as much as a small step): a run of finite steps, the usual case,
+        pays once. When a result is not all finite, the first such step is
+        found, it and the steps after it are undone, and it raises.
         """
         start = self._position
-        small: list[bytes] = []  # the small results' bytes, joined for the one look
+        small: list[Array] = []  # the small results, to be joined for the one look
         large: list[Array] = []  # the others, looked at one by one without a copy
         with np.errstate(all="ignore"):  # an overflow is reported as NonFiniteError, never as a numpy warning
             try:
@@ -320,68 +258,71 @@ class Session:
                 if self._position < stop:
                     self._backward(stop, small, large)
             finally:
-                if not (_all_finite(np.frombuffer(b"".join(small))) and all(map(_all_finite, large))):
+                joined = np.frombuffer(b"".join(map(_TOBYTES, small)))
+                if not (all_finite(joined) and all(map(all_finite, large))):
                     self._undo_from_non_finite(start)
 
-    def _forward(self, stop: int, small: list[bytes], large: list[Array]) -> None:
+    def _forward(self, stop: int, small: list[Array], large: list[Array]) -> None:
         """Forward steps up to ``stop``: each op node's value from its inputs'."""
-        actions = self._schedule.forward_actions
-        values, inputs_read = self._values, self._inputs_read
+        actions, values, inputs_read = self._schedule.forward, self._values, self._inputs_read
+        ndarray, float64 = np.ndarray, _FLOAT64
         position = self._position
         try:
             while position < stop:
-                node, forward, sources = actions[position]
+                node, forward, sources, is_small = actions[position]
                 inputs = {}
                 for port, source in sources:
                     inputs[port] = values[source]  # known: the plan is in topological order
                 value = forward(inputs)  # type: ignore[arg-type]
-                if type(value) is not np.ndarray or value.dtype is not _FLOAT64:
+                if type(value) is not ndarray or value.dtype is not float64:
                     value = np.asarray(value, dtype=np.float64)
-                value.setflags(write=False)
-                if value.size <= _JOIN_MOST:
-                    small.append(value.tobytes())
-                else:
-                    large.append(value)
+                (small if is_small else large).append(value)
                 values[node] = value
                 inputs_read[node] = inputs  # type: ignore[assignment]
                 position += 1
         finally:
             self._position = position
 
-    def _backward(self, stop: int, small: list[bytes], large: list[Array]) -> None:
+    def _backward(self, stop: int, small: list[Array], large: list[Array]) -> None:
         """Backward steps up to ``stop``: each node's gradient, the sum of its consumers' vjps."""
-        actions, first = self._schedule.backward_actions, self.forward_steps
-        grads, values, inputs_read, upstream = self._grads, self._values, self._inputs_read, self._upstream
+        actions, first = self._schedule.backward, self.forward_steps
+        grads, values, inputs_read = self._grads, self._values, self._inputs_read
+        ndarray, float64 = np.ndarray, _FLOAT64
         position = self._position
         try:
             while position < stop:
-                node, consumers = actions[position - first]
-                if not consumers:  # the loss
+                node, consumer, vjp, consumers, is_small = actions[position - first]
+                # every consumer's gradient is known: the plan reaches consumers first
+                if vjp is not None:  # one consumer, as in a chain: the gradient is its vjp
+                    total = vjp(inputs_read[consumer], values[consumer], grads[consumer])  # type: ignore[index, arg-type]
+                elif consumers:
+                    total = self._sum_of_shares(node, consumers)
+                else:  # the loss
                     grads[node] = _ONE
                     position += 1
                     continue
-                shares = []
-                total: Array | None = None
-                for consumer, port, vjp in consumers:
-                    delta = grads[consumer]  # known: the plan reaches consumers first
-                    share = vjp(inputs_read[consumer], values[consumer], delta)  # type: ignore[arg-type]
-                    if type(share) is not np.ndarray or share.dtype is not _FLOAT64:
-                        share = np.asarray(share, dtype=np.float64)
-                    share.setflags(write=False)
-                    shares.append((consumer, port, delta, share))
-                    total = share if total is None else total + share
-                assert total is not None
-                if len(shares) > 1:
-                    total = _frozen(total)
-                if total.size <= _JOIN_MOST:
-                    small.append(total.tobytes())
-                else:
-                    large.append(total)
-                upstream[node] = tuple(shares)  # type: ignore[assignment]
+                if type(total) is not ndarray or total.dtype is not float64:
+                    total = np.asarray(total, dtype=np.float64)
+                (small if is_small else large).append(total)
                 grads[node] = total
                 position += 1
         finally:
             self._position = position
+
+    def _sum_of_shares(self, node: str, consumers: tuple[tuple[str, str, Vjp], ...]) -> Array:
+        """The gradient of a node with several consumers; keeps each consumer's share for :meth:`state`."""
+        shares = []
+        total: Array | None = None
+        for consumer, port, vjp in consumers:
+            delta = self._grads[consumer]
+            share = vjp(self._inputs_read[consumer], self._values[consumer], delta)  # type: ignore[arg-type]
+            if type(share) is not np.ndarray or share.dtype is not _FLOAT64:
+                share = np.asarray(share, dtype=np.float64)
+            shares.append((consumer, port, delta, share))
+            total = share if total is None else total + share
+        self._shares[node] = tuple(shares)  # type: ignore[arg-type]
+        assert total is not None
+        return total
 
     def _undo_from_non_finite(self, start: int) -> None:
         """Find the first step since ``start`` whose result is not all finite, undo from it, and raise."""
@@ -390,9 +331,9 @@ class Session:
             if step.phase == "forward":
                 result, sources = self._values[step.node], list(self._inputs_read[step.node].values())
             else:
-                result, sources = self._grads[step.node], [share[2] for share in self._upstream[step.node]]
+                result, sources = self._grads[step.node], [c.upstream_grad for c in self._contributions(step.node)]
             assert result is not None
-            if not _all_finite(result):
+            if not all_finite(result):
                 error = self._non_finite(position, result, sources)
                 while self._position > position:
                     self.back()
@@ -426,18 +367,30 @@ class Session:
 
     def state(self, node: str) -> NodeState:
         self._require(node)
-        upstream = tuple(Contribution(*share) for share in self._upstream[node])
-        return NodeState(self._values[node], self._grads[node], upstream)
+        return NodeState(_shown(self._values[node]), _shown(self._grads[node]), self._contributions(node))
+
+    def _contributions(self, node: str) -> tuple[Contribution, ...]:
+        """The consumers' shares of the node's gradient, once it is known (none for the loss)."""
+        grad = self._grads[node]
+        if grad is None or node == self.model.loss_id:
+            return ()
+        if node in self._shares:
+            return tuple(
+                Contribution(consumer, port, _shown(delta), _shown(share))  # type: ignore[arg-type]
+                for consumer, port, delta, share in self._shares[node]
+            )
+        ((consumer, port),) = self.model.consumers(node)
+        return (Contribution(consumer, port, _shown(self._grads[consumer]), _shown(grad)),)  # type: ignore[arg-type]
 
     def value(self, node: str) -> Array | None:
         """The node's value, or ``None`` if the forward pass has not reached it."""
         self._require(node)
-        return self._values[node]
+        return _shown(self._values[node])
 
     def grad(self, node: str) -> Array | None:
         """``dL/d(node)``, the shape of the node, or ``None`` if not reached."""
         self._require(node)
-        return self._grads[node]
+        return _shown(self._grads[node])
 
     @property
     def loss(self) -> float | None:

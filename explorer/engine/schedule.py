@@ -1,0 +1,118 @@
+"""What each step of a pass over a model does, worked out once per model.
+
+A :class:`Schedule` holds the plan (one :class:`Step` per op node forward,
+in topological order, then one per node backward, in reverse order) and,
+step by step, what a :class:`~explorer.engine.session.Session` calls: a
+forward step runs its op's ``forward`` on the values of the node's inputs; a
+backward step runs, for each consumer of the node, the consumer's
+vector-Jacobian product through the port the node feeds. A model never
+changes, so its schedule is built once and shared by all its sessions
+(:func:`schedule_of`).
+
+:func:`all_finite` is the finiteness test the session applies to every result.
+"""
+
+from __future__ import annotations
+
+import math
+import weakref
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from explorer.engine.ops import OPS, Forward, Vjp
+from explorer.model import Model
+
+Array = npt.NDArray[np.float64]
+Phase = Literal["forward", "backward"]
+
+#: A result of at most this many elements is copied to be checked with the others of its pass
+#: (:meth:`Session._advance <explorer.engine.session.Session._advance>`); a larger one is checked alone.
+SMALL = 4096
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the plan. ``index`` counts from 1."""
+
+    index: int
+    phase: Phase
+    node: str
+
+
+#: node, its op's ``forward``, its inputs ``((port, source), …)``, whether its value is small
+ForwardAction = tuple[str, Forward, tuple[tuple[str, str], ...], bool]
+#: node, its one consumer and that consumer's vjp (``None`` unless it has exactly one),
+#: every consumer ``((consumer, port, vjp), …)`` (none for the loss), whether its gradient is small
+BackwardAction = tuple[str, str | None, Vjp | None, tuple[tuple[str, str, Vjp], ...], bool]
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """A model's plan and what each step of it does."""
+
+    plan: tuple[Step, ...]
+    forward: tuple[ForwardAction, ...]
+    backward: tuple[BackwardAction, ...]
+    #: every node: the leaves' values, ``None`` for the op nodes (a session starts from a copy)
+    values: dict[str, Array | None]
+    #: every node → ``None`` (a session's gradients start from a copy)
+    nothing: dict[str, None]
+
+
+def _build(model: Model) -> Schedule:
+    forward_nodes, backward_nodes = model.op_nodes, tuple(reversed(model.order))
+    plan = tuple(
+        Step(i + 1, phase, node)
+        for i, (phase, node) in enumerate(
+            [("forward", n) for n in forward_nodes] + [("backward", n) for n in backward_nodes]
+        )
+    )
+
+    def small(node: str) -> bool:
+        return math.prod(model.shape(node)) <= SMALL
+
+    forward = tuple(
+        (node, OPS[model.op(node)].forward, tuple(model.inputs(node).items()), small(node)) for node in forward_nodes
+    )
+    backward = []
+    for node in backward_nodes:
+        consumers = tuple((c, port, OPS[model.op(c)].vjp[port]) for c, port in model.consumers(node))
+        one, vjp = (consumers[0][0], consumers[0][2]) if len(consumers) == 1 else (None, None)
+        backward.append((node, one, vjp, consumers, small(node)))
+    values: dict[str, Array | None] = dict.fromkeys(model.order)
+    for leaf in model.leaves:
+        values[leaf] = model.value(leaf)
+    return Schedule(plan, forward, tuple(backward), values, dict.fromkeys(model.order))
+
+
+#: The schedule of each model alive: a session of the same model is made often (every check, export, edit).
+_SCHEDULES: weakref.WeakKeyDictionary[Model, Schedule] = weakref.WeakKeyDictionary()
+
+
+def schedule_of(model: Model) -> Schedule:
+    """The model's schedule, built on the first call and kept as long as the model lives."""
+    schedule = _SCHEDULES.get(model)
+    if schedule is None:
+        schedule = _SCHEDULES[model] = _build(model)
+    return schedule
+
+
+def all_finite(array: Array) -> bool:
+    """Whether every element is finite, in one pass over the array and without a temporary.
+
+    The sum of squares is finite when every element is, and inf or NaN
+    anywhere makes it inf or NaN; only a sum past the float range (an element
+    past about 1e154) needs the exact, slower look.
+
+    >>> all_finite(np.array([[1e200], [-3.0]])), all_finite(np.array([1.0, np.nan])), all_finite(np.ones(()))
+    (True, False, True)
+    """
+    if array.size <= SMALL:
+        squares = np.vdot(array, array)
+    else:  # np.vdot does not reach BLAS on a matrix; np.dot on a flat view does
+        flat = array.reshape(-1)
+        squares = np.dot(flat, flat)
+    return math.isfinite(squares) or bool(np.isfinite(array).all())
