@@ -80,6 +80,18 @@ def _frozen(array: Array) -> Array:
     return array
 
 
+def _joined(arrays: list[Array]) -> Array:
+    """The elements of ``arrays``, one after the other in one flat array (in any order within each).
+
+    >>> _joined([np.ones((2, 1)), np.asfortranarray(np.zeros((2, 3))), np.ones(())])
+    array([1., 1., 0., 0., 0., 0., 0., 0., 1.])
+    """
+    try:
+        return np.frombuffer(b"".join(arrays))  # reads each C-contiguous array's memory in place
+    except (TypeError, BufferError):  # an array that is not C-contiguous has no flat buffer
+        return np.frombuffer(b"".join(map(_TOBYTES, arrays)))
+
+
 def _shown(array: Array | None) -> Array | None:
     """``array`` made read-only as it is handed out."""
     if array is not None:
@@ -258,8 +270,7 @@ class Session:
                 if self._position < stop:
                     self._backward(stop, small, large)
             finally:
-                joined = np.frombuffer(b"".join(map(_TOBYTES, small)))
-                if not (all_finite(joined) and all(map(all_finite, large))):
+                if not (all_finite(_joined(small)) and all(map(all_finite, large))):
                     self._undo_from_non_finite(start)
 
     def _forward(self, stop: int, small: list[Array], large: list[Array]) -> None:
