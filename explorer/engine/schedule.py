@@ -64,12 +64,9 @@ class Schedule:
 
 def _build(model: Model) -> Schedule:
     forward_nodes, backward_nodes = model.op_nodes, tuple(reversed(model.order))
-    plan = tuple(
-        Step(i + 1, phase, node)
-        for i, (phase, node) in enumerate(
-            [("forward", n) for n in forward_nodes] + [("backward", n) for n in backward_nodes]
-        )
-    )
+    phases: list[tuple[Phase, str]] = [("forward", n) for n in forward_nodes]
+    phases += [("backward", n) for n in backward_nodes]
+    plan = tuple(Step(i + 1, phase, node) for i, (phase, node) in enumerate(phases))
 
     def small(node: str) -> bool:
         return math.prod(model.shape(node)) <= SMALL

@@ -87,7 +87,7 @@ def _joined(arrays: list[Array]) -> Array:
     array([1., 1., 0., 0., 0., 0., 0., 0., 1.])
     """
     try:
-        return np.frombuffer(b"".join(arrays))  # reads each C-contiguous array's memory in place
+        return np.frombuffer(b"".join(arrays))  # type: ignore[arg-type]  # each C-contiguous array's memory in place
     except (TypeError, BufferError):  # an array that is not C-contiguous has no flat buffer
         return np.frombuffer(b"".join(map(_TOBYTES, arrays)))
 
