@@ -9,7 +9,8 @@ vector-Jacobian product through the port the node feeds. A model never
 changes, so its schedule is built once and shared by all its sessions
 (:func:`schedule_of`).
 
-:func:`all_finite` is the finiteness test the session applies to every result.
+:func:`all_finite` is the finiteness test the session applies to its results, the small ones
+:func:`joined` together.
 """
 
 from __future__ import annotations
@@ -17,29 +18,19 @@ from __future__ import annotations
 import math
 import weakref
 from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
 
 from explorer.engine.ops import OPS, Forward, Vjp
+from explorer.engine.state import Phase, Step
 from explorer.model import Model
 
 Array = npt.NDArray[np.float64]
-Phase = Literal["forward", "backward"]
 
 #: A result of at most this many elements is copied to be checked with the others of its pass
 #: (:meth:`Session._advance <explorer.engine.session.Session._advance>`); a larger one is checked alone.
 SMALL = 4096
-
-
-@dataclass(frozen=True)
-class Step:
-    """One step of the plan. ``index`` counts from 1."""
-
-    index: int
-    phase: Phase
-    node: str
 
 
 #: node, its op's ``forward``, its inputs ``((port, source), …)``, whether its value is small
@@ -113,3 +104,15 @@ def all_finite(array: Array) -> bool:
         flat = array.reshape(-1)
         squares = np.dot(flat, flat)
     return math.isfinite(squares) or bool(np.isfinite(array).all())
+
+
+def joined(arrays: list[Array]) -> Array:
+    """The elements of ``arrays``, one after the other in one flat array (in any order within each).
+
+    >>> joined([np.ones((2, 1)), np.asfortranarray(np.zeros((2, 3))), np.ones(())])
+    array([1., 1., 0., 0., 0., 0., 0., 0., 1.])
+    """
+    try:
+        return np.frombuffer(b"".join(arrays))  # type: ignore[arg-type]  # each C-contiguous array's memory in place
+    except (TypeError, BufferError):  # an array that is not C-contiguous has no flat buffer
+        return np.frombuffer(b"".join(map(np.ndarray.tobytes, arrays)))

@@ -21,7 +21,6 @@ written by hand (``benchmarks/bench_engine.py``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -29,7 +28,8 @@ import numpy.typing as npt
 
 from explorer.engine.errors import JacobianTooLarge, NonFiniteError, NotReachedError
 from explorer.engine.ops import OPS, Op, Vjp
-from explorer.engine.schedule import Phase, Step, all_finite, schedule_of
+from explorer.engine.schedule import all_finite, joined, schedule_of
+from explorer.engine.state import Contribution, NodeState, Phase, Step
 from explorer.model import Model
 
 Array = npt.NDArray[np.float64]
@@ -40,36 +40,7 @@ __all__ = ["JACOBIAN_BUDGET", "Contribution", "NodeState", "Phase", "Session", "
 JACOBIAN_BUDGET = 50_000_000
 
 
-@dataclass(frozen=True)
-class Contribution:
-    """One consumer's share of a node's gradient: ``Jᵀ δ`` through one port.
-
-    ``upstream_grad`` is ``dL/d(consumer)`` (the ``δ`` or ``v`` of the
-    lecture) and ``grad`` the vector-Jacobian product it gives this node.
-    """
-
-    consumer: str
-    port: str
-    upstream_grad: Array
-    grad: Array
-
-
-@dataclass(frozen=True)
-class NodeState:
-    """What is known about a node at one step; ``None`` where not reached."""
-
-    value: Array | None
-    grad: Array | None
-    upstream: tuple[Contribution, ...] = ()
-
-    @property
-    def upstream_grad(self) -> Array | None:
-        """``dL/d(consumer)`` when the node has exactly one consumer."""
-        return self.upstream[0].upstream_grad if len(self.upstream) == 1 else None
-
-
 _FLOAT64 = np.dtype(np.float64)
-_TOBYTES = np.ndarray.tobytes
 
 
 def _frozen(array: Array) -> Array:
@@ -78,18 +49,6 @@ def _frozen(array: Array) -> Array:
         array = np.asarray(array, dtype=np.float64)
     array.setflags(write=False)
     return array
-
-
-def _joined(arrays: list[Array]) -> Array:
-    """The elements of ``arrays``, one after the other in one flat array (in any order within each).
-
-    >>> _joined([np.ones((2, 1)), np.asfortranarray(np.zeros((2, 3))), np.ones(())])
-    array([1., 1., 0., 0., 0., 0., 0., 0., 1.])
-    """
-    try:
-        return np.frombuffer(b"".join(arrays))  # type: ignore[arg-type]  # each C-contiguous array's memory in place
-    except (TypeError, BufferError):  # an array that is not C-contiguous has no flat buffer
-        return np.frombuffer(b"".join(map(_TOBYTES, arrays)))
 
 
 def _shown(array: Array | None) -> Array | None:
@@ -270,7 +229,7 @@ class Session:
                 if self._position < stop:
                     self._backward(stop, small, large)
             finally:
-                if not (all_finite(_joined(small)) and all(map(all_finite, large))):
+                if not (all_finite(joined(small)) and all(map(all_finite, large))):
                     self._undo_from_non_finite(start)
 
     def _forward(self, stop: int, small: list[Array], large: list[Array]) -> None:

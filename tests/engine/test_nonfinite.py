@@ -137,7 +137,9 @@ def test_run_names_the_first_overflow_even_when_the_next_step_hides_it():
     assert (caught.value.node, caught.value.step, caught.value.phase) == ("H2", 2, "forward")
     assert session.position == 1
     assert session.value("H1") is not None
-    assert session.value("H2") is None and session.value("A2") is None and session.loss is None
+    assert session.value("H2") is None
+    assert session.value("A2") is None
+    assert session.loss is None
     assert session.back().node == "H1"
 
 

@@ -13,13 +13,15 @@ def test_sessions_of_one_model_share_the_plan_and_nothing_else() -> None:
     assert first.plan is second.plan  # worked out once per model
     first.run()
     assert second.position == 0
-    assert second.value("H1") is None and second.grad("W1") is None
+    assert second.value("H1") is None
+    assert second.grad("W1") is None
     second.step()
     assert first.done
     np.testing.assert_array_equal(second.value("H1"), first.value("H1"))
     fork = first.fork()
     fork.back()
-    assert fork.grad("X") is None and first.grad("X") is not None
+    assert fork.grad("X") is None
+    assert first.grad("X") is not None
 
 
 def test_an_array_handed_out_stays_read_only_and_unchanged_whatever_the_session_does() -> None:
