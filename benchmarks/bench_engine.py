@@ -27,10 +27,14 @@ Exit status 1 when a target is missed.
 
 Run from the repository root::
 
-    PYTHONPATH=. .venv/bin/python benchmarks/bench_engine.py [--quick] [--activation sigmoid|tanh|relu|none]
+    PYTHONPATH=. .venv/bin/python benchmarks/bench_engine.py [--quick] [--clock wall|cpu]
+        [--activation sigmoid|tanh|relu|none] [--repeats R]
 
 On a busy machine OpenBLAS's threads wait for each other and every side slows
-down unevenly: ``OPENBLAS_NUM_THREADS=1`` gives steadier figures.
+down unevenly, and wall time counts the time other programs hold the
+processor: ``OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1`` (numpy and torch on one
+thread each) with ``--clock cpu`` (this process's processor time) gives
+steadier figures.
 """
 
 from __future__ import annotations
@@ -191,10 +195,9 @@ def check_same(session: Session, grads: dict[str, Any], torch_leaves: dict[str, 
 
 #: The clock a block is timed with: wall time, or the process's processor time (``--clock cpu``).
 CLOCKS: dict[str, Callable[[], float]] = {"wall": time.perf_counter, "cpu": time.process_time}
-clock = CLOCKS["wall"]
 
 
-def _block(fn: Callable[[], object], passes: int) -> float:
+def _block(fn: Callable[[], object], passes: int, clock: Callable[[], float]) -> float:
     """Seconds per pass over one block of ``passes`` passes."""
     start = clock()
     for _ in range(passes):
@@ -203,7 +206,13 @@ def _block(fn: Callable[[], object], passes: int) -> float:
 
 
 def measure(
-    depth: int, width: int, batch: int, activation: str | None, torch: Any, repeats: int | None
+    depth: int,
+    width: int,
+    batch: int,
+    activation: str | None,
+    torch: Any,
+    repeats: int | None,
+    clock: Callable[[], float] = time.perf_counter,
 ) -> dict[str, Any]:
     """Median seconds per pass of each side, and the median paired ratios."""
     model = chain_model(depth, width, batch, activation)
@@ -223,7 +232,7 @@ def measure(
     for fn in sides.values():  # the warm-up
         fn()
     check_same(engine_pass(model), named(numpy_pass(x, weights, y, activation)), leaves)
-    one = {name: max(_block(fn, 1), 1e-7) for name, fn in sides.items()}
+    one = {name: max(_block(fn, 1, clock), 1e-7) for name, fn in sides.items()}
     passes = {name: max(1, int(BLOCK_SECONDS / t)) for name, t in one.items()}
     if repeats is None:
         per_repeat = sum(one[name] * passes[name] for name in sides)
@@ -234,7 +243,7 @@ def measure(
     for r in range(repeats):
         shift = r % len(names)  # rotate which side goes first
         for name in names[shift:] + names[:shift]:
-            times[name].append(_block(sides[name], passes[name]))
+            times[name].append(_block(sides[name], passes[name], clock))
     result: dict[str, Any] = {"repeats": repeats}
     for name in sides:
         result[name] = statistics.median(times[name])
@@ -289,8 +298,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     activation = None if args.activation == "none" else args.activation
-    global clock
-    clock = CLOCKS[args.clock]
     torch = load_torch()
 
     print("Jacobian Explorer engine benchmark: Session(model).run() against plain numpy and torch autograd")
@@ -312,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     print("-" * len(header))
     all_ok = True
     for depth, width, batch, most_numpy, most_torch in QUICK_ROWS if args.quick else ROWS:
-        row = measure(depth, width, batch, activation, torch, args.repeats)
+        row = measure(depth, width, batch, activation, torch, args.repeats, CLOCKS[args.clock])
         numpy_mark, numpy_ok = _verdict(row["/numpy"], most_numpy)
         torch_mark, torch_ok = _verdict(row.get("/torch"), most_torch)
         all_ok = all_ok and numpy_ok and torch_ok
