@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -51,6 +52,16 @@ class Schedule:
     values: dict[str, Array | None]
     #: every node → ``None`` (a session's gradients start from a copy)
     nothing: dict[str, None]
+    #: ``(op, port, function)`` for each function called: the op's ``forward`` (port ``None``) or a port's vjp
+    functions: tuple[tuple[str, str | None, Callable[..., Array]], ...]
+
+    def current(self) -> bool:
+        """Whether the op table still holds every function this schedule calls (a test may swap one)."""
+        for name, port, function in self.functions:
+            op = OPS.get(name)
+            if op is None or (op.forward if port is None else op.vjp.get(port)) is not function:
+                return False
+        return True
 
 
 def _build(model: Model) -> Schedule:
@@ -73,7 +84,14 @@ def _build(model: Model) -> Schedule:
     values: dict[str, Array | None] = dict.fromkeys(model.order)
     for leaf in model.leaves:
         values[leaf] = model.value(leaf)
-    return Schedule(plan, forward, tuple(backward), values, dict.fromkeys(model.order))
+    functions: dict[tuple[str, str | None], Callable[..., Array]] = {
+        (model.op(n), None): OPS[model.op(n)].forward for n in forward_nodes
+    }
+    for node in forward_nodes:
+        for port in model.inputs(node):
+            functions[model.op(node), port] = OPS[model.op(node)].vjp[port]
+    called = tuple((name, port, function) for (name, port), function in functions.items())
+    return Schedule(plan, forward, tuple(backward), values, dict.fromkeys(model.order), called)
 
 
 #: The schedule of each model alive: a session of the same model is made often (every check, export, edit).
@@ -81,9 +99,9 @@ _SCHEDULES: weakref.WeakKeyDictionary[Model, Schedule] = weakref.WeakKeyDictiona
 
 
 def schedule_of(model: Model) -> Schedule:
-    """The model's schedule, built on the first call and kept as long as the model lives."""
+    """The model's schedule, built on the first call and kept as long as the model lives and the op table holds."""
     schedule = _SCHEDULES.get(model)
-    if schedule is None:
+    if schedule is None or not schedule.current():
         schedule = _SCHEDULES[model] = _build(model)
     return schedule
 

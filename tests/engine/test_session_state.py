@@ -1,9 +1,11 @@
 """What a session shares and what it hands out: one schedule per model, read-only arrays that never change."""
 
+import dataclasses
+
 import numpy as np
 import pytest
 
-from explorer.engine import Session
+from explorer.engine import OPS, Session
 from explorer.model.examples import toy_model
 
 
@@ -37,3 +39,19 @@ def test_an_array_handed_out_stays_read_only_and_unchanged_whatever_the_session_
         with pytest.raises(ValueError, match="read-only"):
             array[...] = 0.0
         np.testing.assert_array_equal(array, kept)
+
+
+def test_a_function_swapped_in_the_op_table_is_called_by_the_next_session(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = toy_model()
+    right = Session(model)
+    right.run()
+    kept = right.grad("W1")
+    linear = OPS["linear"]
+    monkeypatch.setitem(linear.vjp, "w", lambda a, out, g: 2.0 * (a["x"] @ g.T))  # type: ignore[index]
+    doubled = Session(model)
+    doubled.run()
+    np.testing.assert_allclose(doubled.grad("W1"), 2.0 * kept)
+    monkeypatch.setitem(OPS, "linear", dataclasses.replace(linear, forward=lambda a: 0.0 * (a["w"].T @ a["x"])))
+    zero = Session(model)
+    zero.step()
+    np.testing.assert_array_equal(zero.value("H1"), 0.0)
