@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import math
 import weakref
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-from explorer.engine.ops import OPS, Forward, Vjp
+from explorer.engine.ops import OPS, Forward, Op, Vjp
 from explorer.engine.state import Phase, Step
 from explorer.model import Model
 
@@ -52,16 +52,16 @@ class Schedule:
     values: dict[str, Array | None]
     #: every node → ``None`` (a session's gradients start from a copy)
     nothing: dict[str, None]
-    #: ``(op, port, function)`` for each function called: the op's ``forward`` (port ``None``) or a port's vjp
-    functions: tuple[tuple[str, str | None, Callable[..., Array]], ...]
+    #: ``(name, op)`` for each op of the model, whose ``forward`` the schedule calls …
+    ops: tuple[tuple[str, Op], ...]
+    #: … and ``(op.vjp, port, vjp)`` for each vjp it calls
+    vjps: tuple[tuple[Mapping[str, Vjp], str, Vjp], ...]
 
     def current(self) -> bool:
         """Whether the op table still holds every function this schedule calls (a test may swap one)."""
-        for name, port, function in self.functions:
-            op = OPS.get(name)
-            if op is None or (op.forward if port is None else op.vjp.get(port)) is not function:
-                return False
-        return True
+        return all(OPS.get(name) is op for name, op in self.ops) and all(
+            table.get(port) is vjp for table, port, vjp in self.vjps
+        )
 
 
 def _build(model: Model) -> Schedule:
@@ -84,14 +84,11 @@ def _build(model: Model) -> Schedule:
     values: dict[str, Array | None] = dict.fromkeys(model.order)
     for leaf in model.leaves:
         values[leaf] = model.value(leaf)
-    functions: dict[tuple[str, str | None], Callable[..., Array]] = {
-        (model.op(n), None): OPS[model.op(n)].forward for n in forward_nodes
-    }
-    for node in forward_nodes:
-        for port in model.inputs(node):
-            functions[model.op(node), port] = OPS[model.op(node)].vjp[port]
-    called = tuple((name, port, function) for (name, port), function in functions.items())
-    return Schedule(plan, forward, tuple(backward), values, dict.fromkeys(model.order), called)
+    ops = {model.op(n): OPS[model.op(n)] for n in forward_nodes}
+    vjps = {(name, port): (op.vjp, port, op.vjp[port]) for name, op in ops.items() for port in op.vjp}
+    return Schedule(
+        plan, forward, tuple(backward), values, dict.fromkeys(model.order), tuple(ops.items()), tuple(vjps.values())
+    )
 
 
 #: The schedule of each model alive: a session of the same model is made often (every check, export, edit).
