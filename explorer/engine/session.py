@@ -9,8 +9,8 @@ autograd does; dense Jacobians are built only by :meth:`Session.jacobian`.
 Every array a session hands out is read-only and is never changed later, so
 a :class:`NodeState` taken at one step stays true for that step. A step
 stores its result as the op made it and never copies it; the session makes
-it read-only as it hands it out (flagging every result as it is made cost a
-tenth of a pass of small layers).
+it read-only as it hands it out (flagging every result as it is made cost
+about a tenth of a pass of small layers).
 
 What each step does is worked out once per model (:mod:`explorer.engine.schedule`),
 and a run of steps checks all its results for inf and NaN at once, after
