@@ -4,7 +4,8 @@
     python scripts/update_translations.py --check   # exit 1 if the .qm is stale or a text lacks Korean
 
 ``pyside6-lupdate`` (shipped with PySide6-Essentials, so every developer has
-it) collects the texts of ``explorer/ui/**/*.py`` into
+it) collects the texts of ``explorer/ui/**/*.py`` and of the op table
+(``explorer/ops``: its titles) into
 ``resources/i18n/explorer_ko.ts``, keeping the translations already there;
 translate the new entries (marked ``type="unfinished"``) with Qt Linguist
 (``pyside6-linguist``) or in a text editor, then run this again so that
@@ -23,7 +24,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT / "explorer" / "ui"
+#: The window, and the op table whose titles the window shows (marked with QT_TRANSLATE_NOOP).
+SOURCES = (ROOT / "explorer" / "ui", ROOT / "explorer" / "ops")
 TS_FILE = ROOT / "resources" / "i18n" / "explorer_ko.ts"
 QM_FILE = TS_FILE.with_suffix(".qm")
 
@@ -41,8 +43,8 @@ def tool(name: str) -> str:
 
 
 def lupdate(ts_file: Path = TS_FILE, drop_obsolete: bool = False) -> None:
-    """Collect the texts of ``explorer/ui`` into ``ts_file``, keeping existing translations."""
-    sources = sorted(str(path) for path in SOURCES.rglob("*.py"))
+    """Collect the texts of ``explorer/ui`` and ``explorer/ops`` into ``ts_file``, keeping existing translations."""
+    sources = sorted(str(path) for folder in SOURCES for path in folder.rglob("*.py"))
     command = [tool("pyside6-lupdate"), *sources, "-locations", "none", "-source-language", "en"]
     command += ["-target-language", "ko_KR", "-ts", str(ts_file)]
     if drop_obsolete:

@@ -378,7 +378,7 @@ def test_check_at_a_relu_kink_passes_and_says_why(tmp_path):
 def test_check_at_a_kink_still_fails_a_wrong_gradient(tmp_path, monkeypatch, capsys):
     import dataclasses
 
-    from explorer.engine import OPS
+    from explorer.ops import OPS
 
     relu = OPS["relu"]
     wrong = {"x": lambda a, out, g: g * (a["x"] >= 0)}  # claims slope 1 at the kink... and is right elsewhere

@@ -1,16 +1,14 @@
-"""The numpy engine: the op table's arithmetic, the stepping session, the finite-difference check.
+"""The numpy engine: the stepping session over the op table (:mod:`explorer.ops`), the finite-difference check.
 
-May import: numpy, :mod:`explorer.model`. Never Qt, never the layers above it.
+May import: numpy, :mod:`explorer.model`, :mod:`explorer.ops`. Never Qt, never the layers above it.
 """
 
 from explorer.engine.errors import EngineError, JacobianTooLarge, NonFiniteError, NotReachedError
 from explorer.engine.gradcheck import GradCheckRow, check_gradients, evaluate_loss, numeric_grad
-from explorer.engine.ops import OPS, Op
 from explorer.engine.session import JACOBIAN_BUDGET, Contribution, NodeState, Session, Step
 
 __all__ = [
     "JACOBIAN_BUDGET",
-    "OPS",
     "Contribution",
     "EngineError",
     "GradCheckRow",
@@ -18,7 +16,6 @@ __all__ = [
     "NonFiniteError",
     "NodeState",
     "NotReachedError",
-    "Op",
     "Session",
     "Step",
     "check_gradients",

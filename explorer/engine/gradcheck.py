@@ -2,8 +2,9 @@
 
 Two things keep the check honest on every model the loader accepts:
 
-- **Kinks.** ``relu`` has no derivative at 0. When a perturbation of ``±eps``
-  moves some relu input across 0, the central difference straddles the kink
+- **Kinks.** ``relu`` has no derivative at 0 (an op's entry says where its
+  kink is). When a perturbation of ``±eps`` moves the input of such an op
+  across its kink, the central difference straddles the kink
   and means nothing; such elements are reported apart ("at a kink"), never as
   a failure.
 - **Size.** One loss evaluation of a 4096×4096 layer is ~7·10¹⁰ multiply-adds.
@@ -22,9 +23,9 @@ import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
-from explorer.engine.ops import OPS
 from explorer.engine.session import Session
 from explorer.model import Model
+from explorer.ops import OPS
 
 Array = npt.NDArray[np.float64]
 Mask = npt.NDArray[np.bool_]
@@ -96,8 +97,8 @@ class Probe:
     """Central differences at some elements of one leaf.
 
     ``numeric[i]`` is the difference quotient at element ``i``;
-    ``at_kink[i]`` says the ``±eps`` perturbation moved some relu input
-    across 0, so the quotient straddles a kink.
+    ``at_kink[i]`` says the ``±eps`` perturbation moved the input of some op
+    with a kink (relu's at 0) across it, so the quotient straddles the kink.
     """
 
     numeric: Array
@@ -123,8 +124,9 @@ def probe(
     # only what the node feeds is recomputed; every other value comes from the unperturbed pass
     downstream = nx.descendants(model.graph, node)
     ops = [op for op in model.op_nodes if op in downstream]
-    relu_inputs = {model.inputs(op)["x"] for op in ops if model.op(op) == "relu"}
-    base_signs = {src: known[src] > 0 for src in relu_inputs}
+    # the inputs of every op with a kink (relu at 0), with where the kink is
+    kinks = {model.inputs(op)["x"]: kink for op in ops if (kink := OPS[model.op(op)].kink) is not None}
+    base_sides = {src: known[src] > kink for src, kink in kinks.items()}
     work = np.array(model.value(node), dtype=np.float64)  # perturbed in place, one element at a time
 
     def loss_with(index: tuple[int, ...], delta: float) -> tuple[float, bool]:
@@ -134,7 +136,7 @@ def probe(
             values = _forward(model, known, ops, {node: work})
         finally:
             work[index] = original
-        crossed = any(bool(np.any((values[src] > 0) != base_signs[src])) for src in relu_inputs)
+        crossed = any(bool(np.any((values[src] > kink) != base_sides[src])) for src, kink in kinks.items())
         return float(values[model.loss_id]), crossed
 
     numeric = np.empty(len(indices))
@@ -189,7 +191,7 @@ def sample_indices(shape: tuple[int, ...], size: int, rng: np.random.Generator) 
 class GradCheckRow:
     """One leaf's comparison of the engine's gradient with finite differences.
 
-    ``at_kink`` elements (of the ``checked``) straddle a relu kink and are
+    ``at_kink`` elements (of the ``checked``) straddle a kink (relu's at 0) and are
     not compared; ``max_abs_diff`` and ``ok`` are over the others.
     """
 
@@ -228,7 +230,7 @@ def check_gradients(
     A leaf is checked at :func:`sample_size` elements picked at random
     (reproducibly, by ``seed``); the row says how many. An element passes
     when ``|engine − numeric| ≤ atol + rtol·|numeric|``; an element whose
-    perturbation crosses a relu kink is counted in ``at_kink`` instead.
+    perturbation crosses a kink (relu's at 0) is counted in ``at_kink`` instead.
 
     Raises
     ------

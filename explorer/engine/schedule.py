@@ -23,9 +23,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from explorer.engine.ops import OPS, Forward, Op, Vjp
 from explorer.engine.state import Phase, Step
 from explorer.model import Model
+from explorer.ops import OPS, Op
+from explorer.ops.entry import Forward, Vjp
 
 Array = npt.NDArray[np.float64]
 

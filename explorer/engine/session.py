@@ -27,10 +27,11 @@ import numpy as np
 import numpy.typing as npt
 
 from explorer.engine.errors import JacobianTooLarge, NonFiniteError, NotReachedError
-from explorer.engine.ops import OPS, Op, Vjp
 from explorer.engine.schedule import all_finite, joined, schedule_of
 from explorer.engine.state import Contribution, NodeState, Phase, Step
 from explorer.model import Model
+from explorer.ops import OPS, Op
+from explorer.ops.entry import Vjp
 
 Array = npt.NDArray[np.float64]
 

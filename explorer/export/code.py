@@ -7,8 +7,8 @@ JSON object ``{"loss": ..., "grad": {"W1": [[...]], ...}}``. The numpy script
 writes the backward pass out as the vector-Jacobian products the explorer
 runs; the torch script leaves it to autograd.
 
-Every op's code lives in one table, :data:`OP_CODE`, next to nothing else; a
-test checks it covers :data:`explorer.engine.ops.OPS`.
+Every op's code (its forward in numpy and torch, its numpy VJP per port) is
+part of its entry in :data:`explorer.ops.OPS`.
 """
 
 from __future__ import annotations
@@ -16,61 +16,24 @@ from __future__ import annotations
 import keyword
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 import numpy as np
 
 from explorer.engine import EngineError, Session
 from explorer.export.explanation import derivation_files
 from explorer.model import Model
+from explorer.ops import OPS, Code
 
 #: Models with more leaf numbers than this are not written as code (the script would be huge).
 CODE_NUMBER_LIMIT = 1_000_000
 
 
-@dataclass(frozen=True)
-class OpCode:
-    """One op in code. ``{x}``, ``{w}``, ``{b}``, ``{pred}``, ``{target}`` are the inputs' variables,
-    ``{out}`` the op's own value and ``{g}`` the upstream gradient ``∂L/∂out``."""
+def _code(op: str) -> Code:
+    """The op's code from the table; every op node has some (a test checks every entry)."""
+    code = OPS[op].code
+    assert code is not None, op
+    return code
 
-    numpy: str
-    torch: str
-    vjp: Mapping[str, str] = field(default_factory=dict)
-    bias: str = ""
-
-
-def _residual(scale: str) -> str:
-    return f"{{g}} * {scale}({{pred}} - {{target}})"
-
-
-#: op → its forward in numpy and torch, and its numpy VJP per port (the engine's rules, written out).
-OP_CODE: dict[str, OpCode] = {
-    "linear": OpCode(
-        numpy="{w}.T @ {x}",
-        torch="{w}.T @ {x}",
-        bias=" + {b}[:, None]",
-        vjp={"x": "{w} @ {g}", "w": "{x} @ {g}.T", "b": "{g}.sum(axis=1)"},
-    ),
-    "sigmoid": OpCode("0.5 * (np.tanh(0.5 * {x}) + 1.0)", "torch.sigmoid({x})", {"x": "{g} * {out} * (1.0 - {out})"}),
-    "tanh": OpCode("np.tanh({x})", "torch.tanh({x})", {"x": "{g} * (1.0 - {out} * {out})"}),
-    "relu": OpCode("np.maximum({x}, 0.0)", "torch.relu({x})", {"x": "{g} * ({x} > 0)"}),
-    "identity": OpCode("{x}.copy()", "{x}.clone()", {"x": "{g}"}),
-    "half_sse": OpCode(
-        "0.5 * np.sum(({pred} - {target}) * ({pred} - {target}))",
-        "0.5 * torch.sum(({pred} - {target}) * ({pred} - {target}))",
-        {"pred": _residual(""), "target": "-" + _residual("")},
-    ),
-    "sse": OpCode(
-        "np.sum(({pred} - {target}) * ({pred} - {target}))",
-        "torch.sum(({pred} - {target}) * ({pred} - {target}))",
-        {"pred": _residual("2.0 * "), "target": "-" + _residual("2.0 * ")},
-    ),
-    "mse": OpCode(
-        "np.mean(({pred} - {target}) * ({pred} - {target}))",
-        "torch.mean(({pred} - {target}) * ({pred} - {target}))",
-        {"pred": _residual("2.0 / {pred}.size * "), "target": "-" + _residual("2.0 / {pred}.size * ")},
-    ),
-}
 
 TRIPLE = '"' * 3
 _RESERVED = {"np", "torch", "json", "sys", "grads", "name", "grad", "main", "as_json"}
@@ -127,7 +90,7 @@ def _check_size(model: Model) -> None:
 def _forward_lines(model: Model, names: Mapping[str, str], which: str) -> list[str]:
     lines = []
     for node in model.op_nodes:
-        code = OP_CODE[model.op(node)]
+        code = _code(model.op(node))
         ports = {p: names[src] for p, src in model.inputs(node).items()}
         expr = (code.numpy if which == "numpy" else code.torch).format(**ports)
         if "b" in ports:
@@ -142,13 +105,13 @@ def _backward_lines(model: Model, names: Mapping[str, str]) -> list[str]:
     lines = [f"g_{loss} = 1.0  # dL/dL"]
     assigned = {model.loss_id}
     for node in reversed(model.order):
-        if node not in assigned or model.op(node) not in OP_CODE:
+        if node not in assigned or OPS[model.op(node)].code is None:
             continue
         ports = {p: names[src] for p, src in model.inputs(node).items()}
         for port, source in model.inputs(node).items():
             if model.op(source) in ("input", "target"):
                 continue  # data: no gradient needed
-            expr = OP_CODE[model.op(node)].vjp[port].format(g=f"g_{names[node]}", out=names[node], **ports)
+            expr = _code(model.op(node)).vjp[port].format(g=f"g_{names[node]}", out=names[node], **ports)
             target = f"g_{names[source]}"
             lines.append(f"{target} = {target} + {expr}" if source in assigned else f"{target} = {expr}")
             assigned.add(source)

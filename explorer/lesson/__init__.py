@@ -1,8 +1,8 @@
 """The lecture's derivations as data: notation, step descriptions, the chain rule written out,
-the tensor-product breakdown, the by-hand tables and the closed forms of each local Jacobian.
+the tensor-product breakdown, the by-hand tables and each local Jacobian's closed form (from the op table).
 
 Built from the engine's numbers; returns data and text, never draws. May import: numpy,
-:mod:`explorer.model`, :mod:`explorer.engine`. Never Qt.
+:mod:`explorer.ops`, :mod:`explorer.model`, :mod:`explorer.engine`. Never Qt.
 """
 
 from explorer.lesson.breakdown import Breakdown, ElementTerm, breakdown, einsum_for

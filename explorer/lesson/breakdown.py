@@ -23,10 +23,10 @@ import numpy.typing as npt
 
 from explorer.engine.errors import EngineError, JacobianTooLarge, NotReachedError
 from explorer.engine.gradcheck import ATOL, EPS, RTOL, numeric_grad
-from explorer.engine.ops import OPS
 from explorer.engine.session import Session
 from explorer.lesson.describe import closed_form, definitions, delta_definition
 from explorer.lesson.notation import partial, pretty, qualified_element, shape_text
+from explorer.ops import OPS
 
 Array = npt.NDArray[np.float64]
 

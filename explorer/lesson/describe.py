@@ -11,26 +11,10 @@
 
 from __future__ import annotations
 
-from explorer.engine.ops import OPS
 from explorer.engine.session import Step
 from explorer.lesson.notation import partial, pretty, shape_text, subscript
 from explorer.model import Model
-
-#: Forward and backward both write an activation by its symbol (the backward closed forms use σ).
-_SYMBOLS = {"sigmoid(": "σ(", "Σ_b": "Σₛ"}
-
-
-def lecture_text(text: str) -> str:
-    """An op-table formula in the lecture's symbols: ``σ`` for sigmoid, ``Σₛ`` over samples.
-
-    The bias gradient sums over the samples (columns); ``s`` keeps ``b`` for the bias.
-
-    >>> lecture_text("sigmoid(H₁)"), lecture_text("Σ_b δ")
-    ('σ(H₁)', 'Σₛ δ')
-    """
-    for old, new in _SYMBOLS.items():
-        text = text.replace(old, new)
-    return text
+from explorer.ops import OPS
 
 
 def closed_form(model: Model, node: str, port: str) -> str:
@@ -41,7 +25,7 @@ def closed_form(model: Model, node: str, port: str) -> str:
     'H₂ · δᵀ'
     """
     labels = {p: pretty(model.label(src)) for p, src in model.inputs(node).items()}
-    return lecture_text(OPS[model.op(node)].closed_form[port].format(**labels))
+    return OPS[model.op(node)].closed_form[port].format(**labels)
 
 
 def definitions(model: Model, node: str, port: str) -> tuple[str, ...]:
@@ -74,7 +58,7 @@ def delta_definition(model: Model, node: str) -> str:
 def forward_formula(model: Model, node: str) -> str:
     """``H₁ = W₁ᵀ · X``: how a node's value is computed, in the lecture's symbols."""
     labels = {port: pretty(model.label(src)) for port, src in model.inputs(node).items()}
-    text = lecture_text(OPS[model.op(node)].formula.format(**labels))
+    text = OPS[model.op(node)].formula.format(**labels)
     if "b" in labels:
         text += f" + {labels['b']}"
     return f"{pretty(model.label(node))} = {text}"

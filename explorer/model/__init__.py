@@ -1,14 +1,13 @@
-"""The model: a networkx graph of typed nodes, shape inference, the file format. No Qt."""
+"""The model: a networkx graph of typed nodes, shape inference, the file format. No Qt; may import :mod:`explorer.ops`."""
 
 from explorer.model.errors import ModelError
 from explorer.model.graph import Model, NodeSpec, fmt_shape
 from explorer.model.io import load_model, model_from_dict, model_to_dict, save_model
-from explorer.model.ops import ACTIVATIONS, LOSSES, OPS
+from explorer.ops import ACTIVATIONS, LOSSES
 
 __all__ = [
     "ACTIVATIONS",
     "LOSSES",
-    "OPS",
     "Model",
     "ModelError",
     "NodeSpec",

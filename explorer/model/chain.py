@@ -45,7 +45,7 @@ class Layer:
     activation
         Id of the activation node right after the linear node, or ``None``.
     activation_op
-        ``"sigmoid"``, ``"tanh"``, ``"relu"``, ``"identity"`` or ``None``.
+        The activation's op (one of :data:`explorer.ops.ACTIVATIONS`) or ``None``.
     n_in, n_out
         The weight's rows and columns.
     """

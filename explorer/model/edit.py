@@ -67,8 +67,8 @@ from explorer.model.chain import (
 from explorer.model.errors import ModelError
 from explorer.model.graph import Array, Model, NodeSpec
 from explorer.model.initial import initial_value
-from explorer.model.ops import ACTIVATIONS, LOSSES
 from explorer.model.quote import shown
+from explorer.ops import ACTIVATIONS, LOSSES
 
 #: How new entries of a resized or new matrix are drawn (the seed comes from the node id).
 FILL_STD = 0.5

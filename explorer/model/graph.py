@@ -21,8 +21,8 @@ from explorer.model import limits
 from explorer.model.errors import ModelError
 from explorer.model.initial import initial_value
 from explorer.model.names import check_id, check_text
-from explorer.model.ops import OPS, VECTOR_PORTS, OpInfo
 from explorer.model.quote import shown
+from explorer.ops import OPS, VECTOR_PORTS, Op
 
 Array = npt.NDArray[np.float64]
 Shape = tuple[int, ...]
@@ -46,7 +46,7 @@ class NodeSpec:
     pos: tuple[float, float] | None = None
 
     @property
-    def info(self) -> OpInfo:
+    def info(self) -> Op:
         return OPS[self.op]
 
     def with_(self, **changes: Any) -> NodeSpec:

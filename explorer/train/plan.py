@@ -3,10 +3,12 @@
 :class:`TrainPlan` turns a :class:`~explorer.model.Model` into two flat lists
 of steps (the forward pass, then the backward pass) that write into buffers
 allocated once. Each step is a closure that calls numpy with ``out=`` and
-computes exactly what :mod:`explorer.engine.ops` computes for that op (the
-same floating-point operations in the same order), so a pass of the plan
-gives the same numbers as a :class:`~explorer.engine.Session`. An op without
-a specialised step falls back to the op table's own ``forward`` and ``vjp``.
+is the op's fused kernel from its entry in :data:`explorer.ops.OPS`, which
+computes exactly what the entry's ``forward`` and ``vjp`` compute (the same
+floating-point operations in the same order), so a pass of the plan gives the
+same numbers as a :class:`~explorer.engine.Session`. An op without a kernel
+falls back to its entry's own ``forward`` and ``vjp``; a loss of the residual
+runs from one residual buffer.
 
 All parameters live in one flat array and their gradients in another, so an
 update of every parameter is two numpy calls and the gradient norms of all
@@ -26,19 +28,11 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from explorer.engine.ops import OPS
 from explorer.model import Model
+from explorer.ops import OPS
 
 Array = npt.NDArray[np.float64]
 Step = Callable[[], object]
-
-#: How ``dL/dpred = scale · (pred − target)`` scales for each loss with a specialised step.
-_LOSS_SCALE: dict[str, Callable[[int], float]] = {
-    "half_sse": lambda size: 1.0,
-    "sse": lambda size: 2.0,
-    "mse": lambda size: 2.0 / size,
-}
-
 
 def _size(shape: tuple[int, ...]) -> int:
     size = 1
@@ -141,37 +135,11 @@ class TrainPlan:
     # -- forward steps -----------------------------------------------------------
 
     def _forward_step(self, node: str) -> Step:
-        op = self.model.op(node)
+        kernel = OPS[self.model.op(node)].kernel
+        if kernel is None:
+            return self._generic_forward(node)
         ports = self.model.inputs(node)
-        out = self.values[node]
-        if op == "linear":
-            x, w_t = self.values[ports["x"]], self.values[ports["w"]].T
-            if "b" in ports:
-                bias = self.values[ports["b"]][:, None]
-
-                def linear_bias() -> None:
-                    np.matmul(w_t, x, out=out)
-                    np.add(out, bias, out=out)
-
-                return linear_bias
-            return lambda: np.matmul(w_t, x, out=out)
-        x = self.values[ports["x"]] if "x" in ports else out
-        if op == "tanh":
-            return lambda: np.tanh(x, out=out)
-        if op == "relu":
-            return lambda: np.maximum(x, 0.0, out=out)
-        if op == "sigmoid":
-
-            def sigmoid() -> None:  # 0.5 · (tanh(0.5 x) + 1), as the op table computes it
-                np.multiply(x, 0.5, out=out)
-                np.tanh(out, out=out)
-                np.add(out, 1.0, out=out)
-                np.multiply(out, 0.5, out=out)
-
-            return sigmoid
-        if op == "identity":
-            return lambda: np.copyto(out, x)
-        return self._generic_forward(node)
+        return kernel.forward({port: self.values[src] for port, src in ports.items()}, self.values[node])
 
     def _generic_forward(self, node: str) -> Step:
         """Any other op, through the op table's own forward rule."""
@@ -181,21 +149,21 @@ class TrainPlan:
 
     def _make_loss(self) -> Callable[[], float]:
         loss_id = self.model.loss_id
-        op = self.model.op(loss_id)
+        op = OPS[self.model.op(loss_id)]
         ports = self.model.inputs(loss_id)
         pred, target, r = self.values[ports["pred"]], self.values[ports["target"]], self._residual
-        if op in _LOSS_SCALE:
+        if op.residual is not None:
             squared = np.empty_like(r)
             size = r.size
+            of_sum = op.residual.of_sum
 
-            def loss() -> float:  # as the op table: ½ Σ r², Σ r², mean r² (a sum, then / size)
+            def loss() -> float:  # as the op table: the loss of Σ r² (a sum, then scaled)
                 np.subtract(pred, target, out=r)
                 np.multiply(r, r, out=squared)
-                total = float(np.sum(squared))
-                return 0.5 * total if op == "half_sse" else total if op == "sse" else total / size
+                return of_sum(float(np.sum(squared)), size)
 
             return loss
-        forward = OPS[op].forward
+        forward = op.forward
 
         def generic_loss() -> float:
             np.subtract(pred, target, out=r)
@@ -212,8 +180,9 @@ class TrainPlan:
         loss_id = self.model.loss_id
         if node not in self.grads:
             only_loss = len(consumers) == 1 and consumers[0] == (loss_id, "pred")
-            if only_loss and self.model.op(loss_id) == "half_sse":
-                self.grads[node] = self._residual  # dL/dŶ = 1 · (Ŷ − Y): the residual itself
+            residual = OPS[self.model.op(loss_id)].residual
+            if only_loss and residual is not None and residual.scale(self._residual.size) == 1.0:
+                self.grads[node] = self._residual  # dL/dŶ = 1 · (Ŷ − Y): the residual itself (½·SSE)
                 return []
             self.grads[node] = np.empty(self.model.shape(node))
         total = self.grads[node]
@@ -226,11 +195,11 @@ class TrainPlan:
 
     def _vjp_step(self, consumer: str, port: str, dst: Array) -> Step:
         """``dst ← Jᵀ δ``: what ``consumer`` passes back through ``port``."""
-        op = self.model.op(consumer)
+        op = OPS[self.model.op(consumer)]
         ports = self.model.inputs(consumer)
-        if op in _LOSS_SCALE and consumer == self.model.loss_id:
+        if op.residual is not None and consumer == self.model.loss_id:
             r = self._residual
-            scale = _LOSS_SCALE[op](r.size)
+            scale = op.residual.scale(r.size)
             if port == "pred":
                 return lambda: np.multiply(r, scale, out=dst)
 
@@ -239,43 +208,10 @@ class TrainPlan:
                 np.negative(dst, out=dst)
 
             return target_grad
-        g = self.grads[consumer]
-        if op == "linear":
-            if port == "w":
-                x, g_t = self.values[ports["x"]], g.T
-                return lambda: np.matmul(x, g_t, out=dst)
-            if port == "x":
-                w = self.values[ports["w"]]
-                return lambda: np.matmul(w, g, out=dst)
-            return lambda: np.sum(g, axis=1, out=dst)
-        if op not in ("tanh", "sigmoid", "relu", "identity"):
+        if op.kernel is None:
             return self._generic_vjp(consumer, port, dst)
-        x, y = self.values[ports["x"]], self.values[consumer]
-        if op == "tanh":
-
-            def tanh_grad() -> None:  # δ · (1 − y²)
-                np.multiply(y, y, out=dst)
-                np.subtract(1.0, dst, out=dst)
-                np.multiply(g, dst, out=dst)
-
-            return tanh_grad
-        if op == "sigmoid":
-
-            def sigmoid_grad() -> None:  # δ · (y (1 − y))
-                np.subtract(1.0, y, out=dst)
-                np.multiply(y, dst, out=dst)
-                np.multiply(g, dst, out=dst)
-
-            return sigmoid_grad
-        if op == "relu":
-            mask = np.empty(x.shape, dtype=bool)
-
-            def relu_grad() -> None:  # δ · [x > 0]
-                np.greater(x, 0.0, out=mask)
-                np.multiply(g, mask, out=dst)
-
-            return relu_grad
-        return lambda: np.copyto(dst, g)  # identity
+        values = {p: self.values[src] for p, src in ports.items()}
+        return op.kernel.vjp[port](values, self.values[consumer], self.grads[consumer], dst)
 
     def _generic_vjp(self, consumer: str, port: str, dst: Array) -> Step:
         """Any other op, through the op table's own vector-Jacobian product."""

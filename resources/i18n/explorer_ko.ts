@@ -5,20 +5,24 @@
     <name>ActivationPlot</name>
     <message>
         <source>max {symbol} = {bound}</source>
-        <extracomment>The activations drawn, with the bound of their derivative that is marked (None: no mark). The symbol of each function and of its derivative. Where each legend sits (pixels from a corner: negative from the right or bottom), clear of the curves. Where each bound&apos;s label sits along its line, and on which side (above σ′&apos;s, below tanh′&apos;s, at the top). Where the curves are drawn.</extracomment>
+        <extracomment>The activations drawn, with the bound of their derivative that is marked (None: no mark). The symbol of each function and of its derivative. Where a legend sits (pixels from a corner: negative from the right or bottom), clear of the curves: top left unless said here (tanh&apos;s curves fill the top left). Where a bound&apos;s label sits along its line, and on which side: above σ′&apos;s, below tanh′&apos;s (at the top). Where the curves are drawn.</extracomment>
         <translation>max {symbol} = {bound}</translation>
     </message>
     <message>
+        <source>{title} and {derivative}</source>
+        <translation>{title}와 {derivative}</translation>
+    </message>
+    <message>
         <source>sigmoid σ and σ′</source>
-        <translation>시그모이드 σ와 σ′</translation>
+        <translation type="vanished">시그모이드 σ와 σ′</translation>
     </message>
     <message>
         <source>tanh and tanh′</source>
-        <translation>tanh와 tanh′</translation>
+        <translation type="vanished">tanh와 tanh′</translation>
     </message>
     <message>
         <source>ReLU and relu′</source>
-        <translation>ReLU와 relu′</translation>
+        <translation type="vanished">ReLU와 relu′</translation>
     </message>
 </context>
 <context>
@@ -124,7 +128,6 @@
     <name>ColourScale</name>
     <message>
         <source>own maximum</source>
-        <extracomment>The log scale&apos;s floor lies this many decades under the largest magnitude.</extracomment>
         <translation>자신의 최댓값</translation>
     </message>
     <message>
@@ -1410,6 +1413,105 @@
     </message>
 </context>
 <context>
+    <name>Op</name>
+    <message>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <source>logistic sigmoid σ(x)</source>
+        <translation>로지스틱 시그모이드 σ(x)</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>hyperbolic tangent</source>
+        <translation>쌍곡탄젠트</translation>
+    </message>
+    <message>
+        <source>relu</source>
+        <translation>relu</translation>
+    </message>
+    <message>
+        <source>rectified linear max(0, x)</source>
+        <translation>정류 선형 함수 max(0, x)</translation>
+    </message>
+    <message>
+        <source>leaky ReLU</source>
+        <translation>리키 ReLU</translation>
+    </message>
+    <message>
+        <source>leaky rectified linear max(0.01x, x)</source>
+        <translation>리키 정류 선형 함수 max(0.01x, x)</translation>
+    </message>
+    <message>
+        <source>identity</source>
+        <translation>항등</translation>
+    </message>
+    <message>
+        <source>identity f(x) = x</source>
+        <translation>항등 함수 f(x) = x</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>input</translation>
+    </message>
+    <message>
+        <source>input data</source>
+        <translation>입력 데이터</translation>
+    </message>
+    <message>
+        <source>param</source>
+        <translation>param</translation>
+    </message>
+    <message>
+        <source>trainable parameter</source>
+        <translation>학습되는 매개변수</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>target</translation>
+    </message>
+    <message>
+        <source>target data</source>
+        <translation>목표 데이터</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>linear</translation>
+    </message>
+    <message>
+        <source>Wᵀ x (+ b)</source>
+        <translation>Wᵀ x (+ b)</translation>
+    </message>
+    <message>
+        <source>½·SSE</source>
+        <translation>½·SSE</translation>
+    </message>
+    <message>
+        <source>½ Σ (Ŷ − Y)²</source>
+        <translation>½ Σ (Ŷ − Y)²</translation>
+    </message>
+    <message>
+        <source>SSE</source>
+        <translation>SSE</translation>
+    </message>
+    <message>
+        <source>Σ (Ŷ − Y)²</source>
+        <translation>Σ (Ŷ − Y)²</translation>
+    </message>
+    <message>
+        <source>MSE</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <source>mean (Ŷ − Y)²</source>
+        <translation>평균 (Ŷ − Y)²</translation>
+    </message>
+</context>
+<context>
     <name>RateSpinBox</name>
     <message>
         <source>The learning rate η (학습률) of W ← W − η ∂L/∂W</source>
@@ -1604,6 +1706,10 @@
     <message>
         <source>Train {n} iterations, η = {lr} (before diverging)</source>
         <translation>{n}번 반복 학습, η = {lr} (발산 전)</translation>
+    </message>
+    <message>
+        <source>Another document is open: the trained weights were not applied</source>
+        <translation>다른 문서가 열려 있습니다: 학습한 가중치는 적용하지 않았습니다</translation>
     </message>
     <message>
         <source>The model&apos;s parameters changed during training: the trained weights were not applied</source>

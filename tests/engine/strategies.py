@@ -8,8 +8,8 @@ bias and an optional activation per layer, and every number a float64 in
 :func:`reference_loss` (plain numpy, no engine) or hand the arrays to
 another oracle such as PyTorch.
 
-ReLU is not differentiable at 0, so :func:`chains` rejects (``assume``) a
-chain in which a ReLU's pre-activation lies within :data:`RELU_MARGIN` of 0;
+ReLU and leaky ReLU are not differentiable at 0, so :func:`chains` rejects
+(``assume``) a chain in which such a pre-activation lies within :data:`RELU_MARGIN` of 0;
 central differences are then valid everywhere.
 """
 
@@ -28,7 +28,9 @@ from explorer.model import Model, NodeSpec
 
 Array = npt.NDArray[np.float64]
 
-ACTIVATIONS = ("sigmoid", "tanh", "relu", "identity")
+ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "identity")
+#: The activations with a kink at 0.
+KINKED = ("relu", "leaky_relu")
 #: What a layer may end in: an activation node, or none (the linear node feeds on).
 LAYER_ENDS: tuple[str | None, ...] = (*ACTIVATIONS, None)
 LOSSES = ("half_sse", "sse", "mse")
@@ -144,6 +146,8 @@ def _activate(name: str, z: Array) -> Array:
         return np.tanh(z)
     if name == "relu":
         return np.where(z > 0, z, 0.0)
+    if name == "leaky_relu":
+        return np.where(z > 0, z, 0.01 * z)
     assert name == "identity", name
     return z
 
@@ -170,12 +174,12 @@ def reference_forward(chain: Chain, overrides: Mapping[str, Array] | None = None
 
 
 def relu_clear(chain: Chain, margin: float = RELU_MARGIN) -> bool:
-    """True when no ReLU pre-activation lies within ``margin`` of 0."""
+    """True when no ReLU (or leaky ReLU) pre-activation lies within ``margin`` of 0."""
     pre, _ = reference_forward(chain)
     return all(
         bool(np.all(np.abs(z) > margin))
         for z, layer in zip(pre, chain.layers, strict=True)
-        if layer.activation == "relu"
+        if layer.activation in KINKED
     )
 
 

@@ -6,13 +6,13 @@ import numpy as np
 import pytest
 
 from explorer.engine import Session
-from explorer.engine.ops import OPS
 from explorer.lesson import breakdown
 from explorer.lesson.breakdown import finite_difference_check
 from explorer.lesson.by_hand import forward_by_hand, jacobian_matrix, written_contraction
 from explorer.lesson.describe import definitions
 from explorer.model import load_model
 from explorer.model.edit import set_loss
+from explorer.ops import OPS
 from explorer.resources import example_path
 
 # resources/examples/toy.json, written out again

@@ -5,9 +5,10 @@ import dataclasses
 import numpy as np
 import pytest
 
-from explorer.engine import OPS, check_gradients
+from explorer.engine import check_gradients
 from explorer.engine.gradcheck import MIN_SAMPLES, eval_cost, sample_indices, sample_size
 from explorer.model import model_from_dict
+from explorer.ops import OPS
 
 
 def kinked_model():

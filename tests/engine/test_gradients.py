@@ -174,14 +174,15 @@ def test_every_jacobian_equals_the_one_assembled_from_unit_vjps(
         assert_jacobian_is_the_assembled_vjp(session, node, wrt)
 
 
-def test_relu_jacobian_and_vjp_agree_at_the_kink() -> None:
+@pytest.mark.parametrize(("op", "low"), [("relu", 0.0), ("leaky_relu", 0.01)])
+def test_relu_jacobian_and_vjp_agree_at_the_kink(op: str, low: float) -> None:
     """Pre-activations of exactly 0, which the random chains avoid: one slope convention on both paths."""
     model = Model(
         [
             NodeSpec("X", "input", value=np.array([[0.0, 1.0], [-1.0, 0.0]])),
             NodeSpec("W", "param", value=np.eye(2)),
             NodeSpec("H", "linear", inputs={"x": "X", "w": "W"}),
-            NodeSpec("A", "relu", inputs={"x": "H"}),
+            NodeSpec("A", op, inputs={"x": "H"}),
             NodeSpec("Y", "target", value=np.array([[1.0, 3.0], [1.0, 1.0]])),
             NodeSpec("L", "half_sse", inputs={"pred": "A", "target": "Y"}),
         ]
@@ -193,8 +194,11 @@ def test_relu_jacobian_and_vjp_agree_at_the_kink() -> None:
     grad = session.grad("H")
     assert grad is not None
     assert grad.shape == (2, 2)
-    # dL/dA = A − Y = [[-1, -2], [-1, -1]]; the ReLU passes it only where H > 0, i.e. at H[0, 1]
-    np.testing.assert_array_equal(grad, [[0.0, -2.0], [0.0, 0.0]])
+    # dL/dA = A − Y = [[-1, -2], [-1, -1]] (A = 0 where H ≤ 0: H is 0 or −1, and leaky ReLU's −0.01 there
+    # makes dL/dA −0.99); the ReLU passes it whole only where H > 0, i.e. at H[0, 1], else times its low slope
+    a = np.where(np.array([[0.0, 1.0], [-1.0, 0.0]]) > 0, [[0.0, 1.0], [-1.0, 0.0]], low * np.array([[0.0, 1.0], [-1.0, 0.0]]))
+    upstream = a - np.array([[1.0, 3.0], [1.0, 1.0]])
+    np.testing.assert_array_equal(grad, [[low * upstream[0, 0], upstream[0, 1]], [low * upstream[1, 0], low * upstream[1, 1]]])
 
 
 @each_activation

@@ -10,7 +10,6 @@ import pytest
 
 from explorer.engine import (
     JACOBIAN_BUDGET,
-    OPS,
     JacobianTooLarge,
     NotReachedError,
     Session,
@@ -18,6 +17,7 @@ from explorer.engine import (
 from explorer.lesson import breakdown
 from explorer.model import load_model, model_from_dict
 from explorer.model.examples import EXAMPLES
+from explorer.ops import OPS
 from explorer.resources import example_path
 
 

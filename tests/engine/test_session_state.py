@@ -5,8 +5,9 @@ import dataclasses
 import numpy as np
 import pytest
 
-from explorer.engine import OPS, Session
+from explorer.engine import Session
 from explorer.model.examples import toy_model
+from explorer.ops import OPS
 
 
 def test_sessions_of_one_model_share_the_plan_and_nothing_else() -> None:

@@ -39,6 +39,7 @@ TORCH_OPS: dict[str, Callable[[Mapping[str, Tensor]], Tensor]] = {
     "sigmoid": lambda a: torch.sigmoid(a["x"]),
     "tanh": lambda a: torch.tanh(a["x"]),
     "relu": lambda a: torch.relu(a["x"]),
+    "leaky_relu": lambda a: torch.nn.functional.leaky_relu(a["x"], 0.01),
     "identity": lambda a: a["x"],
     "half_sse": _loss(lambda sq: 0.5 * sq.sum()),
     "sse": _loss(lambda sq: sq.sum()),
@@ -120,14 +121,15 @@ def test_random_chain_gradients_and_jacobians_match_torch(ends: tuple[str | None
     assert_jacobians_match_torch(chain.model)
 
 
-def test_relu_at_its_kink_follows_torch() -> None:
-    """At a pre-activation of exactly 0 both take ReLU's slope as 0 (finite differences cannot say)."""
+@pytest.mark.parametrize(("op", "low"), [("relu", 0.0), ("leaky_relu", 0.01)])
+def test_relu_at_its_kink_follows_torch(op: str, low: float) -> None:
+    """At a pre-activation of exactly 0 both take the slope below the kink (finite differences cannot say)."""
     model = Model(
         [
             NodeSpec("X", "input", value=np.array([[1.0, 0.0], [0.0, -1.0], [2.0, 0.0]])),
             NodeSpec("W1", "param", value=np.eye(3)),
             NodeSpec("H1", "linear", inputs={"x": "X", "w": "W1"}),
-            NodeSpec("A1", "relu", inputs={"x": "H1"}),
+            NodeSpec("A1", op, inputs={"x": "H1"}),
             NodeSpec("W2", "param", value=np.array([[0.5, -1.0], [1.5, 0.25], [-0.5, 2.0]])),
             NodeSpec("H2", "linear", inputs={"x": "A1", "w": "W2"}),
             NodeSpec("Y", "target", value=np.zeros((2, 2))),
@@ -142,6 +144,6 @@ def test_relu_at_its_kink_follows_torch() -> None:
     jac = session.jacobian("A1", "H1")
     assert jac.shape == (3, 2, 3, 2)
     slopes = np.array([jac[i, b, i, b] for i in range(3) for b in range(2)]).reshape(3, 2)
-    np.testing.assert_array_equal(slopes, [[1.0, 0.0], [0.0, 0.0], [1.0, 0.0]])
+    np.testing.assert_array_equal(slopes, [[1.0, low], [low, low], [1.0, low]])
     assert_gradients_match_torch(model)
     assert_jacobians_match_torch(model)

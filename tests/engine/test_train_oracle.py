@@ -7,12 +7,13 @@ file, and the passes are the textbook ones (sigmoid as ``1 / (1 + e^−x)``).
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import numpy as np
 import pytest
 
-from explorer.model import Model, load_model
+from explorer.model import Model, load_model, model_from_dict
 from explorer.model.edit import set_loss
 from explorer.resources import example_path
 from explorer.train.loop import train
@@ -26,11 +27,22 @@ CHAINS: dict[str, list[Layer]] = {
     "lab_deep_sigmoid": [*((f"W{i}", None, "sigmoid") for i in range(1, 6)), ("W6", None, None)],
     "lab_deep_relu": [*((f"W{i}", None, "relu") for i in range(1, 6)), ("W6", None, None)],
     "deep_sigmoid": [*((f"W{i}", None, "sigmoid") for i in range(1, 8)), ("W8", None, None)],
+    "lab_deep_leaky_relu": [*((f"W{i}", None, "leaky_relu") for i in range(1, 6)), ("W6", None, None)],
 }
 
 
+def leaky_relu_model() -> Model:
+    """``lab_deep_relu`` with every ReLU made a leaky ReLU (slope 0.01 below 0), as a model file says it."""
+    doc = json.loads(example_path("lab_deep_relu").read_text(encoding="utf-8"))
+    for node in doc["nodes"]:
+        if node["op"] == "relu":
+            node["op"] = "leaky_relu"
+    return model_from_dict(doc)
+
+
 def example(name: str) -> tuple[Model, list[Layer]]:
-    return load_model(example_path(name)), CHAINS[name]
+    model = leaky_relu_model() if name == "lab_deep_leaky_relu" else load_model(example_path(name))
+    return model, CHAINS[name]
 
 
 def initial(model: Model, layers: list[Layer]) -> dict[str, np.ndarray]:
@@ -51,6 +63,8 @@ def numpy_grads(
             a = 1.0 / (1.0 + np.exp(-h))
         elif f == "relu":
             a = np.maximum(h, 0.0)
+        elif f == "leaky_relu":
+            a = np.where(h > 0, h, 0.01 * h)
         else:
             a = h
         outs.append(a)
@@ -68,6 +82,8 @@ def numpy_grads(
             g = g * out * (1 - out)
         elif f == "relu":
             g = g * (out > 0)
+        elif f == "leaky_relu":
+            g = g * np.where(out > 0, 1.0, 0.01)
         grads[w] = acts[i] @ g.T
         if b:
             grads[b] = g.sum(axis=1)
@@ -100,7 +116,13 @@ def torch_descent(
     x, y = torch.tensor(np.array(model.value("X"))), torch.tensor(np.array(model.value("Y")))
     p = {k: torch.tensor(v, requires_grad=True) for k, v in initial(model, layers).items()}
     optimiser = torch.optim.SGD(list(p.values()), lr=lr, momentum=momentum)
-    acts = {"tanh": torch.tanh, "sigmoid": torch.sigmoid, "relu": torch.relu, None: lambda t: t}
+    acts = {
+        "tanh": torch.tanh,
+        "sigmoid": torch.sigmoid,
+        "relu": torch.relu,
+        "leaky_relu": lambda t: torch.nn.functional.leaky_relu(t, 0.01),
+        None: lambda t: t,
+    }
     for _ in range(steps):
         optimiser.zero_grad()
         a = x
@@ -120,7 +142,7 @@ def relative_error(a: np.ndarray, b: np.ndarray) -> float:
 # -- the tests: train() against the hand-written loops ---------------------------------
 
 CASES = [("toy", 0.1, 60), ("toy_batch", 0.05, 60), ("regression", 0.02, 60), ("lab_deep_sigmoid", 0.01, 40),
-         ("lab_deep_relu", 0.01, 40), ("deep_sigmoid", 0.05, 40)]
+         ("lab_deep_relu", 0.01, 40), ("deep_sigmoid", 0.05, 40), ("lab_deep_leaky_relu", 0.01, 40)]
 
 
 @pytest.mark.parametrize(("name", "lr", "steps"), CASES)
@@ -147,7 +169,7 @@ def test_the_other_losses_train_as_by_hand(loss):
     np.testing.assert_allclose(result.loss, losses, rtol=1e-12)
 
 
-@pytest.mark.parametrize(("name", "lr", "momentum"), [("toy", 0.05, 0.9), ("regression", 0.01, 0.5), ("lab_deep_relu", 0.005, 0.9)])
+@pytest.mark.parametrize(("name", "lr", "momentum"), [("toy", 0.05, 0.9), ("regression", 0.01, 0.5), ("lab_deep_relu", 0.005, 0.9), ("lab_deep_leaky_relu", 0.005, 0.9)])
 def test_momentum_matches_an_independent_loop(name, lr, momentum):
     model, layers = example(name)
     expected, losses = numpy_descent(model, layers, lr, 40, momentum=momentum)

@@ -187,3 +187,57 @@ def test_the_wheel_still_scrolls_a_panel_without_focus(window, qtbot):
     )
     QApplication.sendEvent(viewport, down)
     assert bar.value() > 0  # a scroll bar is not a field: the text scrolls
+
+
+def test_a_field_made_after_the_window_steps_too_and_turns_only_with_focus(window, qtbot):
+    from PySide6.QtWidgets import QSpinBox
+
+    spin = QSpinBox(window.inspector)  # a panel built later, say
+    spin.setRange(0, 10)
+    spin.show()
+    window.activateWindow()
+    spin.setFocus(Qt.FocusReason.MouseFocusReason)  # the focus moving into it: the window adopts it
+    qtbot.waitUntil(spin.hasFocus, timeout=2000)
+    _key(window, Qt.Key.Key_Right)
+    assert window.controller.session.position == 1
+    assert spin.value() == 0
+    assert spin.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus, timeout=2000)
+    _wheel(spin)
+    assert spin.value() == 0
+
+
+def test_no_filter_hands_a_dialogs_keys_to_the_window_in_a_field_of_its_own(window, qtbot):
+    from PySide6.QtWidgets import QSpinBox
+
+    dialog = QDialog(window)
+    spin = QSpinBox(dialog)
+    spin.setRange(0, 10)
+    QVBoxLayout(dialog).addWidget(spin)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus, timeout=2000)
+    _key(window, Qt.Key.Key_Up)
+    assert spin.value() == 1  # the dialog's spin box keeps its own keys
+    _key(window, Qt.Key.Key_Right)
+    assert window.controller.session.position == 0
+    dialog.close()
+
+
+def test_a_field_on_a_tab_page_made_later_turns_only_with_focus(window, qtbot):
+    from PySide6.QtWidgets import QComboBox, QWidget
+
+    tabs = window.inspector.tabs
+    page = QWidget()
+    combo = QComboBox(page)  # a page that builds its fields when first shown, say
+    combo.addItems(["a", "b", "c"])
+    tabs.addTab(page, "later")
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus, timeout=2000)
+    tabs.setCurrentWidget(page)  # no focus moves into the window: the tab switch is what adopts it
+    assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    _wheel(combo)
+    assert combo.currentIndex() == 0

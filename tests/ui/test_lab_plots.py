@@ -130,10 +130,10 @@ def test_the_activation_plot_marks_a_quarter_for_sigmoid_and_one_for_tanh(qtbot)
     assert d_tanh.max() == pytest.approx(1.0, abs=1e-12)
 
 
-@pytest.mark.parametrize("name", ["sigmoid", "tanh", "relu"])
+@pytest.mark.parametrize("name", ["sigmoid", "tanh", "relu", "leaky_relu"])
 def test_the_plotted_derivatives_agree_with_central_finite_differences(name):
     x = np.linspace(-5.0, 5.0, 101)
-    x = x[np.abs(x) > 1e-3]  # relu has no derivative at 0
+    x = x[np.abs(x) > 1e-3]  # relu and leaky relu have no derivative at 0
     h = 1e-6
     f_plus, _ = activation_curves(name, x + h)
     f_minus, _ = activation_curves(name, x - h)

@@ -5,9 +5,9 @@ import pytest
 from PySide6.QtGui import QTextCursor, QTextDocumentFragment
 
 from explorer.engine import Session
-from explorer.engine.ops import OPS
 from explorer.model import Model
 from explorer.model.examples import toy_model
+from explorer.ops import OPS
 from explorer.ui.inspector.panel import TAB_BREAKDOWN, TAB_DERIVATION
 
 

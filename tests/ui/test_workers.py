@@ -7,6 +7,7 @@ import threading
 import time
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from explorer.ui.kit.workers import BackgroundRunner, Cancelled
 
@@ -31,7 +32,7 @@ def test_twenty_quick_requests_run_at_most_two_jobs(qtbot):
     release.set()
     qtbot.waitUntil(lambda: results == [19], timeout=10_000)
     runner.wait_all()
-    qtbot.wait(20)
+    QCoreApplication.sendPostedEvents()  # what the jobs reported, delivered
     assert runner.jobs_started <= 2
     assert ran[-1] == 19  # the newest request is the one that ran last
     assert len(ran) <= 2
@@ -59,7 +60,7 @@ def test_cancel_stops_a_chunked_job_between_chunks(qtbot):
         assert started.wait(5)
         runner.cancel()
     assert runner.wait_all(5000)
-    qtbot.wait(20)
+    QCoreApplication.sendPostedEvents()  # a late result would arrive now
     assert len(chunks_done) < 200  # stopped early: 1000 chunks take 5 s
     assert results == []
     assert not runner.busy
@@ -74,7 +75,8 @@ def test_a_cancelled_request_that_had_not_started_never_runs(qtbot):
     runner.cancel()
     release.set()
     assert runner.wait_all(5000)
-    qtbot.wait(20)
+    QCoreApplication.sendPostedEvents()  # the first job's end: a pending second would start here
+    assert runner.wait_all(5000)
     assert "second" not in ran  # the first may or may not have started before the cancel
 
 

@@ -29,9 +29,8 @@ from explorer.model.layout import chain_layout
 from explorer.ui.canvas.items import EdgeItem, NodeItem
 from explorer.ui.kit.guard import guarded
 from explorer.ui.kit.theme import current_theme, themes
+from explorer.ui.text.op_names import op_description, op_title
 from explorer.ui.text.plain import one_line
-
-_OP_TEXT = {"half_sse": "½·SSE", "sse": "SSE", "mse": "MSE"}
 
 
 def _role(model: Model, node: str) -> str:
@@ -105,8 +104,8 @@ class GraphScene(QGraphicsScene):
         for node in model.order:
             spec = model.spec(node)
             label = one_line(pretty(model.label(node)))
-            op = _OP_TEXT.get(spec.op, spec.op)
-            tooltip = f"{label} · {spec.op}: {spec.info.title} · {fmt_shape(model.shape(node))}"
+            op = op_title(spec.op)
+            tooltip = f"{label} · {spec.op}: {op_description(spec.op)} · {fmt_shape(model.shape(node))}"
             item = NodeItem(node, label, op, model.shape(node), _role(model, node), tooltip)
             item.setPos(*positions[node])
             item.clicked.connect(self._on_node_clicked)

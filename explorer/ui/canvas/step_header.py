@@ -19,6 +19,7 @@ from explorer.model import Model
 from explorer.ui.kit.theme import current_theme
 from explorer.ui.text.engine_text import localized
 from explorer.ui.text.i18n import translate
+from explorer.ui.text.op_names import op_title
 from explorer.ui.text.rich_math import math_html
 from explorer.ui.text.vocabulary import shape_words as shape_text  # a scalar worded: 스칼라
 
@@ -35,9 +36,9 @@ def role(model: Model, node: str) -> str:
         return translate("StepHeader", "the target the output should match")
     if op == "linear":
         return translate("StepHeader", "the output of a linear layer, one column per sample")
-    if op in ("half_sse", "sse", "mse"):
+    if model.spec(node).info.is_loss:
         return translate("StepHeader", "the loss, a scalar")
-    return translate("StepHeader", "{op} applied element by element to {x}").format(op=op, x=pretty(model.label(inputs["x"])))
+    return translate("StepHeader", "{op} applied element by element to {x}").format(op=op_title(op), x=pretty(model.label(inputs["x"])))
 
 
 def step_formula(model: Model, step: Step) -> str:

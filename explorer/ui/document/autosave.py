@@ -288,12 +288,6 @@ class Autosave(QObject):
         self._path = path
         self._key = document_key(path)
 
-    def set_document(self, path: str | None) -> None:
-        """Another document is open in the window (New, Open): forget the old one's autosave."""
-        self.remove()
-        self._path = path
-        self._key = document_key(path)
-
     def close(self) -> None:
         """A clean exit: nothing is left behind."""
         self.remove()

@@ -1,9 +1,15 @@
-"""The controller: the one place that owns the model, the session and the undo stack.
+"""The controller: the one place that owns the model, the session and the open document.
 
 Views only emit requests (select this node, make this edit, take a step);
 the controller turns an edit into an undoable command, the command swaps
 the model, and every view redraws from the model and the session. A model
 edit restarts the pass at step 0 and says so; moving a node keeps the step.
+
+The open document (its path, kind, undo stack, autosave, and what the lab
+computed for it) is a :class:`~explorer.ui.document.document.Document`:
+opening another closes it (its runs end) and emits :attr:`Controller.document_replaced`.
+The window's Undo and Redo follow the current document's stack through
+:attr:`Controller.undo_group`.
 
 Save keeps what was opened: a document opened from a snapshot is saved as a
 snapshot again, at the current step (a model file is saved as a model file);
@@ -15,21 +21,20 @@ failed save leaves the file on disk as it was and says so in one line.
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from explorer.engine import EngineError, Session
-from explorer.export.snapshot import is_snapshot, session_from_document, snapshot_text
+from explorer.export.snapshot import is_snapshot, session_from_document
 from explorer.lesson import backward_formula, forward_formula
 from explorer.lesson.notation import pretty
-from explorer.model import Model, ModelError, model_to_dict
-from explorer.model.io import dumps, read_json
-from explorer.resources import resources_dir
+from explorer.model import Model, ModelError
+from explorer.model.io import read_json
+from explorer.ui.document.document import Document, document_text, is_bundled
 from explorer.ui.document.edits import ModelEditCommand
 from explorer.ui.document.saving import write_file
 from explorer.ui.kit.busy import busy
@@ -48,7 +53,7 @@ def open_document(path: str) -> tuple[Session, str]:
 
 
 class Controller(QObject):
-    """Owns the :class:`Model`, the stepping :class:`Session` and the undo stack."""
+    """Owns the :class:`Model`, the stepping :class:`Session` and the open :class:`Document`."""
 
     model_changed = Signal()  # a different model: views rebuild
     step_changed = Signal()  # the session moved: views repaint
@@ -60,6 +65,7 @@ class Controller(QObject):
     engine_failed = Signal(str, str)  # the node the engine named ("" if none) and one line
     inspected_changed = Signal(str)  # the node the inspector shows ("" for none)
     node_moved = Signal(str)  # only this node's canvas position changed: views move it in place
+    document_replaced = Signal(object)  # another Document is open (the old one closed); before model_changed
 
     def __init__(
         self, model: Model, path: str | None = None, parent: QObject | None = None, kind: str = "model"
@@ -67,16 +73,47 @@ class Controller(QObject):
         super().__init__(parent)
         self._model = model
         self.session = Session(model)
-        self.path = path
-        self.document_kind = kind  # "model" or "snapshot": what Save writes back
+        self.undo_group = QUndoGroup(self)
+        self.document = self._new_document(path, kind)
         self.selected: str | None = None
         self._inspected: str | None = None
         self.failed_node: str | None = None  # the node where the last step failed, until the next move
         self.failure_text = ""
-        self.undo_stack = QUndoStack(self)
         self._timer = QTimer(self)
         self._timer.setInterval(500)
         self._timer.timeout.connect(self._on_play_tick)
+
+    # -- the document ---------------------------------------------------------
+
+    def _new_document(self, path: str | None, kind: str) -> Document:
+        document = Document(path, kind, self)
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        return document
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The open document's undo stack."""
+        return self.document.undo_stack
+
+    @property
+    def path(self) -> str | None:
+        """The open document's file; None while untitled."""
+        return self.document.path
+
+    @path.setter
+    def path(self, path: str | None) -> None:
+        self.document.path = path
+
+    @property
+    def document_kind(self) -> str:
+        """``"model"`` or ``"snapshot"``: what Save writes back."""
+        return self.document.kind
+
+    def close_document(self) -> None:
+        """The window closes: the document ends (its runs stop, its autosave goes); the model stays shown."""
+        self.pause()
+        self.document.close()
 
     # -- the model ------------------------------------------------------------
 
@@ -169,13 +206,15 @@ class Controller(QObject):
         ``kind`` (``"model"`` or ``"snapshot"``) is what Save writes back to ``path``.
         """
         self.pause()
+        old = self.document
+        old.close()  # its runs end before anything of the new one is shown
+        self.document = self._new_document(path, kind)
+        old.deleteLater()
         self._model = session.model
         self.session = session
-        self.path = path
-        self.document_kind = kind
         self._clear_failure()
         self.selected = None
-        self.undo_stack.clear()
+        self.document_replaced.emit(self.document)
         self.model_changed.emit()
         self.step_changed.emit()
         self._update_inspected()
@@ -191,23 +230,20 @@ class Controller(QObject):
             return False
         name = one_line(Path(target).name, 80)
         kind = self.document_kind if path is None or path == self.path else "model"
-        if Path(os.path.realpath(target)).is_relative_to(resources_dir()):
+        if is_bundled(target):
             self.error_raised.emit(
                 translate("Controller", "Cannot save {name}: a bundled example is never overwritten; use Save As").format(name=name)
             )
             return False
         try:
-            text = snapshot_text(self.session) if kind == "snapshot" else dumps(model_to_dict(self._model))
-            write_file(target, text)
+            write_file(target, document_text(self.session, kind))
         except (OSError, ValueError, ModelError, EngineError, MemoryError) as error:
             reason = one_line(str(error) or type(error).__name__, 300)
             self.error_raised.emit(
                 translate("Controller", "Cannot save {name}: {reason}; the file on disk is unchanged").format(name=name, reason=reason)
             )
             return False
-        self.path = target
-        self.document_kind = kind
-        self.undo_stack.setClean()
+        self.document.saved(target, kind)
         self.path_changed.emit(target)
         if kind == "snapshot":
             saved = translate("Controller", "Saved {name} (a snapshot at step {position}/{total})").format(

@@ -24,13 +24,11 @@ from explorer.lesson.notation import pretty
 from explorer.model import Model, ModelError, fmt_shape
 from explorer.model import edit as edits
 from explorer.ui.text.i18n import translate
+from explorer.ui.text.op_names import op_title
 from explorer.ui.text.plain import one_line
 
 if TYPE_CHECKING:
     from explorer.ui.document.controller import Controller
-
-LOSS_TITLES = {"half_sse": "½·SSE", "sse": "SSE", "mse": "MSE"}
-
 
 class ModelEditCommand(QUndoCommand):
     """Swap one model for another; undo swaps back.
@@ -184,7 +182,7 @@ def set_bias(controller: Controller, index: int, enabled: bool) -> bool:
 
 def set_loss(controller: Controller, op: str) -> bool:
     """Use the loss ``op`` (``half_sse``, ``sse``, ``mse``)."""
-    text = translate("Commands", "Set loss to {loss}").format(loss=LOSS_TITLES.get(op, op))
+    text = translate("Commands", "Set loss to {loss}").format(loss=op_title(op))
     return controller.edit(text, edits.set_loss, op)
 
 

@@ -44,6 +44,7 @@ from explorer.ui.kit.guard import guarded
 from explorer.ui.kit.theme import current_theme, themes
 from explorer.ui.kit.workers import BackgroundRunner
 from explorer.ui.text.i18n import translate
+from explorer.ui.text.op_names import op_title
 from explorer.ui.text.plain import clip, elide, escape, plain, tooltip
 from explorer.ui.text.vocabulary import shape_words as shape_text  # a scalar worded: 스칼라
 
@@ -86,9 +87,12 @@ class Inspector(QWidget):
         self.width_spin.setKeyboardTracking(False)
         self.width_spin.setToolTip(translate("Inspector", "Outputs of this layer (the columns of its W); the next W follows"))
         self.activation_combo = QComboBox(self.layer_box)
+        # as wide as a short name, whatever the longest activation: the header's height never depends on the op table
+        self.activation_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.activation_combo.setMinimumContentsLength(8)
         self.activation_combo.addItem(translate("Inspector", "none"), None)
         for name in ACTIVATIONS:
-            self.activation_combo.addItem(name, name)
+            self.activation_combo.addItem(op_title(name), name)
         self.bias_check = QCheckBox(translate("Inspector", "bias b"), self.layer_box)
         row = QHBoxLayout(self.layer_box)
         row.addWidget(QLabel(translate("Inspector", "width"), self.layer_box))
@@ -312,7 +316,7 @@ class Inspector(QWidget):
         self.title.setToolTip(tooltip(label) if shown != label else "")
         self.title.setText(
             f"<span style='font-size:16pt; font-weight:600; color:{colour}'>{escape(shown)}</span>"
-            f"&nbsp;&nbsp;<span style='color:{theme.muted_text.name()}'>{model.op(node)} · "
+            f"&nbsp;&nbsp;<span style='color:{theme.muted_text.name()}'>{escape(op_title(model.op(node)))} · "
             f"{fmt_shape(model.shape(node))}</span>"
         )
         self.subtitle.setText(status)

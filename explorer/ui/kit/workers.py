@@ -13,6 +13,10 @@ so a dense Jacobian stops only between pieces; its result is dropped if it
 arrives after a cancel. :meth:`BackgroundRunner.shutdown`, called when the
 window closes, cancels everything and waits a bounded time for the running
 job, so quitting mid-build prints nothing.
+
+Each runner has a thread pool of its own, a child of the runner: its thread
+ends with it. A runner deleted without a shutdown (its window deleted, say)
+cancels its job and waits for its thread as it goes.
 """
 
 from __future__ import annotations
@@ -58,6 +62,21 @@ class CancelToken:
             raise Cancelled
 
 
+class _Tokens:
+    """The token of a runner's latest job; not a QObject, so it outlives the runner to cancel the job as it goes."""
+
+    def __init__(self) -> None:
+        self._latest: CancelToken | None = None
+
+    def new(self) -> CancelToken:
+        self._latest = CancelToken()  # one job at a time: an earlier one has ended
+        return self._latest
+
+    def cancel_all(self) -> None:
+        if self._latest is not None:
+            self._latest.cancel()
+
+
 class _Signals(QObject):
     finished = Signal(int, object)
     failed = Signal(int, str)
@@ -95,7 +114,7 @@ class _Job(QRunnable):
 
 
 class BackgroundRunner(QObject):
-    """Runs one job at a time in the global thread pool; a newer request supersedes older ones."""
+    """Runs one job at a time in a thread pool of its own; a newer request supersedes older ones."""
 
     started = Signal(str)  # what is being computed
     finished = Signal(object)
@@ -113,6 +132,11 @@ class BackgroundRunner(QObject):
         self._pending: tuple[int, str, Work] | None = None
         self.busy = False
         self.jobs_started = 0  # how many jobs have run, for tests and curiosity
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # one job at a time: a cancelled one ends before the next starts
+        tokens, pool = self._tokens, self._pool = _Tokens(), self._pool
+        # deleted without a shutdown: cancel the job and wait for its thread (the pool, a child, is still there)
+        self.destroyed.connect(lambda *_: (tokens.cancel_all(), pool.waitForDone(SHUTDOWN_WAIT_MS)))
         app = QCoreApplication.instance()
         if app is not None:  # quitting without closing the window stops the job too
             app.aboutToQuit.connect(self.shutdown)
@@ -129,10 +153,10 @@ class BackgroundRunner(QObject):
         self._start(self._ticket, work)
 
     def _start(self, ticket: int, work: Work) -> None:
-        token = CancelToken()
+        token = self._tokens.new()
         self._running = (ticket, token)
         self.jobs_started += 1
-        QThreadPool.globalInstance().start(_Job(ticket, work, token, self._signals))
+        self._pool.start(_Job(ticket, work, token, self._signals))
 
     def cancel(self) -> None:
         """Drop every request: the running job stops at its next check, the pending one never starts."""
@@ -151,7 +175,7 @@ class BackgroundRunner(QObject):
             self._running[1].cancel()
         self.busy = False
         self._ticket += 1
-        return QThreadPool.globalInstance().waitForDone(msecs)
+        return self._pool.waitForDone(msecs)
 
     def _on_finished(self, ticket: int, result: object) -> None:
         if ticket == self._ticket and self.busy:
@@ -171,6 +195,11 @@ class BackgroundRunner(QObject):
             self._pending = None
             self._start(pending_ticket, work)
 
-    @staticmethod
-    def wait_all(msecs: int = 30_000) -> bool:
-        return QThreadPool.globalInstance().waitForDone(msecs)
+    def wait_all(self, msecs: int = 30_000) -> bool:
+        """Wait up to ``msecs`` for this runner's job to end (nothing is cancelled); True when none is left."""
+        return self._pool.waitForDone(msecs)
+
+    @property
+    def active_threads(self) -> int:
+        """How many of this runner's threads are computing now (0 or 1)."""
+        return self._pool.activeThreadCount()

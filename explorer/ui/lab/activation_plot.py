@@ -3,9 +3,12 @@
 σ′ never exceeds 0.25 and tanh′ never exceeds 1: a chain of sigmoid layers
 multiplies the gradient by at most 0.25 per layer on its way back to the
 input (기울기 소실, gradient vanishing). The plot marks both bounds with a
-labelled horizontal line. The derivative curves are the engine's own
-vector-Jacobian products (the op table's ``vjp`` with an upstream of ones)
-evaluated on a grid: nothing here knows a derivative's formula.
+labelled horizontal line. The activations drawn, their symbols and their
+bounds come from the op table (:data:`explorer.ops.OPS`); a bound is marked
+where the derivative is smooth (relu's is a step, its bound plain to see).
+The derivative curves are the op table's own vector-Jacobian products (its
+``vjp`` with an upstream of ones) evaluated on a grid: nothing here knows a
+derivative's formula.
 """
 
 from __future__ import annotations
@@ -15,18 +18,24 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from explorer.engine import OPS
+from explorer.ops import OPS
 from explorer.ui.kit.theme import current_theme
 from explorer.ui.lab.plot_style import style_plot
 from explorer.ui.text.i18n import translate
+from explorer.ui.text.op_names import op_title
 
 #: The activations drawn, with the bound of their derivative that is marked (None: no mark).
-ACTIVATIONS = {"sigmoid": 0.25, "tanh": 1.0, "relu": None}
+ACTIVATIONS = {
+    name: op.derivative_bound if op.kink is None else None
+    for name, op in OPS.items()
+    if op.kind == "activation" and op.plotted
+}
 #: The symbol of each function and of its derivative.
-SYMBOLS = {"sigmoid": ("σ(x)", "σ′(x)"), "tanh": ("tanh(x)", "tanh′(x)"), "relu": ("relu(x)", "relu′(x)")}
-#: Where each legend sits (pixels from a corner: negative from the right or bottom), clear of the curves.
-_LEGEND_PLACE = {"sigmoid": (6, 6), "tanh": (-6, -6), "relu": (6, 6)}
-#: Where each bound's label sits along its line, and on which side (above σ′'s, below tanh′'s, at the top).
+SYMBOLS = {name: (f"{OPS[name].symbol}(x)", f"{OPS[name].symbol}′(x)") for name in ACTIVATIONS}
+#: Where a legend sits (pixels from a corner: negative from the right or bottom), clear of the curves:
+#: top left unless said here (tanh's curves fill the top left).
+_LEGEND_PLACE = {"tanh": (-6, -6)}
+#: Where a bound's label sits along its line, and on which side: above σ′'s, below tanh′'s (at the top).
 _LABEL_PLACE = {
     "sigmoid": {"position": 0.2, "anchors": [(0, 1), (0, 1)]},
     "tanh": {"position": 0.03, "anchors": [(0, 0), (0, 0)]},
@@ -51,7 +60,7 @@ def activation_curves(name: str, grid: np.ndarray = GRID) -> tuple[np.ndarray, n
 
 
 class ActivationPlot(QWidget):
-    """sigmoid, tanh and relu side by side, each with its derivative; σ′ ≤ 0.25 and tanh′ ≤ 1 marked."""
+    """The activations side by side (sigmoid, tanh, relu, ...), each with its derivative; σ′ ≤ 0.25 and tanh′ ≤ 1 marked."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,8 +69,8 @@ class ActivationPlot(QWidget):
         self.curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
         self.marks: dict[str, pg.InfiniteLine] = {}
         for column, (name, bound) in enumerate(ACTIVATIONS.items()):
-            plot = self.graphics.addPlot(row=0, col=column)
-            plot.addLegend(offset=_LEGEND_PLACE[name])
+            plot = self.graphics.addPlot(row=0, col=column, enableMenu=False)  # no context menu: none is built
+            plot.addLegend(offset=_LEGEND_PLACE.get(name, (6, 6)))
             f, d = activation_curves(name)
             f_symbol, d_symbol = SYMBOLS[name]
             f_item = plot.plot(GRID, f, name=f_symbol)
@@ -72,7 +81,7 @@ class ActivationPlot(QWidget):
                 text = translate("ActivationPlot", "max {symbol} = {bound}").format(
                     symbol=d_symbol.removesuffix("(x)"), bound=f"{bound:g}"
                 )
-                line = pg.InfiniteLine(pos=bound, angle=0, movable=False, label=text, labelOpts=_LABEL_PLACE[name])
+                line = pg.InfiniteLine(pos=bound, angle=0, movable=False, label=text, labelOpts=_LABEL_PLACE.get(name, _LABEL_PLACE["sigmoid"]))
                 plot.addItem(line)
                 self.marks[name] = line
             plot.setXRange(float(GRID[0]), float(GRID[-1]), padding=0.02)
@@ -100,13 +109,11 @@ class ActivationPlot(QWidget):
         """Re-read :func:`~explorer.ui.kit.theme.current_theme`."""
         theme = current_theme()
         self.graphics.setBackground(theme.background)
-        titles = {
-            "sigmoid": translate("ActivationPlot", "sigmoid σ and σ′"),
-            "tanh": translate("ActivationPlot", "tanh and tanh′"),
-            "relu": translate("ActivationPlot", "ReLU and relu′"),
-        }
         for name, plot in self.plots.items():
-            style_plot(plot, theme, titles[name])
+            title = translate("ActivationPlot", "{title} and {derivative}").format(
+                title=op_title(name), derivative=f"{OPS[name].symbol}′"
+            )
+            style_plot(plot, theme, title)
             f_item, d_item = self.curves[name]
             f_item.setPen(pg.mkPen(theme.forward, width=2))
             d_item.setPen(pg.mkPen(theme.gradient, width=2, style=Qt.PenStyle.DashLine))

@@ -8,21 +8,33 @@ reads the window's controller and changes the model only through
 ``controller.edit``, so one update and one training run are each one
 undoable edit. Training runs on a :class:`~explorer.ui.lab.train_worker.TrainWorker`
 with the model as it was; the window's session is never touched by it.
+
+The runs and their results belong to the open document
+(:class:`~explorer.ui.lab.training.TrainingRuns` is the document's child):
+when another document replaces it, its run ends, the plots and the Train
+dialog's result clear, and nothing of it lands on the new one. The window's
+close path calls :meth:`LearningLab.shutdown`.
+
+The docks' plots are built when a dock is first shown
+(:class:`~explorer.ui.lab.docks.LazyDock`), not with the window; the
+attributes ``update_view``, ``loss_plot``, ``grad_plot`` and
+``activation_plot`` build theirs when read.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, SignalInstance
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
 
 from explorer.engine import EngineError
 from explorer.train.layers import layer_weights, weight_names
 from explorer.train.update import UpdateResult, apply_update, format_number
+from explorer.ui.document.document import Document
 from explorer.ui.kit.dialogs import Dialogs
-from explorer.ui.kit.guard import guarded
 from explorer.ui.lab.activation_plot import ActivationPlot
+from explorer.ui.lab.docks import LazyDock, content_of, tab_under_canvas
 from explorer.ui.lab.menus import place_actions
 from explorer.ui.lab.plot_export import export_plots
 from explorer.ui.lab.plots import GradNormPlot, LossPlot
@@ -37,6 +49,8 @@ from explorer.ui.text.plain import one_line, plain
 class LearningLab(QObject):
     """The lab's actions, docks and runs, over one main window."""
 
+    run_ended = Signal(object)  # a TrainResult of the open document, once it has landed or not
+
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.setObjectName("learning_lab")
@@ -45,12 +59,8 @@ class LearningLab(QObject):
         self._own_dialogs: Dialogs | None = None
         self._applied: tuple[UpdateResult, float | None] | None = None  # the update just applied, the loss before
         self._preview: tuple[object, int, float, UpdateResult | None] | None = None
-
-        self.update_view = UpdateView()
-        self.loss_plot = LossPlot()
-        self.grad_plot = GradNormPlot()
-        self.activation_plot = ActivationPlot()
-        self.runs = TrainingRuns(self)
+        self.dialog: TrainDialog | None = None
+        self.runs = self._runs_of(self.controller.document)
         self.update_label = plain(QLabel(window))
         window.statusBar().addPermanentWidget(self.update_label)
 
@@ -61,12 +71,12 @@ class LearningLab(QObject):
         c = self.controller
         c.step_changed.connect(self._on_step_changed)
         c.model_changed.connect(self._on_model_changed)
-        c.selection_changed.connect(lambda _: self._show_update())
-        self.lr_spin.valueChanged.connect(lambda _: self._show_update())
-        window.installEventFilter(self)
+        c.document_replaced.connect(self._on_document_replaced)
+        c.selection_changed.connect(self._on_selection_changed)
+        self.lr_spin.valueChanged.connect(self._on_selection_changed)
         app = QApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.runs.shutdown)
+        if app is not None:  # quitting without closing the window ends the run too
+            app.aboutToQuit.connect(self.shutdown)
         self._on_model_changed()
 
     # -- building --------------------------------------------------------------------
@@ -89,33 +99,50 @@ class LearningLab(QObject):
         self.lr_spin = RateSpinBox(parent=w)
         self.lr_spin.setObjectName("learning_rate")
 
-    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
-        dock = QDockWidget(title, self.window)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        return dock
-
     def _make_docks(self) -> None:
         w = self.window
-        self.update_dock = self._dock(self.tr("Update (경사 하강법): W ← W − η ∂L/∂W"), "lab_update", self.update_view)
-        self.loss_dock = self._dock(self.tr("Loss (손실)"), "lab_loss", self.loss_plot)
-        self.grad_dock = self._dock(self.tr("‖∂L/∂W‖ (기울기 소실)"), "lab_gradient_norms", self.grad_plot)
-        self.activation_dock = self._dock(self.tr("Activations (활성함수)"), "lab_activations", self.activation_plot)
+        self.update_dock = LazyDock(self.tr("Update (경사 하강법): W ← W − η ∂L/∂W"), "lab_update", UpdateView, w)
+        self.loss_dock = LazyDock(self.tr("Loss (손실)"), "lab_loss", LossPlot, w)
+        self.grad_dock = LazyDock(self.tr("‖∂L/∂W‖ (기울기 소실)"), "lab_gradient_norms", GradNormPlot, w)
+        self.activation_dock = LazyDock(self.tr("Activations (활성함수)"), "lab_activations", ActivationPlot, w)
         self.docks = (self.update_dock, self.loss_dock, self.grad_dock, self.activation_dock)
-        # the inspector keeps the window's full height; the lab's docks share one tabbed area under the canvas
-        w.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.update_dock)
-        for before, dock in zip(self.docks, self.docks[1:], strict=False):
-            w.tabifyDockWidget(before, dock)
-        self.update_dock.raise_()
-        w.resizeDocks([self.update_dock], [300], Qt.Orientation.Vertical)
-        for dock in self.docks:  # closed until the lab is used (or opened from View): the canvas keeps its room
-            dock.hide()
+        for dock in self.docks:
+            dock.built.connect(self._adopt_keys)
+        # a dock's content, just built, shows what there is to show at that moment
+        self.update_dock.built.connect(self._show_update)
+        self.loss_dock.built.connect(self._draw_runs)
+        self.grad_dock.built.connect(self._show_pass_norms)
+        self.grad_dock.built.connect(self._draw_runs)
+        tab_under_canvas(w, self.docks)
 
     def reveal(self, dock: QDockWidget) -> None:
-        """Open ``dock`` (if closed) and bring its tab to the front."""
+        """Open ``dock`` (if closed), build what it shows, and bring its tab to the front."""
         dock.show()
         dock.raise_()
+        if isinstance(dock, LazyDock):
+            dock.content()
+
+    @property
+    def update_view(self) -> UpdateView:
+        return content_of(self.update_dock, UpdateView)
+
+    @property
+    def loss_plot(self) -> LossPlot:
+        return content_of(self.loss_dock, LossPlot)
+
+    @property
+    def grad_plot(self) -> GradNormPlot:
+        return content_of(self.grad_dock, GradNormPlot)
+
+    @property
+    def activation_plot(self) -> ActivationPlot:
+        return content_of(self.activation_dock, ActivationPlot)
+
+    def _adopt_keys(self, widget: QWidget) -> None:
+        """A dock's content is new: the window's step keys reach past its fields too."""
+        keys = getattr(self.window, "step_keys", None)
+        if keys is not None:
+            keys.adopt(widget)
 
     def _make_toolbar_and_menus(self) -> None:
         w = self.window
@@ -168,8 +195,8 @@ class LearningLab(QObject):
             return False
         said = self.tr("Applied W ← W − η ∂L/∂W with η = {lr}; loss before: L = {loss}; run the forward pass (순전파)")
         self.say(said.format(lr=format_number(lr), loss=format_number(before) if before is not None else "?"))
-        self._show_update()
         self.reveal(self.update_dock)
+        self._show_update()
         return True
 
     def _applied_here(self) -> tuple[UpdateResult, float | None] | None:
@@ -213,7 +240,9 @@ class LearningLab(QObject):
             return None, False, self.tr("With this learning rate the update would not be finite: try a smaller η")
         return update, False, ""
 
-    def _show_update(self) -> None:
+    def _show_update(self, *_: object) -> None:
+        if not self.update_dock.is_built:
+            return  # built when first shown, with the update of that moment
         update, applied, why = self._update_to_show()
         if update is None or not update.params:
             self.update_view.show_message(why or self.tr("The model has no parameter to update"))
@@ -223,6 +252,38 @@ class LearningLab(QObject):
         self.update_view.show_update(update.params[node], update.model.label(node), applied)
 
     # -- reacting to the controller ----------------------------------------------------
+
+    def _on_selection_changed(self, *_: object) -> None:
+        self._show_update()
+
+    def _on_document_replaced(self, document: Document) -> None:
+        """Another document is open: its own runs; nothing of the old one stays drawn or said."""
+        self._applied = None
+        self._preview = None
+        self.runs = self._runs_of(document)
+        if self.dialog is not None:
+            self.dialog.clear()
+        self._draw_runs()
+
+    def _runs_of(self, document: Document) -> TrainingRuns:
+        runs = TrainingRuns(self, document)
+        runs.ended.connect(self.run_ended)
+        runs.drawn_changed.connect(self._draw_runs)
+        return runs
+
+    def _draw_runs(self, *_: object) -> None:
+        """The open document's last run in the loss and gradient-norm plots (that are built), or nothing."""
+        result = self.runs.drawn
+        if self.loss_dock.is_built and not self.runs.running:
+            if result is None:
+                self.loss_plot.clear()
+            else:
+                self.loss_plot.set_history(result.loss, self.runs.caption(result))
+        if self.grad_dock.is_built:
+            if result is None:
+                self.grad_plot.set_history([], None)
+            else:
+                self.grad_plot.set_history(*TrainingRuns.grad_history(result))
 
     def _on_step_changed(self) -> None:
         c = self.controller
@@ -243,7 +304,9 @@ class LearningLab(QObject):
         self._preview = None
         self._on_step_changed()
 
-    def _show_pass_norms(self) -> None:
+    def _show_pass_norms(self, *_: object) -> None:
+        if not self.grad_dock.is_built:
+            return
         c = self.controller
         weights = layer_weights(c.model)
         names = weight_names(c.model, weights)
@@ -260,21 +323,21 @@ class LearningLab(QObject):
         return self.runs.worker
 
     @property
-    def run_ended(self) -> SignalInstance:
-        """Emitted with the :class:`~explorer.train.loop.TrainResult` once a run has landed or not."""
-        return self.runs.ended
-
-    @property
     def training(self) -> bool:
         return self.runs.running
 
-    @property
-    def dialog(self) -> TrainDialog | None:
-        return self.runs.dialog
-
     def show_train_dialog(self) -> TrainDialog:
         """Open (or raise) the Train dialog; it does not block the window."""
-        return self.runs.show_dialog()
+        if self.dialog is None:
+            self.dialog = TrainDialog(self.window, self.lr_spin.value())
+            self.dialog.start_requested.connect(self.start_training)
+            self.dialog.cancel_requested.connect(self.cancel_training)
+        elif not self.training:
+            self.dialog.lr_spin.setValue(self.lr_spin.value())
+        if self.dialog.isVisible() and QGuiApplication.platformName() != "offscreen":
+            self.dialog.raise_()  # already open behind the window (offscreen has no stacking: it warns)
+        self.dialog.show()
+        return self.dialog
 
     def start_training(self, steps: int, lr: float, momentum: float = 0.0) -> bool:
         """Train the window's model for ``steps`` iterations in the background; False when refused."""
@@ -310,26 +373,18 @@ class LearningLab(QObject):
             self.export_to(folder)
 
     def apply_theme(self, *_: object) -> None:
-        """Re-read the theme in every dock of the lab (connected to the theme's change)."""
-        for view in (self.update_view, self.loss_plot, self.grad_plot, self.activation_plot):
-            view.apply_theme()
+        """Re-read the theme in every built dock of the lab (connected to the theme's change)."""
+        for dock in self.docks:
+            if dock.is_built:
+                dock.content().apply_theme()  # type: ignore[attr-defined]
 
     # -- closing -------------------------------------------------------------------------
 
-    @guarded("the learning lab's close watch", fallback=False)
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            QTimer.singleShot(0, self._after_close)
-        return False
-
-    def _after_close(self) -> None:
-        try:
-            closed = not self.window.isVisible()
-        except RuntimeError:  # already deleted
-            closed = True
-        if closed:
-            self.shutdown()
-
     def shutdown(self) -> bool:
-        """Stop a run and wait a bounded time for it; its result is dropped."""
+        """The window closes: the Train dialog goes, the run stops (bounded wait), its result is dropped.
+
+        Called from the window's close path (and when the application quits); True when no run is left.
+        """
+        if self.dialog is not None:
+            self.dialog.hide()
         return self.runs.shutdown()

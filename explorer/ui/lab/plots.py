@@ -33,7 +33,7 @@ class LossPlot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.graphics = pg.GraphicsLayoutWidget(self)
-        self.plot = self.graphics.addPlot(row=0, col=0)
+        self.plot = self.graphics.addPlot(row=0, col=0, enableMenu=False)  # no context menu: none is built
         self.plot.setLabel("bottom", self.tr("iteration (반복)"))
         self.plot.setLabel("left", self.tr("loss L (손실)"))
         self.plot.setClipToView(True)
@@ -63,6 +63,12 @@ class LossPlot(QWidget):
         """A new run begins: forget the old curve."""
         self._x, self._y = [], []
         self.caption.setText(caption)
+        self.throttle.draw_now()
+
+    def clear(self) -> None:
+        """No run to show (another document, or its run undone)."""
+        self._x, self._y = [], []
+        self.caption.setText(self.tr("Train… to see the loss fall"))
         self.throttle.draw_now()
 
     def add_point(self, iteration: int, loss: float) -> None:
@@ -113,14 +119,14 @@ class GradNormPlot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.graphics = pg.GraphicsLayoutWidget(self)
-        self.depth_plot = self.graphics.addPlot(row=0, col=0)
+        self.depth_plot = self.graphics.addPlot(row=0, col=0, enableMenu=False)
         self.depth_plot.setLabel("bottom", self.tr("layer (depth from the input)"))
         self.depth_plot.setLabel("left", self.tr("‖∂L/∂W‖"))
         self.depth_plot.setLogMode(False, True)
         self.depth_curve = self.depth_plot.plot([], [], symbol="o", symbolSize=8)
         self.depth_note = pg.TextItem(anchor=(0.5, 0.5))  # why nothing is drawn, in the picture too
         self.depth_plot.addItem(self.depth_note, ignoreBounds=True)
-        self.history_plot = self.graphics.addPlot(row=0, col=1)
+        self.history_plot = self.graphics.addPlot(row=0, col=1, enableMenu=False)
         self.history_plot.setLabel("bottom", self.tr("iteration (반복)"))
         self.history_plot.setLabel("left", self.tr("‖∂L/∂W‖"))
         self.history_plot.setLogMode(False, True)

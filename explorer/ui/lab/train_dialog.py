@@ -119,6 +119,12 @@ class TrainDialog(QDialog):
     def show_outcome(self, text: str) -> None:
         self.loss_label.setText(text)
 
+    def clear(self) -> None:
+        """Another document is open: no run, no result of the old one."""
+        self.set_running(False)
+        self.progress.setValue(0)
+        self.loss_label.setText(self.tr("Not started"))
+
     def reject(self) -> None:
         """Escape or the close box hides the dialog; a run goes on (Cancel stops it)."""
         self.hide()

@@ -20,6 +20,7 @@ from explorer.model.examples import EXAMPLES
 from explorer.ui.kit.settings import LANGUAGES, THEMES
 from explorer.ui.shell.export_actions import export_code_dialog, export_derivation_dialog
 from explorer.ui.text.i18n import translate
+from explorer.ui.text.op_names import op_title
 
 if TYPE_CHECKING:
     from explorer.ui.shell.main_window import MainWindow
@@ -91,9 +92,9 @@ def make_actions(window: MainWindow) -> None:
     )
     w.quit_action = make_action(w, translate("MainWindow", "&Quit"), w.close, QKeySequence.StandardKey.Quit)
 
-    w.undo_action = c.undo_stack.createUndoAction(w, translate("MainWindow", "&Undo"))
+    w.undo_action = c.undo_group.createUndoAction(w, translate("MainWindow", "&Undo"))
     w.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo)[:1])  # not the media keys
-    w.redo_action = c.undo_stack.createRedoAction(w, translate("MainWindow", "&Redo"))
+    w.redo_action = c.undo_group.createRedoAction(w, translate("MainWindow", "&Redo"))
     w.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
     for action in (w.undo_action, w.redo_action):
         w.addAction(action)
@@ -253,7 +254,7 @@ def add_layer_menu(window: MainWindow, parent: QMenu) -> None:
     for name in ACTIVATIONS:
         if name != "identity":
             text = translate("MainWindow", "Add layer before the output layer, then {activation}").format(
-                activation=name
+                activation=op_title(name)
             )
             parent.addAction(text, lambda n=name: window.add_layer(None, n))
     parent.addSeparator()

@@ -1,9 +1,13 @@
 """A model or snapshot dropped anywhere on the window opens, over the canvas and the heatmaps too.
 
-The canvas and the heatmaps are graphics views, which take every drag for
-their scene and drop it there unread; so the window does not rely on its own
-``dropEvent``. :class:`FileDrops` watches the application's drag events and
-takes those aimed at any widget of its window that carry one local file.
+The window takes the drop itself, in its own ``dragEnterEvent``,
+``dragMoveEvent`` and ``dropEvent``, which hand it to :class:`FileDrops`.
+Qt gives a drag to the widget under the cursor that accepts drops, else to
+its nearest parent that does: the window. A graphics view takes every drag
+for its scene and drops it there unread, so the window's graphics views
+(the canvas) accept none; pyqtgraph's views (the heatmaps, the plots)
+already pass drags on. No filter on the application: nothing runs for
+other events.
 """
 
 from __future__ import annotations
@@ -11,13 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QWidget
-
-from explorer.ui.kit.guard import guarded
-
-_DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QGraphicsView, QWidget
 
 
 def dropped_file(event: QDropEvent) -> str | None:
@@ -33,8 +33,10 @@ def dropped_file(event: QDropEvent) -> str | None:
 class FileDrops(QObject):
     """Open a file dropped on any widget of ``window`` with ``open_file(path)``.
 
-    The file opens just after the drop, once the platform's drag has ended,
-    so that the question about unsaved edits is not asked inside it.
+    The window calls :meth:`drag` from its ``dragEnterEvent`` and
+    ``dragMoveEvent`` and :meth:`drop` from its ``dropEvent``. The file opens
+    just after the drop, once the platform's drag has ended, so that the
+    question about unsaved edits is not asked inside it.
     """
 
     def __init__(self, window: QWidget, open_file: Callable[[str], object]) -> None:
@@ -42,20 +44,23 @@ class FileDrops(QObject):
         self._window = window
         self._open_file = open_file
         window.setAcceptDrops(True)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)  # removed by Qt when this object goes with its window
+        for view in window.findChildren(QGraphicsView):
+            view.setAcceptDrops(False)  # the drag goes on to the window
 
-    @guarded("a file dropped on the window", fallback=False)
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() not in _DRAG_EVENTS or not isinstance(event, QDropEvent):
-            return False
-        if not isinstance(watched, QWidget) or watched.window() is not self._window:
-            return False
-        path = dropped_file(event)
-        if path is None:
+    def drag(self, event: QDragMoveEvent) -> bool:
+        """Accept a drag that carries one local file; True when accepted."""
+        if dropped_file(event) is None:
+            event.ignore()
             return False
         event.acceptProposedAction()
-        if event.type() == QEvent.Type.Drop:
-            QTimer.singleShot(0, self, lambda: self._open_file(path))
+        return True
+
+    def drop(self, event: QDropEvent) -> bool:
+        """Open the dropped file once the drop is over; True when it carries one."""
+        path = dropped_file(event)
+        if path is None:
+            event.ignore()
+            return False
+        event.acceptProposedAction()
+        QTimer.singleShot(0, self, lambda: self._open_file(path))
         return True

@@ -5,14 +5,14 @@ user's work: it asks Save / Discard / Cancel (through the window's
 :class:`~explorer.ui.kit.dialogs.Dialogs`) before anything replaces unsaved
 edits, keeps the recent files and the last folder in
 :class:`~explorer.ui.kit.settings.Settings`, never overwrites a bundled example,
-and keeps at most one :class:`~explorer.ui.document.autosave.Autosave` for the open
-document: written at most 30 s after an edit, removed by a save or a clean
-exit, and offered back by :meth:`DocumentFiles.offer_recoveries` after a crash.
+and gives every document it opens an :class:`~explorer.ui.document.autosave.Autosave`
+(held by the :class:`~explorer.ui.document.document.Document`): written at most
+30 s after an edit, removed by a save, a clean exit or the next document,
+and offered back by :meth:`DocumentFiles.offer_recoveries` after a crash.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,11 +25,11 @@ from explorer.export.file_set import write_file_set
 from explorer.export.snapshot import snapshot_text
 from explorer.model import ModelError, load_model
 from explorer.model.examples import EXAMPLES
-from explorer.model.io import dumps, model_to_dict
-from explorer.resources import example_path, resources_dir
+from explorer.resources import example_path
 from explorer.ui.canvas.image import scene_png, scene_svg
 from explorer.ui.document.autosave import DEFAULT_INTERVAL_MS, Autosave, pending_recoveries
 from explorer.ui.document.controller import open_document
+from explorer.ui.document.document import Document, document_text, is_bundled
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line
 
@@ -38,14 +38,6 @@ if TYPE_CHECKING:
 
 #: What File → New starts from: the lecture's one-layer slide, untitled.
 NEW_MODEL_EXAMPLE = "single_layer"
-
-
-def is_bundled(path: str | os.PathLike[str]) -> bool:
-    """Whether ``path`` is one of the bundled examples (never overwritten)."""
-    try:
-        return Path(os.path.realpath(path)).is_relative_to(resources_dir())
-    except FileNotFoundError:
-        return False
 
 
 class DocumentFiles(QObject):
@@ -67,20 +59,33 @@ class DocumentFiles(QObject):
         super().__init__(window)
         self.window = window
         self.controller = window.controller
-        self.recovered = False  # a recovered document is modified though its undo stack is clean
         self._autosave_folder = autosave_folder
         self._interval = autosave_interval_ms
-        self.autosave: Autosave | None = None
-        if autosave_folder is not None:
-            self.autosave = self._new_autosave(self.controller.path)
-        self.controller.undo_stack.indexChanged.connect(self._on_edited)
+        self._adopt_key: str | None = None  # a recovered autosave's key, for the document about to open
+        self._on_document_replaced(self.controller.document)
+        self.controller.document_replaced.connect(self._on_document_replaced)
+        self.controller.undo_group.indexChanged.connect(self._on_edited)
 
     # -- state ------------------------------------------------------------------------
 
     @property
+    def document(self) -> Document:
+        return self.controller.document
+
+    @property
     def modified(self) -> bool:
         """Whether the document has edits that no file holds."""
-        return self.recovered or not self.controller.undo_stack.isClean()
+        return self.document.modified
+
+    @property
+    def recovered(self) -> bool:
+        """Whether the open document came back from an autosave (modified until saved)."""
+        return self.document.recovered
+
+    @property
+    def autosave(self) -> Autosave | None:
+        """The open document's autosave (None without an autosave folder)."""
+        return self.document.autosave
 
     @property
     def document_name(self) -> str:
@@ -93,25 +98,22 @@ class DocumentFiles(QObject):
     # -- autosave ---------------------------------------------------------------------
 
     def _document_text(self) -> str:
-        c = self.controller
-        if c.document_kind == "snapshot":
-            return snapshot_text(c.session)
-        return dumps(model_to_dict(c.model))
+        return document_text(self.controller.session, self.controller.document_kind)
 
-    def _new_autosave(self, path: str | None, key: str | None = None) -> Autosave:
-        autosave = Autosave(self._document_text, path, self._interval, self._autosave_folder, key, parent=self)
-        autosave.failed.connect(lambda text: self._status(text))
-        return autosave
+    def _on_document_replaced(self, document: Document) -> None:
+        """A document is open: its own autosave (the old one's went with the old one)."""
+        key, self._adopt_key = self._adopt_key, None
+        if self._autosave_folder is None:
+            return
+        autosave = document.start_autosave(self._document_text, self._autosave_folder, self._interval, key)
+        autosave.failed.connect(self._status)
 
     def _on_edited(self, _index: int = 0) -> None:
         if self.autosave is not None and self.modified:
             self.autosave.mark_edited()
 
-    def _document_replaced(self, path: str | None) -> None:
-        """Another document is open: its own autosave (the old one's goes), not recovered, in the recent list."""
-        self.recovered = False
-        if self.autosave is not None:
-            self.autosave.set_document(path)
+    def _opened(self, path: str | None) -> None:
+        """Another document is open: in the recent list, in the title."""
         if path is not None and not is_bundled(path):
             self.window.settings.add_recent_file(path)
         self.window.update_title()
@@ -135,12 +137,9 @@ class DocumentFiles(QObject):
                 )
                 recovery.discard()
                 continue
+            self._adopt_key = recovery.key  # its autosave is adopted: still one per document
             self.controller.load(session, recovery.original_path, kind)
-            if self.autosave is not None:
-                self.autosave.set_document(None)
-                self.autosave.deleteLater()
-            self.autosave = self._new_autosave(recovery.original_path, key=recovery.key)
-            self.recovered = True
+            self.document.recovered = True
             self.window.update_title()
             self._status(
                 translate("MainWindow", "Recovered {name}: save it to keep the edits").format(
@@ -151,9 +150,8 @@ class DocumentFiles(QObject):
         return False
 
     def close(self) -> None:
-        """A clean exit: no autosave is left behind."""
-        if self.autosave is not None:
-            self.autosave.close()
+        """A clean exit: the document closes (its runs end) and no autosave is left behind."""
+        self.controller.close_document()
 
     # -- asking before edits are lost -----------------------------------------------
 
@@ -174,7 +172,7 @@ class DocumentFiles(QObject):
             return False
         if not self.controller.open_file(path):
             return False
-        self._document_replaced(path)
+        self._opened(path)
         return True
 
     def open_dialog(self) -> None:
@@ -191,7 +189,7 @@ class DocumentFiles(QObject):
             return False
         model = load_model(example_path(NEW_MODEL_EXAMPLE))
         self.controller.load(Session(model), None, "model")
-        self._document_replaced(None)
+        self._opened(None)
         return True
 
     def open_example(self, name: str) -> bool:
@@ -246,8 +244,7 @@ class DocumentFiles(QObject):
 
     def save(self) -> bool:
         """Save back to the open file as what it was; an untitled document or an example asks for a name."""
-        path = self.controller.path
-        if path is None or is_bundled(path):
+        if self.controller.path is None or self.document.bundled:
             return self.save_as()
         return self._saved(self.controller.save())
 
@@ -259,11 +256,8 @@ class DocumentFiles(QObject):
         return bool(path) and self._saved(c.save(path))
 
     def _saved(self, ok: bool) -> bool:
-        if ok:
+        if ok:  # the document is clean, its autosave gone (Document.saved)
             path = self.controller.path
-            self.recovered = False
-            if self.autosave is not None and path is not None:
-                self.autosave.saved(path)
             if path is not None:
                 self.window.settings.add_recent_file(path)
             self.window.update_title()

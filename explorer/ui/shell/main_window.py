@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QListWidget, QListWidgetItem, QMainWindow, QWidget
 
 from explorer import __version__
@@ -31,6 +31,7 @@ from explorer.ui.kit.dialogs import Dialogs
 from explorer.ui.kit.icons import make_icon
 from explorer.ui.kit.settings import Settings
 from explorer.ui.kit.theme import apply_palette, current_theme, set_theme, themes
+from explorer.ui.kit.workers import BackgroundRunner
 from explorer.ui.lab import install_learning_lab
 from explorer.ui.shell.actions import make_actions, make_menus, shortcut_rows
 from explorer.ui.shell.file_drop import FileDrops
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
         controller.error_raised.connect(self.show_error)
         controller.playing_changed.connect(self._on_playing_changed)
         controller.path_changed.connect(self.update_title)
-        controller.undo_stack.cleanChanged.connect(self.update_title)
+        controller.undo_group.cleanChanged.connect(self.update_title)  # the open document's stack
         self.scene.node_selected.connect(self._on_canvas_pick)
         self.scene.node_move_requested.connect(self._on_move_requested)
         self.scene.node_double_clicked.connect(self._on_node_double_clicked)
@@ -405,12 +406,35 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         self.dialogs.about(self, __version__)
 
+    # -- a file dropped anywhere on the window (see FileDrops) --------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        self.file_drops.drag(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 (Qt override)
+        self.file_drops.drag(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        self.file_drops.drop(event)
+
+    # -- closing --------------------------------------------------------------------
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Close after asking about unsaved edits; everything that runs for the window ends here.
+
+        Play stops; every background job (a Jacobian, a finite-difference
+        check) is cancelled and waited for; the lab's run stops and the Train
+        dialog goes; the document closes (its autosave is removed). Nothing
+        is left running once the window is closed, and deleting it afterwards
+        waits on no thread.
+        """
         if not self.files.maybe_save():
             event.ignore()
             return
         self.controller.pause()
-        self.inspector.runner.shutdown()  # a running build stops and ends before the window goes
+        for runner in self.findChildren(BackgroundRunner):
+            runner.shutdown()  # a running build stops and ends before the window goes
+        self.learning_lab.shutdown()
         self.files.close()
         if not getattr(self, "_layout_forgotten", False):
             self.save_layout()

@@ -14,10 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QSlider, QSpinBox, QToolBar, QToolButton
 
 from explorer.model import LOSSES, limits
-from explorer.ui.document.edits import LOSS_TITLES
 from explorer.ui.kit.settings import MAX_PLAY_SPEED, MIN_PLAY_SPEED
 from explorer.ui.shell.actions import add_layer_menu
 from explorer.ui.text.i18n import translate
+from explorer.ui.text.op_names import op_title
 
 if TYPE_CHECKING:
     from explorer.ui.shell.main_window import MainWindow
@@ -66,7 +66,7 @@ def make_toolbars(window: MainWindow) -> None:
     build.addWidget(QLabel(translate("MainWindow", " Loss "), w))
     w.loss_combo = QComboBox(w)
     for name in LOSSES:
-        w.loss_combo.addItem(LOSS_TITLES.get(name, name), name)
+        w.loss_combo.addItem(op_title(name), name)
     w.loss_combo.setToolTip(translate("MainWindow", "The loss: ½·SSE is the lecture's ½ Σ (Ŷ − Y)²"))
     w.loss_combo.activated.connect(w._on_loss_chosen)
     build.addWidget(w.loss_combo)

@@ -1,0 +1,116 @@
+"""The linear layer ``out = Wᵀ x (+ b)``: ``x`` is ``(n_in, batch)``, ``W`` is ``(n_in, n_out)``, ``b`` is ``(n_out,)``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+
+from explorer.ops.entry import QT_TRANSLATE_NOOP, Array, Code, Inputs, Kernel, Op, TrainStep
+
+
+def _forward(a: Inputs) -> Array:
+    out: Array = a["w"].T @ a["x"]
+    if "b" in a:
+        out = out + a["b"][:, None]
+    return out
+
+
+def _jacobian_w(a: Inputs, out: Array) -> Array:
+    # d out[i,b] / d W[k,j] = δ_ij · x[k,b]
+    x, w = a["x"], a["w"]
+    jac: Array = np.einsum("ij,kb->ibkj", np.eye(w.shape[1]), x)
+    return jac
+
+
+def _jacobian_x(a: Inputs, out: Array) -> Array:
+    # d out[i,b] / d x[k,c] = W[k,i] · δ_bc
+    x, w = a["x"], a["w"]
+    jac: Array = np.einsum("ki,bc->ibkc", w, np.eye(x.shape[1]))
+    return jac
+
+
+def _jacobian_b(a: Inputs, out: Array) -> Array:
+    # d out[i,b] / d b[j] = δ_ij
+    n_out, batch = out.shape
+    return np.broadcast_to(np.eye(n_out)[:, None, :], (n_out, batch, n_out)).copy()
+
+
+# -- the lecture's forms of the local Jacobian ---------------------------------
+
+
+def _form_x(u: Mapping[str, str], t: Mapping[str, str], batch: int) -> tuple[str, str]:
+    if batch == 1:
+        return f"{u['w']}ᵀ", f"{t['w']}^{{\\top}}"
+    return f"{u['w']}ᵀ ⊗ I_{batch}", f"{t['w']}^{{\\top}} \\otimes I_{{{batch}}}"
+
+
+def _form_w(u: Mapping[str, str], t: Mapping[str, str], batch: int) -> tuple[str, str]:
+    s = "" if batch == 1 else ",s"
+    return (
+        f"∂{u['out']}[i{s}]/∂{u['w']}[k,j] = [i = j] · {u['x']}[k{s}]",
+        f"\\partial ({t['out']})_{{i{s}}} / \\partial ({t['w']})_{{kj}} = [i = j]\\, ({t['x']})_{{k{s}}}",
+    )
+
+
+def _form_b(u: Mapping[str, str], t: Mapping[str, str], batch: int) -> tuple[str, str]:
+    s = "" if batch == 1 else ",s"
+    return f"∂{u['out']}[i{s}]/∂{u['b']}[j] = [i = j]", f"\\partial ({t['out']})_{{i{s}}} / \\partial ({t['b']})_{{j}} = [i = j]"
+
+
+# -- the fused training plan's steps ---------------------------------------------
+
+
+def _kernel_forward(a: Inputs, out: Array) -> TrainStep:
+    x, w_t = a["x"], a["w"].T
+    if "b" in a:
+        bias = a["b"][:, None]
+
+        def linear_bias() -> None:
+            np.matmul(w_t, x, out=out)
+            np.add(out, bias, out=out)
+
+        return linear_bias
+    return lambda: np.matmul(w_t, x, out=out)
+
+
+def _kernel_w(a: Inputs, out: Array, g: Array, dst: Array) -> TrainStep:
+    x, g_t = a["x"], g.T
+    return lambda: np.matmul(x, g_t, out=dst)
+
+
+def _kernel_x(a: Inputs, out: Array, g: Array, dst: Array) -> TrainStep:
+    w = a["w"]
+    return lambda: np.matmul(w, g, out=dst)
+
+
+def _kernel_b(a: Inputs, out: Array, g: Array, dst: Array) -> TrainStep:
+    return lambda: np.sum(g, axis=1, out=dst)
+
+
+LINEAR = Op(
+    "linear",
+    "layer",
+    QT_TRANSLATE_NOOP("Op", "linear"),
+    QT_TRANSLATE_NOOP("Op", "Wᵀ x (+ b)"),
+    required=("x", "w"),
+    optional=("b",),
+    vector_ports=frozenset({"b"}),
+    forward=_forward,
+    vjp={
+        "x": lambda a, out, g: a["w"] @ g,
+        "w": lambda a, out, g: a["x"] @ g.T,
+        "b": lambda a, out, g: g.sum(axis=1),
+    },
+    jacobian={"x": _jacobian_x, "w": _jacobian_w, "b": _jacobian_b},
+    formula="{w}ᵀ · {x}",
+    closed_form={"x": "{w} · δ", "w": "{x} · δᵀ", "b": "Σₛ δ"},
+    local_form={"x": _form_x, "w": _form_w, "b": _form_b},
+    code=Code(
+        numpy="{w}.T @ {x}",
+        torch="{w}.T @ {x}",
+        bias=" + {b}[:, None]",
+        vjp={"x": "{w} @ {g}", "w": "{x} @ {g}.T", "b": "{g}.sum(axis=1)"},
+    ),
+    kernel=Kernel(_kernel_forward, {"x": _kernel_x, "w": _kernel_w, "b": _kernel_b}),
+)

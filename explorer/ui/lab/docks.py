@@ -1,0 +1,72 @@
+"""A dock whose content is built when it is first shown.
+
+The lab's four docks exist from the start (the window restores them, the
+View menu toggles them), but their plots cost most of building a window.
+A :class:`LazyDock` builds its widget the first time it is shown, just
+after the frame that shows it, or at once when asked for it
+(:meth:`LazyDock.content`). A dock the settings remember open is built the
+same way, once the window has shown itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+W = TypeVar("W", bound=QWidget)
+
+
+class LazyDock(QDockWidget):
+    """A dock titled ``title``, named ``name``, whose widget ``build()`` makes when first needed."""
+
+    built = Signal(QWidget)  # the content, just made and in the dock
+
+    def __init__(self, title: str, name: str, build: Callable[[], QWidget], parent: QWidget) -> None:
+        super().__init__(title, parent)
+        self.setObjectName(name)
+        self._build: Callable[[], QWidget] | None = build
+        self.visibilityChanged.connect(self._on_visibility_changed)
+
+    @property
+    def is_built(self) -> bool:
+        return self._build is None
+
+    def content(self) -> QWidget:
+        """The dock's widget, built now if it was not yet."""
+        if self._build is not None:
+            build, self._build = self._build, None
+            widget = build()
+            self.setWidget(widget)
+            self.built.emit(widget)
+        widget = self.widget()
+        assert widget is not None
+        return widget
+
+    def _on_visibility_changed(self, visible: bool) -> None:
+        if visible and self._build is not None:
+            QTimer.singleShot(0, self, self.content)  # after the frame that shows the dock
+
+
+def content_of(dock: LazyDock, kind: type[W]) -> W:
+    """The content of ``dock``, a ``kind`` (built now if it was not yet)."""
+    widget = dock.content()
+    assert isinstance(widget, kind)
+    return widget
+
+
+def tab_under_canvas(window: QMainWindow, docks: Sequence[QDockWidget]) -> None:
+    """``docks`` share one tabbed area under the canvas, the first in front, all closed until used.
+
+    The inspector keeps the window's full height on the right; the canvas keeps its room until a dock is opened.
+    """
+    window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, docks[0])
+    for before, dock in zip(docks, docks[1:], strict=False):
+        window.tabifyDockWidget(before, dock)
+    docks[0].raise_()
+    window.resizeDocks([docks[0]], [300], Qt.Orientation.Vertical)
+    for dock in docks:
+        dock.hide()
