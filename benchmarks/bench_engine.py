@@ -1,20 +1,40 @@
-"""How much the stepping engine costs over the same pass written directly in numpy.
+"""How much the stepping session costs over the same pass in plain numpy and in torch autograd.
 
-For linear chains of ``depth`` layers of ``width`` units and a batch of
-``batch`` columns (``H_i = W_iᵀ H_{i-1}``, ``L = ½ Σ (Ŷ − Y)²``) this times
-``Session(model).run()`` against a numpy function that computes exactly the
-same arrays: every forward matmul, the loss, the loss gradient, and
-``dL/dW_i`` and ``dL/dH_i`` for every layer including ``dL/dX`` and
-``dL/dY``. Each repeat runs both, one right after the other (which goes
-first alternates), and the ratio is the median over repeats of the engine's
-time divided by numpy's in the same repeat: a pair shares the machine's
-load, which on a busy machine moves both far more than the engine's own
-overhead. The table also shows each side's median time. The target: width
-512, depth 10, batch 64 at most 1.10x.
+Each row is a chain of ``depth`` linear layers of ``width`` units and a batch
+of ``batch`` columns, with the examples' sigmoid between layers and their
+loss (``H_i = W_iᵀ A_{i-1}``, ``A_i = σ(H_i)``, ``Ŷ = H_depth``,
+``L = ½ Σ (Ŷ − Y)²``, float64, no bias). Three sides compute one whole pass,
+forward and backward:
+
+- engine: ``Session(model).run()``, every step of the session, from building
+  the session to the last gradient;
+- numpy: the same pass written by hand, computing exactly the arrays the
+  session computes (every value, the loss, and the gradient of every node
+  including ``dL/dX`` and ``dL/dY``), with the engine's formulas;
+- torch (when importable): the forward pass and ``loss.backward()``, every
+  leaf (``X``, ``Y``, each ``W_i``) requiring a gradient.
+
+A sample is one block of passes of one side, long enough for the timer; each
+repeat takes one block of each side, one right after the other, in an order
+that rotates, so the sides of a repeat share the machine's load. A ratio is
+the median over repeats of the engine's time divided by the other side's in
+the same repeat; the times are medians. Before timing, each side runs once
+and the three are checked to compute the same gradients.
+
+Targets (issue 12): the engine at most 1.0× torch on every batch-1 row and at
+most 1.5× numpy at width 16; at most 1.10× numpy at width 512, batch 64.
+Exit status 1 when a target is missed.
 
 Run from the repository root::
 
-    .venv/bin/python benchmarks/bench_engine.py [--quick]
+    PYTHONPATH=. .venv/bin/python benchmarks/bench_engine.py [--quick] [--clock wall|cpu]
+        [--activation sigmoid|tanh|relu|none] [--repeats R]
+
+On a busy machine OpenBLAS's threads wait for each other and every side slows
+down unevenly, and wall time counts the time other programs hold the
+processor: ``OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1`` (numpy and torch on one
+thread each) with ``--clock cpu`` (this process's processor time) gives
+steadier figures.
 """
 
 from __future__ import annotations
@@ -34,51 +54,95 @@ import numpy as np
 from explorer.engine import Session
 from explorer.model import Model, model_from_dict
 
-DEPTHS = (3, 10)
-WIDTHS = (16, 64, 256, 512, 1024)
-BATCHES = (1, 64, 1024)
-TARGET = (10, 512, 64)  # depth, width, batch
-TARGET_RATIO = 1.10
-#: Skip a combination past this many multiply-adds per forward pass (depth · width² · batch) …
-MAX_WORK = 1.2e9
-#: … and aim for about this many seconds of timing per combination.
-SECONDS_PER_ROW = 2.0
-MIN_REPEATS, MAX_REPEATS = 5, 41
-#: The target row always gets this many repeats.
-TARGET_REPEATS = 61
+#: depth, width, batch, most engine/numpy (or None), most engine/torch (or None)
+ROWS: tuple[tuple[int, int, int, float | None, float | None], ...] = (
+    (10, 16, 1, 1.5, 1.0),
+    (10, 64, 1, None, 1.0),
+    (10, 256, 1, None, 1.0),
+    (10, 1024, 1, None, 1.0),
+    (3, 16, 1, None, None),
+    (10, 16, 64, None, None),
+    (10, 512, 64, 1.10, None),
+)
+QUICK_ROWS = ROWS[:1]
+#: Aim for about this long per block of passes …
+BLOCK_SECONDS = 0.004
+#: … and about this long per row.
+SECONDS_PER_ROW = 3.0
+MIN_REPEATS, MAX_REPEATS = 15, 301
 
 
-def chain_model(depth: int, width: int, batch: int, seed: int = 0) -> Model:
-    """A linear chain built in memory: ``init`` parameters, data as values."""
+def chain_model(depth: int, width: int, batch: int, activation: str | None, seed: int = 0) -> Model:
+    """The benchmark chain, built in memory: data and weights from one seeded generator."""
     rng = np.random.default_rng(seed)
     nodes: list[dict[str, Any]] = [{"id": "X", "op": "input", "value": rng.standard_normal((width, batch)).tolist()}]
     prev = "X"
     for i in range(1, depth + 1):
-        std = 1.0 / np.sqrt(width)  # keeps the activations of order 1 at any depth
-        nodes.append(
-            {"id": f"W{i}", "op": "param", "shape": [width, width], "init": {"kind": "normal", "std": std, "seed": i}}
-        )
+        w = rng.standard_normal((width, width)) / np.sqrt(width)  # keeps the values of order 1 at any depth
+        nodes.append({"id": f"W{i}", "op": "param", "value": w.tolist()})
         nodes.append({"id": f"H{i}", "op": "linear", "inputs": {"x": prev, "w": f"W{i}"}})
         prev = f"H{i}"
+        if activation is not None and i < depth:
+            nodes.append({"id": f"A{i}", "op": activation, "inputs": {"x": prev}})
+            prev = f"A{i}"
     nodes.append({"id": "Y", "op": "target", "value": rng.standard_normal((width, batch)).tolist()})
     nodes.append({"id": "L", "op": "half_sse", "inputs": {"pred": prev, "target": "Y"}})
     return model_from_dict({"format": "jacobian-explorer/model", "version": 1, "name": "bench", "nodes": nodes})
 
 
-def numpy_pass(x: np.ndarray, weights: list[np.ndarray], y: np.ndarray) -> dict[str, Any]:
-    """The forward and backward pass by hand, with the engine's matmul forms (``Wᵀ h``, ``h δᵀ``, ``W δ``)."""
-    hs = [x]
-    for w in weights:
-        hs.append(w.T @ hs[-1])
-    r = hs[-1] - y
+# -- the three sides ---------------------------------------------------------
+
+
+def _sigmoid(h: np.ndarray) -> np.ndarray:
+    return 0.5 * (np.tanh(0.5 * h) + 1.0)  # the engine's formula
+
+
+#: activation → (forward, slope from its output ``a`` and input ``h``)
+NUMPY_ACTIVATIONS: dict[str, tuple[Callable[[np.ndarray], np.ndarray], Callable[[np.ndarray, np.ndarray], np.ndarray]]] = {
+    "sigmoid": (_sigmoid, lambda a, h: a * (1.0 - a)),
+    "tanh": (np.tanh, lambda a, h: 1.0 - a * a),
+    "relu": (lambda h: np.maximum(h, 0.0), lambda a, h: (h > 0).astype(np.float64)),
+}
+
+
+def numpy_pass(
+    x: np.ndarray, weights: list[np.ndarray], y: np.ndarray, activation: str | None
+) -> tuple[float, np.ndarray, np.ndarray, list[np.ndarray], list[np.ndarray], list[np.ndarray]]:
+    """The forward and backward pass by hand, with the engine's matmul forms (``Wᵀ h``, ``h δᵀ``, ``W δ``).
+
+    Returns ``(L, dL/dX, dL/dY, [dL/dH_i], [dL/dW_i], [dL/dA_i])``, each list from the last layer back.
+    """
+    forward, slope = NUMPY_ACTIVATIONS[activation] if activation else (None, None)
+    inputs, hidden = [x], []  # each layer's input; the pre-activations of the layers before the last
+    a = x
+    for w in weights[:-1]:
+        h = w.T @ a
+        hidden.append(h)
+        a = forward(h) if forward else h
+        inputs.append(a)
+    r = weights[-1].T @ a - y
     loss = 0.5 * float(np.sum(r * r))
+    d_h, d_w, d_a = [], [], []
     g = r  # dL/dŶ
-    grads: dict[str, Any] = {"L": loss, "Y": -r}
-    for i in range(len(weights), 0, -1):
-        grads[f"H{i}"] = g
-        grads[f"W{i}"] = hs[i - 1] @ g.T
-        g = weights[i - 1] @ g
-    grads["X"] = g
+    for i in range(len(weights) - 1, -1, -1):
+        d_h.append(g)
+        d_w.append(inputs[i] @ g.T)
+        g = weights[i] @ g  # dL/d(the layer's input)
+        if i and slope:
+            d_a.append(g)
+            g = g * slope(inputs[i], hidden[i - 1])
+    return loss, g, -r, d_h, d_w, d_a
+
+
+def named(result: tuple[float, np.ndarray, np.ndarray, list[np.ndarray], list[np.ndarray], list[np.ndarray]]) -> dict[str, Any]:
+    """:func:`numpy_pass`'s result by node id."""
+    loss, d_x, d_y, d_h, d_w, d_a = result
+    depth = len(d_w)
+    grads: dict[str, Any] = {"L": loss, "X": d_x, "Y": d_y}
+    for k in range(depth):
+        grads[f"H{depth - k}"], grads[f"W{depth - k}"] = d_h[k], d_w[k]
+    for k, g in enumerate(d_a):
+        grads[f"A{depth - 1 - k}"] = g
     return grads
 
 
@@ -88,59 +152,119 @@ def engine_pass(model: Model) -> Session:
     return session
 
 
-def check_same(session: Session, grads: dict[str, Any], depth: int) -> None:
-    """The baseline computes what the engine computes (checked once, outside the timing)."""
+def torch_pass(torch: Any, leaves: dict[str, Any], depth: int, activation: str | None) -> dict[str, Any]:
+    """Forward and ``loss.backward()``; the gradients land in the leaves' ``.grad``."""
+    for leaf in leaves.values():
+        leaf.grad = None
+    act = {"sigmoid": torch.sigmoid, "tanh": torch.tanh, "relu": torch.relu, None: None}[activation]
+    a = leaves["X"]
+    for i in range(1, depth + 1):
+        a = leaves[f"W{i}"].T @ a
+        if act is not None and i < depth:
+            a = act(a)
+    loss = 0.5 * ((a - leaves["Y"]) ** 2).sum()
+    loss.backward()
+    return leaves
+
+
+def load_torch() -> Any:
+    try:
+        import torch  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        return None
+    return torch
+
+
+# -- timing ------------------------------------------------------------------
+
+
+def check_same(session: Session, grads: dict[str, Any], torch_leaves: dict[str, Any] | None) -> None:
+    """The baselines compute what the engine computes (checked once, outside the timing)."""
     assert session.loss is not None
     assert abs(session.loss - grads["L"]) <= 1e-9 * (1 + abs(grads["L"]))
-    for node in ["X", "Y", *(f"W{i}" for i in range(1, depth + 1)), *(f"H{i}" for i in range(1, depth + 1))]:
+    for node, expected in grads.items():
+        if node == "L":
+            continue
         mine = session.grad(node)
-        assert mine is not None
-        assert np.allclose(mine, grads[node], rtol=1e-9, atol=1e-12), node
+        assert mine is not None, node
+        assert np.allclose(mine, expected, rtol=1e-9, atol=1e-12), node
+        if torch_leaves is not None and node in torch_leaves:
+            theirs = torch_leaves[node].grad.numpy()
+            assert np.allclose(mine, theirs, rtol=1e-9, atol=1e-12), node
 
 
-def timed(fn: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
+#: The clock a block is timed with: wall time, or the process's processor time (``--clock cpu``).
+CLOCKS: dict[str, Callable[[], float]] = {"wall": time.perf_counter, "cpu": time.process_time}
 
 
-def measure(depth: int, width: int, batch: int, repeats: int | None = None) -> tuple[float, float, float, int]:
-    """Median seconds of the engine and of numpy, the median paired ratio, and the number of repeats."""
-    model = chain_model(depth, width, batch)
+def _block(fn: Callable[[], object], passes: int, clock: Callable[[], float]) -> float:
+    """Seconds per pass over one block of ``passes`` passes."""
+    start = clock()
+    for _ in range(passes):
+        fn()
+    return (clock() - start) / passes
+
+
+def measure(
+    depth: int,
+    width: int,
+    batch: int,
+    activation: str | None,
+    torch: Any,
+    repeats: int | None,
+    clock: Callable[[], float] = time.perf_counter,
+) -> dict[str, Any]:
+    """Median seconds per pass of each side, and the median paired ratios."""
+    model = chain_model(depth, width, batch, activation)
     x, y = model.value("X"), model.value("Y")
     weights = [model.value(f"W{i}") for i in range(1, depth + 1)]
-    check_same(engine_pass(model), numpy_pass(x, weights, y), depth)  # also the warm-up
-    one = timed(lambda: engine_pass(model)) + timed(lambda: numpy_pass(x, weights, y))
+    sides: dict[str, Callable[[], object]] = {
+        "engine": lambda: engine_pass(model),
+        "numpy": lambda: numpy_pass(x, weights, y, activation),
+    }
+    leaves = None
+    if torch is not None:
+        leaves = {
+            name: torch.tensor(np.array(model.value(name)), dtype=torch.float64, requires_grad=True)
+            for name in ["X", "Y", *(f"W{i}" for i in range(1, depth + 1))]
+        }
+        sides["torch"] = lambda: torch_pass(torch, leaves, depth, activation)
+    for fn in sides.values():  # the warm-up
+        fn()
+    check_same(engine_pass(model), named(numpy_pass(x, weights, y, activation)), leaves)
+    one = {name: max(_block(fn, 1, clock), 1e-7) for name, fn in sides.items()}
+    passes = {name: max(1, int(BLOCK_SECONDS / t)) for name, t in one.items()}
     if repeats is None:
-        repeats = int(min(MAX_REPEATS, max(MIN_REPEATS, SECONDS_PER_ROW // max(one, 1e-9))))
-    engine, plain = [], []
+        per_repeat = sum(one[name] * passes[name] for name in sides)
+        repeats = int(min(MAX_REPEATS, max(MIN_REPEATS, SECONDS_PER_ROW / per_repeat)))
+    times: dict[str, list[float]] = {name: [] for name in sides}
+    names = list(sides)
     gc.collect()
     for r in range(repeats):
-        # alternate which goes first, so neither always runs on a warmer cache
-        if r % 2 == 0:
-            engine.append(timed(lambda: engine_pass(model)))
-            plain.append(timed(lambda: numpy_pass(x, weights, y)))
-        else:
-            plain.append(timed(lambda: numpy_pass(x, weights, y)))
-            engine.append(timed(lambda: engine_pass(model)))
-    ratio = statistics.median(e / p for e, p in zip(engine, plain, strict=True))
-    return statistics.median(engine), statistics.median(plain), ratio, repeats
+        shift = r % len(names)  # rotate which side goes first
+        for name in names[shift:] + names[:shift]:
+            times[name].append(_block(sides[name], passes[name], clock))
+    result: dict[str, Any] = {"repeats": repeats}
+    for name in sides:
+        result[name] = statistics.median(times[name])
+        if name != "engine":
+            result[f"/{name}"] = statistics.median(
+                e / o for e, o in zip(times["engine"], times[name], strict=True)
+            )
+    return result
+
+
+# -- the report --------------------------------------------------------------
 
 
 def blas_threads() -> str:
     try:
-        from threadpoolctl import threadpool_info  # type: ignore[import-not-found]
+        from threadpoolctl import threadpool_info  # type: ignore[import-not-found, unused-ignore]
     except ImportError:
-        blas = "unknown BLAS"
-        try:
-            config = np.show_config(mode="dicts")
-            blas = config["Build Dependencies"]["blas"]["name"]
-        except Exception:  # older numpy: no dict mode; not worth the noise
-            pass
         limits = {
             k: os.environ[k] for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS") if k in os.environ
         }
-        return f"{blas}, threads not known (threadpoolctl not installed; env {limits or 'unset'})"
+        return f"threads not known (threadpoolctl not installed; env {limits or 'unset'})"
     pools = threadpool_info()
     return "; ".join(f"{p['internal_api']} {p.get('version')}: {p['num_threads']} threads" for p in pools) or "none"
 
@@ -152,45 +276,63 @@ def load() -> str:
         return "unknown"
 
 
+def _verdict(ratio: float | None, most: float | None) -> tuple[str, bool]:
+    if most is None or ratio is None:
+        return "", True
+    ok = ratio <= most
+    return f"{'PASS' if ok else 'MISS'} ≤{most:.2f}", ok
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="only the target row")
+    parser.add_argument("--quick", action="store_true", help="only width 16, depth 10, batch 1")
+    parser.add_argument("--repeats", type=int, default=None, help="repeats per row (default: about 3 s a row)")
+    parser.add_argument(
+        "--clock",
+        choices=list(CLOCKS),
+        default="wall",
+        help="wall time, or processor time of this process (steadier on a shared machine; with one BLAS thread)",
+    )
+    parser.add_argument(
+        "--activation", choices=["sigmoid", "tanh", "relu", "none"], default="sigmoid", help="between the layers"
+    )
     args = parser.parse_args(argv)
+    activation = None if args.activation == "none" else args.activation
+    torch = load_torch()
 
-    print("Jacobian Explorer engine benchmark: Session(model).run() vs the same pass in plain numpy")
+    print("Jacobian Explorer engine benchmark: Session(model).run() against plain numpy and torch autograd")
     print(f"python {platform.python_version()}, numpy {np.__version__}, {os.cpu_count()} CPUs, {platform.machine()}")
+    if torch is None:
+        print("torch: not installed, its column is skipped")
+    else:
+        print(f"torch {torch.__version__}: {torch.get_num_threads()} threads")
     print(f"BLAS: {blas_threads()}")
     print(f"load average at start: {load()}")
-    print(
-        f"linear chains, width×width weights, loss ½Σ(Ŷ−Y)²; skipped past {MAX_WORK:.1e} multiply-adds per forward pass"
-    )
+    print(f"chains of linear layers with {args.activation} between them, loss ½Σ(Ŷ−Y)², float64, one whole pass")
+    print(f"ms: median {args.clock} time of one pass; ratios: medians of engine/other over paired repeats")
     print()
     header = (
-        f"{'depth':>5} {'width':>6} {'batch':>6} {'reps':>5} {'engine ms':>11} {'numpy ms':>11} {'ratio':>7}  target"
+        f"{'depth':>5} {'width':>5} {'batch':>5} {'reps':>4} {'engine ms':>10} {'numpy ms':>9} {'torch ms':>9}"
+        f" {'eng/numpy':>10} {'eng/torch':>10}  targets"
     )
-    print("engine ms, numpy ms: medians; ratio: median of engine/numpy over paired repeats")
     print(header)
     print("-" * len(header))
-    target_ok = True
-    combos = [TARGET] if args.quick else [(d, w, b) for d in DEPTHS for w in WIDTHS for b in BATCHES]
-    for depth, width, batch in combos:
-        work = depth * width * width * batch
-        if work > MAX_WORK and (depth, width, batch) != TARGET:
-            print(f"{depth:>5} {width:>6} {batch:>6} {'':>5} {'skipped':>11}")
-            continue
-        is_target = (depth, width, batch) == TARGET
-        engine, plain, ratio, repeats = measure(depth, width, batch, TARGET_REPEATS if is_target else None)
-        mark = ""
-        if is_target:
-            ok = ratio <= TARGET_RATIO
-            target_ok = ok
-            mark = f"{'PASS' if ok else 'MISS'} (≤ {TARGET_RATIO:.2f}x)"
+    all_ok = True
+    for depth, width, batch, most_numpy, most_torch in QUICK_ROWS if args.quick else ROWS:
+        row = measure(depth, width, batch, activation, torch, args.repeats, CLOCKS[args.clock])
+        numpy_mark, numpy_ok = _verdict(row["/numpy"], most_numpy)
+        torch_mark, torch_ok = _verdict(row.get("/torch"), most_torch)
+        all_ok = all_ok and numpy_ok and torch_ok
+        torch_ms = f"{row['torch'] * 1e3:>9.3f}" if "torch" in row else f"{'—':>9}"
+        torch_ratio = f"{row['/torch']:>9.2f}x" if "/torch" in row else f"{'—':>10}"
+        marks = "  ".join(m for m in (f"numpy {numpy_mark}" if numpy_mark else "", f"torch {torch_mark}" if torch_mark else "") if m)
         print(
-            f"{depth:>5} {width:>6} {batch:>6} {repeats:>5} {engine * 1e3:>11.3f} {plain * 1e3:>11.3f} {ratio:>6.2f}x  {mark}"
+            f"{depth:>5} {width:>5} {batch:>5} {row['repeats']:>4} {row['engine'] * 1e3:>10.3f}"
+            f" {row['numpy'] * 1e3:>9.3f} {torch_ms} {row['/numpy']:>9.2f}x {torch_ratio}  {marks}"
         )
         sys.stdout.flush()
     print(f"load average at end: {load()}")
-    return 0 if target_ok else 1
+    return 0 if all_ok else 1
 
 
 if __name__ == "__main__":

@@ -7,71 +7,61 @@ the vector-Jacobian products ``Jᵀ δ`` of its consumers, exactly what
 autograd does; dense Jacobians are built only by :meth:`Session.jacobian`.
 
 Every array a session hands out is read-only and is never changed later, so
-a :class:`NodeState` taken at one step stays true for that step.
+a :class:`NodeState` taken at one step stays true for that step. A step
+stores its result as the op made it and never copies it; the session makes
+it read-only as it hands it out (flagging every result as it is made cost
+about a tenth of a pass of small layers).
+
+What each step does is worked out once per model (:mod:`explorer.engine.schedule`),
+and a run of steps checks all its results for inf and NaN at once, after
+them: a pass of small layers then costs little more than the same numpy calls
+written by hand (``benchmarks/bench_engine.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
 
 from explorer.engine.errors import JacobianTooLarge, NonFiniteError, NotReachedError
+from explorer.engine.schedule import all_finite, joined, schedule_of
+from explorer.engine.state import Contribution, NodeState, Phase, Step
 from explorer.model import Model
 from explorer.model.messages import message
 from explorer.ops import OPS, Op
+from explorer.ops.entry import Vjp
 
 Array = npt.NDArray[np.float64]
-Phase = Literal["forward", "backward"]
+
+__all__ = ["JACOBIAN_BUDGET", "Contribution", "NodeState", "Phase", "Session", "Step"]
 
 #: Largest dense Jacobian (in elements) a session builds: 400 MB of float64.
 JACOBIAN_BUDGET = 50_000_000
 
 
-@dataclass(frozen=True)
-class Step:
-    """One step of the plan. ``index`` counts from 1."""
-
-    index: int
-    phase: Phase
-    node: str
-
-
-@dataclass(frozen=True)
-class Contribution:
-    """One consumer's share of a node's gradient: ``Jᵀ δ`` through one port.
-
-    ``upstream_grad`` is ``dL/d(consumer)`` (the ``δ`` or ``v`` of the
-    lecture) and ``grad`` the vector-Jacobian product it gives this node.
-    """
-
-    consumer: str
-    port: str
-    upstream_grad: Array
-    grad: Array
-
-
-@dataclass(frozen=True)
-class NodeState:
-    """What is known about a node at one step; ``None`` where not reached."""
-
-    value: Array | None
-    grad: Array | None
-    upstream: tuple[Contribution, ...] = ()
-
-    @property
-    def upstream_grad(self) -> Array | None:
-        """``dL/d(consumer)`` when the node has exactly one consumer."""
-        return self.upstream[0].upstream_grad if len(self.upstream) == 1 else None
+_FLOAT64 = np.dtype(np.float64)
 
 
 def _frozen(array: Array) -> Array:
-    array = np.asarray(array, dtype=np.float64)
+    """``array`` as float64, made read-only in place: shared, never copied when it already is float64."""
+    if type(array) is not np.ndarray or array.dtype is not _FLOAT64:
+        array = np.asarray(array, dtype=np.float64)
     array.setflags(write=False)
     return array
+
+
+def _shown(array: Array | None) -> Array | None:
+    """``array`` made read-only as it is handed out."""
+    if array is not None:
+        array.setflags(write=False)
+    return array
+
+
+#: ``dL/dL``, the first gradient of every backward pass.
+_ONE = _frozen(np.ones(()))
 
 
 class Session:
@@ -100,17 +90,17 @@ class Session:
     def __init__(self, model: Model, jacobian_budget: int = JACOBIAN_BUDGET) -> None:
         self.model = model
         self.jacobian_budget = jacobian_budget
-        forward = [Step(0, "forward", n) for n in model.op_nodes]
-        backward = [Step(0, "backward", n) for n in reversed(model.order)]
-        self.plan: tuple[Step, ...] = tuple(
-            Step(i + 1, s.phase, s.node) for i, s in enumerate(forward + backward)
-        )
-        self.forward_steps = len(forward)
-        self._values: dict[str, Array | None] = {n: None for n in model.order}
-        for leaf in model.leaves:
-            self._values[leaf] = model.value(leaf)
-        self._grads: dict[str, Array | None] = {n: None for n in model.order}
-        self._upstream: dict[str, tuple[Contribution, ...]] = {n: () for n in model.order}
+        schedule = schedule_of(model)
+        self._schedule = schedule
+        self.plan: tuple[Step, ...] = schedule.plan
+        self.forward_steps = len(schedule.forward)
+        self._values: dict[str, Array | None] = dict(schedule.values)
+        self._grads: dict[str, Array | None] = dict(schedule.nothing)
+        # per node with several consumers, once its gradient is known: their shares of it as
+        # (consumer, port, upstream grad, share); a node with one consumer has its gradient as the share
+        self._shares: dict[str, tuple[tuple[str, str, Array, Array], ...]] = {}
+        # per op node computed: the inputs its forward step read, which its consumers' vjps read again
+        self._inputs_read: dict[str, dict[str, Array]] = {}
         self._position = 0
         self._jacobians: dict[tuple[str, str], Array] = {}
 
@@ -128,7 +118,7 @@ class Session:
 
     @property
     def done(self) -> bool:
-        return self._position == self.total
+        return self._position == len(self.plan)
 
     @property
     def current(self) -> Step | None:
@@ -147,7 +137,7 @@ class Session:
         return self.current.phase if self.current else "forward"
 
     def fork(self) -> Session:
-        """An independent session at the same step, sharing the (read-only) arrays.
+        """An independent session at the same step, sharing the arrays (which no step ever writes).
 
         A worker thread can compute a large Jacobian or breakdown on a fork
         while the window keeps stepping the original.
@@ -156,7 +146,8 @@ class Session:
         other.__dict__.update(self.__dict__)
         other._values = dict(self._values)
         other._grads = dict(self._grads)
-        other._upstream = dict(self._upstream)
+        other._shares = dict(self._shares)
+        other._inputs_read = dict(self._inputs_read)
         other._jacobians = dict(self._jacobians)
         return other
 
@@ -172,16 +163,11 @@ class Session:
             finite. The step is not taken: nothing is stored and the session
             stays where it was, so :meth:`back` and :meth:`seek` still work.
         """
-        step = self.next_step
-        if step is None:
+        position = self._position
+        if position == len(self.plan):
             return None
-        with np.errstate(all="ignore"):  # an overflow is reported below, never as a numpy warning
-            if step.phase == "forward":
-                self._forward(step)
-            else:
-                self._backward(step)
-        self._position += 1
-        return step
+        self._advance(position + 1)
+        return self.plan[position]
 
     def back(self) -> Step | None:
         """Undo the last step exactly; ``None`` at the start."""
@@ -190,15 +176,17 @@ class Session:
             return None
         if step.phase == "forward":
             self._values[step.node] = None
-            # a Jacobian of a node depends on the node and on all of its inputs, not only on ``wrt``
-            self._jacobians = {
-                k: j
-                for k, j in self._jacobians.items()
-                if step.node != k[0] and step.node not in self.model.inputs(k[0]).values()
-            }
+            del self._inputs_read[step.node]
+            if self._jacobians:
+                # a Jacobian of a node depends on the node and on all of its inputs, not only on ``wrt``
+                self._jacobians = {
+                    k: j
+                    for k, j in self._jacobians.items()
+                    if step.node != k[0] and step.node not in self.model.inputs(k[0]).values()
+                }
         else:
             self._grads[step.node] = None
-            self._upstream[step.node] = ()
+            self._shares.pop(step.node, None)
         self._position -= 1
         return step
 
@@ -206,15 +194,14 @@ class Session:
         """Step forward or back until ``position`` steps are taken."""
         if not 0 <= position <= self.total:
             raise ValueError(f"step {position} is outside 0…{self.total}")
-        while self._position < position:
-            self.step()
+        if self._position < position:
+            self._advance(position)
         while self._position > position:
             self.back()
 
     def run(self) -> None:
         """Run to the end of the backward pass."""
-        while self.step() is not None:
-            pass
+        self._advance(len(self.plan))
 
     def run_forward(self) -> None:
         """Run to the end of the forward pass (the loss known, no gradient yet)."""
@@ -224,6 +211,116 @@ class Session:
         self.seek(0)
 
     # -- the two kinds of step -----------------------------------------------
+
+    def _advance(self, stop: int) -> None:
+        """Take the steps up to ``stop``; the first with a result not all finite raises, and is not taken.
+
+        The steps are taken first and their results checked together after
+        them, the small ones in one look at their bytes joined (a look costs
+        about as much as a small step): a run of finite steps, the usual case,
+        pays once. When a result is not all finite, the first such step is
+        found, it and the steps after it are undone, and it raises.
+        """
+        start = self._position
+        small: list[Array] = []  # the small results, to be joined for the one look
+        large: list[Array] = []  # the others, looked at one by one without a copy
+        with np.errstate(all="ignore"):  # an overflow is reported as NonFiniteError, never as a numpy warning
+            try:
+                if self._position < self.forward_steps:
+                    self._forward(min(stop, self.forward_steps), small, large)
+                if self._position < stop:
+                    self._backward(stop, small, large)
+            finally:
+                if not (all_finite(joined(small)) and all(map(all_finite, large))):
+                    self._undo_from_non_finite(start)
+
+    def _forward(self, stop: int, small: list[Array], large: list[Array]) -> None:
+        """Forward steps up to ``stop``: each op node's value from its inputs'."""
+        actions, values, inputs_read = self._schedule.forward, self._values, self._inputs_read
+        ndarray, float64 = np.ndarray, _FLOAT64
+        position = self._position
+        try:
+            while position < stop:
+                node, forward, sources, is_small = actions[position]
+                inputs = {}
+                for port, source in sources:
+                    inputs[port] = values[source]  # known: the plan is in topological order
+                value = forward(inputs)  # type: ignore[arg-type]
+                if type(value) is not ndarray or value.dtype is not float64:
+                    value = np.asarray(value, dtype=np.float64)
+                (small if is_small else large).append(value)
+                values[node] = value
+                inputs_read[node] = inputs  # type: ignore[assignment]
+                position += 1
+        finally:
+            self._position = position
+
+    def _backward(self, stop: int, small: list[Array], large: list[Array]) -> None:
+        """Backward steps up to ``stop``: each node's gradient, the sum of its consumers' vjps."""
+        actions, first = self._schedule.backward, self.forward_steps
+        grads, values, inputs_read = self._grads, self._values, self._inputs_read
+        ndarray, float64 = np.ndarray, _FLOAT64
+        position = self._position
+        try:
+            while position < stop:
+                node, consumer, vjp, consumers, is_small = actions[position - first]
+                # every consumer's gradient is known: the plan reaches consumers first
+                if vjp is not None:  # one consumer, as in a chain: the gradient is its vjp
+                    total = vjp(inputs_read[consumer], values[consumer], grads[consumer])  # type: ignore[index, arg-type]
+                elif consumers:
+                    total = self._sum_of_shares(node, consumers)
+                else:  # the loss
+                    grads[node] = _ONE
+                    position += 1
+                    continue
+                if type(total) is not ndarray or total.dtype is not float64:
+                    total = np.asarray(total, dtype=np.float64)
+                (small if is_small else large).append(total)
+                grads[node] = total
+                position += 1
+        finally:
+            self._position = position
+
+    def _sum_of_shares(self, node: str, consumers: tuple[tuple[str, str, Vjp], ...]) -> Array:
+        """The gradient of a node with several consumers; keeps each consumer's share for :meth:`state`."""
+        shares = []
+        total: Array | None = None
+        for consumer, port, vjp in consumers:
+            delta = self._grads[consumer]
+            share = vjp(self._inputs_read[consumer], self._values[consumer], delta)  # type: ignore[arg-type]
+            if type(share) is not np.ndarray or share.dtype is not _FLOAT64:
+                share = np.asarray(share, dtype=np.float64)
+            shares.append((consumer, port, delta, share))
+            total = share if total is None else total + share
+        self._shares[node] = tuple(shares)  # type: ignore[arg-type]
+        assert total is not None
+        return total
+
+    def _undo_from_non_finite(self, start: int) -> None:
+        """Find the first step since ``start`` whose result is not all finite, undo from it, and raise."""
+        for position in range(start, self._position):
+            step = self.plan[position]
+            if step.phase == "forward":
+                result, sources = self._values[step.node], list(self._inputs_read[step.node].values())
+            else:
+                result, sources = self._grads[step.node], [c.upstream_grad for c in self._contributions(step.node)]
+            assert result is not None
+            if not all_finite(result):
+                error = self._non_finite(position, result, sources)
+                while self._position > position:
+                    self.back()
+                raise error
+        raise AssertionError("a result past the float range was seen and then not found")
+
+    def _non_finite(self, position: int, result: Array, sources: Iterable[Array]) -> NonFiniteError:
+        """The error naming step ``position + 1`` for ``result``, which holds inf or NaN."""
+        step = self.plan[position]
+        kind = "nan" if np.all(np.isnan(result[~np.isfinite(result)])) else "inf"
+        largest = max((float(np.max(np.abs(s))) for s in sources if s.size), default=0.0)
+        return NonFiniteError(
+            step.node, self.model.label(step.node), step.index, self.total, step.phase, kind,
+            largest if np.isfinite(largest) else None,
+        )
 
     def _op(self, node: str) -> Op:
         return OPS[self.model.op(node)]
@@ -237,59 +334,34 @@ class Session:
             inputs[port] = value
         return inputs
 
-    def _forward(self, step: Step) -> None:
-        node = step.node
-        inputs = self._inputs(node)
-        value = _frozen(self._op(node).forward(inputs))
-        self._require_finite(step, value, inputs.values())
-        self._values[node] = value
-
-    def _require_finite(self, step: Step, result: Array, sources: Iterable[Array]) -> None:
-        """Raise :class:`NonFiniteError` naming the step when ``result`` holds inf or NaN."""
-        if np.all(np.isfinite(result)):
-            return
-        kind = "nan" if np.all(np.isnan(result[~np.isfinite(result)])) else "inf"
-        largest = max((float(np.max(np.abs(s))) for s in sources if s.size), default=0.0)
-        raise NonFiniteError(
-            step.node, self.model.label(step.node), step.index, self.total, step.phase, kind,
-            largest if np.isfinite(largest) else None,
-        )
-
-    def _backward(self, step: Step) -> None:
-        node = step.node
-        if node == self.model.loss_id:
-            self._grads[node] = _frozen(np.ones(()))
-            return
-        contributions = []
-        for consumer, port in self.model.consumers(node):
-            upstream = self._grads[consumer]
-            assert upstream is not None, "reverse topological order reaches consumers first"
-            value = self._values[consumer]
-            assert value is not None
-            share = self._op(consumer).vjp[port](self._inputs(consumer), value, upstream)
-            contributions.append(Contribution(consumer, port, upstream, _frozen(share)))
-        total = contributions[0].grad
-        for extra in contributions[1:]:
-            total = total + extra.grad
-        self._require_finite(step, total, [c.upstream_grad for c in contributions])
-        self._upstream[node] = tuple(contributions)
-        self._grads[node] = _frozen(total)
-
     # -- what is known --------------------------------------------------------
 
     def state(self, node: str) -> NodeState:
         self._require(node)
-        return NodeState(self._values[node], self._grads[node], self._upstream[node])
+        return NodeState(_shown(self._values[node]), _shown(self._grads[node]), self._contributions(node))
+
+    def _contributions(self, node: str) -> tuple[Contribution, ...]:
+        """The consumers' shares of the node's gradient, once it is known (none for the loss)."""
+        grad = self._grads[node]
+        if grad is None or node == self.model.loss_id:
+            return ()
+        if node in self._shares:
+            return tuple(
+                Contribution(consumer, port, _shown(delta), _shown(share))  # type: ignore[arg-type]
+                for consumer, port, delta, share in self._shares[node]
+            )
+        ((consumer, port),) = self.model.consumers(node)
+        return (Contribution(consumer, port, _shown(self._grads[consumer]), _shown(grad)),)  # type: ignore[arg-type]
 
     def value(self, node: str) -> Array | None:
         """The node's value, or ``None`` if the forward pass has not reached it."""
         self._require(node)
-        return self._values[node]
+        return _shown(self._values[node])
 
     def grad(self, node: str) -> Array | None:
         """``dL/d(node)``, the shape of the node, or ``None`` if not reached."""
         self._require(node)
-        return self._grads[node]
+        return _shown(self._grads[node])
 
     @property
     def loss(self) -> float | None:

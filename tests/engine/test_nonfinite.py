@@ -113,3 +113,56 @@ def test_finite_differences_that_overflow_emit_no_warning():
         warnings.simplefilter("error")
         rows = check_gradients(model)
     assert {row.node for row in rows} == {"X", "W1"}
+
+
+def test_run_names_the_first_overflow_even_when_the_next_step_hides_it():
+    # H1 = X (finite), H2 = W2ᵀ H1 has 1e200 · 1e200 = inf, and A2 = σ(H2) is finite again (σ(inf) = 1):
+    # run() takes the steps before checking them, and must still stop at H2 with nothing after it kept
+    identity = [[1.0, 0.0], [0.0, 1.0]]
+    nodes = [
+        {"id": "X", "op": "input", "value": [[1e200], [1.0]]},
+        {"id": "W1", "op": "param", "value": identity},
+        {"id": "H1", "op": "linear", "inputs": {"x": "X", "w": "W1"}},
+        {"id": "W2", "op": "param", "value": [[1e200, 0.0], [0.0, 1.0]]},
+        {"id": "H2", "op": "linear", "inputs": {"x": "H1", "w": "W2"}},
+        {"id": "A2", "op": "sigmoid", "inputs": {"x": "H2"}},
+        {"id": "Y", "op": "target", "value": [[0.0], [0.0]]},
+        {"id": "L", "op": "half_sse", "inputs": {"pred": "A2", "target": "Y"}},
+    ]
+    session = Session(model_from_dict({"format": "jacobian-explorer/model", "version": 1, "nodes": nodes}))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(NonFiniteError) as caught:
+            session.run()
+    assert (caught.value.node, caught.value.step, caught.value.phase) == ("H2", 2, "forward")
+    assert session.position == 1
+    assert session.value("H1") is not None
+    assert session.value("H2") is None
+    assert session.value("A2") is None
+    assert session.loss is None
+    assert session.back().node == "H1"
+
+
+def test_a_large_result_is_checked_too():
+    # H1 has 100 × 50 = 5000 elements, past the size the session checks together with the others,
+    # and only H1 overflows: σ(H1) and the loss are finite
+    x = np.ones((100, 50))
+    x[7, 3] = 1e200
+    w = np.eye(100)
+    w[7, 7] = 1e200
+    session = Session(_model(x.tolist(), w.tolist(), np.zeros((100, 50)).tolist(), activation="sigmoid"))
+    with pytest.raises(NonFiniteError) as caught:
+        session.run()
+    assert (caught.value.node, caught.value.step) == ("H1", 1)
+    assert session.position == 0
+
+
+def test_large_finite_values_are_not_taken_for_an_overflow():
+    # squares past the float range (1e200² overflows) must not be mistaken for inf in a small or a large result
+    for rows in (2, 100):
+        x = np.zeros((rows, 50))
+        x[0, 0] = 1e200
+        session = Session(_model(x.tolist(), np.eye(rows).tolist(), np.zeros((rows, 50)).tolist(), activation="tanh"))
+        session.run()
+        assert session.value("H1")[0, 0] == 1e200
+        assert session.done

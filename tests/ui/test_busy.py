@@ -26,16 +26,19 @@ def _big_model(width=1024, batch=256):
 
 @pytest.fixture
 def seen_during_step(monkeypatch, window):
-    """What the cursor and the status bar showed while Session.step ran."""
-    seen = []
-    original = Session.step
+    """What the cursor and the status bar showed while the session took steps.
 
-    def step(self):
+    Every way of moving (step, seek, run) takes its steps through ``Session._advance``.
+    """
+    seen = []
+    original = Session._advance
+
+    def advance(self, stop):
         cursor = QApplication.overrideCursor()
         seen.append((cursor.shape() if cursor is not None else None, window.statusBar().currentMessage()))
-        return original(self)
+        return original(self, stop)
 
-    monkeypatch.setattr(Session, "step", step)
+    monkeypatch.setattr(Session, "_advance", advance)
     return seen
 
 

@@ -17,16 +17,20 @@ class Overflow(EngineError):
 
 @pytest.fixture
 def overflow_at_h2(monkeypatch):
-    """Session.step raises at the node H2, as the engine does when a value overflows."""
-    original = Session.step
+    """The session refuses the forward step of H2, as the engine does when a value overflows.
 
-    def step(self):
-        upcoming = self.next_step
-        if upcoming is not None and upcoming.node == "H2" and upcoming.phase == "forward":
-            raise Overflow("H2", upcoming.index)
-        return original(self)
+    Every way of moving (step, seek, run) takes its steps through ``Session._advance``.
+    """
+    original = Session._advance
 
-    monkeypatch.setattr(Session, "step", step)
+    def advance(self, stop):
+        h2 = next(s.index - 1 for s in self.plan if s.node == "H2" and s.phase == "forward")
+        if self.position <= h2 < stop:
+            original(self, h2)  # the steps before H2
+            raise Overflow("H2", h2 + 1)
+        original(self, stop)
+
+    monkeypatch.setattr(Session, "_advance", advance)
     return original
 
 
@@ -75,7 +79,7 @@ def test_the_failed_node_is_drawn_in_the_error_colour_until_the_next_step(window
     error = current_theme().error
     assert abs(border.red() - error.red()) < 40
     assert abs(border.green() - error.green()) < 40
-    monkeypatch.setattr(Session, "step", overflow_at_h2)  # the cause went away (say, a value was edited)
+    monkeypatch.setattr(Session, "_advance", overflow_at_h2)  # the cause went away (say, a value was edited)
     assert c.step()
     assert not window.scene.node_items["H2"].failed
     assert "The pass stopped" not in window.step_label.text()
