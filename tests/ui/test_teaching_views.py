@@ -341,11 +341,17 @@ def test_each_tab_s_view_is_built_when_first_shown_and_the_tab_bar_stays(window)
 
     inspector = window.inspector
     tabs = inspector.tabs
-    assert tabs.is_built(TAB_VALUE)  # the first frame shows it
-    assert not any(tabs.is_built(tab) for tab in (TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN, TAB_DERIVATION))
+    # nothing selected: the Value tab says so on a plain line; no view (and no pyqtgraph) for the first frame
+    assert not any(tabs.is_built(tab) for tab in (TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN, TAB_DERIVATION))
+    assert tabs.placeholder_text(TAB_VALUE) == "Select a node to see its numbers."
+    assert tabs.currentWidget().isVisible()
     bar = tabs.tabBar().mapTo(window, tabs.tabBar().rect().topLeft())
     window.controller.run_to_end()
     window.controller.select("W3")
+    assert tabs.is_built(TAB_VALUE)  # a node to show: its heatmap is built, the line gone
+    assert tabs.placeholder_text(TAB_VALUE) is None
+    np.testing.assert_array_equal(inspector.value_view.current_array(), window.controller.model.value("W3"))
+    assert tabs.tabBar().mapTo(window, tabs.tabBar().rect().topLeft()) == bar
     tabs.setCurrentIndex(TAB_JACOBIAN)
     assert tabs.is_built(TAB_JACOBIAN)
     assert tabs.currentWidget().isAncestorOf(inspector.jacobian_view)

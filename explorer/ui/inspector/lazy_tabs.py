@@ -5,14 +5,20 @@ Jacobian grid, a breakdown, a derivation, a second heatmap) before the
 window's first frame only delays it. Each tab holds a light page from the
 start, so the tab bar, its texts and the widget's minimum size are there at
 once; the view itself is made by its factory when its tab first becomes
-current, or when :meth:`LazyTabs.view` asks for it.
+current with something to show, or when :meth:`LazyTabs.view` asks for it.
+While there is nothing to show (no node selected), a page shows a plain line
+instead (:meth:`LazyTabs.show_placeholder`), so the window's first frame
+needs neither the views nor pyqtgraph.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from explorer.ui.text.plain import plain
 
 
 class LazyTabs(QTabWidget):
@@ -30,7 +36,7 @@ class LazyTabs(QTabWidget):
         self._minimum = minimum
         self._factories: list[Callable[[], QWidget]] = []
         self._views: list[QWidget | None] = []
-        self.currentChanged.connect(self._build_current)
+        self._placeholders: dict[int, QLabel] = {}
 
     def add_lazy_tab(self, factory: Callable[[], QWidget], text: str) -> int:
         page = QWidget()
@@ -49,6 +55,9 @@ class LazyTabs(QTabWidget):
         view = self._views[index]
         if view is None:
             page = self.widget(index)
+            placeholder = self._placeholders.pop(index, None)
+            if placeholder is not None:
+                placeholder.deleteLater()
             view = self._factories[index]()
             view.setParent(page)
             page.layout().addWidget(view)
@@ -59,6 +68,23 @@ class LazyTabs(QTabWidget):
     def built_views(self) -> list[QWidget]:
         return [view for view in self._views if view is not None]
 
-    def _build_current(self, index: int) -> None:
-        if 0 <= index < len(self._views):  # before the slots that fill the view run
-            self.view(index)
+    def show_placeholder(self, index: int, text: str) -> None:
+        """Say ``text`` on tab ``index``: through its view once built, else on a plain line that builds nothing."""
+        view = self._views[index]
+        if view is not None:
+            view.show_message(text)  # type: ignore[attr-defined]
+            return
+        label = self._placeholders.get(index)
+        if label is None:
+            label = plain(QLabel(self.widget(index)))
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            label.setEnabled(False)  # the palette's quiet text, as the views' own messages
+            self.widget(index).layout().addWidget(label)
+            self._placeholders[index] = label
+        label.setText(text)
+
+    def placeholder_text(self, index: int) -> str | None:
+        """The line tab ``index`` shows while its view is not built, or None."""
+        label = self._placeholders.get(index)
+        return None if label is None else label.text()

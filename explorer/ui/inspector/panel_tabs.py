@@ -118,11 +118,12 @@ class InspectorTabs:
             elements += size if size <= SYNC_JACOBIAN_LIMIT else 0
         return elements
 
-    def _show_matrix(self, view: MatrixView, kind: str) -> None:
+    def _show_matrix(self, tab: int, kind: str) -> None:
         node = self.node
         if node is None:
-            view.show_message(translate("Inspector", "Select a node to see its numbers."))
+            self.tabs.show_placeholder(tab, translate("Inspector", "Select a node to see its numbers."))
             return
+        view: MatrixView = self.tabs.view(tab)  # type: ignore[assignment]
         model, session = self.controller.model, self.session
         array = session.value(node) if kind == "value" else session.grad(node)
         if array is None:
@@ -141,10 +142,10 @@ class InspectorTabs:
         view.set_matrix(array, name if kind == "value" else f"∂L/∂{name}", kind, shared_top=top, shared_group=group)
 
     def _show_value(self) -> None:
-        self._show_matrix(self.value_view, "value")
+        self._show_matrix(TAB_VALUE, "value")
 
     def _show_grad(self) -> None:
-        self._show_matrix(self.grad_view, "grad")
+        self._show_matrix(TAB_GRAD, "grad")
 
     def _current_pair(self) -> tuple[str, str] | None:
         data = self.pair_combo.currentData()
@@ -154,7 +155,7 @@ class InspectorTabs:
         drawn = self._drawn.pop(TAB_JACOBIAN, None)  # put back only once the picture is drawn here again
         pair = self._current_pair()
         if pair is None:
-            self.jacobian_view.show_message(translate("Inspector", "This node has no local derivatives."))
+            self.tabs.show_placeholder(TAB_JACOBIAN, translate("Inspector", "This node has no local derivatives."))
             return
         out, wrt = pair
         model, session = self.controller.model, self.session
@@ -200,7 +201,7 @@ class InspectorTabs:
         drawn = self._drawn.pop(TAB_BREAKDOWN, None)
         pair = self._current_pair()
         if pair is None:
-            self.breakdown_view.show_message(translate("Inspector", "This node has no local derivatives."))
+            self.tabs.show_placeholder(TAB_BREAKDOWN, translate("Inspector", "This node has no local derivatives."))
             return
         out, wrt = pair
         model, session = self.controller.model, self.session
@@ -293,7 +294,7 @@ class InspectorTabs:
 
         node = self.node
         if node is None:
-            self.derivation_view.show_message(translate("Inspector", "Select a node to see how its gradient is derived."))
+            self.tabs.show_placeholder(TAB_DERIVATION, translate("Inspector", "Select a node to see how its gradient is derived."))
             return
         pair = self._current_pair()
         if self._lesson_elements() > SYNC_JACOBIAN_LIMIT:

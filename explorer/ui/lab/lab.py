@@ -23,6 +23,8 @@ attributes ``update_view``, ``loss_plot``, ``grad_plot`` and
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QGuiApplication
@@ -33,16 +35,17 @@ from explorer.train.layers import layer_weights, weight_names
 from explorer.train.update import UpdateResult, apply_update, format_number
 from explorer.ui.document.document import Document
 from explorer.ui.kit.dialogs import Dialogs
-from explorer.ui.lab.activation_plot import ActivationPlot
 from explorer.ui.lab.docks import LazyDock, content_of, tab_under_canvas
 from explorer.ui.lab.menus import place_actions
-from explorer.ui.lab.plot_export import export_plots
-from explorer.ui.lab.plots import GradNormPlot, LossPlot
 from explorer.ui.lab.rate_spin import RateSpinBox
 from explorer.ui.lab.train_dialog import TrainDialog
 from explorer.ui.lab.train_worker import TrainWorker
 from explorer.ui.lab.training import TrainingRuns, replaced
-from explorer.ui.lab.update_view import UpdateView
+
+if TYPE_CHECKING:  # the docks' contents bring pyqtgraph: imported when a dock is first shown, not with the window
+    from explorer.ui.lab.activation_plot import ActivationPlot
+    from explorer.ui.lab.plots import GradNormPlot, LossPlot
+    from explorer.ui.lab.update_view import UpdateView
 from explorer.ui.text.engine_text import error_text
 from explorer.ui.text.plain import one_line, plain
 
@@ -101,10 +104,10 @@ class LearningLab(QObject):
 
     def _make_docks(self) -> None:
         w = self.window
-        self.update_dock = LazyDock(self.tr("Update (경사 하강법): W ← W − η ∂L/∂W"), "lab_update", UpdateView, w)
-        self.loss_dock = LazyDock(self.tr("Loss (손실)"), "lab_loss", LossPlot, w)
-        self.grad_dock = LazyDock(self.tr("‖∂L/∂W‖ (기울기 소실)"), "lab_gradient_norms", GradNormPlot, w)
-        self.activation_dock = LazyDock(self.tr("Activations (활성함수)"), "lab_activations", ActivationPlot, w)
+        self.update_dock = LazyDock(self.tr("Update (경사 하강법): W ← W − η ∂L/∂W"), "lab_update", _update_view, w)
+        self.loss_dock = LazyDock(self.tr("Loss (손실)"), "lab_loss", _loss_plot, w)
+        self.grad_dock = LazyDock(self.tr("‖∂L/∂W‖ (기울기 소실)"), "lab_gradient_norms", _grad_plot, w)
+        self.activation_dock = LazyDock(self.tr("Activations (활성함수)"), "lab_activations", _activation_plot, w)
         self.docks = (self.update_dock, self.loss_dock, self.grad_dock, self.activation_dock)
         for dock in self.docks:
             dock.built.connect(self._adopt_keys)
@@ -124,18 +127,26 @@ class LearningLab(QObject):
 
     @property
     def update_view(self) -> UpdateView:
+        from explorer.ui.lab.update_view import UpdateView
+
         return content_of(self.update_dock, UpdateView)
 
     @property
     def loss_plot(self) -> LossPlot:
+        from explorer.ui.lab.plots import LossPlot
+
         return content_of(self.loss_dock, LossPlot)
 
     @property
     def grad_plot(self) -> GradNormPlot:
+        from explorer.ui.lab.plots import GradNormPlot
+
         return content_of(self.grad_dock, GradNormPlot)
 
     @property
     def activation_plot(self) -> ActivationPlot:
+        from explorer.ui.lab.activation_plot import ActivationPlot
+
         return content_of(self.activation_dock, ActivationPlot)
 
     def _adopt_keys(self, widget: QWidget) -> None:
@@ -355,6 +366,8 @@ class LearningLab(QObject):
     def export_to(self, folder: str) -> list[str]:
         """Write loss, gradient_norms and activations as PNG and SVG into ``folder``; [] on failure (said)."""
         try:
+            from explorer.ui.lab.plot_export import export_plots  # pyqtgraph's exporter, when asked for
+
             names = export_plots(folder, self.plot_items())
         except (OSError, ValueError) as error:
             self.say(self.tr("Export of the plots to {folder} failed: {error}").format(folder=folder, error=error))
@@ -383,3 +396,30 @@ class LearningLab(QObject):
         if self.dialog is not None:
             self.dialog.hide()
         return self.runs.shutdown()
+
+
+# -- the docks' contents, made when a dock is first shown ----------------------------
+
+
+def _update_view() -> QWidget:
+    from explorer.ui.lab.update_view import UpdateView
+
+    return UpdateView()
+
+
+def _loss_plot() -> QWidget:
+    from explorer.ui.lab.plots import LossPlot
+
+    return LossPlot()
+
+
+def _grad_plot() -> QWidget:
+    from explorer.ui.lab.plots import GradNormPlot
+
+    return GradNormPlot()
+
+
+def _activation_plot() -> QWidget:
+    from explorer.ui.lab.activation_plot import ActivationPlot
+
+    return ActivationPlot()

@@ -17,7 +17,7 @@ stands, and forget it when the edit that landed it is undone
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
@@ -32,11 +32,13 @@ from explorer.train.update import format_number
 from explorer.ui.document.controller import Controller
 from explorer.ui.document.document import Document
 from explorer.ui.kit.dialogs import Dialogs
-from explorer.ui.lab.plots import LossPlot
 from explorer.ui.lab.train_dialog import TrainDialog
 from explorer.ui.lab.train_worker import TrainRequest, TrainWorker
 from explorer.ui.text.engine_text import error_text, worded
 from explorer.ui.text.plain import one_line
+
+if TYPE_CHECKING:
+    from explorer.ui.lab.plots import LossPlot
 
 
 class Lab(Protocol):
