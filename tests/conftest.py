@@ -1,6 +1,10 @@
-"""Test configuration: Qt runs off-screen, hypothesis is deterministic."""
+"""Test configuration: Qt runs off-screen, hypothesis is deterministic, no test leaks a thread or a window."""
 
 import os
+import sys
+import threading
+
+import pytest
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 
@@ -10,3 +14,97 @@ settings.register_profile(
     "default", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile("default")
+
+THREAD_END_MS = 5_000  # how long a thread a test started may take to notice it is over
+
+
+def _qt_app():
+    """The QApplication when a test has made one; None otherwise (and Qt is never imported here)."""
+    if "PySide6.QtWidgets" not in sys.modules:
+        return None
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance()
+
+
+def flush_deletes() -> None:
+    """Run the pending ``deleteLater`` calls now, as the event loop would (no loop runs in a test)."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for _ in range(3):  # a deletion may post further ones (a window's docks, their plots)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+    gc.collect()  # parentless widgets held by Python objects alone (pyqtgraph's menus) go with them
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _live_threads() -> set[threading.Thread]:
+    # Qt's pool threads that ran Python code show up as dummy threads that never leave the list
+    return {t for t in threading.enumerate() if t.is_alive() and not isinstance(t, threading._DummyThread)}
+
+
+def _address(widget) -> int:
+    import shiboken6
+
+    return shiboken6.getCppPointer(widget)[0]
+
+
+def _top_level_widgets() -> set[int]:
+    app = _qt_app()
+    if app is None:
+        return set()
+    return {_address(w) for w in app.topLevelWidgets()}
+
+
+def _wait_until(done, ms: int) -> bool:
+    """Poll ``done`` for up to ``ms``, running Qt's events in between when there is an application."""
+    import time
+
+    deadline = time.monotonic() + ms / 1000
+    while not done():
+        if time.monotonic() > deadline:
+            return False
+        if _qt_app() is not None:
+            from PySide6.QtCore import QCoreApplication
+
+            QCoreApplication.processEvents()
+        threading.Event().wait(0.01)
+    return True
+
+
+@pytest.fixture(autouse=True)
+def _no_leaks(request):
+    """Fail a test that leaves a top-level widget undeleted or a thread running once it is over.
+
+    Runs around every other fixture, so a window fixture has closed its windows
+    (and pytest-qt those given to ``qtbot.addWidget``) before the count; the
+    deferred deletions are flushed first, since no event loop runs them.
+    """
+    threads = _live_threads()
+    widgets = _top_level_widgets()
+    yield
+    # every other fixture is torn down: let go of their values (a window, and the parentless
+    # widgets its Python objects hold, pyqtgraph's menus) as pytest does right after this
+    funcargs = getattr(request.node, "funcargs", None)
+    if funcargs:
+        funcargs.clear()
+    app = _qt_app()
+    if app is not None:
+        flush_deletes()
+    if _live_threads() - threads and not _wait_until(lambda: not (_live_threads() - threads), THREAD_END_MS):
+        names = sorted(t.name for t in _live_threads() - threads)
+        pytest.fail(f"threads still running after the test: {names}", pytrace=False)
+    if app is None:
+        return
+    from PySide6.QtCore import QThreadPool
+
+    pool = QThreadPool.globalInstance()
+    if not pool.waitForDone(THREAD_END_MS):
+        pytest.fail(f"{pool.activeThreadCount()} jobs of Qt's global thread pool still run after the test", pytrace=False)
+    flush_deletes()
+    leaked = [w for w in app.topLevelWidgets() if _address(w) not in widgets]
+    if leaked:
+        described = ", ".join(f"{type(w).__name__}({w.objectName() or w.windowTitle()!r})" for w in leaked)
+        pytest.fail(f"top-level widgets left undeleted by the test: {described}", pytrace=False)

@@ -8,12 +8,12 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtGui import QTextDocumentFragment
 
-from explorer.lesson.matrix_format import symmetric_levels
 from explorer.lesson import matrix_format
+from explorer.lesson.matrix_format import symmetric_levels
 from explorer.ui.inspector import heatmap, heatmap_items
-from explorer.ui.kit import theme
 from explorer.ui.inspector.heatmap import MatrixView
 from explorer.ui.inspector.heatmap_items import DARK_INK, LIGHT_INK, cell_inks
+from explorer.ui.kit import theme
 
 W3 = np.array([[0.1, -0.25], [1.5, 0.0], [-1.5, 0.731]])
 

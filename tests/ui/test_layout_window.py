@@ -4,9 +4,6 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 
-from explorer.engine import Session
-from explorer.model import load_model
-from explorer.resources import example_path
 from explorer.ui.canvas.items import NodeItem
 from explorer.ui.shell.main_window import READABLE_ZOOM
 
@@ -21,31 +18,16 @@ def _all_nodes_in_view(window):
 
 
 @pytest.fixture
-def deep_window(qtbot, dialogs, settings, app_folder):
-    from explorer.ui.shell.app import make_app, open_window
-
-    made = []
+def deep_window(make_window, qtbot):
+    """A window on a bundled example at a given size, fitted as the program fits it once shown."""
 
     def make(name, size):
-        make_app()
-        win = open_window(
-            Session(load_model(example_path(name))), dialogs=dialogs, settings=settings, autosave_folder=app_folder / "autosave"
-        )
-        made.append(win)
-        win.resize(*size)
-        win.show()
-        qtbot.waitExposed(win)
-        win.view.fit_to_view(READABLE_ZOOM)  # as the program does once the window is shown
+        win = make_window(name, size=size)
+        win.view.fit_to_view(READABLE_ZOOM)
         qtbot.wait(20)
         return win
 
-    yield make
-    for win in made:
-        win.controller.pause()
-        if win.files.modified:
-            dialogs.answer("unsaved_changes", "discard")
-        win.close()
-        win.deleteLater()
+    return make
 
 
 def test_at_1024_by_700_the_speed_control_and_the_step_buttons_stay_in_reach(window, qtbot):
