@@ -29,8 +29,8 @@ MAX_ROWS, MAX_COLUMNS = 12, 12
 def math_html(text: str, limit: int = 2000) -> str:
     """``text`` escaped for rich text, its layer marks set in a font that has them.
 
-    >>> math_html("<b> w⁽³⁾₁₁")
-    "&lt;b&gt; w<span style=\\"font-family:'DejaVu Sans', 'Noto Sans', 'Segoe UI Symbol', 'Cambria Math', sans-serif\\">⁽³⁾</span>₁₁"
+    >>> print(math_html("<b> w⁽³⁾₁₁"))
+    &lt;b&gt; w<span style="font-family:'DejaVu Sans', 'Noto Sans', 'Segoe UI Symbol', 'Cambria Math', sans-serif">⁽³⁾</span>₁₁
     """
     return _MARK.sub(lambda m: f'<span style="font-family:{MARK_FONTS}">{m.group(0)}</span>', escape(text, limit))
 
