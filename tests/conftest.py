@@ -2,16 +2,21 @@
 
 import os
 import sys
+import tempfile
 import threading
 
 import pytest
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
+# the platform's settings store and autosave folder: a folder of this run's own, never the user's
+_HOME = tempfile.mkdtemp(prefix="explorer-tests-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
 
 from hypothesis import HealthCheck, settings  # noqa: E402
 
 settings.register_profile(
-    "default", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "default", derandomize=True, database=None, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile("default")
 
@@ -108,3 +113,40 @@ def _no_leaks(request):
     if leaked:
         described = ", ".join(f"{type(w).__name__}({w.objectName() or w.windowTitle()!r})" for w in leaked)
         pytest.fail(f"top-level widgets left undeleted by the test: {described}", pytrace=False)
+
+
+def _window_state():
+    """What one test could leave behind for the next: the theme, the catalogue, the application's font."""
+    app = _qt_app()
+    if app is None or "explorer.ui.kit.theme" not in sys.modules:
+        return None
+    from explorer.ui.kit.theme import themes
+    from explorer.ui.text.i18n import installed_language
+
+    return {"theme": (themes().choice, themes().current.name), "language": installed_language(), "font": app.font()}
+
+
+@pytest.fixture(autouse=True)
+def _global_state_restored():
+    """Whatever a test changed of the program-wide state (theme, translator, font), the next finds as it was."""
+    before = _window_state()
+    yield
+    after = _window_state()
+    if after is None or after == before:
+        return
+    from explorer.ui.kit.theme import set_theme, themes
+    from explorer.ui.text.i18n import install_translator, remove_translators
+
+    app = _qt_app()
+    choice, name = before["theme"] if before else ("system", "light")
+    if after["theme"] != (choice, name):
+        themes().apply_choice(choice)
+        if themes().current.name != name:
+            set_theme(name)
+    language = before["language"] if before else "en"
+    if after["language"] != language:
+        remove_translators(app)
+        if language != "en":
+            install_translator(language, app)
+    if before is not None and after["font"] != before["font"]:
+        app.setFont(before["font"])
