@@ -20,7 +20,20 @@ settings.register_profile(
 )
 settings.load_profile("default")
 
-THREAD_END_MS = 5_000  # how long a thread a test started may take to notice it is over
+THREAD_END_MS = 30_000  # how long a thread a test started may take to notice it is over
+#: How long a wait on a condition or a signal may take before it fails. It ends as soon as what it waits
+#: for happens, so a long limit costs nothing when all is well; pytest-qt's 5 s fail on a loaded machine.
+WAIT_MS = 60_000
+
+
+def _patient_qtbot() -> None:
+    from pytestqt.qtbot import QtBot
+
+    for wait in (QtBot.waitUntil, QtBot.waitSignal, QtBot.waitSignals, QtBot.waitExposed, QtBot.waitActive):
+        wait.__kwdefaults__["timeout"] = WAIT_MS
+
+
+_patient_qtbot()
 
 
 def _qt_app():

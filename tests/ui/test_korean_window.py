@@ -106,7 +106,7 @@ def test_inspector_tabs_header_and_panels_speak_korean(korean_window, qtbot):
     assert inspector.layer_box.title().startswith("3번째 층")
     for index in range(inspector.tabs.count()):
         inspector.tabs.setCurrentIndex(index)
-        qtbot.waitUntil(lambda: not inspector.busy_widget.isVisible(), timeout=5000)
+        qtbot.waitUntil(lambda: not inspector.busy_widget.isVisible())
         page = inspector.tabs.widget(index)
         texts = visible_texts(page)
         assert texts

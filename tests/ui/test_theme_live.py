@@ -113,7 +113,7 @@ def test_a_system_scheme_change_is_followed_only_when_the_choice_is_system(windo
     manager = themes()
     manager.apply_choice("system")
     assert manager.choice == "system"
-    with qtbot.waitSignal(manager.changed, timeout=1000):
+    with qtbot.waitSignal(manager.changed):
         manager.on_system_scheme_changed(Qt.ColorScheme.Dark)
     assert current_theme() is DARK
     assert _near(_pixel(window.view.viewport(), 2, 2), DARK.background)

@@ -66,7 +66,7 @@ def test_play_steps_on_a_timer_and_pauses(window, qtbot):
     with qtbot.waitSignal(c.playing_changed):
         window.play_action.trigger()
     assert c.playing
-    qtbot.waitUntil(lambda: c.session.position >= 3, timeout=5000)
+    qtbot.waitUntil(lambda: c.session.position >= 3)
     with qtbot.waitSignal(c.playing_changed):
         window.play_action.trigger()
     position = c.session.position
