@@ -1,10 +1,15 @@
 # make run    : set up .venv if needed and open the window on the lecture's toy network
-# make test   : set up .venv if needed and run every test off-screen (the torch oracle tests skip without torch)
+# make test   : set up .venv if needed and run every test off-screen, in random order, on every core
+#               (the torch oracle tests skip without torch; TEST_WORKERS=1 for one process, SEED=N to repeat an order)
 # make oracle : add torch to .venv, so the tests also compare every gradient with PyTorch's autograd
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# pytest-xdist: one process per core, each with its own QApplication; pytest-randomly shuffles the order
+TEST_WORKERS ?= auto
+SEED   ?=
+PYTEST := QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(TEST_WORKERS) $(if $(SEED),--randomly-seed=$(SEED))
 
 .PHONY: run test oracle lint bench clean
 
@@ -19,7 +24,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/lint-imports
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	$(PYTEST)
 	$(BIN)/ruff check explorer tests benchmarks scripts
 	$(BIN)/mypy
 

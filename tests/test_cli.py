@@ -1,4 +1,5 @@
-"""The command line (SPEC section 4), run as ``python -m explorer`` in a subprocess.
+"""The command line (SPEC section 4), run in this process (:mod:`tests.cli_run`); a new Python only
+where the test is about the process (a terminal, resource limits, no display).
 
 Expected numbers for the toy network are worked out by hand in ``TOY``
 below, not taken from the program.
@@ -16,6 +17,7 @@ import pytest
 import explorer.cli
 import explorer.cli.check
 from explorer.engine import GradCheckRow
+from tests.cli_run import run_cli
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "resources" / "examples"
 TOY_PATH = EXAMPLES / "toy.json"
@@ -45,14 +47,6 @@ TOY_JACOBIAN_SHAPES = {
 }
 
 
-def run_cli(*args) -> subprocess.CompletedProcess:
-    """``python -m explorer ARGS`` off-screen, capturing its output."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("JACOBIAN_EXPLORER_DEBUG", None)  # that switch turns errors back into tracebacks
-    command = [sys.executable, "-m", "explorer", *map(str, args)]
-    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-
-
 def export(model, out: Path, *extra) -> dict:
     """Run ``export`` successfully and return the parsed snapshot.json."""
     result = run_cli("export", model, "--out", out, *extra)
@@ -61,7 +55,7 @@ def export(model, out: Path, *extra) -> dict:
     return json.loads((out / "snapshot.json").read_text(encoding="utf-8"))
 
 
-def assert_one_line_error(result: subprocess.CompletedProcess) -> str:
+def assert_one_line_error(result) -> str:
     """Exit status 2 and exactly one line on stderr, no traceback; returns the line."""
     assert result.returncode == 2, (result.stdout, result.stderr)
     assert "Traceback" not in result.stderr

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,18 +11,12 @@ import numpy as np
 import pytest
 
 import explorer.cli
+from tests.cli_run import run_cli
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "resources" / "examples"
 TOY = str(EXAMPLES / "toy.json")
 # ∂L/∂W₁ of the toy by hand: X δ₁ᵀ with δ₁ = ∂L/∂H₁ = (−0.132, 0.07328, 0.1041)
 GRAD_W1 = np.outer([1.0, 2.0, 3.0], [-0.132, 0.07328, 0.1041])
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]), QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "-m", "explorer", *args], capture_output=True, text=True, env=env, timeout=300, check=False
-    )
 
 
 def test_explain_json_defaults_to_w1_at_the_end(capsys: pytest.CaptureFixture[str]) -> None:

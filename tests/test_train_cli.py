@@ -1,4 +1,4 @@
-"""``jacobian-explorer train`` (SPEC section 8), run as ``python -m explorer`` in a subprocess."""
+"""``jacobian-explorer train`` (SPEC section 8), run in this process; a new Python for the terminal only."""
 
 from __future__ import annotations
 
@@ -14,21 +14,14 @@ import pytest
 
 from explorer.engine import Session
 from explorer.model import load_model
+from tests.cli_run import run_cli
 
 from .engine.test_train_oracle import example, numpy_descent
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "resources" / "examples"
 
 
-def run_cli(*args, cwd=None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("JACOBIAN_EXPLORER_DEBUG", None)
-    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[1])
-    command = [sys.executable, "-m", "explorer", *map(str, args)]
-    return subprocess.run(command, capture_output=True, text=True, env=env, check=False, cwd=cwd, timeout=300)
-
-
-def one_line_error(result: subprocess.CompletedProcess, status: int) -> str:
+def one_line_error(result, status: int) -> str:
     assert result.returncode == status, (result.stdout, result.stderr)
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()

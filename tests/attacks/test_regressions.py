@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 import warnings
 
 import pytest
@@ -14,6 +11,7 @@ import pytest
 from explorer.engine import Session
 from explorer.model import ModelError, model_from_dict
 from explorer.model.io import parse_json
+from tests.cli_run import run_cli
 
 from .corpus import node, toy
 from .harness import ROOT, png_size
@@ -49,10 +47,8 @@ def test_a_lone_surrogate_in_a_node_names_the_node():
     assert str(caught.value).startswith("node 'W2': model.json holds a lone UTF-16 surrogate")
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, "-m", "explorer", *args], capture_output=True, text=True, timeout=120,
-                          env=env, cwd=ROOT)
+def _cli(*args: str):
+    return run_cli(*args, cwd=ROOT)
 
 
 def test_a_file_name_with_a_line_break_and_an_escape_is_printed_on_one_escaped_line(tmp_path):

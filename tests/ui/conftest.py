@@ -37,23 +37,84 @@ def dialogs(settings):
     return ScriptedDialogs(settings=settings)
 
 
-@pytest.fixture
-def window(qtbot, dialogs, settings, app_folder):
-    from explorer.ui.shell.app import make_app, open_window
+SHUTDOWN_MS = 10_000  # how long a window's own workers may take to stop once it is closed
 
-    make_app()
-    win = open_window(Session(toy_model()), dialogs=dialogs, settings=settings, autosave_folder=app_folder / "autosave")
-    # closed below, not by qtbot: closing asks about unsaved edits, answered "discard" here
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
+
+def close_window(win) -> None:
+    """Close ``win`` as a person would, unsaved edits discarded; fail if its own workers outlive it."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QThreadPool
+
+    if not shiboken6.isValid(win):  # the test deleted it
+        return
     win.controller.pause()
-    dialogs.answers.clear()
+    win.dialogs.answers.clear()
     if win.files.modified:  # the edits a test left
-        dialogs.answer("unsaved_changes", "discard")
+        win.dialogs.answer("unsaved_changes", "discard")
     win.close()
+    QCoreApplication.processEvents()  # the loop turns once between a close and the deletion, as in the program
+    pools = win.findChildren(QThreadPool)
+    busy = [pool for pool in pools if not pool.waitForDone(SHUTDOWN_MS)]
     win.deleteLater()
+    assert not busy, f"closing the window left {sum(p.activeThreadCount() for p in busy)} jobs running in its thread pools"
+
+
+@pytest.fixture
+def make_window(qtbot, settings, app_folder):
+    """A factory of main windows: ``make_window(model_or_session=None, *answers, **options)``.
+
+    The model (the lecture's toy network unless given; a model, a session or a
+    bundled example's name) opens in a window of the test's own settings and
+    autosave folder, with dialogs answered from ``answers`` (or ``dialogs=``).
+    Options: ``path``, ``kind``, ``size`` (1400×900; None to keep the
+    window's own), ``show`` (True: shown and exposed), ``autosave_folder``.
+    Every window is closed (unsaved edits discarded), deleted and flushed at
+    the end of the test; the leak check then finds none of its widgets.
+    """
+    from explorer.model import Model, load_model
+    from explorer.resources import example_path
+    from explorer.ui.shell.app import make_app, open_window
+    from tests.ui.scripted_dialogs import ScriptedDialogs
+
+    made = []
+
+    def make(model=None, *answers, dialogs=None, path=None, kind="model", size=(1400, 900), show=True,
+             autosave_folder=None):
+        make_app()
+        if model is None:
+            model = toy_model()
+        elif isinstance(model, str):
+            model = load_model(example_path(model))
+        session = Session(model) if isinstance(model, Model) else model
+        if dialogs is None:
+            dialogs = ScriptedDialogs(*answers, settings=settings)
+        win = open_window(session, path, kind, dialogs=dialogs, settings=settings,
+                          autosave_folder=autosave_folder or app_folder / "autosave")
+        made.append(win)
+        if size is not None:
+            win.resize(*size)
+        if show:
+            win.show()
+            qtbot.waitExposed(win)
+        return win
+
+    yield make
+    failures = []
+    for win in made:
+        try:
+            close_window(win)
+        except AssertionError as failure:
+            failures.append(str(failure))
+    from tests.conftest import flush_deletes
+
+    flush_deletes()
+    assert not failures, "; ".join(failures)
+
+
+@pytest.fixture
+def window(make_window, dialogs):
+    """A main window on the lecture's toy network, 1400×900, shown; dialogs answered from ``dialogs``."""
+    return make_window(dialogs=dialogs)
 
 
 @pytest.fixture(autouse=True)

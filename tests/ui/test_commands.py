@@ -171,15 +171,12 @@ def test_a_refusal_names_the_node_by_its_label(window, dialogs):
     assert dialogs.warnings == [message]
 
 
-def test_a_window_opened_past_step_0_inspects_the_current_node(qtbot, settings):
+def test_a_window_opened_past_step_0_inspects_the_current_node(make_window):
     from explorer.engine import Session
     from explorer.model.examples import toy_model
-    from explorer.ui.shell.app import open_window
-    from tests.ui.scripted_dialogs import ScriptedDialogs
 
     session = Session(toy_model())
     session.seek(5)
-    window = open_window(session, dialogs=ScriptedDialogs(settings=settings), settings=settings)
-    qtbot.addWidget(window)
+    window = make_window(session, show=False)
     assert window.inspector.node == session.current.node
     assert window.controller.inspected == session.current.node

@@ -66,7 +66,7 @@ def test_play_stops_at_the_failing_node(window, qtbot, overflow_at_h2):
     c = window.controller
     c.set_interval(10)
     c.play()
-    qtbot.waitUntil(lambda: not c.playing, timeout=5000)
+    qtbot.waitUntil(lambda: not c.playing)
     assert c.failed_node == "H2"
     assert window.scene.node_items["H2"].failed
 

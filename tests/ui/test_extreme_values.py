@@ -7,6 +7,7 @@ from explorer.model.numbers import exact
 from explorer.ui.inspector.colour_bar import colour_bar_ticks
 from explorer.ui.inspector.heatmap import MatrixView
 from explorer.ui.inspector.jacobian_view import JacobianView
+from tests.ui.settle import settle
 
 TINY = 5e-324  # the smallest subnormal
 BIG = 1e308
@@ -32,7 +33,7 @@ def test_a_matrix_of_any_range_draws_and_survives_a_resize(qtbot, name):
     view.set_matrix(matrix, "W1")
     view.grab()
     view.resize(300, 520)  # the resize that used to crash after the colour bar's division by zero
-    qtbot.wait(5)
+    settle()
     image = view.grab().toImage()
     assert not image.isNull()
     top = np.abs(matrix).max()
@@ -70,7 +71,7 @@ def test_a_jacobian_of_any_range_draws(qtbot, name):
     view.set_jacobian(jac, "H1", "W1", (2, 2), matrix.shape)
     view.grab()
     view.resize(420, 600)
-    qtbot.wait(5)
+    settle()
     assert not view.grab().toImage().isNull()
 
 

@@ -25,7 +25,7 @@ def test_an_exception_in_an_event_filter_is_caught_and_shown_in_the_status_bar(w
     widget.resize(50, 50)
     widget.show()
     widget.resize(80, 80)  # the filter raises: the guard answers Qt with False
-    qtbot.wait(10)
+    qtbot.waitUntil(lambda: bool(guard.reported))
     assert [where for where, _ in guard.reported][:1] == ["a heatmap's resize or leave handler"]
     line = window.statusBar().currentMessage()
     assert line == (
@@ -82,7 +82,7 @@ def test_pytest_qt_fails_a_test_whose_slot_raised(qtbot):
     """A plain slot's exception reaches sys.excepthook, which pytest-qt holds in tests."""
     with qtbot.capture_exceptions() as exceptions:
         QTimer.singleShot(0, _boom)
-        qtbot.wait(20)
+        qtbot.waitUntil(lambda: bool(exceptions))
     assert [type(e[1]) for e in exceptions] == [ZeroDivisionError]
 
 

@@ -45,18 +45,8 @@ def korean(qapp):
 
 
 @pytest.fixture
-def korean_window(korean, qtbot, dialogs, settings, app_folder):
-    from explorer.ui.shell.app import make_app, open_window
-
-    make_app()
-    win = open_window(Session(toy_model()), dialogs=dialogs, settings=settings, autosave_folder=app_folder / "autosave")
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.controller.pause()
-    win.close()
-    win.deleteLater()
+def korean_window(korean, make_window, dialogs):
+    return make_window(dialogs=dialogs)
 
 
 def visible_texts(root: QWidget) -> list[str]:
@@ -116,7 +106,7 @@ def test_inspector_tabs_header_and_panels_speak_korean(korean_window, qtbot):
     assert inspector.layer_box.title().startswith("3번째 층")
     for index in range(inspector.tabs.count()):
         inspector.tabs.setCurrentIndex(index)
-        qtbot.waitUntil(lambda: not inspector.busy_widget.isVisible(), timeout=5000)
+        qtbot.waitUntil(lambda: not inspector.busy_widget.isVisible())
         page = inspector.tabs.widget(index)
         texts = visible_texts(page)
         assert texts
@@ -146,16 +136,10 @@ def test_status_and_errors_are_worded_in_korean(korean_window, tmp_path):
     assert "저장했습니다" in shown, shown
 
 
-def test_english_is_back_after_the_translator_goes(qapp, qtbot, dialogs, settings, app_folder):
-    from explorer.ui.shell.app import open_window
-
-    win = open_window(Session(toy_model()), dialogs=dialogs, settings=settings, autosave_folder=app_folder / "autosave")
-    try:
-        assert win.inspector.tabs.tabText(0) == "Value · 값"
-        assert win.controller.status_text.startswith("Ready")
-    finally:
-        win.close()
-        win.deleteLater()
+def test_english_is_back_after_the_translator_goes(make_window):
+    win = make_window(show=False, size=None)
+    assert win.inspector.tabs.tabText(0) == "Value · 값"
+    assert win.controller.status_text.startswith("Ready")
 
 
 def test_screenshot_builds_the_window_in_the_language_asked(qapp, monkeypatch):

@@ -63,7 +63,7 @@ def test_the_pending_drawing_comes_on_its_own_timer(qtbot):
     throttle.request()
     throttle.request()
     assert len(drawn) == 1
-    qtbot.waitUntil(lambda: len(drawn) == 2, timeout=2000)
+    qtbot.waitUntil(lambda: len(drawn) == 2)
 
 
 def test_the_loss_plot_redraws_at_most_30_times_a_second_on_a_fake_clock(qtbot):

@@ -4,11 +4,9 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 
-from explorer.engine import Session
-from explorer.model import load_model
-from explorer.resources import example_path
 from explorer.ui.canvas.items import NodeItem
 from explorer.ui.shell.main_window import READABLE_ZOOM
+from tests.ui.settle import settle, still_header_fitted
 
 
 def _visible_scene_rect(view):
@@ -21,36 +19,21 @@ def _all_nodes_in_view(window):
 
 
 @pytest.fixture
-def deep_window(qtbot, dialogs, settings, app_folder):
-    from explorer.ui.shell.app import make_app, open_window
-
-    made = []
+def deep_window(make_window, qtbot):
+    """A window on a bundled example at a given size, fitted as the program fits it once shown."""
 
     def make(name, size):
-        make_app()
-        win = open_window(
-            Session(load_model(example_path(name))), dialogs=dialogs, settings=settings, autosave_folder=app_folder / "autosave"
-        )
-        made.append(win)
-        win.resize(*size)
-        win.show()
-        qtbot.waitExposed(win)
-        win.view.fit_to_view(READABLE_ZOOM)  # as the program does once the window is shown
-        qtbot.wait(20)
+        win = make_window(name, size=size)
+        win.view.fit_to_view(READABLE_ZOOM)
+        settle()
         return win
 
-    yield make
-    for win in made:
-        win.controller.pause()
-        if win.files.modified:
-            dialogs.answer("unsaved_changes", "discard")
-        win.close()
-        win.deleteLater()
+    return make
 
 
 def test_at_1024_by_700_the_speed_control_and_the_step_buttons_stay_in_reach(window, qtbot):
     window.resize(1024, 700)
-    qtbot.wait(50)
+    settle()
     for speed in (window.speed_slider, window.speed_label):
         assert speed.isVisible()
         right = speed.mapTo(window, speed.rect().topRight()).x()
@@ -62,7 +45,7 @@ def test_at_1024_by_700_the_speed_control_and_the_step_buttons_stay_in_reach(win
 
 def test_at_1024_by_700_the_inspector_takes_at_most_40_percent(window, qtbot):
     window.resize(1024, 700)
-    qtbot.wait(50)
+    settle()
     dock = window.findChild(QDockWidget, "inspector")
     assert dock.width() <= 0.41 * window.width()
     assert window.view.width() >= 0.55 * window.width()
@@ -70,9 +53,9 @@ def test_at_1024_by_700_the_inspector_takes_at_most_40_percent(window, qtbot):
 
 def test_a_wide_window_gives_the_inspector_its_room_back(window, qtbot):
     window.resize(1024, 700)
-    qtbot.wait(50)
+    settle()
     window.resize(1920, 1080)
-    qtbot.wait(50)
+    settle()
     assert window.findChild(QDockWidget, "inspector").width() >= 500
 
 
@@ -80,7 +63,7 @@ def test_the_canvas_refits_when_the_window_shrinks(window, qtbot):
     window.view.fit_to_view(READABLE_ZOOM)
     assert _all_nodes_in_view(window) == []
     window.resize(1024, 700)
-    qtbot.wait(50)
+    settle()
     assert _all_nodes_in_view(window) == []
 
 
@@ -102,11 +85,11 @@ def _tab_bar_top(window):
 
 def test_the_tab_bar_stays_still_whatever_the_node(window, qtbot):
     window.controller.run_to_end()
-    qtbot.wait(150)  # the step header has measured its tallest step
+    qtbot.waitUntil(lambda: still_header_fitted(window))
     tops = {}
     for node in [None, "X", "W1", "H1", "Yhat", "Y", "L"]:
         window.controller.select(node)
-        qtbot.wait(5)
+        settle()
         tops[node] = _tab_bar_top(window)
     assert len(set(tops.values())) == 1, tops
 
@@ -169,16 +152,16 @@ def test_a_click_on_empty_canvas_keeps_the_refit_and_a_pan_stops_it(window, qtbo
     spot = _empty_spot(view)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)  # deselects, nothing more
     window.resize(1024, 700)
-    qtbot.wait(50)
+    settle()
     assert _all_nodes_in_view(window) == []
     window.resize(1400, 900)
-    qtbot.wait(50)
+    settle()
     qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
     qtbot.mouseMove(view.viewport(), spot + QPoint(200, 0))
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=spot + QPoint(200, 0))
     zoom = view.zoom()
     window.resize(1024, 700)
-    qtbot.wait(50)
+    settle()
     assert view.zoom() == zoom  # the person placed the view: a resize leaves it
 
 
@@ -186,7 +169,7 @@ def test_the_window_goes_down_to_1024_by_700_whatever_the_inspector_holds(window
     window.controller.run_to_end()
     window.controller.select("W3")
     window.resize(1024, 700)
-    qtbot.wait(50)
+    settle()
     assert window.height() == 700
     assert window.width() == 1024
     assert window.minimumSizeHint().height() <= 700
@@ -196,7 +179,7 @@ def test_the_window_goes_down_to_1024_by_700_whatever_the_inspector_holds(window
 def test_the_tab_bar_stays_still_while_the_pass_is_stepped(deep_window, qtbot, name):
     window = deep_window(name, (1400, 900))
     window.controller.select("W1")
-    qtbot.wait(150)  # the step header has measured its tallest step
+    qtbot.waitUntil(lambda: still_header_fitted(window))
     tops = set()
     while not window.controller.session.done:
         window.controller.step()

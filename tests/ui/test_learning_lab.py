@@ -2,50 +2,20 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from explorer.engine import Session
 from explorer.model import edit as edits
-from explorer.model import load_model
 from explorer.model.examples import toy_model
-from explorer.resources import example_path
 from explorer.train.loop import train
-from tests.ui.scripted_dialogs import ScriptedDialogs
 
 WAIT_MS = 60_000
 
 
 @pytest.fixture
-def open_example(qtbot, settings, app_folder):
-    """A window on a bundled example, with dialogs answered from a script; closed and deleted at the end."""
-    from explorer.ui.shell.app import make_app, open_window
-
-    make_app()
-    windows = []
-
-    def opener(name, *answers):
-        dialogs = ScriptedDialogs(*answers, settings=settings)
-        win = open_window(
-            Session(load_model(example_path(name))),
-            dialogs=dialogs,
-            settings=settings,
-            autosave_folder=app_folder / "autosave",
-        )
-        win.resize(1400, 900)
-        win.show()
-        qtbot.waitExposed(win)
-        windows.append(win)
-        return win
-
-    yield opener
-    for win in windows:
-        win.controller.pause()
-        win.dialogs.answers.clear()
-        if win.isVisible() and win.files.modified:
-            win.dialogs.answer("unsaved_changes", "discard")
-        win.close()  # its run ends on the window's close path
-        win.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+def open_example(make_window):
+    """A window on a bundled example, with dialogs answered from a script; closed at the end, its run over."""
+    return make_window
 
 
 def start_long_run(lab, qtbot):

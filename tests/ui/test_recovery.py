@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from explorer.engine import Session
 from explorer.model import edit as edits
 from explorer.model import load_model
-from explorer.model.examples import toy_model
 from explorer.ui.document.autosave import pending_recoveries
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,16 +96,12 @@ def crash_after_an_edit(model_file, folder):
     assert "written" in done.stdout
 
 
-def test_after_a_crash_the_next_start_offers_to_recover(qtbot, tmp_path, model_file, settings):
-    from explorer.ui.shell.app import open_window
-    from tests.ui.scripted_dialogs import ScriptedDialogs
-
+def test_after_a_crash_the_next_start_offers_to_recover(make_window, tmp_path, model_file):
     crash_after_an_edit(model_file, tmp_path)
     folder = tmp_path / "autosave"
     assert len(pending_recoveries(folder)) == 1
-    dialogs = ScriptedDialogs(("recover", "recover"), settings=settings)
-    window = open_window(Session(toy_model()), dialogs=dialogs, settings=settings, autosave_folder=folder)
-    qtbot.addWidget(window)
+    window = make_window(None, ("recover", "recover"), size=None, show=False, autosave_folder=folder)
+    dialogs = window.dialogs
     assert window.files.offer_recoveries()
     assert dialogs.asked[0].details["document_name"] == "mine.json"
     assert window.controller.model.op("L") == "mse"  # the edit the crash would have lost
@@ -122,15 +116,10 @@ def test_after_a_crash_the_next_start_offers_to_recover(qtbot, tmp_path, model_f
     window.close()
 
 
-def test_after_a_crash_discard_throws_the_autosave_away(qtbot, tmp_path, model_file, settings):
-    from explorer.ui.shell.app import open_window
-    from tests.ui.scripted_dialogs import ScriptedDialogs
-
+def test_after_a_crash_discard_throws_the_autosave_away(make_window, tmp_path, model_file):
     crash_after_an_edit(model_file, tmp_path)
     folder = tmp_path / "autosave"
-    dialogs = ScriptedDialogs(("recover", "discard"), settings=settings)
-    window = open_window(Session(toy_model()), dialogs=dialogs, settings=settings, autosave_folder=folder)
-    qtbot.addWidget(window)
+    window = make_window(None, ("recover", "discard"), size=None, show=False, autosave_folder=folder)
     assert not window.files.offer_recoveries()
     assert not window.isWindowModified()
     assert pending_recoveries(folder) == []

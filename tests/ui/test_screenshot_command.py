@@ -8,14 +8,23 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
+from tests.cli_run import run_cli as run
+
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 
 
-def run(*args):
+def run_without_a_display(*args):
     # as a person types it on a machine without a display: the command picks the offscreen platform itself
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
     return subprocess.run([sys.executable, "-m", "explorer", *map(str, args)], capture_output=True, text=True,
                           env=env, timeout=120)
+
+
+def assert_a_window_picture(out):
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1400, 900)
+    colours = {image.pixel(x, y) for x in range(0, 1400, 7) for y in range(0, 900, 7)}
+    assert len(colours) > 50  # a real window: text, nodes, a heatmap
 
 
 @pytest.mark.parametrize(("step", "select", "tab"), [("0", "X", "value"), ("9", "W3", "breakdown"), ("13", "H1", "derivation")])
@@ -23,11 +32,15 @@ def test_screenshot_writes_a_window_sized_non_blank_png(qapp, tmp_path, step, se
     out = tmp_path / "window.png"
     result = run("screenshot", EXAMPLES / "toy.json", "--out", out, "--step", step, "--select", select, "--tab", tab)
     assert result.returncode == 0, result.stderr
+    assert_a_window_picture(out)
+
+
+def test_the_installed_command_draws_without_a_display_and_says_nothing(qapp, tmp_path):
+    out = tmp_path / "window.png"
+    result = run_without_a_display("screenshot", EXAMPLES / "toy.json", "--out", out, "--select", "W3", "--tab", "breakdown")
+    assert result.returncode == 0, result.stderr
     assert result.stderr == ""  # no platform chatter in a command's output
-    image = QImage(str(out))
-    assert (image.width(), image.height()) == (1400, 900)
-    colours = {image.pixel(x, y) for x in range(0, 1400, 7) for y in range(0, 900, 7)}
-    assert len(colours) > 50  # a real window: text, nodes, a heatmap
+    assert_a_window_picture(out)
 
 
 def test_screenshot_of_an_unknown_node_exits_2(tmp_path):

@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from explorer.ui.kit.theme import DARK, LIGHT, current_theme, set_theme, themes
+from tests.ui.settle import settle
 
 
 @pytest.fixture(autouse=True)
@@ -32,15 +33,15 @@ def _pixel(widget, x: int, y: int) -> QColor:
 def _switch(window, qtbot, first, second):
     """The menu's switch to ``first`` and then to ``second``; the palette change is delivered as an event."""
     window.toggle_theme(first is DARK)
-    qtbot.wait(10)
+    settle()
     window.toggle_theme(second is DARK)
-    qtbot.wait(10)
+    settle()
 
 
 def _stepped_window(window, qtbot):
     window.controller.run_to_end()
     window.controller.select("W3")
-    qtbot.wait(10)
+    settle()
     return window
 
 
@@ -66,7 +67,7 @@ def test_the_gradient_and_jacobian_panels_follow(window, qtbot, first, second):
     jacobian = inspector.jacobian_view
     assert jacobian.graphics.backgroundBrush().color() == second.background
     inspector.tabs.setCurrentIndex(2)
-    qtbot.wait(10)
+    settle()
     assert jacobian.title_colours()
     assert all(colour == second.current for colour in jacobian.title_colours())
     window_colour = jacobian.palette().color(QPalette.ColorRole.Window)
@@ -112,7 +113,7 @@ def test_a_system_scheme_change_is_followed_only_when_the_choice_is_system(windo
     manager = themes()
     manager.apply_choice("system")
     assert manager.choice == "system"
-    with qtbot.waitSignal(manager.changed, timeout=1000):
+    with qtbot.waitSignal(manager.changed):
         manager.on_system_scheme_changed(Qt.ColorScheme.Dark)
     assert current_theme() is DARK
     assert _near(_pixel(window.view.viewport(), 2, 2), DARK.background)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage
 
 from explorer.model import edit as edits
 from explorer.ui.inspector.panel import TAB_BREAKDOWN, TAB_GRAD, TAB_JACOBIAN, TAB_VALUE
+from tests.ui.settle import settle
 
 
 def node_item(window, node):
@@ -65,12 +66,13 @@ def test_play_steps_on_a_timer_and_pauses(window, qtbot):
     with qtbot.waitSignal(c.playing_changed):
         window.play_action.trigger()
     assert c.playing
-    qtbot.waitUntil(lambda: c.session.position >= 3, timeout=5000)
+    qtbot.waitUntil(lambda: c.session.position >= 3)
     with qtbot.waitSignal(c.playing_changed):
         window.play_action.trigger()
     position = c.session.position
     assert not c.playing
-    qtbot.wait(150)  # a paused timer takes no further steps
+    assert not c._timer.isActive()  # a paused timer takes no further steps
+    settle()
     assert c.session.position == position
 
 

@@ -6,23 +6,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar
 
-from explorer.engine import Session
-from explorer.model.examples import toy_model
 from explorer.ui.kit import theme
 from explorer.ui.text.i18n import remove_translators
 
 HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
-def new_window(qtbot, settings, dialogs=None):
-    from explorer.ui.shell.app import open_window
-    from tests.ui.scripted_dialogs import ScriptedDialogs
-
-    window = open_window(Session(toy_model()), dialogs=dialogs or ScriptedDialogs(settings=settings), settings=settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+@pytest.fixture
+def new_window(make_window):
+    """A window that sizes itself from the settings, as at a start (closed and deleted at the end)."""
+    return lambda dialogs=None: make_window(dialogs=dialogs, size=None)
 
 
 def test_every_dock_and_toolbar_has_an_object_name(window):
@@ -31,21 +24,21 @@ def test_every_dock_and_toolbar_has_an_object_name(window):
     assert all(part.objectName() for part in parts)
 
 
-def test_geometry_and_docks_come_back(qtbot, settings):
-    first = new_window(qtbot, settings)
+def test_geometry_and_docks_come_back(qtbot, settings, new_window):
+    first = new_window()
     size = (760, max(700, first.minimumSizeHint().height() + 20))  # narrower than the off-screen 800×600 screen
     first.resize(*size)
     dock = first.findChild(QDockWidget, "nodes")
     first.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
     assert first.close()
-    second = new_window(qtbot, settings)
+    second = new_window()
     assert (second.width(), second.height()) == size
     assert second.dockWidgetArea(second.findChild(QDockWidget, "nodes")) == Qt.DockWidgetArea.LeftDockWidgetArea
     second.close()
 
 
-def test_the_theme_choice_is_remembered(qtbot, settings):
-    first = new_window(qtbot, settings)
+def test_the_theme_choice_is_remembered(qtbot, settings, new_window):
+    first = new_window()
     try:
         first.dark_action.trigger()
         assert first.theme_name == "dark"
@@ -55,7 +48,7 @@ def test_the_theme_choice_is_remembered(qtbot, settings):
 
         theme.set_theme("light")
         apply_theme_choice(settings.theme, QApplication.instance())  # what the next start does before its window
-        second = new_window(qtbot, settings)
+        second = new_window()
         assert second.theme_name == "dark"
         assert second.dark_action.isChecked()
         checked = [a.data() for a in second.theme_group.actions() if a.isChecked()]
@@ -73,21 +66,21 @@ def test_the_language_choice_is_remembered_and_said_to_apply_at_the_next_start(w
     assert window.menuBar().actions()[0].text() == "&File"  # not before the restart
 
 
-def test_the_play_speed_is_remembered_and_shown(qtbot, settings):
-    first = new_window(qtbot, settings)
+def test_the_play_speed_is_remembered_and_shown(qtbot, settings, new_window):
+    first = new_window()
     assert first.speed_label.text() == "1 steps/s"  # about one step a second by default
     assert first.controller._timer.interval() == 1000
     first.speed_slider.setValue(first.speed_slider.maximum())
     assert first.speed_label.text() == "16 steps/s"
     first.close()
-    second = new_window(qtbot, settings)
+    second = new_window()
     assert second.speed_label.text() == "16 steps/s"
     assert second.controller._timer.interval() == round(1000 / 16)
     second.close()
 
 
-def test_reset_settings_forgets_everything(qtbot, settings, tmp_path):
-    first = new_window(qtbot, settings)
+def test_reset_settings_forgets_everything(qtbot, settings, tmp_path, new_window):
+    first = new_window()
     first.resize(1000, 700)
     first.dark_action.trigger()
     theme.set_theme("light")
@@ -121,8 +114,8 @@ def korean(qapp):
     remove_translators(qapp)
 
 
-def test_korean_menus_show_hangul(korean, qtbot, settings):
-    window = new_window(qtbot, settings)
+def test_korean_menus_show_hangul(korean, qtbot, settings, new_window):
+    window = new_window()
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles[0] == "파일(&F)"
     assert all(HANGUL.search(title) for title in titles), titles

@@ -54,8 +54,11 @@ class Settings:
 
     Examples
     --------
-    >>> settings = Settings(tmp_path / "explorer.ini")  # doctest: +SKIP
-    >>> settings.theme = "dark"                          # doctest: +SKIP
+    >>> settings = Settings(tmp_path / "explorer.ini")
+    >>> settings.theme = "dark"
+    >>> settings.sync()
+    >>> Settings(tmp_path / "explorer.ini").theme
+    'dark'
     """
 
     def __init__(self, path: str | os.PathLike[str] | None = None, store: QSettings | None = None) -> None:

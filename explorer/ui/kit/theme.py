@@ -125,8 +125,18 @@ class ThemeManager(QObject):
 
     Examples
     --------
-    >>> themes().set("dark")                      # doctest: +SKIP
-    >>> themes().changed.connect(view.apply_theme)  # doctest: +SKIP
+    >>> shown = []
+    >>> connection = themes().changed.connect(shown.append)  # a view's repaint, say
+    >>> themes().set("dark").name
+    'dark'
+    >>> themes().set("light").name
+    'light'
+    >>> shown
+    ['dark', 'light']
+    >>> themes().changed.disconnect(connection)
+    True
+    >>> themes().apply_choice("system").name  # following the platform again: light off-screen
+    'light'
     """
 
     changed = Signal(str)

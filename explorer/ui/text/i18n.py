@@ -50,8 +50,13 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
 
     Examples
     --------
-    >>> translate("MainWindow", "&File")  # doctest: +SKIP
+    >>> install_translator("ko", app)
+    'ko'
+    >>> translate("MainWindow", "&File")
     '파일(&F)'
+    >>> remove_translators(app)
+    >>> translate("MainWindow", "&File")
+    '&File'
     """
     return QCoreApplication.translate(context, text, disambiguation, n)
 

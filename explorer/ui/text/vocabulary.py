@@ -6,7 +6,7 @@ terms, so the engine stays free of Qt and of languages. The Korean words
 are the lecture's own: 순전파, 역전파, 기울기, 야코비안 행렬, 연쇄법칙, 편미분,
 텐서곱, 벡터-야코비안 곱.
 
->>> term("forward pass")  # with no Korean catalogue installed  # doctest: +SKIP
+>>> term("forward pass")  # with no Korean catalogue installed
 'forward pass'
 """
 
