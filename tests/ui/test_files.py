@@ -200,6 +200,7 @@ def test_a_dropped_model_file_opens(window, model_file):
 def test_a_file_dropped_over_the_canvas_or_a_heatmap_opens(window, model_file, where):
     from explorer.ui.inspector.heatmap import MatrixView
 
+    window.controller.select("W3")  # a node shown: the inspector's heatmap is built
     target = {
         "canvas": window.view.viewport(),
         "heatmap": window.inspector.findChildren(MatrixView)[0],
