@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
@@ -25,8 +25,11 @@ from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line
 from explorer.ui.text.plain import tooltip as tooltip_text
 
-if TYPE_CHECKING:
-    from explorer.ui.canvas.edge_item import EdgeItem
+
+class Attached(Protocol):
+    """What a node box asks of an arrow attached to it (:class:`~explorer.ui.canvas.edge_item.EdgeItem`)."""
+
+    def adjust(self) -> None: ...
 
 #: What is known of a node, from "not reached" to "gradient known" (:attr:`NodeItem.reached`).
 REACHED = ("idle", "value", "grad")
@@ -100,7 +103,7 @@ class NodeItem(QGraphicsObject):
         self._selected = False
         self._failed = False
         self._press_pos: QPointF | None = None
-        self._edges: list[EdgeItem] = []
+        self._edges: list[Attached] = []
         self.setFlags(QGraphicsItem.ItemIsMovable | QGraphicsItem.ItemSendsGeometryChanges)
         self.setCursor(Qt.PointingHandCursor)
         self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # a step repaints only the boxes it changed
@@ -156,7 +159,7 @@ class NodeItem(QGraphicsObject):
         """The box, in item coordinates."""
         return QRectF(self._box)
 
-    def add_edge(self, edge: EdgeItem) -> None:
+    def add_edge(self, edge: Attached) -> None:
         self._edges.append(edge)
 
     def exit_distance(self, dx: float, dy: float) -> float:
