@@ -352,12 +352,17 @@ class Controller(QObject):
     def reset(self) -> None:
         self.pause()
         if self.session.position:
-            try:
-                self.session.reset()
-            except EngineError as error:
-                self._fail(error)
-                return
-            self._moved()
+            self._rewind()
+
+    def _rewind(self) -> bool:
+        """Back to step 0; False, the failure said, when the engine refuses."""
+        try:
+            self.session.reset()
+        except EngineError as error:
+            self._fail(error)
+            return False
+        self._moved()
+        return True
 
     def run_forward(self) -> None:
         before = self.session.position
@@ -419,13 +424,8 @@ class Controller(QObject):
     def play(self) -> None:
         if self.playing:
             return
-        if self.session.done:
-            try:
-                self.session.reset()
-            except EngineError as error:
-                self._fail(error)
-                return
-            self._moved()
+        if self.session.done and not self._rewind():
+            return
         self._timer.start()
         self.playing_changed.emit(True)
 
