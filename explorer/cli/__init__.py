@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from explorer.cli import check, export, screenshot, window
+from explorer.cli import exercise as exercise_cmd
 from explorer.cli import explain as explain_cmd
 from explorer.cli import train as train_command
 from explorer.cli.common import Parser, UsageError
@@ -22,7 +23,7 @@ from explorer.engine import EngineError
 from explorer.model import ModelError
 
 PROG = "jacobian-explorer"
-COMMANDS = ("export", "check", "screenshot", "explain", "train")
+COMMANDS = ("export", "check", "screenshot", "explain", "train", "exercise")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--language", choices=("en", "ko"), default="en", help="the window's language (default en)")
     explain_cmd.add_parser(sub)
     train_command.add_parser(sub)
+    exercise_cmd.add_parser(sub)
     return parser
 
 
@@ -77,6 +79,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
             "screenshot": screenshot.run,
             "explain": explain_cmd.run,
             "train": train_command.run,
+            "exercise": exercise_cmd.run,
         }
         return run[args.command](args)
     except (ModelError, EngineError, UsageError) as error:

@@ -1,0 +1,103 @@
+"""Making an exercise set from a model, and the expected answer of an item (from the engine).
+
+>>> from explorer.model.examples import toy_model
+>>> exercises = make_exercises(toy_model(), count=4, seed=1)
+>>> [item.step for item in exercises.items]
+[2, 7, 11, 13]
+>>> exercises.items[0].ask, expected(exercises, exercises.items[0]).shape
+('jacobian', (3, 1, 3, 1))
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import numpy.typing as npt
+
+from explorer.engine import Session
+from explorer.model import Model, ModelError
+from explorer.practice.items import MAX_ITEMS, Exercises, Item
+
+Array = npt.NDArray[np.float64]
+
+#: Largest Jacobian :func:`make_exercises` asks for: a student types it.
+MAX_MADE_JACOBIAN = 24
+DEFAULT_COUNT = 8
+#: How often each kind of question is drawn, relative to the others at its step.
+_WEIGHTS = {"value": 3.0, "grad": 3.0, "element": 2.0, "jacobian": 2.0}
+
+
+def session_at(exercises: Exercises, step: int) -> Session:
+    session = Session(exercises.model)
+    session.seek(step)
+    return session
+
+
+def expected(exercises: Exercises, item: Item, session: Session | None = None) -> Array:
+    """The right answer of ``item``, computed by the engine at the item's step (``session`` is moved there)."""
+    session = session or Session(exercises.model)
+    session.seek(item.step)
+    if item.ask == "jacobian":
+        assert item.wrt is not None
+        return session.jacobian(item.node, item.wrt)
+    kind = item.of if item.ask == "element" else item.ask
+    array = session.value(item.node) if kind == "value" else session.grad(item.node)
+    assert array is not None  # reading the file checked the item is answerable at its step
+    if item.ask == "element":
+        assert item.index is not None
+        return np.asarray(array[item.index], dtype=np.float64)
+    return np.asarray(array, dtype=np.float64)
+
+
+def _choices(model: Model, session: Session) -> list[list[tuple[str, str | None]]]:
+    """Per step of the plan, the things one may ask there: ``(ask, wrt)``."""
+    per_step: list[list[tuple[str, str | None]]] = []
+    for step in session.plan:
+        node = step.node
+        if step.phase == "forward":
+            asks: list[tuple[str, str | None]] = [("value", None), ("element", "value")]
+            for source in dict.fromkeys(model.inputs(node).values()):
+                if math.prod(model.shape(node)) * math.prod(model.shape(source)) <= MAX_MADE_JACOBIAN:
+                    asks.append(("jacobian", source))
+        elif model.spec(node).info.is_loss or model.op(node) == "target":
+            asks = []  # ∂L/∂L = 1 and ∂L/∂Y: nothing to practise
+        else:
+            asks = [("grad", None), ("element", "grad")]
+        per_step.append(asks)
+    return per_step
+
+
+def make_exercises(model: Model, count: int = DEFAULT_COUNT, seed: int = 0) -> Exercises:
+    """``count`` items spread evenly over the pass, the kind of each drawn with ``seed``.
+
+    The pass is cut into ``count`` runs of steps of nearly equal length; each
+    run gives one item at one of its steps, so the items follow the pass
+    from the first forward step to the last backward step.
+    """
+    if not 1 <= count <= MAX_ITEMS:
+        raise ModelError(f"--count must be from 1 to {MAX_ITEMS}, got {count}")
+    session = Session(model)
+    rng = np.random.default_rng(seed)
+    per_step = _choices(model, session)
+    usable = [i for i, asks in enumerate(per_step) if asks]
+    if count > len(usable):
+        raise ModelError(f"this model's pass has {len(usable)} steps to ask about; --count {count} is more")
+    items = []
+    for number, run in enumerate(np.array_split(np.asarray(usable), count), start=1):
+        position = int(run[-1]) if len(run) == 1 else int(run[rng.integers(len(run))])
+        step = session.plan[position]
+        asks = per_step[position]
+        weights = np.asarray([_WEIGHTS[ask] for ask, _ in asks])
+        ask, extra = asks[int(rng.choice(len(asks), p=weights / weights.sum()))]
+        item = Item(f"q{number}", step.index, ask, step.node)
+        if ask == "jacobian":
+            item = Item(item.id, step.index, ask, step.node, wrt=extra)
+        elif ask == "element":
+            shape = model.shape(step.node)
+            index = tuple(int(rng.integers(n)) for n in shape)
+            item = Item(item.id, step.index, ask, step.node, of=extra, index=index)
+        items.append(item)
+    name = model.name or "the network"
+    title = {"en": f"{name}: by hand", "ko": f"{name}: 손으로 직접 구해보기"}
+    return Exercises(model, tuple(items), title)
