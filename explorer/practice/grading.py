@@ -71,9 +71,12 @@ class Grading:
 
 def conformed(answer: Array, shape: tuple[int, ...]) -> Array:
     """``answer`` in the expected shape where its writing is merely loose: a flat list for a
-    column or a row (SPEC section 2: a 1-D list is a column), one number in brackets for a number."""
+    column or a row (SPEC section 2: a 1-D list is a column), a column or a row for a bias
+    vector, one number in brackets for a number."""
     size = int(np.prod(shape))
-    if answer.size == size == 1 or (answer.ndim == 1 and len(shape) == 2 and 1 in shape and answer.size == size):
+    flat_for_vector = answer.ndim == 1 and len(shape) == 2 and 1 in shape
+    vector_for_flat = answer.ndim == 2 and len(shape) == 1 and 1 in answer.shape
+    if answer.size == size and (size == 1 or flat_for_vector or vector_for_flat):
         return answer.reshape(shape)
     return answer
 
