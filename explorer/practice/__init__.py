@@ -15,6 +15,7 @@ A layer between :mod:`explorer.export` and :mod:`explorer.train`. May import: nu
 
 from explorer.practice.answers import Answers, answers_from_dict, answers_to_dict, read_answers
 from explorer.practice.grading import DIAGNOSES, Grade, Grading, grade, grade_answer, grading_to_dict
+from explorer.practice.hints import Hints, hints
 from explorer.practice.items import ASKS, Exercises, Item, exercises_from_dict, exercises_to_dict, read_exercises
 from explorer.practice.make import expected, make_exercises
 
@@ -25,6 +26,7 @@ __all__ = [
     "Exercises",
     "Grade",
     "Grading",
+    "Hints",
     "Item",
     "answers_from_dict",
     "answers_to_dict",
@@ -34,6 +36,7 @@ __all__ = [
     "grade",
     "grade_answer",
     "grading_to_dict",
+    "hints",
     "make_exercises",
     "read_answers",
     "read_exercises",
