@@ -173,6 +173,20 @@ def _item(raw: Any, number: int, model: Model, value_at: Mapping[str, int], grad
     return Item(item_id, step, ask, node, wrt, of, index, float(tolerance), prompt)
 
 
+def check_item(model: Model, raw: Mapping[str, Any], number: int = 1) -> Item:
+    """One item (as in the file) checked against ``model``: it can be answered at its step, or a one-line :class:`ModelError`."""
+    plan = {(step.phase, step.node): step.index for step in Session(model).plan}
+    value_at, grad_at = _known_at(model, plan)
+    return _item(raw, number, model, value_at, grad_at, len(plan))
+
+
+def known_at(model: Model, node: str, kind: str) -> int | None:
+    """The step after which ``node``'s ``kind`` (``value`` or ``grad``) is known; ``None`` when it never is."""
+    plan = {(step.phase, step.node): step.index for step in Session(model).plan}
+    value_at, grad_at = _known_at(model, plan)
+    return value_at.get(node) if kind == "value" else grad_at.get(node)
+
+
 def exercises_from_dict(document: Any) -> Exercises:
     """Build and validate an exercise set from a parsed exercise document."""
     if not isinstance(document, Mapping):

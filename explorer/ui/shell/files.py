@@ -194,6 +194,12 @@ class DocumentFiles(QObject):
         """Open a model or snapshot file (asking first about unsaved edits); False keeps what is open."""
         if ask and not self.maybe_save():
             return False
+        practice = getattr(self._window, "practice", None)
+        if practice is not None and practice.is_exercise_file(path):  # practice starts on its items
+            if not practice.open_exercises(path):
+                return False
+            self._opened(None)
+            return True
         if not self.controller.open_file(path):
             return False
         self._opened(path)

@@ -31,6 +31,7 @@ from explorer.ui.kit.settings import Settings
 from explorer.ui.kit.theme import apply_choice, apply_palette, current_theme, set_theme, themes
 from explorer.ui.kit.workers import BackgroundRunner
 from explorer.ui.lab import install_learning_lab
+from explorer.ui.practice import install_practice
 from explorer.ui.shell.actions import (
     Shortcut,
     choice_menu,
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         self.dark_action.setChecked(current_theme().name == "dark")
         self.resize(*DEFAULT_SIZE)
         self.learning_lab = install_learning_lab(self)
+        self.practice = install_practice(self)  # Step → Practice; File → Open of an exercise file
         self.restore_layout()
         themes().changed.connect(self._repaint_theme)  # a switch from the menu or the system repaints
         install_step_keys(self)
@@ -233,7 +235,7 @@ class MainWindow(QMainWindow):
             self.fit_action, self.zoom_in_action, self.zoom_out_action, None, self.dark_action, theme_menu,
             language_menu, None, self.reset_settings_action,
         ])  # fmt: skip
-        fill_menu(bar.addMenu(translate("MainWindow", "&Step")), self.step_actions)
+        self.step_menu = fill_menu(bar.addMenu(translate("MainWindow", "&Step")), self.step_actions)
         fill_menu(bar.addMenu(translate("MainWindow", "&Help")), [self.shortcuts_action, self.about_action])
         self.addToolBar(self.build_toolbar)
         self.addToolBar(self.steps_toolbar)
@@ -360,6 +362,10 @@ class MainWindow(QMainWindow):
 
     def remove_selected_layer(self) -> bool:
         return self.build_toolbar.remove_selected_layer()
+
+    def start_practice(self, node: str, ask: str = "value", **where: object) -> bool:
+        """Practise one thing now (a stop of a tour): see :meth:`Practice.start_practice <explorer.ui.practice.mode.Practice.start_practice>`."""
+        return self.practice.start_practice(node, ask, **where)  # type: ignore[arg-type]
 
     def edit_values(self, node: str) -> None:
         model = self.controller.model
