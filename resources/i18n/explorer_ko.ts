@@ -2069,6 +2069,165 @@
     </message>
 </context>
 <context>
+    <name>Practice</name>
+    <message>
+        <source>Rows</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <source>Row {row}, column {column}</source>
+        <translation>{row}행 {column}열</translation>
+    </message>
+    <message>
+        <source>{where} is empty: type a number there.</source>
+        <translation>{where}이 비어 있습니다: 숫자를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>{where}: “{text}” is not a number. Nothing was checked; your entries are kept.</source>
+        <translation>{where}: “{text}”는 숫자가 아닙니다. 채점하지 않았고, 입력한 값은 그대로 있습니다.</translation>
+    </message>
+    <message>
+        <source>Practice (손으로 직접 구해보기)</source>
+        <translation>연습 (손으로 직접 구해보기)</translation>
+    </message>
+    <message>
+        <source>&amp;Practice</source>
+        <translation>연습(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Practice: type what the next step computes, and be told what went wrong (Ctrl+Shift+P)</source>
+        <translation>연습: 다음 단계가 계산할 값을 직접 입력하면 무엇이 틀렸는지 알려 줍니다 (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>The pass is done: Reset (Home) to practise it again.</source>
+        <translation>순전파와 역전파가 끝났습니다: 처음으로(Home) 돌아가 다시 연습하세요.</translation>
+    </message>
+    <message>
+        <source>This one is too large to type by hand: step on (→).</source>
+        <translation>손으로 입력하기에는 너무 큽니다: 다음 단계로(→) 넘어가세요.</translation>
+    </message>
+    <message>
+        <source>Type your answer: set the rows and columns, then a number per cell.</source>
+        <translation>답을 입력하세요: 행과 열의 수를 정한 뒤 칸마다 숫자 하나씩.</translation>
+    </message>
+    <message>
+        <source>{title} — {left} of {total} left</source>
+        <translation>{title} — {total}문제 중 {left}문제 남음</translation>
+    </message>
+    <message>
+        <source>Practice: compute it by hand</source>
+        <translation>연습: 손으로 직접 구해보기</translation>
+    </message>
+    <message>
+        <source>Score: {points} of {possible} points · {right} of {asked} right</source>
+        <translation>점수: {possible}점 중 {points}점 · {asked}문제 중 {right}문제 정답</translation>
+    </message>
+    <message>
+        <source>Right! +{points} points.</source>
+        <translation>정답! +{points}점.</translation>
+    </message>
+    <message>
+        <source>The answer is shown (no points). Skip goes on.</source>
+        <translation>정답을 보여 줍니다 (점수 없음). 건너뛰기로 다음 문제로 갑니다.</translation>
+    </message>
+    <message>
+        <source>not an exercise file</source>
+        <translation>연습 문제 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: {reason}</source>
+        <translation>{name}을(를) 열 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>채점</translation>
+    </message>
+    <message>
+        <source>Hint (−1 point)</source>
+        <translation>힌트 (−1점)</translation>
+    </message>
+    <message>
+        <source>Show answer</source>
+        <translation>정답 보기</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>건너뛰기</translation>
+    </message>
+    <message>
+        <source>Transposed: your answer is the transpose of the right one (h δᵀ written as δ hᵀ, or W used where Wᵀ belongs).</source>
+        <translation>전치: 답이 정답의 전치행렬입니다 (h δᵀ를 δ hᵀ로 썼거나, Wᵀ 자리에 W를 썼습니다).</translation>
+    </message>
+    <message>
+        <source>The ½ of the loss: your answer is twice or half the right one (the ½ of ½ Σ (Ŷ − Y)² dropped or doubled).</source>
+        <translation>손실의 ½: 답이 정답의 두 배이거나 절반입니다 (½ Σ (Ŷ − Y)²의 ½을 빠뜨렸거나 두 번 곱했습니다).</translation>
+    </message>
+    <message>
+        <source>The sign of the residual is flipped: you used Y − Ŷ where Ŷ − Y belongs, so every entry has the wrong sign.</source>
+        <translation>잔차의 부호가 뒤집혔습니다: Ŷ − Y 자리에 Y − Ŷ를 써서 모든 원소의 부호가 반대입니다.</translation>
+    </message>
+    <message>
+        <source>Another layer&apos;s activation: you used the values of another layer (e.g. H₁ where H₂ belongs).</source>
+        <translation>다른 층의 활성값: 다른 층의 값을 썼습니다 (예: H₂ 자리에 H₁).</translation>
+    </message>
+    <message>
+        <source>The shape is wrong: the answer is {expected}, you gave {given} (a row where a column belongs?).</source>
+        <translation>모양이 틀렸습니다: 정답은 {expected}인데 {given}을(를) 입력했습니다 (열벡터 자리에 행벡터?).</translation>
+    </message>
+    <message>
+        <source>The activation&apos;s derivative is left out: multiply by σ′, tanh′ or the ReLU mask on the way back.</source>
+        <translation>활성함수의 미분을 빠뜨렸습니다: 역전파할 때 σ′, tanh′ 또는 ReLU 마스크를 곱하세요.</translation>
+    </message>
+    <message>
+        <source>Not quite: {count} of {total} entries are wrong (coloured).</source>
+        <translation>아직 아닙니다: {total}개 원소 중 {count}개가 틀렸습니다 (색칠된 칸).</translation>
+    </message>
+    <message>
+        <source>Not answered.</source>
+        <translation>답하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>a scalar</source>
+        <translation>스칼라</translation>
+    </message>
+    <message>
+        <source>Compute the value of {name}.</source>
+        <translation>{name}의 값을 구하세요.</translation>
+    </message>
+    <message>
+        <source>Compute the gradient ∂L/∂{name}.</source>
+        <translation>기울기 ∂L/∂{name}를 구하세요.</translation>
+    </message>
+    <message>
+        <source>Compute the Jacobian ∂{name}/∂{wrt}, one row per output element.</source>
+        <translation>야코비안 행렬 ∂{name}/∂{wrt}를 구하세요 (출력 원소마다 행 하나).</translation>
+    </message>
+    <message>
+        <source>Compute one element: ∂L/∂{name} at ({index}).</source>
+        <translation>원소 하나를 구하세요: ∂L/∂{name}의 ({index}) 원소.</translation>
+    </message>
+    <message>
+        <source>Compute one element: {name} at ({index}).</source>
+        <translation>원소 하나를 구하세요: {name}의 ({index}) 원소.</translation>
+    </message>
+    <message>
+        <source>Hint 1, the formula: {formula}</source>
+        <translation>힌트 1, 수식: {formula}</translation>
+    </message>
+    <message>
+        <source>Hint 2, the shapes: {shapes}</source>
+        <translation>힌트 2, 모양: {shapes}</translation>
+    </message>
+    <message>
+        <source>Hint 3, one element worked out: {element}</source>
+        <translation>힌트 3, 원소 하나 풀이: {element}</translation>
+    </message>
+</context>
+<context>
     <name>RateSpinBox</name>
     <message>
         <source>The learning rate η (학습률) of W ← W − η ∂L/∂W</source>

@@ -17,7 +17,7 @@ from explorer.ui.inspector.matrix_editor import parse_number
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line
 
-#: Largest grid a student can ask for, on each side.
+# The largest grid a student can ask for, on each side.
 MAX_SIDE = 64
 
 

@@ -37,7 +37,7 @@ from explorer.ui.practice.words import diagnosis_text, hint_text, question_text
 from explorer.ui.text.i18n import installed_language, translate
 from explorer.ui.text.plain import one_line
 
-#: How much of a file is looked at to tell an exercise file from a model.
+# How much of a file is looked at to tell an exercise file from a model.
 _PEEK_BYTES = 64 * 1024
 
 
