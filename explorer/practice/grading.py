@@ -82,7 +82,8 @@ def conformed(answer: Array, shape: tuple[int, ...]) -> Array:
 
 
 def _close(a: Array, b: Array, tolerance: float) -> bool:
-    return a.shape == b.shape and bool(np.all(np.abs(a - b) <= tolerance))
+    with np.errstate(all="ignore"):  # a typed 1e308 against −1e308 is simply far
+        return a.shape == b.shape and bool(np.all(np.abs(a - b) <= tolerance))
 
 
 def grade_answer(right: Array, answer: Array | None, mistakes: Sequence[Candidate], tolerance: float) -> Grade:
@@ -93,7 +94,9 @@ def grade_answer(right: Array, answer: Array | None, mistakes: Sequence[Candidat
     answer = conformed(answer, shape)
     wrong: tuple[tuple[int, ...], ...] = ()
     if answer.shape == right.shape:
-        wrong = tuple(tuple(int(i) for i in index) for index in np.argwhere(np.abs(answer - right) > tolerance))
+        with np.errstate(all="ignore"):
+            far = ~(np.abs(answer - right) <= tolerance)
+        wrong = tuple(tuple(int(i) for i in index) for index in np.argwhere(far))
         if not wrong:
             return Grade(True, None, (), shape, tuple(answer.shape))
     matched = {

@@ -173,3 +173,41 @@ def test_special_files_and_a_bad_count_are_refused(tmp_path: Path) -> None:
     ran = run_cli("exercise", "make", str(example_path("toy")), "--out", str(tmp_path))
     assert ran.returncode == 2
     assert "cannot write" in ran.stderr
+
+
+def test_every_kind_of_mistake_is_named_by_exercise_check(tmp_path: Path) -> None:
+    """One answers file with a mistake of each kind, built here in numpy from the lecture's formulas."""
+    from explorer.resources import resources_dir
+
+    toy = resources_dir() / "exercises" / "toy.json"
+    document = json.loads(toy.read_text(encoding="utf-8"))
+    v = {n["id"]: np.asarray(n["value"], dtype=float) for n in document["model"]["nodes"] if "value" in n}
+    h1 = v["W1"].T @ v["X"]
+    h2 = v["W2"].T @ h1
+    yhat = v["W3"].T @ h2
+    delta = yhat - v["Y"]
+    answers = {
+        "q1": (v["W3"].T @ h1).tolist(),  # H₁ where H₂ belongs: wrong_layer
+        "q2": float(np.sum((yhat - v["Y"]) ** 2)),  # the ½ dropped: half
+        "q3": (-delta).tolist(),  # Y − Ŷ: sign
+        "q6": (delta @ h2.T).tolist(),  # δ hᵀ: transposed
+        "q7": (v["W3"] @ delta).T.tolist(),  # a row where a column belongs: shape
+        "q8": (h1 @ (v["W2"] @ v["W3"] @ delta).T + 0.5).tolist(),  # every entry off: elements
+    }
+    ran = run_cli("exercise", "check", str(toy), str(_answers(tmp_path, answers)), "--format", "json")
+    assert ran.returncode == 0, ran.stderr
+    by_id = {item["id"]: item["diagnosis"] for item in json.loads(ran.stdout)["items"]}
+    assert by_id == {
+        "q1": "wrong_layer", "q2": "half", "q3": "sign", "q4": "missing", "q5": "missing",
+        "q6": "transposed", "q7": "shape", "q8": "elements", "q9": "missing",
+    }
+    sigmoid = resources_dir() / "exercises" / "sigmoid.json"
+    document = json.loads(sigmoid.read_text(encoding="utf-8"))
+    v = {n["id"]: np.asarray(n["value"], dtype=float) for n in document["model"]["nodes"] if "value" in n}
+    a1 = 1 / (1 + np.exp(-(v["W1"].T @ v["X"])))
+    delta = v["W2"].T @ a1 - v["Y"]
+    ran = run_cli("exercise", "check", str(sigmoid), str(_answers(tmp_path, {"q6": (v["W2"] @ delta).tolist()})), "--format", "json")
+    assert json.loads(ran.stdout)["items"][5] == {
+        "id": "q6", "correct": False, "diagnosis": "missing_derivative", "wrong": [[0, 0], [1, 0], [2, 0]],
+        "expected_shape": [3, 1], "given_shape": [3, 1],
+    }

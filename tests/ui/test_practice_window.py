@@ -157,3 +157,39 @@ def test_the_score_ends_with_the_document(make_window) -> None:
     win.files.open_example("single_layer")
     assert win.practice.record.points == 0
     assert "Score: 0 of 0 points" in win.practice.panel.score_label.text()
+
+
+def test_a_jacobian_typed_as_its_matrix_and_its_slices_transposed(make_window) -> None:
+    win = make_window()
+    assert win.start_practice("Yhat", "jacobian")  # ∂Ŷ/∂W₃, wrt the weights by default
+    h = _toy_numbers()["H2"][:, 0]
+    # the lecture's slices ∂ŷ_i/∂W₃ = (h, 0) and (0, h), each flattened into a row of the 2 × 6 matrix
+    slices = np.stack([np.stack([h * (j == i) for j in range(2)], axis=1) for i in range(2)])
+    _type(win, np.swapaxes(slices, -1, -2).reshape(2, 6))
+    assert win.practice.check() is False
+    assert "Transposed" in _verdict(win)
+    _type(win, slices.reshape(2, 6))
+    assert win.practice.check() is True
+
+
+def test_a_question_the_model_cannot_answer_is_one_line(make_window, dialogs) -> None:
+    win = make_window(dialogs=dialogs)
+    assert not win.start_practice("W9", "grad")
+    assert not win.start_practice("W1", "jacobian", wrt="X")
+    assert [str(w) for w in dialogs.warnings] == ["item 'practice': no node 'W9' in the model", "item 'practice': W1 is a leaf: it has no Jacobian"]
+    assert not win.practice.active
+
+
+def test_reveal_and_skip_score_nothing_and_the_end_of_the_pass_says_so(make_window) -> None:
+    win = make_window("single_layer")
+    win.practice.set_active(True)
+    win.practice.reveal()
+    assert win.practice.panel.grid.text(0, 0) != ""
+    assert win.practice.check() is None  # a shown answer is not checked again
+    while win.controller.session.next_step is not None:
+        win.practice.skip()
+    assert "The pass is done" in win.practice.panel.question_label.text()
+    total = win.controller.session.total
+    assert (win.practice.record.points, win.practice.record.asked) == (0, total)
+    win.practice.action.trigger()  # Step → Practice again: off
+    assert not win.practice.dock.isVisible()

@@ -266,12 +266,19 @@ class Practice(QObject):
 
     # -- answering ----------------------------------------------------------------------
 
-    def _as_right_shape(self, typed: np.ndarray) -> np.ndarray:
+    def _graded(self, typed: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[Candidate]]:
+        """The right answer, the typed one and the mistakes, all in the form the grid shows.
+
+        A Jacobian is typed as its matrix (one row per output element); each
+        mistake is compared in its own matrix form, as a student would type it.
+        """
         q = self.question
         assert q is not None
-        if q.right.ndim > 2 and typed.shape == q.grid_shape:
-            return typed.reshape(q.right.shape)
-        return conformed(typed, tuple(q.right.shape))
+        if q.right.ndim <= 2:
+            return q.right, conformed(typed, tuple(q.right.shape)), q.mistakes
+        half = q.right.ndim // 2
+        mistakes = [(name, m.reshape(math.prod(m.shape[:half]), -1)) for name, m in q.mistakes if m.ndim == q.right.ndim]
+        return q.right.reshape(q.grid_shape), typed, mistakes
 
     def check(self) -> bool | None:
         """Check the typed answer; True right, False wrong, None when nothing could be checked."""
@@ -283,8 +290,8 @@ class Practice(QObject):
         except CellError as error:
             self.panel.show_verdict(str(error), False)
             return None
-        answer = self._as_right_shape(typed)
-        result = grade_answer(q.right, answer, q.mistakes, q.item.tolerance)
+        right, answer, mistakes = self._graded(typed)
+        result = grade_answer(right, answer, mistakes, q.item.tolerance)
         if result.correct:
             earned = self.record.scored(True, q.hints_used)
             q.finished = True
@@ -293,7 +300,8 @@ class Practice(QObject):
             self._move_on()
             return True
         assert result.diagnosis is not None
-        text = diagnosis_text(result.diagnosis, result.expected_shape, result.given_shape, len(result.wrong), q.right.size)
+        text = diagnosis_text(result.diagnosis, q.grid_shape if q.right.ndim > 2 else result.expected_shape, result.given_shape,
+                              len(result.wrong), q.right.size)
         self.panel.show_verdict(text, False)
         cells = [self._cell(index) for index in result.wrong]
         from explorer.ui.kit.theme import current_theme
@@ -301,17 +309,10 @@ class Practice(QObject):
         self.panel.grid.mark(cells, current_theme().error.lighter(170) if current_theme().name == "light" else current_theme().error.darker(200))
         return False
 
-    def _cell(self, index: tuple[int, ...]) -> tuple[int, int]:
-        q = self.question
-        assert q is not None
-        if len(index) == 0:
-            return (0, 0)
-        if len(index) == 1:
-            return (index[0], 0)
-        if len(index) == 2:
-            return (index[0], index[1])
-        flat = int(np.ravel_multi_index(index, q.right.shape))
-        return divmod(flat, q.grid_shape[1])
+    @staticmethod
+    def _cell(index: tuple[int, ...]) -> tuple[int, int]:
+        """A wrong entry's cell: a number's is the one cell, a vector's a row of the column."""
+        return (index + (0, 0))[:2] if len(index) < 2 else (index[0], index[1])
 
     def hint(self) -> None:
         """The next rung of the hint ladder (each costs a point): the formula, the shapes, one element."""
