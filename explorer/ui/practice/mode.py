@@ -312,7 +312,8 @@ class Practice(QObject):
     @staticmethod
     def _cell(index: tuple[int, ...]) -> tuple[int, int]:
         """A wrong entry's cell: a number's is the one cell, a vector's a row of the column."""
-        return (index + (0, 0))[:2] if len(index) < 2 else (index[0], index[1])
+        padded = (*index, 0, 0)
+        return (padded[0], padded[1])
 
     def hint(self) -> None:
         """The next rung of the hint ladder (each costs a point): the formula, the shapes, one element."""

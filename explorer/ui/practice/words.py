@@ -12,7 +12,7 @@ from explorer.lesson.notation import pretty
 from explorer.practice import Item
 from explorer.ui.text.i18n import translate
 
-_DIAGNOSES = {
+_DIAGNOSES: dict[str, object] = {
     "transposed": QT_TRANSLATE_NOOP(
         "Practice", "Transposed: your answer is the transpose of the right one (h δᵀ written as δ hᵀ, or W used where Wᵀ belongs)."
     ),
@@ -43,7 +43,7 @@ def shape_words(shape: tuple[int, ...]) -> str:
 
 def diagnosis_text(diagnosis: str, expected: tuple[int, ...] = (), given: tuple[int, ...] | None = None, count: int = 0, total: int = 0) -> str:
     """One diagnosis in words, with its numbers filled in."""
-    template = translate("Practice", _DIAGNOSES[diagnosis])
+    template = translate("Practice", str(_DIAGNOSES[diagnosis]))
     return template.format(expected=shape_words(expected), given=shape_words(given or ()), count=count, total=total)
 
 
