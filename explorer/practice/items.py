@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -221,6 +222,18 @@ def exercises_from_dict(document: Any) -> Exercises:
 def read_exercises(path: str | os.PathLike[str]) -> Exercises:
     """Read an exercise file through the model's reading door (:func:`~explorer.model.io.read_json`)."""
     return exercises_from_dict(read_json(path))
+
+
+def looks_like_exercises(path: str | os.PathLike[str], peek: int = 64 * 1024) -> bool:
+    """Whether ``path`` is a regular file naming the exercise format in its first ``peek`` bytes
+    (a cheap look before the strict read, so that a model file is never read twice)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        with open(path, "rb") as file:
+            return FORMAT.encode() in file.read(peek)
+    except OSError:
+        return False
 
 
 def is_exercises(document: Any) -> bool:

@@ -12,8 +12,6 @@ belongs to the document (:mod:`.record`) and ends with it.
 from __future__ import annotations
 
 import math
-import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +26,14 @@ from explorer.model.io import read_json
 from explorer.model.numbers import shown
 from explorer.practice import Exercises, Hints, Item, expected, hints
 from explorer.practice.grading import conformed, grade_answer
-from explorer.practice.items import MAX_ANSWER_ELEMENTS, check_item, exercises_from_dict, is_exercises, known_at
+from explorer.practice.items import (
+    MAX_ANSWER_ELEMENTS,
+    check_item,
+    exercises_from_dict,
+    is_exercises,
+    known_at,
+    looks_like_exercises,
+)
 from explorer.practice.mistakes import Candidate, candidates, forward_values
 from explorer.ui.practice.grid import CellError
 from explorer.ui.practice.panel import PracticePanel
@@ -36,9 +41,6 @@ from explorer.ui.practice.record import PracticeRecord, record_of
 from explorer.ui.practice.words import diagnosis_text, hint_text, question_text
 from explorer.ui.text.i18n import installed_language, translate
 from explorer.ui.text.plain import one_line
-
-# How much of a file is looked at to tell an exercise file from a model.
-_PEEK_BYTES = 64 * 1024
 
 
 @dataclass
@@ -379,14 +381,8 @@ class Practice(QObject):
     # -- exercise files -----------------------------------------------------------------
 
     def is_exercise_file(self, path: str) -> bool:
-        """Whether ``path`` looks like an exercise file (a regular file naming the format early on)."""
-        try:
-            if not stat.S_ISREG(os.stat(path).st_mode):
-                return False
-            with open(path, "rb") as file:
-                return b"jacobian-explorer/exercises" in file.read(_PEEK_BYTES)
-        except OSError:
-            return False
+        """Whether ``path`` looks like an exercise file (File → Open asks before it reads)."""
+        return looks_like_exercises(path)
 
     def open_exercises(self, path: str) -> bool:
         """File → Open of an exercise file: its model opens untitled and practice asks its items in turn."""
@@ -401,6 +397,11 @@ class Practice(QObject):
                 translate("Practice", "Cannot open {name}: {reason}").format(name=one_line(name, 80), reason=str(error))
             )
             return False
+        self.start_exercises(exercises)
+        return True
+
+    def start_exercises(self, exercises: Exercises) -> None:
+        """Open the exercises' model untitled and ask their items in turn."""
         from explorer.engine import Session
 
         self.question = None
@@ -412,4 +413,3 @@ class Practice(QObject):
             self.ask_next()
         else:
             self.set_active(True)
-        return True

@@ -105,6 +105,7 @@ def run_window(path: str | None = None, reset_settings: bool = False) -> int:
     the window is built: the language is installed, the theme chosen. An
     autosave left by a crashed explorer is offered (Recover / Discard).
     """
+    from explorer.practice.items import looks_like_exercises, read_exercises
     from explorer.ui.document.autosave import autosave_folder
     from explorer.ui.document.controller import open_document
 
@@ -113,9 +114,12 @@ def run_window(path: str | None = None, reset_settings: bool = False) -> int:
         settings.reset()
     app = make_app(quiet=True, language=settings.language)
     apply_theme_choice(settings.theme, app)
-    session, kind = open_document(path) if path else (Session(toy_model()), "model")
-    home = path or str(example_path("toy"))
+    exercises = read_exercises(path) if path and looks_like_exercises(path) else None  # practice starts on them
+    session, kind = open_document(path) if path and exercises is None else (Session(toy_model()), "model")
+    home = None if exercises is not None else path or str(example_path("toy"))
     window = open_window(session, home, kind, settings=settings, autosave_folder=autosave_folder())
+    if exercises is not None:
+        window.practice.start_exercises(exercises)
     if path is None:
         window.controller.select("W3")
     screen = window.screen().availableGeometry() if window.screen() is not None else None
