@@ -114,10 +114,14 @@ def grade(exercises: Exercises, answers: Answers) -> Grading:
     session = Session(exercises.model)
     values = forward_values(exercises.model)
     grades = []
+    known: dict[tuple[object, ...], list[Candidate]] = {}  # the same question asked twice has the same mistakes
     for item in exercises.items:
         right = expected(exercises, item, session)
         given = answers.answers.get(item.id)
-        mistakes = candidates(exercises, item, right, values) if given is not None else []
+        key = (item.ask, item.node, item.wrt, item.of, item.index)
+        if given is not None and key not in known:
+            known[key] = candidates(exercises, item, right, values)
+        mistakes = known.get(key, []) if given is not None else []
         grades.append((item, grade_answer(right, given, mistakes, item.tolerance)))
     return Grading(exercises, tuple(grades))
 

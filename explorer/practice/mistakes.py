@@ -31,6 +31,9 @@ from explorer.practice.items import Exercises, Item
 Array = npt.NDArray[np.float64]
 Candidate = tuple[str, Array]
 
+#: How many activations after a node are each tried left out alone (then all of them at once):
+#: each try is a backward pass, and the slip is the activation right after the layer.
+NEAREST_ACTIVATIONS = 4
 #: Losses with a ½ to drop, double or add.
 _HALVED = ("half_sse", "sse")
 
@@ -43,12 +46,17 @@ def forward_values(model: Model) -> dict[str, Array]:
     return {node: value for node, value in values.items() if value is not None}
 
 
-def backward(model: Model, values: Mapping[str, Array], seed: float = 1.0, skipped: frozenset[str] = frozenset()) -> dict[str, Array]:
+def backward(
+    model: Model, values: Mapping[str, Array], seed: float = 1.0, skipped: frozenset[str] = frozenset(), until: str | None = None
+) -> dict[str, Array]:
     """Every gradient by the op table's vector-Jacobian products, from ``∂L/∂L = seed``,
-    the nodes in ``skipped`` passing their upstream gradient through as if their derivative were 1."""
+    the nodes in ``skipped`` passing their upstream gradient through as if their derivative were 1;
+    with ``until``, the pass stops once that node's gradient is whole."""
     loss = next(node for node in model.order if model.spec(node).info.is_loss)
     grads: dict[str, Array] = {loss: np.asarray(seed, dtype=np.float64)}
     for node in reversed(model.order):
+        if node == until:
+            break
         upstream, op = grads.get(node), OPS[model.op(node)]
         if upstream is None or op.is_leaf:
             continue
@@ -108,8 +116,9 @@ def _grad_candidates(model: Model, values: Mapping[str, Array], grads: Mapping[s
         yield from (("half", grad * 2.0), ("half", grad * 0.5))
     yield "sign", -grad
     activations = _upstream_activations(model, node)
-    for skipped in [[a] for a in activations] + ([activations] if len(activations) > 1 else []):
-        yield "missing_derivative", backward(model, values, skipped=frozenset(skipped))[node]
+    nearest = [[a] for a in activations[:NEAREST_ACTIVATIONS]]  # the usual slip: the derivative right after the layer
+    for skipped in nearest + ([activations] if len(activations) > 1 else []):
+        yield "missing_derivative", backward(model, values, skipped=frozenset(skipped), until=node)[node]
     for consumer, port in model.consumers(node):
         op = model.spec(consumer).info
         if op.kind != "layer" or consumer not in grads:

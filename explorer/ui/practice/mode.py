@@ -12,7 +12,6 @@ belongs to the document (:mod:`.record`) and ends with it.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -24,8 +23,8 @@ from explorer.engine import EngineError
 from explorer.model import Model, ModelError
 from explorer.model.io import read_json
 from explorer.model.numbers import shown
-from explorer.practice import Exercises, Hints, Item, expected, hints
-from explorer.practice.grading import conformed, grade_answer
+from explorer.practice import Exercises, Item, expected, hints
+from explorer.practice.grading import grade_answer
 from explorer.practice.items import (
     MAX_ANSWER_ELEMENTS,
     check_item,
@@ -34,42 +33,14 @@ from explorer.practice.items import (
     known_at,
     looks_like_exercises,
 )
-from explorer.practice.mistakes import Candidate, candidates, forward_values
+from explorer.practice.mistakes import candidates, forward_values
 from explorer.ui.practice.grid import CellError
 from explorer.ui.practice.panel import PracticePanel
+from explorer.ui.practice.question import Question, cell_of
 from explorer.ui.practice.record import PracticeRecord, record_of
 from explorer.ui.practice.words import diagnosis_text, hint_text, question_text
 from explorer.ui.text.i18n import installed_language, translate
 from explorer.ui.text.plain import one_line
-
-
-@dataclass
-class Question:
-    """The question being asked: the item, its right answer and the mistakes that would give another."""
-
-    item: Item
-    right: np.ndarray
-    mistakes: list[Candidate]
-    hints: Hints
-    position: int  # where the pass stands while it is asked
-    after: int  # where the pass goes once it is answered
-    from_file: bool = False
-    hints_used: int = 0
-    finished: bool = False
-    shown_hints: list[str] = field(default_factory=list)
-
-    @property
-    def grid_shape(self) -> tuple[int, int]:
-        """The right answer as rows × columns: a number 1×1, a vector a column, a Jacobian out × in."""
-        shape = self.right.shape
-        if len(shape) == 0:
-            return (1, 1)
-        if len(shape) == 1:
-            return (shape[0], 1)
-        if len(shape) == 2:
-            return (shape[0], shape[1])
-        half = len(shape) // 2
-        return (math.prod(shape[:half]), math.prod(shape[half:]))
 
 
 class Practice(QObject):
@@ -268,20 +239,6 @@ class Practice(QObject):
 
     # -- answering ----------------------------------------------------------------------
 
-    def _graded(self, typed: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[Candidate]]:
-        """The right answer, the typed one and the mistakes, all in the form the grid shows.
-
-        A Jacobian is typed as its matrix (one row per output element); each
-        mistake is compared in its own matrix form, as a student would type it.
-        """
-        q = self.question
-        assert q is not None
-        if q.right.ndim <= 2:
-            return q.right, conformed(typed, tuple(q.right.shape)), q.mistakes
-        half = q.right.ndim // 2
-        mistakes = [(name, m.reshape(math.prod(m.shape[:half]), -1)) for name, m in q.mistakes if m.ndim == q.right.ndim]
-        return q.right.reshape(q.grid_shape), typed, mistakes
-
     def check(self) -> bool | None:
         """Check the typed answer; True right, False wrong, None when nothing could be checked."""
         q = self.question
@@ -292,7 +249,7 @@ class Practice(QObject):
         except CellError as error:
             self.panel.show_verdict(str(error), False)
             return None
-        right, answer, mistakes = self._graded(typed)
+        right, answer, mistakes = q.graded(typed)
         result = grade_answer(right, answer, mistakes, q.item.tolerance)
         if result.correct:
             earned = self.record.scored(True, q.hints_used)
@@ -305,17 +262,11 @@ class Practice(QObject):
         text = diagnosis_text(result.diagnosis, q.grid_shape if q.right.ndim > 2 else result.expected_shape, result.given_shape,
                               len(result.wrong), q.right.size)
         self.panel.show_verdict(text, False)
-        cells = [self._cell(index) for index in result.wrong]
+        cells = [cell_of(index) for index in result.wrong]
         from explorer.ui.kit.theme import current_theme
 
         self.panel.grid.mark(cells, current_theme().error.lighter(170) if current_theme().name == "light" else current_theme().error.darker(200))
         return False
-
-    @staticmethod
-    def _cell(index: tuple[int, ...]) -> tuple[int, int]:
-        """A wrong entry's cell: a number's is the one cell, a vector's a row of the column."""
-        padded = (*index, 0, 0)
-        return (padded[0], padded[1])
 
     def hint(self) -> None:
         """The next rung of the hint ladder (each costs a point): the formula, the shapes, one element."""
