@@ -2103,6 +2103,10 @@
         <translation>연습: 다음 단계가 계산할 값을 직접 입력하면 무엇이 틀렸는지 알려 줍니다 (Ctrl+Shift+P)</translation>
     </message>
     <message>
+        <source>The network was edited: the exercise&apos;s questions are put away.</source>
+        <translation>네트워크가 편집되었습니다: 연습 문제는 치워 두었습니다.</translation>
+    </message>
+    <message>
         <source>The pass is done: Reset (Home) to practise it again.</source>
         <translation>순전파와 역전파가 끝났습니다: 처음으로(Home) 돌아가 다시 연습하세요.</translation>
     </message>

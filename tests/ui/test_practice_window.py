@@ -193,3 +193,27 @@ def test_reveal_and_skip_score_nothing_and_the_end_of_the_pass_says_so(make_wind
     assert (win.practice.record.points, win.practice.record.asked) == (0, total)
     win.practice.action.trigger()  # Step → Practice again: off
     assert not win.practice.dock.isVisible()
+
+
+def test_an_edited_network_puts_the_exercise_questions_away(make_window) -> None:
+    win = make_window()
+    assert win.files.open_path(str(resources_dir() / "exercises" / "toy.json"))
+    assert win.practice.question.item.id == "q1"
+    assert win.add_layer(None)  # the network changes under the questions
+    assert win.practice.record.queue == []
+    assert "put away" in _verdict(win)
+    assert win.practice.question is not None
+    assert win.practice.question.item.id.startswith("step ")  # practice goes on with the pass's own steps
+    assert win.controller.model.spec(win.practice.question.item.node) is not None
+
+
+def test_one_element_asked_by_a_caller(make_window) -> None:
+    win = make_window()
+    assert win.start_practice("W3", "element", of="grad", index=(0, 1))
+    v = _toy_numbers()
+    assert "∂L/∂W₃ at (1, 2)" in win.practice.panel.question_label.text()
+    _type(win, [[-(v["H2"] @ v["delta"].T)[0, 1]]])
+    assert win.practice.check() is False
+    assert "sign of the residual" in _verdict(win)
+    _type(win, [[(v["H2"] @ v["delta"].T)[0, 1]]])
+    assert win.practice.check() is True

@@ -130,6 +130,10 @@ class Practice(QObject):
     def ask_next(self, keep_verdict: bool = False) -> None:
         """The next question: the exercise file's next item, else what the next step computes."""
         record = self.record
+        if record.queue and record.exercises is not None and record.exercises.model is not self.controller.model:
+            record.queue.clear()  # the network was edited: its questions no longer fit it
+            self.panel.show_verdict(translate("Practice", "The network was edited: the exercise's questions are put away."), None)
+            keep_verdict = True
         if record.queue:
             item = record.queue[0]
             kind = item.of if item.ask == "element" else ("value" if item.ask == "jacobian" else item.ask)
