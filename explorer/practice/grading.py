@@ -154,7 +154,7 @@ def grading_text(grading: Grading) -> str:
         line = f"  {item.id}  wrong  {item.what()}: {SAYS[result.diagnosis or 'elements']}"
         if result.diagnosis == "shape" and result.given_shape is not None:
             line += f"; expected shape {result.expected_shape}, got {result.given_shape}"
-        if result.wrong:
+        if result.wrong and result.expected_shape:  # a single number has no entries to list
             shown = ", ".join(str(list(index)) for index in result.wrong[:12])
             more = f" and {len(result.wrong) - 12} more" if len(result.wrong) > 12 else ""
             line += f"; wrong entries {shown}{more}"
