@@ -1,4 +1,4 @@
-"""Below the window nothing imports Qt: the model, the engine, the lesson, training, export and the
+"""Below the window nothing imports Qt: the model, the engine, the lesson, training, practice, export and the
 command line run headless, in scripts and in CI (import-linter checks the source; this, what really loads)."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ QT_MODULES = ("PySide6", "shiboken6", "pyqtgraph")
 
 @pytest.mark.parametrize(
     "modules",
-    [("explorer.model",), ("explorer.engine",), ("explorer.lesson", "explorer.train", "explorer.export", "explorer.cli")],
+    [("explorer.model",), ("explorer.engine",), ("explorer.lesson", "explorer.train", "explorer.practice", "explorer.export", "explorer.cli")],
 )
 def test_importing_the_core_does_not_import_qt(modules: tuple[str, ...]) -> None:
     code = (
