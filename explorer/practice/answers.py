@@ -67,9 +67,9 @@ def answer_array(raw: Any, item_id: str) -> Array:
         if count > MAX_ANSWER_ELEMENTS:
             raise ModelError(f"{name} holds more than {MAX_ANSWER_ELEMENTS:,} entries")
         level = [v for sub in lists for v in sub]
-    bad = next((v for v in level if not _number(v)), None)
-    if bad is not None or any(isinstance(v, bool) for v in level):
-        raise ModelError(f"{name} holds {shown(bad)}, which is not a number")
+    bad = [v for v in level if not _number(v)][:1]
+    if bad:
+        raise ModelError(f"{name} holds {shown(bad[0])}, which is not a number")
     if not all(math.isfinite(v) for v in level):
         raise ModelError(f"{name} holds a number that is not finite (NaN or infinity)")
     try:

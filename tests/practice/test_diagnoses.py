@@ -148,3 +148,70 @@ def test_an_ambiguous_answer_is_not_named() -> None:
     result = _grades(exercises, {"w": [[9.0], [9.0]]})["w"]
     assert result.diagnosis == "elements"
     assert result.wrong == ((0, 0), (1, 0))
+
+
+def test_any_answers_document_is_read_or_refused_in_one_line() -> None:
+    """Whatever JSON an answers file holds, reading it gives answers or one ModelError line, never another error."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from explorer.model import ModelError
+    from explorer.practice import answers_from_dict, make_exercises
+
+    exercises = make_exercises(toy_model(), 3, 0)
+    leaf = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=3)
+    value = st.recursive(leaf, lambda inner: st.lists(inner, max_size=4), max_leaves=20)
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.dictionaries(st.sampled_from(["q1", "q2", "q3", "q9"]), value, max_size=3))
+    def read(answers: dict[str, Any]) -> None:
+        document = {"format": "jacobian-explorer/answers", "version": 1, "answers": answers}
+        try:
+            read_back = answers_from_dict(document, exercises)
+        except ModelError as error:
+            refusal = str(error)
+        else:
+            refusal = ""
+        assert "\n" not in refusal
+        if refusal:
+            return
+        for array in read_back.answers.values():
+            assert array.dtype == np.float64
+            assert np.all(np.isfinite(array))
+
+    read()
+
+
+def test_any_item_is_read_or_refused_in_one_line() -> None:
+    """Whatever an item holds, reading it gives an answerable item or one ModelError line."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from explorer.model import ModelError
+    from explorer.practice import expected
+    from explorer.practice.items import check_item
+
+    model = toy_model()
+    anything = st.none() | st.booleans() | st.integers(-3, 20) | st.floats() | st.text(max_size=3) | st.lists(st.integers(-1, 3), max_size=3)
+    item = st.fixed_dictionaries(
+        {"id": st.sampled_from(["q1", "", 7]), "step": anything, "ask": st.sampled_from(["value", "grad", "jacobian", "element", "x"]),
+         "node": st.sampled_from(["W3", "Yhat", "X", "L", "nope"])},
+        optional={"wrt": st.sampled_from(["W3", "H2", "X", None]), "of": st.sampled_from(["value", "grad", 1]),
+                  "index": anything, "tolerance": anything},
+    )
+
+    @settings(max_examples=300, deadline=None)
+    @given(item)
+    def read(raw: dict[str, Any]) -> None:
+        try:
+            checked = check_item(model, raw)
+        except ModelError as error:
+            refusal = str(error)
+        else:
+            refusal = ""
+        assert "\n" not in refusal
+        if refusal:
+            return
+        assert np.all(np.isfinite(expected(Exercises(model, ()), checked)))
+
+    read()
