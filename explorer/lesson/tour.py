@@ -253,6 +253,7 @@ def quoted_number(quote: Quote, session: Session) -> float | None:
     """The engine's number for ``quote`` at ``session``'s step (None when it is not known there)."""
     if quote.of == "loss":
         return session.loss
+    array: np.ndarray | None
     if quote.of == "jacobian":
         array = session.jacobian(quote.node, quote.wrt)
     else:

@@ -5,7 +5,7 @@ widget fixed for itself, the plots' tick labels), the theme turns to its
 high-contrast variant with thick lines (:data:`~explorer.ui.kit.theme.HIGH_CONTRAST`),
 the canvas zooms in, the current step's formula shows as a large caption
 under the canvas, the pointer becomes a large arrow, the tools a lecture
-does not need (the build toolbar, the node list, the lab's docks) go, and
+does not need (every toolbar but the steps', the node list, the lab's docks) go, and
 the window fills the screen. Sizes follow the height shown: at 1280×720 the
 body text is 20 px and the caption 36 px (:func:`type_sizes`).
 
@@ -19,9 +19,18 @@ import sys
 from dataclasses import dataclass, field
 
 import shiboken6
-from PySide6.QtCore import QObject, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QFontInfo, QPainter, QPainterPath, QPen, QPixmap, QTransform
-from PySide6.QtWidgets import QApplication, QDockWidget, QGraphicsView, QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QGraphicsView,
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QToolBar,
+    QWidget,
+)
 
 from explorer.ui.canvas.step_header import step_formula
 from explorer.ui.kit.guard import guarded
@@ -33,7 +42,7 @@ from explorer.ui.text.plain import one_line
 BODY_PX = 20
 CAPTION_PX = 28
 #: The canvas zooms in at least this far (its labels then read at 22 px and more).
-PRESENT_ZOOM = 1.15
+PRESENT_ZOOM = 1.3
 #: Docks that stay: the inspector and the lecture tour.
 KEPT_DOCKS = ("inspector", "tour")
 _SIZE_RESOLVED = 0x0002  # QFont::SizeResolved, a bit PySide6 does not name
@@ -105,7 +114,7 @@ class _Saved:
 
     app_font: QFont
     fonts: list[tuple[QWidget, QFont]]
-    geometry: bytes
+    geometry: QRect
     state: bytes
     window_state: Qt.WindowState
     icon_sizes: list[tuple[QToolBar, QSize]]
@@ -116,6 +125,7 @@ class _Saved:
     cursor: bool = False
     axes: list[tuple[object, object]] = field(default_factory=list)  # (pyqtgraph axis, its tick font)
     pens: list[tuple[object, object]] = field(default_factory=list)  # (pyqtgraph curve, its pen)
+    cells: tuple[int, int] | None = None  # the heatmaps' number sizes (comfortable, largest)
 
 
 class Presentation(QObject):
@@ -164,7 +174,7 @@ class Presentation(QObject):
         saved = _Saved(
             app_font=QFont(app.font()),
             fonts=[],
-            geometry=bytes(w.saveGeometry().data()),
+            geometry=w.geometry(),
             state=bytes(w.saveState().data()),
             window_state=w.windowState(),
             icon_sizes=[(bar, bar.iconSize()) for bar in w.findChildren(QToolBar)],
@@ -185,14 +195,16 @@ class Presentation(QObject):
             widget.setFont(_scaled(font, factor))
         themes().set_high_contrast(True)  # the views repaint; the lab restyles its curves
         saved.axes, saved.pens = _enlarge_plots(w, body)
+        saved.cells = _enlarge_cell_numbers(factor)
         for bar, size in saved.icon_sizes:
             bar.setIconSize(QSize(round(size.width() * factor), round(size.height() * factor)))
         for dock in w.findChildren(QDockWidget):
             if dock.objectName() not in KEPT_DOCKS:
                 dock.hide()
-        build = getattr(w, "build_toolbar", None)
-        if build is not None:
-            build.hide()
+        steps = getattr(w, "steps_toolbar", None)
+        for bar in w.findChildren(QToolBar):
+            if bar is not steps and bar.parentWidget() is w:
+                bar.hide()  # building, training: not what a lecture shows
         self._show_caption(caption_px)
         QApplication.setOverrideCursor(large_pointer(max(32, round(body * 2.2))))
         saved.cursor = True
@@ -251,6 +263,7 @@ class Presentation(QObject):
         if self.caption is not None:
             self.caption.hide()
         _restore_plots(saved.axes, saved.pens)
+        _restore_cell_numbers(saved.cells)
         themes().set_high_contrast(saved.contrast)
         app.setFont(saved.app_font)
         for widget, font in saved.fonts:
@@ -261,7 +274,8 @@ class Presentation(QObject):
                 bar.setIconSize(size)
         if w.windowState() != saved.window_state:
             w.setWindowState(saved.window_state)
-        w.restoreGeometry(saved.geometry)
+        if not saved.window_state & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+            w.setGeometry(saved.geometry)  # as it was, even larger than the screen (restoreGeometry would shrink it)
         w.restoreState(saved.state)
         view = w.view
         if saved.auto_fit is not None:
@@ -308,6 +322,7 @@ def _enlarge_plots(window: QMainWindow, body: int) -> tuple[list[tuple[object, o
     tick_font = QFont()
     tick_font.setPixelSize(round(body * 0.8))
     for view in views:
+        view.scene().update()
         for item in view.scene().items():
             if isinstance(item, pg.AxisItem):
                 axes.append((item, item.style.get("tickFont")))
@@ -321,6 +336,23 @@ def _enlarge_plots(window: QMainWindow, body: int) -> tuple[list[tuple[object, o
                 pens.append((item, old))
                 item.setPen(pen)
     return axes, pens
+
+
+def _enlarge_cell_numbers(factor: float) -> tuple[int, int] | None:
+    """The numbers printed in the heatmaps' cells may grow by ``factor`` (when the cells have room); the sizes before."""
+    module = sys.modules.get("explorer.ui.inspector.cell_numbers")
+    if module is None:
+        return None
+    numbers = module.CellNumbers
+    before = (numbers.COMFORTABLE_PIXELS, numbers.MAX_PIXELS)
+    numbers.COMFORTABLE_PIXELS, numbers.MAX_PIXELS = round(before[0] * factor), round(before[1] * factor)
+    return before
+
+
+def _restore_cell_numbers(before: tuple[int, int] | None) -> None:
+    module = sys.modules.get("explorer.ui.inspector.cell_numbers")
+    if module is not None and before is not None:
+        module.CellNumbers.COMFORTABLE_PIXELS, module.CellNumbers.MAX_PIXELS = before
 
 
 def _restore_plots(axes: list[tuple[object, object]], pens: list[tuple[object, object]]) -> None:
