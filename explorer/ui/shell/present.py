@@ -38,12 +38,12 @@ from explorer.ui.kit.theme import current_theme, themes
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line
 
-#: The smallest sizes, in pixels, whatever the screen: body text and the caption's formula.
+# The smallest sizes, in pixels, whatever the screen: body text and the caption's formula.
 BODY_PX = 20
 CAPTION_PX = 28
-#: The canvas zooms in at least this far (its labels then read at 22 px and more).
+# The canvas zooms in at least this far (its labels then read at 22 px and more).
 PRESENT_ZOOM = 1.3
-#: Docks that stay: the inspector and the lecture tour.
+# Docks that stay: the inspector and the lecture tour.
 KEPT_DOCKS = ("inspector", "tour")
 _SIZE_RESOLVED = 0x0002  # QFont::SizeResolved, a bit PySide6 does not name
 

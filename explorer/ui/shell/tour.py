@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -118,7 +118,7 @@ class Tour(QObject):
         super().__init__(window)
         self._window = window
         self.index: int | None = None
-        self.dock: QDockWidget | None = None  # made on the first start
+        self.dock: TourDock | None = None  # made on the first start
         self.panel: TourPanel | None = None
         self.next_action = self._key_action(translate("Tour", "Lecture tour: next stop"), "PgDown", self.next)
         self.back_action = self._key_action(translate("Tour", "Lecture tour: previous stop"), "PgUp", self.back)
@@ -142,14 +142,16 @@ class Tour(QObject):
     # -- moving ---------------------------------------------------------------
 
     def start(self, index: int = 0) -> bool:
-        """Show the tour's dock and go to stop ``index``."""
+        """Go to stop ``index`` and show the tour's dock; False (no tour) when its example could not be opened."""
         self._make_dock()
+        if not self.go(index):
+            return False  # the person kept unsaved edits: no tour
         assert self.dock is not None
         self.dock.show()
         self.dock.raise_()
         for action in (self.next_action, self.back_action):
             action.setEnabled(True)
-        return self.go(index)
+        return True
 
     def next(self) -> bool:
         return self.active and self.index is not None and self.index + 1 < len(TOUR) and self.go(self.index + 1)
@@ -228,21 +230,28 @@ class Tour(QObject):
         self.panel.next_button.clicked.connect(self.next)
         self.panel.close_button.clicked.connect(self.close)
         self.panel.practice_button.clicked.connect(self._request_practice)
-        self.dock = QDockWidget(translate("Tour", "Lecture tour · 강의 따라가기"), w)
+        self.dock = TourDock(translate("Tour", "Lecture tour · 강의 따라가기"), w)
         self.dock.setObjectName("tour")
         self.dock.setWidget(self.panel)
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        self.dock.visibilityChanged.connect(self._on_visibility_changed)
+        self.dock.closed.connect(self.close)  # its title bar's ×
         w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         themes().changed.connect(self.panel.apply_theme)
         keys = getattr(w, "step_keys", None)
         if keys is not None:
             keys.adopt(self.dock)
 
-    def _on_visibility_changed(self, visible: bool) -> None:
-        dock = self.dock
-        if not visible and self.active and dock is not None and dock.isHidden():  # closed by its title bar's ×
-            self.close()
+
+
+class TourDock(QDockWidget):
+    """The tour's dock: closing it (its title bar's ×) leaves the tour; being hidden with others does not."""
+
+    closed = Signal()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()
 
 
 def same_numbers(model: Model, other: Model) -> bool:
