@@ -65,9 +65,9 @@ class Classroom(QObject):
         with QSignalBlocker(self.present_action):
             self.present_action.setChecked(self.presentation.active)
         self.escape_action.setEnabled(self.presentation.active or self.tour.active)
-        dock = self.tour.dock
-        if dock is not None and not self.tour.active and dock.isVisible():
-            dock.hide()  # leaving presentation restored the docks as they were, the tour's too
+        dock = self.tour.dock  # leaving presentation restored the docks as they were, the tour's too: it follows the tour
+        if dock is not None and dock.isVisible() != self.tour.active:
+            dock.setVisible(self.tour.active)
 
 
 def install_classroom(window: QMainWindow, view_menu: QMenu | None = None, help_menu: QMenu | None = None) -> Classroom:

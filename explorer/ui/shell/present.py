@@ -125,6 +125,7 @@ class _Saved:
     cursor: bool = False
     axes: list[tuple[object, object]] = field(default_factory=list)  # (pyqtgraph axis, its tick font)
     pens: list[tuple[object, object]] = field(default_factory=list)  # (pyqtgraph curve, its pen)
+    titled: list[QDockWidget] = field(default_factory=list)  # docks given a title font of their own
     cells: tuple[int, int] | None = None  # the heatmaps' number sizes (comfortable, largest)
 
 
@@ -193,6 +194,14 @@ class Presentation(QObject):
         app.setFont(bigger)
         for widget, font in saved.fonts:
             widget.setFont(_scaled(font, factor))
+        # a dock whose font is the application's draws its title in the font it cached when it was made (small):
+        # the same font, told apart by a style strategy that draws alike, makes it draw in its own
+        title = QFont(bigger)
+        title.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+        for dock in w.findChildren(QDockWidget):
+            if not dock.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+                saved.titled.append(dock)
+                dock.setFont(title)
         themes().set_high_contrast(True)  # the views repaint; the lab restyles its curves
         saved.axes, saved.pens = _enlarge_plots(w, body)
         saved.cells = _enlarge_cell_numbers(factor)
@@ -227,6 +236,7 @@ class Presentation(QObject):
             w.canvas_pane.layout().addWidget(self.caption)
             w.controller.step_changed.connect(self._refresh_caption)
             w.controller.model_changed.connect(self._refresh_caption)
+            w.controller.model_changed.connect(self._refit)
             themes().changed.connect(self._refresh_caption)
         self.caption.set_pixel_size(pixels)
         self._refresh_caption()
@@ -246,6 +256,12 @@ class Presentation(QObject):
             text = step_formula(controller.model, step)
             colour = theme.forward if step.phase == "forward" else theme.gradient
         caption.show_formula(text, colour)
+
+    def _refit(self) -> None:
+        """Another model (the window fitted it at its everyday zoom): fit it again at the mode's, unless zoomed by hand."""
+        view = self._window.view
+        if self.active and view.auto_fit is not None:
+            view.fit_to_view(PRESENT_ZOOM)
 
     # -- leaving --------------------------------------------------------------
 
@@ -269,6 +285,9 @@ class Presentation(QObject):
         for widget, font in saved.fonts:
             if shiboken6.isValid(widget):
                 widget.setFont(font)
+        for dock in saved.titled:
+            if shiboken6.isValid(dock):
+                dock.setFont(QFont())  # no font of its own again: the application's, as before
         for bar, size in saved.icon_sizes:
             if shiboken6.isValid(bar):
                 bar.setIconSize(size)

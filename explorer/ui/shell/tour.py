@@ -16,6 +16,7 @@ shown only when the window has practice mode (a ``practice`` attribute).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -23,10 +24,12 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -39,6 +42,11 @@ from explorer.ui.kit.guard import guarded
 from explorer.ui.kit.theme import current_theme, themes
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.rich_math import math_html
+
+
+# The tour dock's height when it opens, as a share of the window's.
+DOCK_SHARE = 0.33
+_INDEX = re.compile(r"_([A-Za-z0-9]+)")  # the lecture's w_kj: an index written after an underscore
 
 
 class TourPanel(QWidget):
@@ -83,12 +91,12 @@ class TourPanel(QWidget):
         slide = f"Play with Toy Example ({stop.slide})" if stop.slide else translate("Tour", "After the slides")
         where = translate("Tour", "Stop {number}/{count}").format(number=number, count=len(TOUR))
         self.stop_label.setText(
-            f"<b>{math_html(slide)}</b> · {math_html(stop.title_ko)} · {math_html(stop.title_en)}"
+            f"<b>{math_html(slide)}</b> · {lecture_html(stop.title_ko)} · {lecture_html(stop.title_en)}"
             f"  <span style='color:{muted}'>({math_html(where)})</span>"
         )
-        self.formula_label.setText(f"<span style='font-size:x-large; font-weight:600; color:{accent}'>{math_html(stop.formula)}</span>")
-        self.ko_label.setText(f"<span style='font-size:large'>{math_html(stop.ko)}</span>")
-        self.en_label.setText(f"<span style='color:{muted}'>{math_html(stop.en)}</span>")
+        self.formula_label.setText(f"<span style='font-size:large; font-weight:600; color:{accent}'>{lecture_html(stop.formula)}</span>")
+        self.ko_label.setText(lecture_html(stop.ko))
+        self.en_label.setText(f"<span style='color:{muted}'>{lecture_html(stop.en)}</span>")
         self.back_button.setEnabled(number > 1)
         self.next_button.setEnabled(number < len(TOUR))
 
@@ -118,10 +126,14 @@ class Tour(QObject):
         super().__init__(window)
         self._window = window
         self.index: int | None = None
-        self.dock: TourDock | None = None  # made on the first start
+        self.dock: TourDock | None = None
         self.panel: TourPanel | None = None
         self.next_action = self._key_action(translate("Tour", "Lecture tour: next stop"), "PgDown", self.next)
         self.back_action = self._key_action(translate("Tour", "Lecture tour: previous stop"), "PgUp", self.back)
+        # made now, hidden: a dock caches its title's font when made (one made in presentation mode would keep the large one)
+        self._make_dock()
+        assert self.dock is not None
+        self.dock.hide()
 
     def _key_action(self, text: str, key: str, slot: object) -> QAction:
         action = QAction(text, self._window)
@@ -149,6 +161,8 @@ class Tour(QObject):
         assert self.dock is not None
         self.dock.show()
         self.dock.raise_()
+        w = self._window  # the canvas keeps most of the height: the dock takes about a third
+        w.resizeDocks([self.dock], [max(self.dock.minimumSizeHint().height(), round(w.height() * DOCK_SHARE))], Qt.Orientation.Vertical)
         for action in (self.next_action, self.back_action):
             action.setEnabled(True)
         return True
@@ -173,6 +187,9 @@ class Tour(QObject):
         if controller.session.position != position:
             controller.seek(position)
         controller.select(stop.node)
+        item = w.scene.node_items.get(stop.node)
+        if item is not None:
+            w.view.follow(item)  # the node the slide speaks of in sight, not only the step's
         inspector = w.inspector
         inspector.tabs.setCurrentIndex(TABS.index(stop.tab))
         if stop.pair is not None:
@@ -232,7 +249,13 @@ class Tour(QObject):
         self.panel.practice_button.clicked.connect(self._request_practice)
         self.dock = TourDock(translate("Tour", "Lecture tour · 강의 따라가기"), w)
         self.dock.setObjectName("tour")
-        self.dock.setWidget(self.panel)
+        scroll = QScrollArea(self.dock)  # a long sentence on a low screen scrolls; nothing is cut
+        scroll.setObjectName("tour_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.panel)
+        self.dock.setWidget(scroll)
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.dock.closed.connect(self.close)  # its title bar's ×
         w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
@@ -252,6 +275,15 @@ class TourDock(QDockWidget):
         super().closeEvent(event)
         if event.isAccepted():
             self.closed.emit()
+
+
+def lecture_html(text: str) -> str:
+    """``text`` escaped for rich text, the lecture's index marks set as subscripts: ``∇_W L``, ``w_kj``.
+
+    >>> lecture_html("∇_W L = ∂L/∂w_kj < 1")
+    '∇<sub>W</sub> L = ∂L/∂w<sub>kj</sub> &lt; 1'
+    """
+    return _INDEX.sub(r"<sub>\1</sub>", math_html(text))
 
 
 def same_numbers(model: Model, other: Model) -> bool:
