@@ -43,7 +43,6 @@ from explorer.ui.kit.theme import current_theme, themes
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.rich_math import math_html
 
-
 # The tour dock's height when it opens, as a share of the window's.
 DOCK_SHARE = 0.33
 _INDEX = re.compile(r"_([A-Za-z0-9]+)")  # the lecture's w_kj: an index written after an underscore
