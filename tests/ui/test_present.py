@@ -186,6 +186,26 @@ def test_plots_built_before_presenting_grow_and_come_back(make_window, qtbot):
     assert CellNumbers.MAX_PIXELS == 13
 
 
+def test_closing_the_window_while_presenting_saves_the_everyday_layout(make_window, qtbot, settings):
+    window = make_window()
+    settle()
+    app_font = QApplication.font().toString()
+    window.classroom.presentation.enter()
+    settle()
+    assert window.isFullScreen()
+    assert not window.nodes_dock.isVisible()
+    window.close()
+    assert not window.isFullScreen()
+    assert window.size().toTuple() == (1400, 900)  # as it was when the layout was saved
+    assert QApplication.font().toString() == app_font
+    assert QApplication.overrideCursor() is None
+    again = make_window(size=None)  # the same settings: the layout the first one saved
+    settle()
+    assert again.nodes_dock.isVisible()
+    assert again.build_toolbar.isVisible()
+    assert not again.isFullScreen()
+
+
 def test_type_sizes_follow_the_height():
     from explorer.ui.shell.present import type_sizes
 

@@ -19,7 +19,7 @@ import sys
 from dataclasses import dataclass, field
 
 import shiboken6
-from PySide6.QtCore import QObject, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QFontInfo, QPainter, QPainterPath, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import (
     QApplication,
@@ -146,6 +146,7 @@ class Presentation(QObject):
         self._saved: _Saved | None = None
         self.caption: Caption | None = None  # made on the first entry
         self.sizes = type_sizes(720)
+        window.installEventFilter(self)  # closing the window leaves the mode first (see eventFilter)
 
     @property
     def active(self) -> bool:
@@ -264,6 +265,13 @@ class Presentation(QObject):
             view.fit_to_view(PRESENT_ZOOM)
 
     # -- leaving --------------------------------------------------------------
+
+    @guarded("leaving presentation mode", fallback=False)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """The window is closing: leave the mode first, so the layout it saves and the fonts left are the everyday ones."""
+        if watched is self._window and event.type() == QEvent.Type.Close and self.active:
+            self.leave()
+        return False
 
     def leave(self) -> None:
         """Put back exactly what entering changed."""
