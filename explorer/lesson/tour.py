@@ -217,7 +217,7 @@ TOUR: tuple[Stop, ...] = (
         "", "PyTorch: 벡터-야코비안 곱 Jᵀv", "PyTorch: the vector-Jacobian product Jᵀv",
         "딥러닝 프레임워크 구현 (PyTorch): torch.autograd 는 벡터-야코비안 곱을 계산하는 엔진입니다. "
         "v = ∂L/∂H₂ = (-0.1054, 0.1812, 0.1586)에 대해 Jᵀ·v 를 연산하면, 연쇄 법칙에 따라 "
-        "∂L/∂H₁ = (-0.132, 0.07328, 0.1041)이 됩니다. 야코비안 전체를 만들 필요가 없습니다: 익스플로러의 역전파도 같다.",
+        "∂L/∂H₁ = (-0.132, 0.07328, 0.1041)이 됩니다. 야코비안 전체를 만들 필요가 없습니다. 익스플로러의 역전파도 이렇게 계산합니다.",
         "In a deep-learning framework (PyTorch): torch.autograd is an engine for vector-Jacobian products. "
         "Given v = ∂L/∂H₂ = (-0.1054, 0.1812, 0.1586) it computes Jᵀ·v, which by the chain rule is "
         "∂L/∂H₁ = (-0.132, 0.07328, 0.1041), without building the whole Jacobian; the explorer's backward "

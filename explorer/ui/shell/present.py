@@ -103,7 +103,8 @@ class Caption(QLabel):
     def apply_theme(self) -> None:
         theme = current_theme()
         palette = self.palette()
-        palette.setColor(self.backgroundRole(), theme.panel)
+        # set off from the canvas: the chrome's grey in light, the panels' in dark (the canvas is white or black)
+        palette.setColor(self.backgroundRole(), theme.chrome if theme.name == "light" else theme.panel)
         palette.setColor(self.foregroundRole(), self._colour)
         self.setPalette(palette)
 

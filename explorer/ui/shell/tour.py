@@ -179,8 +179,10 @@ class Tour(QObject):
             return False
         stop = TOUR[index]
         w = self._window
-        if not self._showing(stop.example) and not w.files.open_example(stop.example):
-            return False  # the person kept unsaved edits
+        if not self._showing(stop.example):
+            if not w.files.open_example(stop.example):
+                return False  # the person kept unsaved edits
+            w.statusBar().clearMessage()  # "opened at step 0": the stop moves on from there at once
         controller = w.controller
         position = stop_position(stop, controller.session)
         if controller.session.position != position:
