@@ -51,6 +51,9 @@ def test_each_stop_lands_on_a_step_node_and_view_that_exist(number):
         assert session.jacobian_shape(*stop.pair) == stop.jacobian_shape
         assert session.jacobian(*stop.pair).shape == stop.jacobian_shape
     assert stop.practice in (None, "value", "grad", "jacobian")
+    if stop.practice == "jacobian":
+        assert stop.pair is not None
+        assert stop.pair[0] == stop.node  # ∂node/∂wrt: what the Jacobian tab shows
 
 
 @pytest.mark.parametrize("number", range(len(TOUR)))

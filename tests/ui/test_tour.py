@@ -187,7 +187,11 @@ def test_practice_is_offered_only_when_the_window_has_practice_and_asks_for_what
     assert tour.panel.practice_button.isVisible()
     with qtbot.waitSignal(tour.practice_requested) as asked:
         tour.panel.practice_button.click()
-    assert asked.args == ["W", "grad"]
+    assert asked.args == ["W", "grad", ""]
+    tour.go(3)  # 4/8: the two 3×2 slices of ∂Ŷ/∂W, by hand
+    with qtbot.waitSignal(tour.practice_requested) as asked:
+        tour.panel.practice_button.click()
+    assert asked.args == ["Yhat", "jacobian", "W"]
     tour.go(2)  # 3/8 names what is differentiated; nothing to compute there
     assert not tour.panel.practice_button.isVisible()
     del window.practice

@@ -10,8 +10,10 @@ tour and the window stays as the last stop left it. The dock never blocks
 the window.
 
 A stop where the student can compute what is shown offers **Practice this**:
-the tour emits :attr:`Tour.practice_requested` ``(node, ask)``. The button is
-shown only when the window has practice mode (a ``practice`` attribute).
+the tour emits :attr:`Tour.practice_requested` ``(node, ask, wrt)``, as an
+exercise item names it (``ask`` "value", "grad" or "jacobian"; ``wrt`` the
+Jacobian's input, else ""). The button is shown only when the window has
+practice mode (a ``practice`` attribute), which connects the signal.
 """
 
 from __future__ import annotations
@@ -111,14 +113,15 @@ class Tour(QObject):
     -------
     stop_changed(int)
         The tour stands at another stop (its index in :data:`TOUR`, from 0).
-    practice_requested(str, str)
-        Practice on ``(node, ask)`` of the stop shown ("grad", "value", "jacobian").
+    practice_requested(str, str, str)
+        Practice on ``(node, ask, wrt)`` of the stop shown: ``ask`` is "value", "grad" or
+        "jacobian" (∂node/∂wrt; ``wrt`` is "" for the others).
     ended()
         The tour was left.
     """
 
     stop_changed = Signal(int)
-    practice_requested = Signal(str, str)
+    practice_requested = Signal(str, str, str)
     ended = Signal()
 
     def __init__(self, window: QMainWindow) -> None:
@@ -216,7 +219,7 @@ class Tour(QObject):
 
     def _offer_practice(self, stop: Stop) -> None:
         # HOOK(practice): practice mode, when the window has it (``window.practice``), connects
-        # ``practice_requested(node, ask)`` to start practice on what the stop shows; until then the button stays hidden.
+        # ``practice_requested(node, ask, wrt)`` to start practice on what the stop shows; until then the button stays hidden.
         assert self.panel is not None
         has_practice = getattr(self._window, "practice", None) is not None
         self.panel.practice_button.setVisible(has_practice and stop.practice is not None)
@@ -224,7 +227,8 @@ class Tour(QObject):
     def _request_practice(self) -> None:
         stop = self.stop
         if stop is not None and stop.practice is not None:
-            self.practice_requested.emit(stop.node, stop.practice)
+            wrt = stop.pair[1] if stop.practice == "jacobian" and stop.pair is not None else ""
+            self.practice_requested.emit(stop.node, stop.practice, wrt)
 
     def close(self) -> None:
         """Leave the tour: the dock goes; the window stays at the last stop, every tool in reach."""
