@@ -15,16 +15,14 @@ and toolbars, the window's geometry and state, the canvas's zoom.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QFont, QFontInfo, QPainter, QPainterPath, QPen, QPixmap, QTransform
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontInfo, QTransform
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QGraphicsView,
     QLabel,
     QMainWindow,
     QSizePolicy,
@@ -35,6 +33,15 @@ from PySide6.QtWidgets import (
 from explorer.ui.canvas.step_header import step_formula
 from explorer.ui.kit.guard import guarded
 from explorer.ui.kit.theme import current_theme, themes
+from explorer.ui.shell.large_type import (
+    enlarge_cell_numbers,
+    enlarge_plots,
+    fixes_size,
+    large_pointer,
+    restore_cell_numbers,
+    restore_plots,
+    scaled,
+)
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line
 
@@ -45,7 +52,6 @@ CAPTION_PX = 28
 PRESENT_ZOOM = 1.3
 # Docks that stay: the inspector and the lecture tour.
 KEPT_DOCKS = ("inspector", "tour")
-_SIZE_RESOLVED = 0x0002  # QFont::SizeResolved, a bit PySide6 does not name
 
 
 def type_sizes(height: int) -> tuple[int, int]:
@@ -55,24 +61,6 @@ def type_sizes(height: int) -> tuple[int, int]:
     ((20, 36), (30, 54), (20, 28))
     """
     return max(BODY_PX, round(height / 36)), max(CAPTION_PX, round(height / 20))
-
-
-def large_pointer(size: int) -> QCursor:
-    """An arrow ``size`` pixels high, black with a white rim, that reads on a light and a dark screen."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    s = size / 32.0
-    path = QPainterPath(QPointF(2 * s, 2 * s))
-    for x, y in ((2, 26), (8.5, 20), (13, 30), (17.5, 28), (13, 18.5), (22, 18.5)):
-        path.lineTo(x * s, y * s)
-    path.closeSubpath()
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(QColor("white"), max(2.0, 2.2 * s), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
-    painter.setBrush(QColor("black"))
-    painter.drawPath(path)
-    painter.end()
-    return QCursor(pixmap, round(2 * s), round(2 * s))
 
 
 class Caption(QLabel):
@@ -189,13 +177,13 @@ class Presentation(QObject):
         self._saved = saved
         factor = body / max(QFontInfo(app.font()).pixelSize(), 1)
         for widget in w.findChildren(QWidget):
-            if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) and _fixes_size(widget.font()):
+            if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) and fixes_size(widget.font()):
                 saved.fonts.append((widget, QFont(widget.font())))
         bigger = QFont(app.font())
         bigger.setPixelSize(body)
         app.setFont(bigger)
         for widget, font in saved.fonts:
-            widget.setFont(_scaled(font, factor))
+            widget.setFont(scaled(font, factor))
         # a dock whose font is the application's draws its title in the font it cached when it was made (small):
         # the same font, told apart by a style strategy that draws alike, makes it draw in its own
         title = QFont(bigger)
@@ -205,8 +193,8 @@ class Presentation(QObject):
                 saved.titled.append(dock)
                 dock.setFont(title)
         themes().set_high_contrast(True)  # the views repaint; the lab restyles its curves
-        saved.axes, saved.pens = _enlarge_plots(w, body)
-        saved.cells = _enlarge_cell_numbers(factor)
+        saved.axes, saved.pens = enlarge_plots(w, body)
+        saved.cells = enlarge_cell_numbers(factor)
         for bar, size in saved.icon_sizes:
             bar.setIconSize(QSize(round(size.width() * factor), round(size.height() * factor)))
         for dock in w.findChildren(QDockWidget):
@@ -287,8 +275,8 @@ class Presentation(QObject):
             QApplication.restoreOverrideCursor()
         if self.caption is not None:
             self.caption.hide()
-        _restore_plots(saved.axes, saved.pens)
-        _restore_cell_numbers(saved.cells)
+        restore_plots(saved.axes, saved.pens)
+        restore_cell_numbers(saved.cells)
         themes().set_high_contrast(saved.contrast)
         app.setFont(saved.app_font)
         for widget, font in saved.fonts:
@@ -313,80 +301,3 @@ class Presentation(QObject):
             view.horizontalScrollBar().setValue(saved.scroll[0])
             view.verticalScrollBar().setValue(saved.scroll[1])
         self.toggled.emit(False)
-
-
-def _fixes_size(font: QFont) -> bool:
-    """Whether ``font`` (a widget's own) fixes its size, so that the application's font does not reach it."""
-    return bool(font.resolveMask() & _SIZE_RESOLVED)
-
-
-def _scaled(font: QFont, factor: float) -> QFont:
-    bigger = QFont(font)
-    if font.pixelSize() > 0:
-        bigger.setPixelSize(max(1, round(font.pixelSize() * factor)))
-    else:
-        bigger.setPointSizeF(font.pointSizeF() * factor)
-    return bigger
-
-
-def _plot_views(window: QMainWindow) -> list[QGraphicsView]:
-    """The window's pyqtgraph views (none when no plot was ever built: pyqtgraph is not even loaded)."""
-    if "pyqtgraph" not in sys.modules:
-        return []
-    import pyqtgraph as pg
-
-    return [view for view in window.findChildren(QGraphicsView) if isinstance(view, pg.GraphicsView)]
-
-
-def _enlarge_plots(window: QMainWindow, body: int) -> tuple[list[tuple[object, object]], list[tuple[object, object]]]:
-    """The plots' tick labels at ``body`` pixels and their curves twice as thick; what they were, to put back."""
-    axes: list[tuple[object, object]] = []
-    pens: list[tuple[object, object]] = []
-    views = _plot_views(window)
-    if not views:
-        return axes, pens
-    import pyqtgraph as pg
-
-    tick_font = QFont()
-    tick_font.setPixelSize(round(body * 0.8))
-    for view in views:
-        view.scene().update()
-        for item in view.scene().items():
-            if isinstance(item, pg.AxisItem):
-                axes.append((item, item.style.get("tickFont")))
-                item.setStyle(tickFont=tick_font)
-            elif isinstance(item, pg.PlotDataItem):
-                old = item.opts.get("pen")
-                if old is None:
-                    continue
-                pen = pg.mkPen(old)
-                pen.setWidthF(max(pen.widthF(), 1.0) * 2.5)
-                pens.append((item, old))
-                item.setPen(pen)
-    return axes, pens
-
-
-def _enlarge_cell_numbers(factor: float) -> tuple[int, int] | None:
-    """The numbers printed in the heatmaps' cells may grow by ``factor`` (when the cells have room); the sizes before."""
-    module = sys.modules.get("explorer.ui.inspector.cell_numbers")
-    if module is None:
-        return None
-    numbers = module.CellNumbers
-    before = (numbers.COMFORTABLE_PIXELS, numbers.MAX_PIXELS)
-    numbers.COMFORTABLE_PIXELS, numbers.MAX_PIXELS = round(before[0] * factor), round(before[1] * factor)
-    return before
-
-
-def _restore_cell_numbers(before: tuple[int, int] | None) -> None:
-    module = sys.modules.get("explorer.ui.inspector.cell_numbers")
-    if module is not None and before is not None:
-        module.CellNumbers.COMFORTABLE_PIXELS, module.CellNumbers.MAX_PIXELS = before
-
-
-def _restore_plots(axes: list[tuple[object, object]], pens: list[tuple[object, object]]) -> None:
-    for axis, font in axes:
-        if shiboken6.isValid(axis):
-            axis.setStyle(tickFont=font)  # type: ignore[attr-defined]
-    for curve, pen in pens:
-        if shiboken6.isValid(curve):
-            curve.setPen(pen)  # type: ignore[attr-defined]
