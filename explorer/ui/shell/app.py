@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -160,6 +160,8 @@ def screenshot(
     presentation = window.classroom.presentation
     if present:
         presentation.enter(full_screen=False)
+        # the inspector's tabs were built for the mode: their placeholder lines go now, as the event loop would
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     app.processEvents()
     window.view.fit_to_view(PRESENT_ZOOM if present else READABLE_ZOOM)
     app.processEvents()  # the layout settles (a resize refits the canvas) before it follows the step
