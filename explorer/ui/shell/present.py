@@ -161,7 +161,7 @@ class Presentation(QObject):
         height = screen.geometry().height() if full_screen and screen is not None else w.height()
         self.sizes = body, caption_px = type_sizes(height)
         view = w.view
-        built = self._build_inspector_tabs()  # noqa: F841 (their fonts are scaled with the others')
+        self._build_inspector_tabs()  # built now, their own fonts are scaled below and put back on leaving
         saved = _Saved(
             app_font=QFont(app.font()),
             fonts=[],
@@ -212,12 +212,15 @@ class Presentation(QObject):
         view.fit_to_view(PRESENT_ZOOM)
         self.toggled.emit(True)
 
-    def _build_inspector_tabs(self) -> list[QWidget]:
-        """Every inspector tab built now, so its fonts grow with the rest (a tab builds when first shown)."""
+    def _build_inspector_tabs(self) -> None:
+        """Every inspector tab built now, so its fonts grow with the rest (a tab builds when first shown).
+
+        A view built later, in the mode, would fix its fonts from the large ones and keep them after it.
+        """
         tabs = getattr(getattr(self._window, "inspector", None), "tabs", None)
-        if tabs is None:
-            return []
-        return [tabs.view(index) for index in range(tabs.count())]
+        if tabs is not None:
+            for index in range(tabs.count()):
+                tabs.view(index)
 
     def _show_caption(self, pixels: int) -> None:
         w = self._window
