@@ -50,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--tab", choices=screenshot.TABS, default=None, help="the inspector tab to show")
     shot.add_argument("--theme", choices=("light", "dark"), default="light", help="colour theme")
     shot.add_argument("--language", choices=("en", "ko"), default="en", help="the window's language (default en)")
+    shot.add_argument("--present", action="store_true", help="in presentation mode (View → Present): large type, high contrast")
     explain_cmd.add_parser(sub)
     train_command.add_parser(sub)
     exercise_cmd.add_parser(sub)

@@ -1,4 +1,8 @@
-"""``jacobian-explorer screenshot MODEL --out FILE.png``: the whole window drawn off-screen."""
+"""``jacobian-explorer screenshot MODEL --out FILE.png``: the whole window drawn off-screen.
+
+With ``--present`` the window is drawn in presentation mode (large type, high contrast, the
+step's formula as a caption), as a projector at ``--size`` shows it.
+"""
 
 from __future__ import annotations
 
@@ -31,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
 
     tab = TABS.index(args.tab) if args.tab else None
     data = screenshot(
-        session, select=select, size=size, title_path=args.model, tab=tab, theme=args.theme, language=args.language
+        session, select=select, size=size, title_path=args.model, tab=tab, theme=args.theme, language=args.language,
+        present=args.present,
     )
     problem = _png_problem(data, size)
     if problem is not None:

@@ -1902,6 +1902,26 @@
         <source>Write model_numpy.py and model_torch.py into a folder</source>
         <translation>model_numpy.py와 model_torch.py를 폴더에 씁니다</translation>
     </message>
+    <message>
+        <source>&amp;Present</source>
+        <translation>발표 모드(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Large type, high contrast and the step&apos;s formula as a caption, for a projector (F5; Esc leaves)</source>
+        <translation>큰 글씨, 높은 대비, 현재 단계의 수식을 자막으로: 프로젝터용 (F5; Esc로 나가기)</translation>
+    </message>
+    <message>
+        <source>Lecture &amp;tour</source>
+        <translation>강의 따라가기(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The lecture&apos;s &quot;Play with Toy Example&quot;, slide by slide (Page Down / Page Up; Esc leaves)</source>
+        <translation>강의의 “Play with Toy Example”을 슬라이드마다 (Page Down / Page Up; Esc로 나가기)</translation>
+    </message>
+    <message>
+        <source>Leave presentation or tour</source>
+        <translation>발표 모드 또는 강의 따라가기 나가기</translation>
+    </message>
 </context>
 <context>
     <name>MatrixEditor</name>
@@ -2232,6 +2252,13 @@
     </message>
 </context>
 <context>
+    <name>Presentation</name>
+    <message>
+        <source>Ready: → steps the forward pass (순전파)</source>
+        <translation>준비: →로 순전파를 한 단계씩</translation>
+    </message>
+</context>
+<context>
     <name>RateSpinBox</name>
     <message>
         <source>The learning rate η (학습률) of W ← W − η ∂L/∂W</source>
@@ -2296,6 +2323,49 @@
     <message>
         <source>where</source>
         <translation>여기서</translation>
+    </message>
+</context>
+<context>
+    <name>Tour</name>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 이전</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>다음 ▶</translation>
+    </message>
+    <message>
+        <source>Practice this</source>
+        <translation>직접 풀어 보기</translation>
+    </message>
+    <message>
+        <source>Compute what this stop shows by hand</source>
+        <translation>이 장면이 보여 주는 값을 손으로 구해 보기</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>After the slides</source>
+        <translation>슬라이드 다음</translation>
+    </message>
+    <message>
+        <source>Stop {number}/{count}</source>
+        <translation>{number}/{count}번째</translation>
+    </message>
+    <message>
+        <source>Lecture tour: next stop</source>
+        <translation>강의 따라가기: 다음</translation>
+    </message>
+    <message>
+        <source>Lecture tour: previous stop</source>
+        <translation>강의 따라가기: 이전</translation>
+    </message>
+    <message>
+        <source>Lecture tour · 강의 따라가기</source>
+        <translation>강의 따라가기 · Lecture tour</translation>
     </message>
 </context>
 <context>

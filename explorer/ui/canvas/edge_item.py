@@ -187,7 +187,7 @@ class EdgeItem(QGraphicsItem):
         line = QLineF(tail, tip)
         if line.length() < 1:
             return
-        width = 4.5 if bold else 2.0
+        width = (4.5 if bold else 2.0) * theme.stroke  # thicker in presentation mode
         head = 15.0 if bold else 11.0
         ux, uy = line.dx() / line.length(), line.dy() / line.length()
         base = tip - QPointF(ux, uy) * head

@@ -184,16 +184,17 @@ class NodeItem(QGraphicsObject):
         theme = current_theme()
         painter.setRenderHint(QPainter.Antialiasing)
         box, radius = self._box, self._radius
+        thick = theme.stroke  # thicker lines in presentation mode
         if self._current:  # a soft glow and a strong ring in the accent colour
             glow = box.adjusted(-6, -6, 6, 6)
-            painter.setPen(QPen(with_alpha(theme.current, 70), 6))
+            painter.setPen(QPen(with_alpha(theme.current, 70), 6 * thick))
             painter.setBrush(Qt.NoBrush)
             painter.drawRoundedRect(glow, radius + 6, radius + 6)
-            painter.setPen(QPen(theme.current, 3.5))
+            painter.setPen(QPen(theme.current, 3.5 * thick))
             ring = box.adjusted(-4.5, -4.5, 4.5, 4.5)
             painter.drawRoundedRect(ring, radius + 4.5, radius + 4.5)
         if self._selected:
-            pen = QPen(theme.text, 1.6, Qt.DashLine)
+            pen = QPen(theme.text, 1.6 * thick, Qt.DashLine)
             pen.setDashPattern([4, 3])
             painter.setPen(pen)
             painter.setBrush(Qt.NoBrush)
@@ -207,11 +208,11 @@ class NodeItem(QGraphicsObject):
         }[self._reached]
         if self._failed:  # the engine stopped here: the error colour, inside and out
             fill, border, width = with_alpha(theme.error, 40), theme.error, 4.0
-        painter.setPen(QPen(border, width))
+        painter.setPen(QPen(border, width * thick))
         painter.setBrush(QBrush(fill))
         painter.drawRoundedRect(box, radius, radius)
         if self._reached == "grad":  # the value is still known: a thin blue line inside
-            painter.setPen(QPen(theme.forward, 1.2))
+            painter.setPen(QPen(theme.forward, 1.2 * thick))
             painter.setBrush(Qt.NoBrush)
             inner = box.adjusted(4, 4, -4, -4)
             painter.drawRoundedRect(inner, max(radius - 4, 1), max(radius - 4, 1))

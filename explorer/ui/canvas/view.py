@@ -65,6 +65,11 @@ class GraphView(QGraphicsView):
 
     # -- zoom ---------------------------------------------------------------
 
+    @property
+    def auto_fit(self) -> tuple[float | None] | None:
+        """``(min_zoom,)`` while the view refits itself on a resize (see :meth:`fit_to_view`), else None."""
+        return self._auto_fit
+
     def zoom(self) -> float:
         """The current scale factor (1 = one scene pixel per screen pixel)."""
         return self.transform().m11()

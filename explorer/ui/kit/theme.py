@@ -16,7 +16,7 @@ is set here too, by :func:`apply_palette`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -45,6 +45,7 @@ class Theme:
     field: QColor
     button: QColor
     colormap: str = "CET-D1"
+    stroke: float = 1.0  # how thick the canvas draws its lines (presentation mode: thicker)
 
 
 LIGHT = Theme(
@@ -90,6 +91,24 @@ DARK = Theme(
 )
 
 THEMES = {"light": LIGHT, "dark": DARK}
+
+#: The same meanings at high contrast, for a projector (presentation mode): darker or brighter
+#: inks, text at full contrast, thick lines. Each keeps its theme's name.
+HIGH_CONTRAST = {
+    "light": replace(
+        LIGHT, background=QColor("#ffffff"), text=QColor("#000000"), muted_text=QColor("#262a33"),
+        grid=QColor("#d5d8df"), idle_border=QColor("#4a4f5a"), forward=QColor("#0047b3"),
+        forward_fill=QColor("#d6e6ff"), gradient=QColor("#b34700"), gradient_fill=QColor("#ffe2c7"),
+        current=QColor("#6200c4"), edge=QColor("#2f3540"), stroke=1.8,
+    ),
+    "dark": replace(
+        DARK, background=QColor("#000000"), panel=QColor("#111418"), text=QColor("#ffffff"),
+        muted_text=QColor("#e6e8ee"), grid=QColor("#30343c"), idle_border=QColor("#c3c9d4"),
+        forward=QColor("#82bcff"), forward_fill=QColor("#10294d"), gradient=QColor("#ffb061"),
+        gradient_fill=QColor("#4d2a0a"), current=QColor("#dcbcff"), edge=QColor("#d6dae2"),
+        chrome=QColor("#0b0c0f"), field=QColor("#000000"), stroke=1.8,
+    ),
+}  # fmt: skip
 #: What the theme setting may say: follow the system, or a theme by name.
 CHOICES = ("system", "light", "dark")
 _current: Theme = LIGHT
@@ -145,6 +164,17 @@ class ThemeManager(QObject):
         super().__init__(parent)
         self._choice = "system"
         self._watching = False
+        self._contrast = False
+
+    @property
+    def high_contrast(self) -> bool:
+        """Whether the theme in force is the high-contrast variant (presentation mode)."""
+        return self._contrast
+
+    def set_high_contrast(self, on: bool) -> Theme:
+        """Show the high-contrast variant of the light or dark theme (or the plain one again)."""
+        self._contrast = bool(on)
+        return self._switch(_current.name)
 
     @property
     def current(self) -> Theme:
@@ -192,7 +222,7 @@ class ThemeManager(QObject):
 
     def _switch(self, name: str) -> Theme:
         global _current
-        theme = THEMES[name]
+        theme = (HIGH_CONTRAST if self._contrast else THEMES)[name]
         if theme is not _current:
             _current = theme
             app = QApplication.instance()

@@ -182,6 +182,10 @@ class Practice(QObject):
         self._ask(item, position, at)
         return True
 
+    def practise_stop(self, node: str, ask: str, wrt: str = "") -> bool:
+        """A tour stop's "Practice this": ``(node, ask, wrt)`` as the tour names it (``wrt`` "" but for a Jacobian)."""
+        return self.start_practice(node, ask, wrt or None)
+
     def _ask(self, item: Item, position: int, after: int, from_file: bool = False, keep_verdict: bool = False) -> None:
         c = self.controller
         model = c.model

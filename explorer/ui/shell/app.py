@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -19,6 +19,7 @@ from explorer.ui.kit.guard import install_excepthook
 from explorer.ui.kit.settings import APPLICATION, ORGANIZATION, Settings
 from explorer.ui.kit.theme import apply_choice, apply_palette, set_theme, themes
 from explorer.ui.shell.main_window import READABLE_ZOOM, MainWindow
+from explorer.ui.shell.present import PRESENT_ZOOM
 from explorer.ui.text.i18n import install_translator
 
 __all__ = ["apply_palette", "make_app", "open_window", "run_window", "screenshot"]
@@ -139,11 +140,14 @@ def screenshot(
     tab: int | None = None,
     theme: str = "light",
     language: str = "en",
+    present: bool = False,
 ) -> bytes:
     """The whole main window, rendered off-screen, as PNG bytes.
 
     The window gets throw-away settings and no autosave; a refused edit or
     other warning goes to the status bar only (:class:`QuietDialogs`).
+    ``present`` draws it in presentation mode (:mod:`explorer.ui.shell.present`),
+    at ``size`` rather than on the whole screen, and leaves the mode afterwards.
     """
     set_theme(theme)
     app = make_app(quiet=True, language=language)
@@ -157,8 +161,14 @@ def screenshot(
         window.controller.select(select)
     elif session.current is not None:
         window.controller.select(session.current.node)
+    presentation = window.classroom.presentation
+    if present:
+        presentation.enter(full_screen=False)
+        # the inspector's tabs were built for the mode: their placeholder lines go now, as the event loop would
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     app.processEvents()
-    window.view.fit_to_view(READABLE_ZOOM)
+    window.view.fit_to_view(PRESENT_ZOOM if present else READABLE_ZOOM)
+    app.processEvents()  # the layout settles (a resize refits the canvas) before it follows the step
     if session.current is not None:
         window.view.follow(window.scene.node_items[session.current.node])
     app.processEvents()
@@ -166,6 +176,7 @@ def screenshot(
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
+    presentation.leave()  # the application's font and theme as they were
     window.close()
     scratch = getattr(window, "_scratch", None)  # the throw-away settings' folder goes with the window
     if scratch is not None:

@@ -43,6 +43,7 @@ from explorer.ui.shell.actions import (
     shortcut_rows,
     theme_titles,
 )
+from explorer.ui.shell.classroom import install_classroom
 from explorer.ui.shell.export_actions import export_code_dialog, export_derivation_dialog
 from explorer.ui.shell.file_drop import FileDrops
 from explorer.ui.shell.files import DocumentFiles
@@ -148,6 +149,8 @@ class MainWindow(QMainWindow):
         self.restore_layout()
         themes().changed.connect(self._repaint_theme)  # a switch from the menu or the system repaints
         install_step_keys(self)
+        install_classroom(self, self.view_menu, self.help_menu)  # View → Present (F5), Help → Lecture tour
+        self.classroom.tour.practice_requested.connect(self.practice.practise_stop)  # a stop's "Practice this"
         install_responsive_layout(self, self.inspector_dock, self.steps_toolbar, bool(settings.window_state))
 
     # -- the parts ------------------------------------------------------------------
@@ -231,12 +234,12 @@ class MainWindow(QMainWindow):
         self.theme_group = choice_menu(theme_menu, theme_titles(), self.settings.theme, self.choose_theme)
         language_menu = QMenu(translate("MainWindow", "&Language"), self)
         self.language_group = choice_menu(language_menu, language_titles(), self.settings.language, self.choose_language)
-        fill_menu(bar.addMenu(translate("MainWindow", "&View")), [
+        self.view_menu = fill_menu(bar.addMenu(translate("MainWindow", "&View")), [
             self.fit_action, self.zoom_in_action, self.zoom_out_action, None, self.dark_action, theme_menu,
             language_menu, None, self.reset_settings_action,
         ])  # fmt: skip
         self.step_menu = fill_menu(bar.addMenu(translate("MainWindow", "&Step")), self.step_actions)
-        fill_menu(bar.addMenu(translate("MainWindow", "&Help")), [self.shortcuts_action, self.about_action])
+        self.help_menu = fill_menu(bar.addMenu(translate("MainWindow", "&Help")), [self.shortcuts_action, self.about_action])
         self.addToolBar(self.build_toolbar)
         self.addToolBar(self.steps_toolbar)
 
