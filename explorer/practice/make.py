@@ -17,13 +17,15 @@ import numpy.typing as npt
 
 from explorer.engine import Session
 from explorer.model import Model, ModelError
-from explorer.practice.items import MAX_ITEMS, Exercises, Item
+from explorer.practice.items import MAX_ANSWER_ELEMENTS, MAX_ITEMS, Exercises, Item
 
 Array = npt.NDArray[np.float64]
 
 #: Largest Jacobian :func:`make_exercises` asks for: a student types it.
 MAX_MADE_JACOBIAN = 24
 DEFAULT_COUNT = 8
+#: Largest model (numbers in its leaves) an exercise file is made of: the file holds every one of them.
+MAX_MODEL_NUMBERS = 1_000_000
 #: How often each kind of question is drawn, relative to the others at its step.
 _WEIGHTS = {"value": 3.0, "grad": 3.0, "element": 2.0, "jacobian": 2.0}
 
@@ -55,15 +57,16 @@ def _choices(model: Model, session: Session) -> list[list[tuple[str, str | None]
     per_step: list[list[tuple[str, str | None]]] = []
     for step in session.plan:
         node = step.node
+        small = math.prod(model.shape(node)) <= MAX_ANSWER_ELEMENTS  # else only one element can be typed
         if step.phase == "forward":
-            asks: list[tuple[str, str | None]] = [("value", None), ("element", "value")]
+            asks: list[tuple[str, str | None]] = ([("value", None)] if small else []) + [("element", "value")]
             for source in dict.fromkeys(model.inputs(node).values()):
                 if math.prod(model.shape(node)) * math.prod(model.shape(source)) <= MAX_MADE_JACOBIAN:
                     asks.append(("jacobian", source))
         elif model.spec(node).info.is_loss or model.op(node) == "target":
             asks = []  # ∂L/∂L = 1 and ∂L/∂Y: nothing to practise
         else:
-            asks = [("grad", None), ("element", "grad")]
+            asks = ([("grad", None)] if small else []) + [("element", "grad")]
         per_step.append(asks)
     return per_step
 
@@ -73,23 +76,36 @@ def make_exercises(model: Model, count: int = DEFAULT_COUNT, seed: int = 0) -> E
 
     The pass is cut into ``count`` runs of steps of nearly equal length; each
     run gives one item at one of its steps, so the items follow the pass
-    from the first forward step to the last backward step.
+    from the first forward step to the last backward step. When ``count``
+    passes the steps there are to ask about, a step is asked about in
+    several ways (its value, one element, its Jacobian).
     """
     if not 1 <= count <= MAX_ITEMS:
         raise ModelError(f"--count must be from 1 to {MAX_ITEMS}, got {count}")
+    numbers = sum(math.prod(model.shape(node)) for node in model.leaves)
+    if numbers > MAX_MODEL_NUMBERS:
+        raise ModelError(
+            f"the model holds {numbers:,} numbers; an exercise file, written out whole, holds at most {MAX_MODEL_NUMBERS:,}"
+        )
     session = Session(model)
     rng = np.random.default_rng(seed)
     per_step = _choices(model, session)
     usable = [i for i, asks in enumerate(per_step) if asks]
+    # one item per step while the steps suffice; past that, several kinds of question at a step
+    pool: list[tuple[int, tuple[str, str | None] | None]] = [(i, None) for i in usable]
     if count > len(usable):
-        raise ModelError(f"this model's pass has {len(usable)} steps to ask about; --count {count} is more")
+        pool = [(i, a) for i in usable for a in per_step[i]]
+    if count > len(pool):
+        raise ModelError(f"this model's pass has {len(pool)} things to ask about; --count {count} is more")
     items = []
-    for number, run in enumerate(np.array_split(np.asarray(usable), count), start=1):
-        position = int(run[-1]) if len(run) == 1 else int(run[rng.integers(len(run))])
+    for number, run in enumerate(np.array_split(np.arange(len(pool)), count), start=1):
+        position, chosen = pool[int(run[0]) if len(run) == 1 else int(run[rng.integers(len(run))])]
         step = session.plan[position]
-        asks = per_step[position]
-        weights = np.asarray([_WEIGHTS[ask] for ask, _ in asks])
-        ask, extra = asks[int(rng.choice(len(asks), p=weights / weights.sum()))]
+        if chosen is None:
+            asks = per_step[position]
+            weights = np.asarray([_WEIGHTS[ask] for ask, _ in asks])
+            chosen = asks[int(rng.choice(len(asks), p=weights / weights.sum()))]
+        ask, extra = chosen
         item = Item(f"q{number}", step.index, ask, step.node)
         if ask == "jacobian":
             item = Item(item.id, step.index, ask, step.node, wrt=extra)

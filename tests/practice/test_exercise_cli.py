@@ -211,3 +211,36 @@ def test_every_kind_of_mistake_is_named_by_exercise_check(tmp_path: Path) -> Non
         "id": "q6", "correct": False, "diagnosis": "missing_derivative", "wrong": [[0, 0], [1, 0], [2, 0]],
         "expected_shape": [3, 1], "given_shape": [3, 1],
     }
+
+
+@pytest.mark.parametrize("name", ["toy", "toy_batch", "single_layer", "regression", "deep_relu", "lab_deep_sigmoid"])
+def test_what_make_writes_reads_back_for_every_example(tmp_path: Path, name: str) -> None:
+    from explorer.practice import read_exercises
+
+    out, document = _make(tmp_path, name, "--count", "6", "--seed", "3")
+    exercises = read_exercises(out)
+    assert [item.id for item in exercises.items] == [f"q{i}" for i in range(1, 7)]
+    assert document["model"]["nodes"][0]["value"]  # every number written out
+
+
+def test_a_wide_model_is_asked_one_element_at_a_time_and_a_huge_one_refused(tmp_path: Path) -> None:
+    from explorer.model import ModelError, model_from_dict
+    from explorer.practice import exercises_from_dict, exercises_to_dict, make_exercises
+
+    def chain(width: int, batch: int) -> dict[str, Any]:
+        rng = np.random.default_rng(1)
+        return {"format": "jacobian-explorer/model", "version": 1, "nodes": [
+            {"id": "X", "op": "input", "value": rng.normal(size=(width, batch)).tolist()},
+            {"id": "W", "op": "param", "shape": [width, width], "init": {"kind": "normal", "std": 0.01, "seed": 2}},
+            {"id": "H", "op": "linear", "inputs": {"x": "X", "w": "W"}},
+            {"id": "Y", "op": "target", "value": np.zeros((width, batch)).tolist()},
+            {"id": "L", "op": "mse", "inputs": {"pred": "H", "target": "Y"}},
+        ]}
+
+    wide = make_exercises(model_from_dict(chain(200, 100)), count=3, seed=0)
+    assert {item.ask for item in wide.items if item.node in ("H", "W")} <= {"element"}
+    assert len(exercises_from_dict(exercises_to_dict(wide)).items) == 3
+    with pytest.raises(ModelError, match="holds 1,002,000 numbers"):
+        make_exercises(model_from_dict(chain(1000, 1)), count=3)
+    many = make_exercises(model_from_dict(chain(2, 1)), count=8, seed=0)  # 3 steps to ask about, 8 questions
+    assert len({(item.step, item.ask, item.wrt, item.of) for item in many.items}) >= 6
