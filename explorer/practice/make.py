@@ -88,6 +88,7 @@ def make_exercises(model: Model, count: int = DEFAULT_COUNT, seed: int = 0) -> E
             f"the model holds {numbers:,} numbers; an exercise file, written out whole, holds at most {MAX_MODEL_NUMBERS:,}"
         )
     session = Session(model)
+    session.run()  # every answer must be a finite number: a pass that overflows is refused here, naming its step
     rng = np.random.default_rng(seed)
     per_step = _choices(model, session)
     usable = [i for i, asks in enumerate(per_step) if asks]

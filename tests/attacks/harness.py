@@ -48,6 +48,7 @@ def surfaces() -> list[str]:
     names += [f"screenshot-{tab}" for tab in TABS]
     if has_train():
         names.append("train")
+    names.append("exercise-make")
     return names
 
 
@@ -84,6 +85,8 @@ def _arguments(case: Case, surface: str, out: Path) -> list[str]:
         args = ["explain", model, "--format", "json"]
     elif surface == "train":
         args = ["train", model, "--steps", "2", "--lr", "0.01", "--out", str(out / "trained.json")]
+    elif surface == "exercise-make":
+        args = ["exercise", "make", model, "--out", str(out / "exercises.json"), "--count", "1"]
     elif surface.startswith("screenshot"):
         args = ["screenshot", model, "--out", str(out / "shot.png")]
         if surface != "screenshot":
@@ -159,6 +162,18 @@ def _judge(case: Case, surface: str, code: int | None, stdout: str, stderr: str,
                 problems.append(f"the trained model is not valid JSON: {str(error)[:120]}")
         elif trained.exists():
             problems.append("a failed train left its --out behind")
+    elif surface == "exercise-make":
+        made = out / "exercises.json"
+        if code == 0:
+            from explorer.model import ModelError
+            from explorer.practice import read_exercises
+
+            try:
+                read_exercises(made)
+            except ModelError as error:
+                problems.append(f"the exercise file made does not read back: {str(error)[:160]}")
+        elif made.exists():
+            problems.append("a refused exercise make left its --out behind")
     elif surface == "explain-json" and code == 0:
         try:
             json.loads(stdout, parse_constant=_no_constant)

@@ -45,6 +45,7 @@ def _jobs() -> list[tuple[str, str]]:
     jobs += [(name, f"screenshot-{tab}") for name in ON_EVERY_TAB for tab in TABS]
     if has_train():
         jobs += [(name, "train") for name in ["toy", "relu-kink", "forward-overflows", "nan-literal"]]
+    jobs += [(name, "exercise-make") for name in LOADED_ON_THE_COMMAND_LINE + REFUSED_ON_THE_COMMAND_LINE[::4]]
     return jobs
 
 
