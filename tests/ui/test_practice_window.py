@@ -217,3 +217,21 @@ def test_one_element_asked_by_a_caller(make_window) -> None:
     assert "sign of the residual" in _verdict(win)
     _type(win, [[(v["H2"] @ v["delta"].T)[0, 1]]])
     assert win.practice.check() is True
+
+
+def test_the_inspector_tabs_that_would_show_the_answer_are_out_of_reach_while_it_is_asked(make_window) -> None:
+    win = make_window()
+    tabs = win.inspector.tabs
+    win.controller.select("W3")
+    tabs.setCurrentIndex(3)  # the breakdown: ∂L/∂W₃ worked out
+    assert win.start_practice("W3", "grad")
+    assert tabs.currentIndex() == 0
+    assert [tabs.isTabEnabled(i) for i in range(tabs.count())] == [True, True] + [False] * (tabs.count() - 2)
+    v = _toy_numbers()
+    _type(win, v["H2"] @ v["delta"].T)
+    assert win.practice.check() is True
+    assert all(tabs.isTabEnabled(i) for i in range(tabs.count()))
+    win.practice.set_active(True)  # practice on the pass's own steps hides them again, and turning it off shows them
+    assert not tabs.isTabEnabled(2)
+    win.practice.set_active(False)
+    assert all(tabs.isTabEnabled(i) for i in range(tabs.count()))

@@ -100,6 +100,7 @@ class Practice(QObject):
             return
         self.dock.setVisible(on)
         self.question = None
+        self._hide_giveaways(False)
         if on:
             self.controller.pause()
             self.ask_next()
@@ -127,6 +128,17 @@ class Practice(QObject):
 
     # -- asking -------------------------------------------------------------------------
 
+    def _hide_giveaways(self, hidden: bool) -> None:
+        """While a question is open, the inspector's tabs past Value and Gradient (the Jacobian, the
+        breakdown, the derivation: they show what the next step computes) are out of reach."""
+        tabs = getattr(getattr(self.window, "inspector", None), "tabs", None)
+        if tabs is None:
+            return
+        if hidden and tabs.currentIndex() > 1:
+            tabs.setCurrentIndex(0)
+        for index in range(2, tabs.count()):
+            tabs.setTabEnabled(index, not hidden)
+
     def ask_next(self, keep_verdict: bool = False) -> None:
         """The next question: the exercise file's next item, else what the next step computes."""
         record = self.record
@@ -145,6 +157,7 @@ class Practice(QObject):
         upcoming = session.next_step
         if upcoming is None:
             self.question = None
+            self._hide_giveaways(False)
             self._show_header()
             self.panel.question_label.setText(translate("Practice", "The pass is done: Reset (Home) to practise it again."))
             self.panel.prompt_label.setText("")
@@ -213,6 +226,7 @@ class Practice(QObject):
             finally:
                 self._moving = False
         self.panel.set_answerable(True)
+        self._hide_giveaways(True)
         self._show_header()
         self.panel.question_label.setText(question_text(item, model.label(item.node), model.label(item.wrt) if item.wrt else ""))
         prompt = item.prompt or {}
@@ -264,6 +278,7 @@ class Practice(QObject):
             q.finished = True
             self.panel.grid.mark((), None)
             self.panel.show_verdict(translate("Practice", "Right! +{points} points.").format(points=earned), True)
+            self._hide_giveaways(False)
             self._move_on()
             return True
         assert result.diagnosis is not None
@@ -302,6 +317,7 @@ class Practice(QObject):
                 self.panel.grid.set_text(row, column, shown(float(flat[row, column]), 6))
         self.record.scored(False, q.hints_used)
         q.finished = True
+        self._hide_giveaways(False)
         self.panel.show_verdict(translate("Practice", "The answer is shown (no points). Skip goes on."), None)
         self.panel.check_button.setEnabled(False)
         self.panel.hint_button.setEnabled(False)
