@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import io
 import json
+import keyword
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from explorer.engine import Session
-from explorer.export.code import code_files, numpy_script, torch_script, variable_names
+from explorer.export.code import code_files, numpy_script, torch_script
 from explorer.model import Model, load_model, model_from_dict
 from explorer.model.edit import set_value
 from explorer.model.examples import toy_model
@@ -45,8 +49,36 @@ MIXED = {
 }
 
 
+#: Ids that shadowed what the scripts use, when ids were Python names.
+SHADOWS = ("float", "print", "tuple", "__debug__", "__builtins__", "np", "json", "sys", "value", "grad", "grads",
+           "loss", "node", "g", "k", "t", "torch", "lambda", "None", "True", "__name__", "range", "dict")
+
+
+def chain(ids: list[str], labels: list[str] | None = None, name: str = "chain") -> Model:
+    """X, W1 → H1 → tanh → W2 → Yhat, Y → half_sse, with the given eight ids (and labels)."""
+    x, w1, h1, a1, w2, yhat, y, loss = ids
+    nodes: list[dict[str, object]] = [
+        {"id": x, "op": "input", "value": [[1.0, -0.5], [2.0, 0.25], [-3.0, 1.5]]},
+        {"id": w1, "op": "param", "value": [[0.1, -0.2], [0.3, 0.4], [-0.5, 0.6]]},
+        {"id": h1, "op": "linear", "inputs": {"x": x, "w": w1}},
+        {"id": a1, "op": "tanh", "inputs": {"x": h1}},
+        {"id": w2, "op": "param", "value": [[0.7, -0.3], [0.2, 0.9]]},
+        {"id": yhat, "op": "linear", "inputs": {"x": a1, "w": w2}},
+        {"id": y, "op": "target", "value": [[0.2, 0.8], [0.6, 0.1]]},
+        {"id": loss, "op": "half_sse", "inputs": {"pred": yhat, "target": y}},
+    ]
+    for node, label in zip(nodes, labels or [], strict=False):
+        node["label"] = label
+    return model_from_dict({"format": "jacobian-explorer/model", "version": 1, "name": name, "nodes": nodes})
+
+
+HOSTILE = chain(["__builtins__", "float", "print", "tuple", "__debug__", "json", "it's \"q\" \\n", "sys"],
+                name='"""\\ evil """ name\\')
+
+
 def models() -> list[Model]:
-    return [load_model(example_path(n)) for n in ("toy", "toy_batch", "deep_sigmoid")] + [model_from_dict(MIXED)]
+    examples = [load_model(example_path(n)) for n in ("toy", "toy_batch", "deep_sigmoid")]
+    return [*examples, model_from_dict(MIXED), HOSTILE]
 
 
 def engine_numbers(model: Model) -> tuple[float, dict[str, np.ndarray]]:
@@ -66,7 +98,7 @@ def run_script(tmp_path: Path, name: str, text: str, *args: str) -> str:
     return result.stdout
 
 
-@pytest.mark.parametrize("index", range(4))
+@pytest.mark.parametrize("index", range(5))
 def test_numpy_script_prints_the_explorers_numbers(tmp_path: Path, index: int) -> None:
     model = models()[index]
     loss, grads = engine_numbers(model)
@@ -81,7 +113,7 @@ def test_numpy_script_prints_the_explorers_numbers(tmp_path: Path, index: int) -
     assert all(f"dL/d{p} " in readable for p in model.params)
 
 
-@pytest.mark.parametrize("index", range(4))
+@pytest.mark.parametrize("index", range(5))
 def test_torch_script_prints_the_explorers_numbers(tmp_path: Path, index: int) -> None:
     pytest.importorskip("torch")
     model = models()[index]
@@ -100,7 +132,7 @@ def test_scripts_hold_exact_values() -> None:
     namespace: dict[str, object] = {}
     exec(compile(script.split("# -- forward pass")[0], "values", "exec"), namespace)  # noqa: S102 - our own output
     for leaf in model.leaves:
-        np.testing.assert_array_equal(namespace[variable_names(model)[leaf]], model.value(leaf))
+        np.testing.assert_array_equal(namespace["value"][leaf], model.value(leaf))  # type: ignore[index]
 
 
 @given(
@@ -113,21 +145,69 @@ def test_scripts_hold_exact_values() -> None:
 def test_every_float_a_model_can_hold_reads_back_bit_for_bit(values: np.ndarray) -> None:
     """Subnormals, the largest floats and ``-0.0`` are written by :func:`explorer.model.numbers.literal` exactly."""
     model = set_value(toy_model(), "W3", values)
-    name = variable_names(model)["W3"]
     scripts = [numpy_script(model)] + ([torch_script(model)] if importlib.util.find_spec("torch") else [])
     for script in scripts:
         namespace: dict[str, object] = {}
         exec(compile(script.split("# -- forward pass")[0], "values", "exec"), namespace)  # noqa: S102 - our own output
-        held = np.asarray(namespace[name].detach() if hasattr(namespace[name], "detach") else namespace[name])
+        stored = namespace["value"]["W3"]  # type: ignore[index]
+        held = np.asarray(stored.detach() if hasattr(stored, "detach") else stored)
         assert held.tobytes() == model.value("W3").tobytes()  # the same bits, the sign of zero included
 
 
-def test_names_are_python_identifiers_and_distinct() -> None:
-    names = variable_names(model_from_dict(MIXED))
-    assert all(n.isidentifier() for n in names.values())
-    assert len(set(names.values())) == len(names)
-    assert names["input x"] == "input_x"
-    assert names["class"] != "class"
+# -- hostile ids: keywords, builtins, dunder names, quotes, backslashes, any Unicode the format allows ----------
+
+_ID_TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cf", "Zl", "Zp", "Cs")), min_size=1, max_size=12)
+_ODD = ("'", '"', "\\", "'" * 3, '"' * 3, "{x}", "{}", "ñ층Ω", "a\\nb", "⁽1⁾", "$_x")
+_IDS = st.one_of(st.sampled_from(SHADOWS + tuple(keyword.kwlist) + _ODD), _ID_TEXT.filter(str.strip))
+_LABELS = st.text(st.characters(blacklist_categories=("Cc", "Zl", "Zp", "Cs")), max_size=12)
+
+
+def run_in_process(script: str) -> dict[str, object]:
+    """Run a generated script as ``__main__`` with ``--json`` and read its one JSON object."""
+    out = io.StringIO()
+    argv = sys.argv
+    sys.argv = ["model.py", "--json"]
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(compile(script, "model.py", "exec"), {"__name__": "__main__"})  # noqa: S102 - our own output
+    finally:
+        sys.argv = argv
+    result: dict[str, object] = json.loads(out.getvalue())
+    return result
+
+
+def check_numbers(model: Model, out: dict[str, object], rtol: float) -> None:
+    loss, grads = engine_numbers(model)
+    assert out["loss"] == pytest.approx(loss, rel=1e-12)
+    held = out["grad"]
+    assert isinstance(held, dict)
+    assert set(held) == set(model.params)
+    for node, grad in grads.items():
+        np.testing.assert_allclose(held[node], grad, rtol=rtol, atol=1e-14)
+
+
+@settings(max_examples=40)
+@given(st.lists(_IDS, min_size=8, max_size=8, unique=True), st.lists(_LABELS, min_size=8, max_size=8), _LABELS)
+def test_numpy_script_runs_whatever_the_ids(ids: list[str], labels: list[str], name: str) -> None:
+    model = chain(ids, labels, name)
+    check_numbers(model, run_in_process(numpy_script(model)), rtol=1e-10)
+
+
+@settings(max_examples=20)
+@given(st.lists(_IDS, min_size=8, max_size=8, unique=True), st.lists(_LABELS, min_size=8, max_size=8), _LABELS)
+def test_torch_script_runs_whatever_the_ids(ids: list[str], labels: list[str], name: str) -> None:
+    pytest.importorskip("torch")
+    model = chain(ids, labels, name)
+    check_numbers(model, run_in_process(torch_script(model)), rtol=1e-9)
+
+
+def test_ids_never_become_python_names() -> None:
+    """Every id appears only as a quoted dict key: nothing is assigned to, or read from, a bare id."""
+    for script in (numpy_script(HOSTILE), torch_script(HOSTILE)):
+        code = script.split("# -- the model's values")[1]
+        for shadow in ("float", "print", "tuple", "__debug__", "__builtins__", "sys"):
+            assert not re.search(rf"^{re.escape(shadow)}\b", code, flags=re.MULTILINE), shadow
+        assert "value['__builtins__'] = " in code
 
 
 def test_code_files_hold_both_scripts_and_the_handouts() -> None:
