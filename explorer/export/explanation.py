@@ -268,15 +268,43 @@ def render_text(blocks: Sequence[Block]) -> str:
     return "\n".join(out).strip() + "\n"
 
 
+_MARKDOWN_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_[]|~"}}
+
+
+def markdown_escape(text: str) -> str:
+    r"""Text as inert Markdown: no HTML, no link or image, no emphasis, no block a line could start.
+
+    ``&``, ``<`` and ``>`` become entities (no tag, no autolink); ``\ ` * _ [ ] | ~``
+    are escaped with a backslash (no link, image, code span, emphasis or table);
+    ``# > + - =`` opening a line are escaped so a label cannot start a heading,
+    a quote or a list. A CommonMark renderer shows the text as it was.
+
+    >>> markdown_escape("<script>[x](javascript:alert(1)) a_b")
+    '&lt;script&gt;\\[x\\](javascript:alert(1)) a\\_b'
+    >>> markdown_escape("# not a heading")
+    '\\# not a heading'
+    """
+    out = "".join(_MARKDOWN_ESCAPES.get(ch, ch) for ch in text)
+    return re.sub(r"^( {0,3})([#+=-])", r"\1\\\2", out, flags=re.MULTILINE)
+
+
+def _fence(lines: Sequence[str]) -> str:
+    """A code fence longer than any run of backticks in ``lines``, so no label can close it."""
+    longest = max((len(run) for line in lines for run in re.findall("`+", line)), default=0)
+    return "`" * max(3, longest + 1)
+
+
 def render_markdown(blocks: Sequence[Block]) -> str:
     out: list[str] = []
     for i, b in enumerate(blocks):
         if isinstance(b, Heading):
-            out += ["", ("# " if i == 0 else "## ") + b.text, ""]
+            out += ["", ("# " if i == 0 else "## ") + markdown_escape(b.text), ""]
         elif isinstance(b, Para):
-            out += [b.text, ""]
+            out += [markdown_escape(b.text), ""]
         else:
-            out += ["```", *(line[3:] for line in _text_matrix(b)), "```", ""]
+            lines = [line[3:] for line in _text_matrix(b)]
+            fence = _fence(lines)
+            out += [fence, *lines, fence, ""]
     return "\n".join(out).strip() + "\n"
 
 
@@ -336,12 +364,12 @@ def explain(session: Session, node: str | None = None, fmt: str = "text") -> str
 def derivation_files(session: Session, nodes: Iterable[str] | None = None) -> dict[str, str]:
     """``derivation.md`` and ``derivation.tex``: the chain rule for every parameter, for handouts."""
     model = session.model
-    md: list[str] = [f"# {model.name or 'Model'}: the chain rule for every parameter\n"]
+    md: list[str] = [f"# {markdown_escape(model.name or 'Model')}: the chain rule for every parameter\n"]
     tex: list[str] = [f"\\section*{{{_math(model.name or 'Model')}: the chain rule for every parameter}}\n"]
     for node in nodes if nodes is not None else model.params:
         if session.grad(node) is None:
             line = f"∂L/∂{node} is not known at step {session.position}/{session.total}."
-            md.append(line + "\n")
+            md.append(markdown_escape(line) + "\n")
             tex.append(_math(line) + "\n")
             continue
         blocks = explanation_blocks(derive(session, node), session)

@@ -6,7 +6,6 @@ import contextlib
 import importlib.util
 import io
 import json
-import keyword
 import re
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from explorer.model import Model, load_model, model_from_dict
 from explorer.model.edit import set_value
 from explorer.model.examples import toy_model
 from explorer.resources import example_path
+from tests.export.hostile import HOSTILE, IDS, LABELS, chain
 
 # A model with every op family: a bias, ReLU, tanh, sigmoid, identity, the mse loss and awkward ids.
 MIXED = {
@@ -47,33 +47,6 @@ MIXED = {
         {"id": "L", "op": "mse", "inputs": {"pred": "A4", "target": "Y"}},
     ],
 }
-
-
-#: Ids that shadowed what the scripts use, when ids were Python names.
-SHADOWS = ("float", "print", "tuple", "__debug__", "__builtins__", "np", "json", "sys", "value", "grad", "grads",
-           "loss", "node", "g", "k", "t", "torch", "lambda", "None", "True", "__name__", "range", "dict")
-
-
-def chain(ids: list[str], labels: list[str] | None = None, name: str = "chain") -> Model:
-    """X, W1 → H1 → tanh → W2 → Yhat, Y → half_sse, with the given eight ids (and labels)."""
-    x, w1, h1, a1, w2, yhat, y, loss = ids
-    nodes: list[dict[str, object]] = [
-        {"id": x, "op": "input", "value": [[1.0, -0.5], [2.0, 0.25], [-3.0, 1.5]]},
-        {"id": w1, "op": "param", "value": [[0.1, -0.2], [0.3, 0.4], [-0.5, 0.6]]},
-        {"id": h1, "op": "linear", "inputs": {"x": x, "w": w1}},
-        {"id": a1, "op": "tanh", "inputs": {"x": h1}},
-        {"id": w2, "op": "param", "value": [[0.7, -0.3], [0.2, 0.9]]},
-        {"id": yhat, "op": "linear", "inputs": {"x": a1, "w": w2}},
-        {"id": y, "op": "target", "value": [[0.2, 0.8], [0.6, 0.1]]},
-        {"id": loss, "op": "half_sse", "inputs": {"pred": yhat, "target": y}},
-    ]
-    for node, label in zip(nodes, labels or [], strict=False):
-        node["label"] = label
-    return model_from_dict({"format": "jacobian-explorer/model", "version": 1, "name": name, "nodes": nodes})
-
-
-HOSTILE = chain(["__builtins__", "float", "print", "tuple", "__debug__", "json", "it's \"q\" \\n", "sys"],
-                name='"""\\ evil """ name\\')
 
 
 def models() -> list[Model]:
@@ -156,12 +129,6 @@ def test_every_float_a_model_can_hold_reads_back_bit_for_bit(values: np.ndarray)
 
 # -- hostile ids: keywords, builtins, dunder names, quotes, backslashes, any Unicode the format allows ----------
 
-_ID_TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cf", "Zl", "Zp", "Cs")), min_size=1, max_size=12)
-_ODD = ("'", '"', "\\", "'" * 3, '"' * 3, "{x}", "{}", "ñ층Ω", "a\\nb", "⁽1⁾", "$_x")
-_IDS = st.one_of(st.sampled_from(SHADOWS + tuple(keyword.kwlist) + _ODD), _ID_TEXT.filter(str.strip))
-_LABELS = st.text(st.characters(blacklist_categories=("Cc", "Zl", "Zp", "Cs")), max_size=12)
-
-
 def run_in_process(script: str) -> dict[str, object]:
     """Run a generated script as ``__main__`` with ``--json`` and read its one JSON object."""
     out = io.StringIO()
@@ -187,14 +154,14 @@ def check_numbers(model: Model, out: dict[str, object], rtol: float) -> None:
 
 
 @settings(max_examples=40)
-@given(st.lists(_IDS, min_size=8, max_size=8, unique=True), st.lists(_LABELS, min_size=8, max_size=8), _LABELS)
+@given(st.lists(IDS, min_size=8, max_size=8, unique=True), st.lists(LABELS, min_size=8, max_size=8), LABELS)
 def test_numpy_script_runs_whatever_the_ids(ids: list[str], labels: list[str], name: str) -> None:
     model = chain(ids, labels, name)
     check_numbers(model, run_in_process(numpy_script(model)), rtol=1e-10)
 
 
 @settings(max_examples=20)
-@given(st.lists(_IDS, min_size=8, max_size=8, unique=True), st.lists(_LABELS, min_size=8, max_size=8), _LABELS)
+@given(st.lists(IDS, min_size=8, max_size=8, unique=True), st.lists(LABELS, min_size=8, max_size=8), LABELS)
 def test_torch_script_runs_whatever_the_ids(ids: list[str], labels: list[str], name: str) -> None:
     pytest.importorskip("torch")
     model = chain(ids, labels, name)
