@@ -204,7 +204,8 @@ def _lesson_blocks(d: Derivation, session: Session) -> list[Block]:
             head, tail = f"{element.result} = {symbols} = ", f"  [= {element.collapsed}]"
             line = head + _products(values, (), element.value, num) + tail
             latex_line = _with_math(_math(head.rstrip()), _products(values, (), element.value, latex)) + _math(tail)
-            blocks.append(Para(line, "{\\footnotesize " + latex_line + "\\par}"))
+            tight = "\\scriptsize\\medmuskip=2mu\\thickmuskip=3mu "  # one row, one line
+            blocks.append(Para(line, "{" + tight + latex_line + "\\par}"))
         collapsed = f"Collapsed: {d.vjps[-1].result_symbol} = {c.closed_form}"
         blocks.append(Para(collapsed, _math(collapsed)))
         if len(c.outer_products) > 1 and c.outer_factor:
@@ -303,14 +304,18 @@ def _latex_matrix(m: Matrix) -> str:
         return f"{label}: {tex_text(shape_text(tuple(m.array.shape)))}, not written out."
     grid = _grid(m.array, m.rows)
     body = r" \\ ".join(" & ".join(latex(float(v)) for v in row) for row in grid)
-    return label + r" $= \left(\begin{smallmatrix} " + body + r" \end{smallmatrix}\right)$"
+    return label + r" \fitline{$= \left(\begin{smallmatrix} " + body + r" \end{smallmatrix}\right)$}"
 
 
 LATEX_PREAMBLE = (
     "\\documentclass[10pt,a4paper]{article}\n\\usepackage[utf8]{inputenc}\n\\usepackage{kotex}\n"
     "\\usepackage{amsmath,amssymb}\n\\usepackage[margin=1.3cm]{geometry}\n\\setcounter{MaxMatrixCols}{200}\n"
     "\\setlength{\\parindent}{0pt}\n\\setlength{\\parskip}{1pt plus 1pt}\n\\pagestyle{empty}\n"
-    "\\begin{document}\n\\small\n"
+    # a matrix wider than the line is scaled to fit it: every number stays on the page
+    "\\usepackage{graphicx}\n\\newsavebox{\\fitbox}\n"
+    "\\newcommand{\\fitline}[1]{\\sbox{\\fitbox}{#1}\\ifdim\\wd\\fitbox>\\linewidth"
+    "\\resizebox{\\linewidth}{!}{\\usebox{\\fitbox}}\\else\\usebox{\\fitbox}\\fi}\n"
+    "\\begin{document}\n\\small\\raggedright\n"
 )
 
 
@@ -319,7 +324,7 @@ def render_latex(blocks: Sequence[Block], standalone: bool = True) -> str:
     out: list[str] = []
     for i, b in enumerate(blocks):
         if isinstance(b, Matrix):
-            if out and not out[-1].endswith("}\n"):
+            if out and not isinstance(blocks[i - 1], Heading):
                 out[-1] = out[-1].rstrip("\n") + r"\quad " + _latex_matrix(b) + "\n"
             else:
                 out.append(_latex_matrix(b) + "\n")

@@ -240,8 +240,8 @@ def _resolve(tokens: list[_Token]) -> list[bool]:
     """Whether each token is set as maths.
 
     A neutral token or a space joins maths on both sides; a number or bracket
-    touching maths, or beside an operator, joins it too (``−0.5``, ``(3×1)``,
-    ``> 0]``); else it is text.
+    touching maths, or a number beside an operator, joins it too (``−0.5``,
+    ``(3×1)``, ``> 0]``); else it is text.
     """
     kinds = [t.kind for t in tokens]
     is_math = [k == "math" for k in kinds]
@@ -257,11 +257,12 @@ def _resolve(tokens: list[_Token]) -> list[bool]:
         for k, token in enumerate(tokens):
             if is_math[k] or token.kind != "neutral" or not (token.text[0].isdigit() or token.text in "()[]/"):
                 continue
+            digits = token.text[0].isdigit()
             before = next((j for j in range(k - 1, -1, -1) if kinds[j] != "space"), None)
             after = next((j for j in range(k + 1, len(tokens)) if kinds[j] != "space"), None)
             if (k and is_math[k - 1] and kinds[k - 1] != "space") or (
                 k + 1 < len(tokens) and is_math[k + 1] and kinds[k + 1] != "space"
-            ) or any(tokens[j].text in _OPERATORS for j in (before, after) if j is not None):
+            ) or digits and any(tokens[j].text in _OPERATORS for j in (before, after) if j is not None):
                 is_math[k] = changed = True
     for k, kind in enumerate(kinds):  # a space between two pieces of maths is inside the maths
         if kind == "space":
