@@ -121,7 +121,7 @@ def latex_name(name: str) -> str:
     """
     if name.lower() in _HATS:
         return r"\hat{Y}"
-    match = re.fullmatch(r"([A-Za-z]+)_?(\d+)", name)
+    match = re.fullmatch(r"([A-Za-z]+)_?([0-9]+)", name)
     if match:
         return f"{match.group(1)}_{{{match.group(2)}}}"
     if re.fullmatch(r"[A-Za-z]", name):
@@ -140,7 +140,7 @@ def latex_element(name: str, index: tuple[int, ...]) -> str:
     letter = r"\hat{y}" if symbol == "ŷ" else symbol if re.fullmatch("[A-Za-z]", symbol) else "{" + tex_math(symbol) + "}"
     numbers = [str(i + 1) for i in index]
     sep = "," if any(len(n) > 1 for n in numbers) else ""
-    mark = f"^{{({layer})}}" if layer else ""
+    mark = f"^{{({tex_math(layer)})}}" if layer else ""  # any digit Unicode has, written so pdflatex sets it
     return f"{letter}{mark}_{{{sep.join(numbers)}}}"
 
 

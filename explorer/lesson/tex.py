@@ -54,8 +54,9 @@ _TEXT_SPECIAL = {
     "|": r"\textbar{}", "-": "-{}", "✓": r"\checkmark{}", "✔": r"\checkmark{}", "✗": r"$\times$", "✘": r"$\times$",
     "…": r"\ldots{}", "–": "--", "—": "---", "‘": "`", "’": "'", "“": "``", "”": "''", "−": r"\textminus{}",
     "⎡": "[", "⎢": "|", "⎣": "[", "⎤": "]", "⎥": "|", "⎦": "]", "°": r"\textdegree{}", "§": r"\S{}", "¶": r"\P{}",
-    "«": r"\guillemotleft{}", "»": r"\guillemotright{}", "\u00a0": "~", "·": r"\textperiodcentered{}",
-    "½": r"\textonehalf{}", "×": r"\texttimes{}", "±": r"\textpm{}", "'": "'", '"': "''",
+    "\u00a0": "~", "·": r"\textperiodcentered{}",
+    "½": r"\textonehalf{}", "×": r"\texttimes{}", "±": r"\textpm{}", "'": "'",
+    '"': r"{\ttfamily\char34}", "`": r"\textasciigrave{}",
 }
 
 #: Combining marks: (accent in maths, accent command in text).
@@ -111,7 +112,15 @@ def _text_char(ch: str) -> str:
 
 
 def _math_char(ch: str) -> str:
-    """One character as maths (a letter, digit, Greek letter or operator); anything else as text inside maths."""
+    """One character as maths (a letter, digit, Greek letter or operator); anything else as text inside maths.
+
+    A command ends with a space, so the letter after it cannot lengthen its name (``\\Delta E``).
+    """
+    latex = _math_char_bare(ch)
+    return latex + " " if re.search(r"\\[A-Za-z]+$", latex) else latex
+
+
+def _math_char_bare(ch: str) -> str:
     if ch.isascii() and ch.isalnum():
         return ch
     if ch in _GREEK:
@@ -329,6 +338,11 @@ class _MathWriter:
         return "".join(self.out).strip()
 
 
+def _inline(latex: str) -> str:
+    """Two pieces of maths side by side as two, never ``$$`` (display maths)."""
+    return re.sub(r"(?<!\\)\$\$", "${}$", latex)
+
+
 def _spans(text: str) -> list[tuple[bool, list[_Token]]]:
     tokens = _tokens(text)
     spans: list[tuple[bool, list[_Token]]] = []
@@ -359,7 +373,7 @@ def tex_text(text: str) -> str:
         for token in tokens:
             writer.token(token)
         out.append("$" + writer.text() + "$")
-    return "".join(out)
+    return _inline("".join(out))
 
 
 def tex_math(text: str) -> str:
@@ -370,13 +384,13 @@ def tex_math(text: str) -> str:
     """
     writer = _MathWriter()
     for math, tokens in _spans(text):
-        if math:
+        if math or all(t.kind in ("neutral", "space") for t in tokens):  # in maths already: digits stay maths
             for token in tokens:
                 writer.token(token)
         else:
             writer.atom(r"\text{" + "".join(" " if t.kind == "space" else "".join(_text_char(c) for c in t.text)
                                             for t in tokens) + "}")
-    return writer.text() or "{}"
+    return _inline(writer.text()) or "{}"
 
 
 def tex_code(text: str) -> str:
@@ -391,4 +405,4 @@ def tex_code(text: str) -> str:
             out.append("".join(r"\ " if ch == " " else _TEXT_SPECIAL.get(ch, ch) for ch in run))
         else:
             out.append(tex_text(run))
-    return r"\texttt{" + "".join(out) + "}"
+    return _inline(r"\texttt{" + "".join(out) + "}")

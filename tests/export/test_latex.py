@@ -23,7 +23,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from explorer.engine import Session
-from explorer.export.explanation import derivation_files, explain
+from explorer.export.explanation import LATEX_PREAMBLE, derivation_files, explain
+from explorer.lesson import tex
 from explorer.lesson.notation import latex_element, latex_name
 from explorer.lesson.tex import tex_code, tex_math, tex_text
 from explorer.model import load_model
@@ -107,6 +108,10 @@ def test_hostile_labels_compile(tmp_path: Path) -> None:
         s.run()
         documents[f"hostile_{k}"] = derivation_files(s)["derivation.tex"]
     documents["hostile_explain"] = explain(s, "A1", "latex")
+    every = "".join(sorted({*tex._GREEK, *tex._OPERATORS, *tex._NEUTRAL_MATH, *tex._TEXT_SPECIAL})) + " x\u0302\u0301é"
+    every += "".join(chr(c) for c in range(0x20, 0x7F)) + "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵀ₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼ ㄱ한"
+    body = f"{tex_text(every)}\n\n${tex_math(every)}$\n\n{tex_code(every)}\n"
+    documents["every_symbol"] = LATEX_PREAMBLE + body + "\\end{document}\n"  # every entry of every table
     compile_tex(tmp_path, documents)
 
 
@@ -153,13 +158,24 @@ def balanced(latex: str) -> bool:
 
 
 ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+#: Every command the converter may write; a name glued to the letters after it (``\DeltaE``) is none of them.
+COMMANDS = {name for table in (tex._GREEK, tex._OPERATORS, tex._NEUTRAL_MATH, tex._TEXT_SPECIAL)
+            for value in table.values() for name in re.findall(r"\\([A-Za-z]+)", value)}
+COMMANDS |= {name for pair in tex._ACCENTS.values() for value in pair for name in re.findall(r"\\([A-Za-z]+)", value)}
+COMMANDS |= {"text", "texttt", "mathrm", "ttfamily", "char"}
+
+
+#: Text made of what the converter's tables know, with letters, digits and scripts between them.
+TABLE_TEXT = st.text(st.sampled_from(sorted({*tex._GREEK, *tex._OPERATORS, *tex._NEUTRAL_MATH, *tex._TEXT_SPECIAL,
+                                             *"aZx1_^ ⁽⁾¹₁ᵀ\u0302한"})), max_size=20)
 
 
 @settings(max_examples=300)
-@given(st.one_of(ANY_TEXT, st.sampled_from(MARKUP), st.lists(st.sampled_from(MARKUP)).map("".join)))
+@given(st.one_of(ANY_TEXT, TABLE_TEXT, st.sampled_from(MARKUP), st.lists(st.sampled_from(MARKUP)).map("".join)))
 def test_the_converter_is_balanced_for_any_text(text: str) -> None:
     for latex in (tex_text(text), tex_math(text), tex_code(text), latex_name(text), latex_element(text, (0, 1))):
         assert balanced(latex), (text, latex)
+        assert set(re.findall(r"\\([A-Za-z]+)", latex)) <= COMMANDS, (text, latex)
     assert "\\end{document}" not in tex_text(text)
 
 
