@@ -38,7 +38,7 @@ HOSTILE = chain(["__builtins__", "float", "print", "tuple", "__debug__", "json",
 MARKUP = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
           "![i](http://e.x/i.png)", "<http://e.x>", "`code`", "*em* _em_", "# heading", "> quote", "- item",
           "a | b", "&lt;b&gt;", "\\", "⁽x", "$\\alpha", "a$b", "%", "{", "}}", "~^", "\\end{document}", "x_1_2",
-          "w⁽¹⁾₁₁", "층 레이어", "H₂ᵀ", "Ŷ", "é", "中", "😀", "\u202eRTL", "∂", "a b  ")
+          "w⁽¹⁾₁₁", "```", "~~~", "층 레이어", "H₂ᵀ", "Ŷ", "é", "中", "😀", "\u202eRTL", "∂", "a b  ")
 
 ID_TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cf", "Zl", "Zp", "Cs")), min_size=1, max_size=12)
 ODD = ("'", '"', "\\", "'" * 3, '"' * 3, "{x}", "{}", "ñ층Ω", "a\\nb", "⁽1⁾", "$_x")

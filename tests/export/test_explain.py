@@ -165,8 +165,8 @@ def _inert(markdown: str, labels: list[str]) -> None:
         assert pretty(label) in shown_text, label  # shown as it was written, not swallowed
 
 
-NAMED = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
-         "![i](http://e.x/i.png)", "<http://e.x>", "*em*", "`code`", "# h", "> q", "- item", "a | b", "~~s~~"]
+NAMED = ["```", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
+         "![i](http://e.x/i.png)", "<http://e.x>", "*em*", "`code`", "# h", "> q", "- item", "a | b", "~~s~~", "<b>b</b>"]
 
 
 def test_markdown_labels_with_html_links_and_markup_are_inert() -> None:
