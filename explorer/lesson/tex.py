@@ -82,8 +82,8 @@ def _script(ch: str) -> tuple[str, str] | None:
 
 
 def _hangul(ch: str) -> bool:
-    """Hangul kotex sets: syllables and compatibility jamo."""
-    return "\uac00" <= ch <= "\ud7a3" or "\u3131" <= ch <= "\u318e"
+    """Hangul kotex sets: syllables and compatibility jamo (its fonts have no glyph for the filler, U+3164)."""
+    return "\uac00" <= ch <= "\ud7a3" or "\u3131" <= ch <= "\u318e" and ch != "\u3164"
 
 
 def _code_point(ch: str) -> str:

@@ -109,7 +109,8 @@ def test_hostile_labels_compile(tmp_path: Path) -> None:
         documents[f"hostile_{k}"] = derivation_files(s)["derivation.tex"]
     documents["hostile_explain"] = explain(s, "A1", "latex")
     every = "".join(sorted({*tex._GREEK, *tex._OPERATORS, *tex._NEUTRAL_MATH, *tex._TEXT_SPECIAL})) + " x\u0302\u0301é"
-    every += "".join(chr(c) for c in range(0x20, 0x7F)) + "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵀ₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼ ㄱ한"
+    every += "".join(chr(c) for c in range(0x20, 0x7F)) + "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵀ₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼ 한"
+    every += "".join("a" + mark + "δ" + mark for mark in tex._ACCENTS) + "".join(chr(c) for c in range(0x3131, 0x318F))
     body = f"{tex_text(every)}\n\n${tex_math(every)}$\n\n{tex_code(every)}\n"
     documents["every_symbol"] = LATEX_PREAMBLE + body + "\\end{document}\n"  # every entry of every table
     compile_tex(tmp_path, documents)
