@@ -85,6 +85,10 @@ def test_every_handout_and_every_toy_explanation_compiles(tmp_path: Path) -> Non
     for node in toy.model.order:
         if toy.grad(node) is not None:
             documents[f"explain_{node}"] = explain(toy, node, "latex")
+    early = Session(load_model(example_path("toy")))
+    early.seek(10)  # W1's gradient not known yet: the handout says so
+    documents["toy_at_step_10"] = derivation_files(early)["derivation.tex"]
+    assert "not known at step 10/13" in documents["toy_at_step_10"]
     assert len(documents) >= 4 + 6
     pages = compile_tex(tmp_path, documents)
     assert pages["toy_derivation"] <= 3, pages  # short enough to hand out
