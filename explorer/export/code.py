@@ -5,7 +5,10 @@ they read back bit for bit), runs the forward and the backward pass and prints
 the loss and every parameter's gradient; with ``--json`` it prints exactly one
 JSON object ``{"loss": ..., "grad": {"W1": [[...]], ...}}``. The numpy script
 writes the backward pass out as the vector-Jacobian products the explorer
-runs; the torch script leaves it to autograd.
+runs; the torch script leaves it to autograd. Node ids never become Python
+names: every value is ``value[id]`` and every gradient ``grad[id]``, keyed by
+the id's text, so no id (``float``, ``print``, ``__builtins__``) can shadow
+what the script uses.
 
 Every op's code (its forward in numpy and torch, its numpy VJP per port) is
 part of its entry in :data:`explorer.ops.OPS`.
