@@ -328,6 +328,8 @@ class _MathWriter:
         elif token.kind == "text":
             self.atom(r"\text{" + "".join(_text_char(c) for c in token.text) + "}")
         else:
+            if token.text == "(" and len(self.out) > 1 and self.out[-1] == " " and self.out[-2] not in _OPERATORS.values():
+                self.out[-1] = "\\ "  # "∂L/∂Ŷ (2×1)": the space that keeps a shape from reading as an argument
             self.atom("".join(_math_char(c) for c in unicodedata.normalize("NFC", token.text)))
 
     def text(self) -> str:
