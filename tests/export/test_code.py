@@ -129,17 +129,25 @@ def test_every_float_a_model_can_hold_reads_back_bit_for_bit(values: np.ndarray)
 
 # -- hostile ids: keywords, builtins, dunder names, quotes, backslashes, any Unicode the format allows ----------
 
-def run_in_process(script: str) -> dict[str, object]:
-    """Run a generated script as ``__main__`` with ``--json`` and read its one JSON object."""
+def run_in_process(script: str, *args: str) -> str:
+    """Run a generated script as ``__main__`` with ``args`` and return what it printed."""
     out = io.StringIO()
     argv = sys.argv
-    sys.argv = ["model.py", "--json"]
+    sys.argv = ["model.py", *args]
     try:
         with contextlib.redirect_stdout(out):
             exec(compile(script, "model.py", "exec"), {"__name__": "__main__"})  # noqa: S102 - our own output
     finally:
         sys.argv = argv
-    result: dict[str, object] = json.loads(out.getvalue())
+    return out.getvalue()
+
+
+def run_both_ways(model: Model, script: str) -> dict[str, object]:
+    """The readable print names every parameter; ``--json`` prints one object, returned."""
+    readable = run_in_process(script)
+    assert readable.startswith("loss = ")
+    assert all(f"dL/d{p} " in readable for p in model.params)
+    result: dict[str, object] = json.loads(run_in_process(script, "--json"))
     return result
 
 
@@ -157,7 +165,7 @@ def check_numbers(model: Model, out: dict[str, object], rtol: float) -> None:
 @given(st.lists(IDS, min_size=8, max_size=8, unique=True), st.lists(LABELS, min_size=8, max_size=8), LABELS)
 def test_numpy_script_runs_whatever_the_ids(ids: list[str], labels: list[str], name: str) -> None:
     model = chain(ids, labels, name)
-    check_numbers(model, run_in_process(numpy_script(model)), rtol=1e-10)
+    check_numbers(model, run_both_ways(model, numpy_script(model)), rtol=1e-10)
 
 
 @settings(max_examples=20)
@@ -165,7 +173,7 @@ def test_numpy_script_runs_whatever_the_ids(ids: list[str], labels: list[str], n
 def test_torch_script_runs_whatever_the_ids(ids: list[str], labels: list[str], name: str) -> None:
     pytest.importorskip("torch")
     model = chain(ids, labels, name)
-    check_numbers(model, run_in_process(torch_script(model)), rtol=1e-9)
+    check_numbers(model, run_both_ways(model, torch_script(model)), rtol=1e-9)
 
 
 def test_ids_never_become_python_names() -> None:
