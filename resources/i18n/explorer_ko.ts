@@ -159,7 +159,7 @@
     <name>Commands</name>
     <message>
         <source>Redo {text}</source>
-        <extracomment>How a command swaps the document&apos;s model: ``replace(model, restarts, text, note, moved)``.</extracomment>
+        <extracomment>How a command swaps the document&apos;s model: ``replace(model, restarts, text, note, moved, reached)``.</extracomment>
         <translation>다시 실행: {text}</translation>
     </message>
     <message>
@@ -245,6 +245,10 @@
     <message>
         <source>the model changed, so the pass starts again at step 0</source>
         <translation>모델이 바뀌어 0단계부터 다시 시작합니다</translation>
+    </message>
+    <message>
+        <source>back at step {position}/{total}</source>
+        <translation>{position}/{total}단계로 돌아갑니다</translation>
     </message>
     <message>
         <source>Cannot open {name}: {reason}</source>
