@@ -1926,6 +1926,22 @@
         <source>Leave presentation or tour</source>
         <translation>발표 모드 또는 강의 따라가기 나가기</translation>
     </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>글자 크게(&amp;L)</translation>
+    </message>
+    <message>
+        <source>S&amp;maller text</source>
+        <translation>글자 작게(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual text size</source>
+        <translation>글자 원래 크기(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Text size {percent} %</source>
+        <translation>글자 크기 {percent}%</translation>
+    </message>
 </context>
 <context>
     <name>MatrixEditor</name>

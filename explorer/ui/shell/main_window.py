@@ -50,6 +50,7 @@ from explorer.ui.shell.files import DocumentFiles
 from explorer.ui.shell.keys import install_step_keys
 from explorer.ui.shell.node_list import NodeList
 from explorer.ui.shell.responsive import install_responsive_layout
+from explorer.ui.shell.text_zoom import TextZoom
 from explorer.ui.shell.toolbars import BuildToolbar, StepsToolbar
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line, plain
@@ -152,6 +153,8 @@ class MainWindow(QMainWindow):
         install_classroom(self, self.view_menu, self.help_menu)  # View → Present (F5), Help → Lecture tour
         self.classroom.tour.practice_requested.connect(self.practice.practise_stop)  # a stop's "Practice this"
         install_responsive_layout(self, self.inspector_dock, self.steps_toolbar, bool(settings.window_state))
+        self.text_zoom.changed.connect(self.canvas_pane.fit_header)
+        self.text_zoom.restore()  # the remembered text size, once every part is built
 
     # -- the parts ------------------------------------------------------------------
 
@@ -209,8 +212,9 @@ class MainWindow(QMainWindow):
         self.loss_combo, self.batch_spin = self.build_toolbar.loss_combo, self.build_toolbar.batch_spin
 
         self.fit_action = act(translate("MainWindow", "&Fit to view"), self.view.fit_to_view, "F")
-        self.zoom_in_action = act(translate("MainWindow", "Zoom &in"), lambda: self.view.scale(1.25, 1.25), key.ZoomIn)
-        self.zoom_out_action = act(translate("MainWindow", "Zoom &out"), lambda: self.view.scale(0.8, 0.8), key.ZoomOut)
+        self.zoom_in_action = act(translate("MainWindow", "Zoom &in"), lambda: self.view.scale(1.25, 1.25), ["+", "="])
+        self.zoom_out_action = act(translate("MainWindow", "Zoom &out"), lambda: self.view.scale(0.8, 0.8), "-")
+        self.text_zoom = TextZoom(self, self.settings)  # Ctrl+= and Ctrl+−: the text of the whole window
         self.dark_action = act(translate("MainWindow", "&Dark theme"), self.toggle_theme, "Ctrl+Shift+D")
         self.dark_action.setCheckable(True)
         self.reset_settings_action = act(translate("MainWindow", "Reset settings"), self.reset_settings)
@@ -235,7 +239,8 @@ class MainWindow(QMainWindow):
         language_menu = QMenu(translate("MainWindow", "&Language"), self)
         self.language_group = choice_menu(language_menu, language_titles(), self.settings.language, self.choose_language)
         self.view_menu = fill_menu(bar.addMenu(translate("MainWindow", "&View")), [
-            self.fit_action, self.zoom_in_action, self.zoom_out_action, None, self.dark_action, theme_menu,
+            self.fit_action, self.zoom_in_action, self.zoom_out_action, None, *self.text_zoom.actions, None,
+            self.dark_action, theme_menu,
             language_menu, None, self.reset_settings_action,
         ])  # fmt: skip
         self.step_menu = fill_menu(bar.addMenu(translate("MainWindow", "&Step")), self.step_actions)
