@@ -61,9 +61,13 @@ def tab_under_canvas(window: QMainWindow, docks: Sequence[QDockWidget]) -> None:
     """``docks`` share one tabbed area under the canvas, the first in front, all closed until used.
 
     The inspector keeps the window's full height on the right; the canvas keeps its room until a dock is opened.
+    The node list, when it is under the canvas too, stays a row of its own above them.
     """
     window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, docks[0])
+    nodes = window.findChild(QDockWidget, "nodes")
+    if nodes is not None and window.dockWidgetArea(nodes) == Qt.DockWidgetArea.BottomDockWidgetArea:
+        window.splitDockWidget(nodes, docks[0], Qt.Orientation.Vertical)
     for before, dock in zip(docks, docks[1:], strict=False):
         window.tabifyDockWidget(before, dock)
     docks[0].raise_()

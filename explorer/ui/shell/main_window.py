@@ -49,7 +49,7 @@ from explorer.ui.shell.file_drop import FileDrops
 from explorer.ui.shell.files import DocumentFiles
 from explorer.ui.shell.keys import install_step_keys
 from explorer.ui.shell.node_list import NodeList
-from explorer.ui.shell.responsive import install_responsive_layout
+from explorer.ui.shell.responsive import fit_to_screen, install_responsive_layout
 from explorer.ui.shell.text_zoom import TextZoom
 from explorer.ui.shell.toolbars import BuildToolbar, StepsToolbar
 from explorer.ui.text.i18n import translate
@@ -107,7 +107,8 @@ class MainWindow(QMainWindow):
         self.node_list.node_picked.connect(controller.select)
         self.inspector_dock = self._dock(self.tr("Inspector"), "inspector", self.inspector)
         self.resizeDocks([self.inspector_dock], [560], Qt.Orientation.Horizontal)
-        self.nodes_dock = self._dock(self.tr("Nodes"), "nodes", self.node_list)
+        self.nodes_dock = self._dock(self.tr("Nodes"), "nodes", self.node_list, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)  # the inspector: full height
 
         self.step_label = plain(QLabel(self))
         self.loss_label = plain(QLabel(self))
@@ -152,19 +153,22 @@ class MainWindow(QMainWindow):
         install_step_keys(self)
         install_classroom(self, self.view_menu, self.help_menu)  # View → Present (F5), Help → Lecture tour
         self.classroom.tour.practice_requested.connect(self.practice.practise_stop)  # a stop's "Practice this"
-        install_responsive_layout(self, self.inspector_dock, self.steps_toolbar, bool(settings.window_state))
+        self.responsive = install_responsive_layout(self, self.inspector_dock, self.steps_toolbar, bool(settings.window_state))
         self.text_zoom.changed.connect(self.canvas_pane.fit_header)
+        self.text_zoom.changed.connect(self.responsive.remeasure)
         self.text_zoom.restore()  # the remembered text size, once every part is built
 
     # -- the parts ------------------------------------------------------------------
 
-    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
-        """``widget`` in a movable dock on the right, named ``name`` so the saved state restores it."""
+    def _dock(
+        self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea
+    ) -> QDockWidget:
+        """``widget`` in a movable dock (on the right), named ``name`` so the saved state restores it."""
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.addDockWidget(area, dock)
         return dock
 
     def _make_actions(self) -> None:
@@ -251,11 +255,12 @@ class MainWindow(QMainWindow):
     # -- settings -------------------------------------------------------------------
 
     def restore_layout(self) -> None:
-        """Geometry and docks as the last window left them (nothing saved: the defaults)."""
+        """Geometry and docks as the last window left them (nothing saved: the defaults), within the screen."""
         if self.settings.geometry:
             self.restoreGeometry(self.settings.geometry)
         if self.settings.window_state:
             self.restoreState(self.settings.window_state)
+        fit_to_screen(self)  # remembered on a larger screen or at another scale: never larger than this one
 
     def save_layout(self) -> None:
         self.settings.geometry = self.saveGeometry()
