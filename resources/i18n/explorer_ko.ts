@@ -1075,7 +1075,19 @@
     </message>
     <message>
         <source>none</source>
-        <translation>없음</translation>
+        <translation type="vanished">없음</translation>
+    </message>
+    <message>
+        <source>none (no node)</source>
+        <translation>없음 (노드 없음)</translation>
+    </message>
+    <message>
+        <source>No activation node: the layer&apos;s output H goes straight on</source>
+        <translation>활성화 노드 없음: 층의 출력 H가 그대로 다음으로 갑니다</translation>
+    </message>
+    <message>
+        <source>A node that passes H on unchanged: the same numbers as none, with one more step whose local Jacobian is the identity I</source>
+        <translation>H를 그대로 넘기는 노드: 없음과 같은 수이지만, 국소 야코비안이 단위행렬 I인 단계가 하나 더 있습니다</translation>
     </message>
     <message>
         <source>bias b</source>
@@ -1173,6 +1185,10 @@
     <message>
         <source>{what} is not reached yet: the backward pass computes it at step {at}.</source>
         <translation>{what}에는 아직 도달하지 않았습니다: 역전파가 {at}단계에서 계산합니다.</translation>
+    </message>
+    <message>
+        <source>No node is selected: click one on the canvas to see its local derivatives.</source>
+        <translation>선택한 노드가 없습니다: 캔버스에서 노드를 눌러 국소 미분을 보세요.</translation>
     </message>
     <message>
         <source>This node has no local derivatives.</source>

@@ -100,6 +100,7 @@ class LazyTabs(QTabWidget):
             page = self.widget(index)
             placeholder = self._placeholders.pop(index, None)
             if placeholder is not None:
+                placeholder.hide()  # at once: its deletion waits for the event loop (a screenshot does not)
                 placeholder.deleteLater()
             view = self._factories[index]()
             view.setParent(page)

@@ -100,9 +100,20 @@ class Inspector(InspectorTabs, QWidget):
         # as wide as a short name, whatever the longest activation: the header's height never depends on the op table
         self.activation_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.activation_combo.setMinimumContentsLength(8)
-        self.activation_combo.addItem(translate("Inspector", "none"), None)
+        self.activation_combo.addItem(translate("Inspector", "none (no node)"), None)
+        self.activation_combo.setItemData(
+            0, translate("Inspector", "No activation node: the layer's output H goes straight on"), Qt.ItemDataRole.ToolTipRole
+        )
         for name in ACTIVATIONS:
             self.activation_combo.addItem(op_title(name), name)
+        identity = self.activation_combo.findData("identity")
+        if identity >= 0:  # beside "none": the same numbers, one more node and one more step
+            self.activation_combo.setItemData(
+                identity,
+                translate("Inspector", "A node that passes H on unchanged: the same numbers as none, "
+                          "with one more step whose local Jacobian is the identity I"),
+                Qt.ItemDataRole.ToolTipRole,
+            )
         self.bias_check = QCheckBox(translate("Inspector", "bias b"), self.layer_box)
         row = QHBoxLayout(self.layer_box)
         row.addWidget(QLabel(translate("Inspector", "width"), self.layer_box))

@@ -33,6 +33,7 @@ from explorer.ui.kit.workers import BackgroundRunner
 from explorer.ui.lab import install_learning_lab
 from explorer.ui.practice import install_practice
 from explorer.ui.shell.actions import (
+    KEYS_NAME,
     Shortcut,
     choice_menu,
     examples_menu,
@@ -201,6 +202,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts(first_binding(key.Undo))
         self.redo_action = c.undo_group.createRedoAction(self, translate("MainWindow", "&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.undo_action.setProperty(KEYS_NAME, translate("MainWindow", "&Undo"))  # F1 lists it so, not by its last edit
+        self.redo_action.setProperty(KEYS_NAME, translate("MainWindow", "&Redo"))
         self.addActions([self.undo_action, self.redo_action])
 
         # the pieces that step the pass and build the network make their own actions, in menu order
