@@ -1,6 +1,8 @@
 """The window on small screens, measured by widget geometry: no tool behind a toolbar's », every tab in sight,
 the node list clear of the inspector, and the window no larger than the screen it opens on."""
 
+import contextlib
+
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QToolBar
@@ -134,3 +136,28 @@ def test_fit_to_screen_leaves_a_window_that_fits_alone(make_window, qtbot):
     settle()
     assert not fit_to_screen(window)
     assert window.size().toTuple() == (600, 500)
+
+
+def test_the_update_dock_has_room_for_its_heatmaps_numbers(make_window, qtbot):
+    window = make_window(size=(1920, 1080))
+    window.controller.run_to_end()
+    lab = window.learning_lab
+    lab.reveal(lab.update_dock)
+    view = lab.update_view
+    qtbot.waitUntil(lambda: view.update_shown is not None, timeout=3000)
+    heatmaps = [matrix.heatmap for matrix in (view.before_view, view.step_view, view.after_view)]
+
+    def cells(heatmap):
+        pixel_w, pixel_h = heatmap.plot.vb.viewPixelSize()
+        return 1 / pixel_w, 1 / pixel_h
+
+    def roomy():
+        settle()
+        return all(min(cells(heatmap)) >= 30 for heatmap in heatmaps)
+
+    with contextlib.suppress(qtbot.TimeoutError):
+        qtbot.waitUntil(roomy, timeout=3000)  # the dock takes its room once shown, as the loop turns: else measured below
+    for heatmap in heatmaps:
+        cell_w, cell_h = cells(heatmap)
+        assert min(cell_w, cell_h) >= 30, f"cells of {cell_w:.0f}×{cell_h:.0f} px"
+        assert heatmap.numbers._choose(cell_w, cell_h) is not None  # the numbers are drawn in them
