@@ -84,15 +84,26 @@ class ResponsiveLayout(QObject):
         if self._needs is None:
             style = steps.toolButtonStyle()
             widths = []
-            for each in (Qt.ToolButtonStyle.ToolButtonTextBesideIcon, Qt.ToolButtonStyle.ToolButtonIconOnly):
-                steps.setToolButtonStyle(each)
+            for texts in (True, False):
+                self._show_texts(texts)
                 layout = steps.layout()
                 if layout is not None:
                     layout.invalidate()  # its size hint is kept until then
                 widths.append(steps.sizeHint().width())
-            steps.setToolButtonStyle(style)
+            self._show_texts(style == Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             self._needs = (widths[0], widths[1])
         return self._needs
+
+    def _show_texts(self, texts: bool) -> None:
+        """The step buttons' texts and the speed's caption (icons only and the bare slider when compact)."""
+        steps = self._steps
+        assert steps is not None
+        style = Qt.ToolButtonStyle.ToolButtonTextBesideIcon if texts else Qt.ToolButtonStyle.ToolButtonIconOnly
+        if steps.toolButtonStyle() != style:
+            steps.setToolButtonStyle(style)
+        caption = getattr(steps, "speed_caption", None)  # the slider says "Play speed" in its tooltip
+        if caption is not None and caption.isVisible() != texts:
+            caption.setVisible(texts)
 
     def top_toolbars(self) -> tuple[list[QToolBar], list[QToolBar]]:
         """The shown toolbars at the top: building and stepping (the window's own), then the others (the lab's)."""
@@ -123,9 +134,7 @@ class ResponsiveLayout(QObject):
             texts, wrap = False, False
         else:
             texts, wrap = others + with_texts <= room, True
-        style = Qt.ToolButtonStyle.ToolButtonTextBesideIcon if texts else Qt.ToolButtonStyle.ToolButtonIconOnly
-        if steps.toolButtonStyle() != style:
-            steps.setToolButtonStyle(style)
+        self._show_texts(texts)
         if later and self._window.toolBarBreak(later[0]) != wrap:
             if wrap:
                 self._window.insertToolBarBreak(later[0])

@@ -197,7 +197,7 @@ class StepsToolbar(QToolBar):
         self._icon_kinds = dict(zip(self.step_actions, ("reset", "back", "step", "forward", "end", "play"), strict=True))
         for action in self.step_actions:
             self.addAction(action)
-        self.addWidget(QLabel(translate("MainWindow", " speed "), window))
+        self.speed_caption = self.addWidget(QLabel(translate("MainWindow", " speed "), window))  # off when compact
         self.speed_slider = QSlider(Qt.Orientation.Horizontal, window)
         self.speed_slider.setRange(0, SPEED_TICKS)
         self.speed_slider.setFixedWidth(100)
