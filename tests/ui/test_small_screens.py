@@ -161,3 +161,28 @@ def test_the_update_dock_has_room_for_its_heatmaps_numbers(make_window, qtbot):
         cell_w, cell_h = cells(heatmap)
         assert min(cell_w, cell_h) >= 30, f"cells of {cell_w:.0f}×{cell_h:.0f} px"
         assert heatmap.numbers._choose(cell_w, cell_h) is not None  # the numbers are drawn in them
+
+
+def test_at_1280_by_720_every_toolbar_shares_one_row(make_window, qtbot):
+    window = make_window(size=(1280, 720))
+    settle()
+    rows = {bar.y() for bar in (window.build_toolbar, window.steps_toolbar, window.learning_lab.toolbar)}
+    assert len(rows) == 1  # the height goes to the canvas and the inspector
+
+
+def test_at_twice_the_text_size_every_tool_is_still_in_sight(make_window, qtbot):
+    from explorer.ui.kit.text_zoom import set_zoom_factor, zoom_factor
+    from explorer.ui.shell.large_type import scaled
+
+    window = make_window(size=(1400, 900))
+    try:
+        window.text_zoom.set_factor(2.0)
+        settle()
+        hidden = [name for name, widget, bar in _toolbar_widgets(window) if not _shown_whole(window, widget, bar)]
+        assert not hidden, f"at 200 %: {hidden} behind a toolbar's » or off the window"
+    finally:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        app.setFont(scaled(app.font(), 1 / zoom_factor()))
+        set_zoom_factor(1.0)

@@ -112,7 +112,7 @@ class ResponsiveLayout(QObject):
             bar for bar in w.findChildren(QToolBar)
             if bar.parentWidget() is w and w.toolBarArea(bar) == Qt.ToolBarArea.TopToolBarArea and not bar.isHidden()
         ]  # fmt: skip
-        first = [bar for bar in bars if bar is self._steps or bar is getattr(w, "build_toolbar", None)]
+        first = [bar for bar in (getattr(w, "build_toolbar", None), self._steps) if bar in bars]
         return first, [bar for bar in bars if bar not in first]
 
     def arrange_toolbars(self) -> None:
@@ -135,11 +135,16 @@ class ResponsiveLayout(QObject):
         else:
             texts, wrap = others + with_texts <= room, True
         self._show_texts(texts)
-        if later and self._window.toolBarBreak(later[0]) != wrap:
-            if wrap:
-                self._window.insertToolBarBreak(later[0])
+        self._break_before(later[0] if later else None, wrap)
+        if len(first_row) > 1:  # even the building and stepping tools alone too wide (a large text zoom): two rows
+            self._break_before(steps, first_row.index(steps) > 0 and others + icons_only > room)
+
+    def _break_before(self, bar: QToolBar | None, wanted: bool) -> None:
+        if bar is not None and self._window.toolBarBreak(bar) != wanted:
+            if wanted:
+                self._window.insertToolBarBreak(bar)
             else:
-                self._window.removeToolBarBreak(later[0])
+                self._window.removeToolBarBreak(bar)
 
     def _arrange_later(self) -> None:
         self._pending = False

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolBar, 
 
 from explorer.ui.kit.settings import Settings
 from explorer.ui.kit.text_zoom import next_zoom, set_zoom_factor, zoom_factor
+from explorer.ui.kit.theme import current_theme, themes
 from explorer.ui.shell.large_type import fixes_size, scaled
 from explorer.ui.text.i18n import translate
 
@@ -121,6 +122,8 @@ class TextZoom(QObject):
             if shiboken6.isValid(bar):
                 bar.setIconSize(QSize(round(base.width() * zoom_factor()), round(base.height() * zoom_factor())))
         _scale_plot_ticks(w, ratio)
+        # the views that style themselves from the theme (the plots' titles) read the zoom there: the same path
+        themes().changed.emit(current_theme().name)
 
 
 def _scale_plot_ticks(window: QMainWindow, ratio: float) -> None:
