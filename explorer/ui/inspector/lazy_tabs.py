@@ -60,9 +60,8 @@ class LazyTabs(QTabWidget):
         fulls = [self.full_text(index) for index in range(self.count())]
         bar = self.tabBar()
         metrics = bar.fontMetrics()
-        padding = 2 * bar.style().pixelMetric(bar.style().PixelMetric.PM_TabBarTabHSpace, None, bar) + 8
-        need = sum(metrics.horizontalAdvance(text) + padding for text in fulls)
-        whole = need <= self.width()
+        longer = sum(metrics.horizontalAdvance(full) - metrics.horizontalAdvance(self.tabText(i)) for i, full in enumerate(fulls))
+        whole = bar.sizeHint().width() + longer <= self.width()  # the bar's natural width with every whole name
         for index, full in enumerate(fulls):
             shown = full if whole else short_name(full)
             if self.tabText(index) != shown:

@@ -148,7 +148,7 @@ class ResponsiveLayout(QObject):
 
     def _arrange_later(self) -> None:
         self._pending = False
-        if self._steps is not None:
+        if self._steps is not None and self._window.isVisible():
             self.arrange_toolbars()
 
     def dragging(self) -> bool:
@@ -162,7 +162,7 @@ class ResponsiveLayout(QObject):
             self.remeasure()
             return False
         if isinstance(watched, QToolBar) and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
-            if not self._pending:
+            if not self._pending and self._window.isVisible():  # not while the window closes
                 self._pending = True
                 QTimer.singleShot(0, self, self._arrange_later)
             return False
