@@ -126,3 +126,14 @@ def test_presentation_grows_with_the_text_zoom(make_window, qtbot):
     assert window.classroom.presentation.sizes[0] == round(body * 1.5)
     window.classroom.presentation.leave()
     assert isinstance(window.inspector_dock, QDockWidget)
+
+
+def test_the_canvas_keeps_its_labels_readable_at_a_larger_text(make_window, qtbot):
+    from explorer.ui.shell.main_window import READABLE_ZOOM
+
+    window = make_window("deep_sigmoid", size=(1024, 700))  # a long chain: the fit stops at the readable zoom
+    window.view.fit_to_view(READABLE_ZOOM)
+    before = window.view.zoom()
+    assert before == pytest.approx(READABLE_ZOOM)
+    window.text_zoom.set_factor(2.0)
+    assert window.view.zoom() == pytest.approx(2 * READABLE_ZOOM)

@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         self.classroom.tour.practice_requested.connect(self.practice.practise_stop)  # a stop's "Practice this"
         self.responsive = install_responsive_layout(self, self.inspector_dock, self.steps_toolbar, bool(settings.window_state))
         self.text_zoom.changed.connect(self.canvas_pane.fit_header)
+        self.text_zoom.changed.connect(self._refit_canvas)
         self.text_zoom.changed.connect(self.responsive.remeasure)
         self.text_zoom.restore()  # the remembered text size, once every part is built
 
@@ -333,6 +334,11 @@ class MainWindow(QMainWindow):
         if c.model.order != self._shown_nodes:  # a new graph, not a moved node: show it
             self._shown_nodes = c.model.order
             self.view.fit_to_view(READABLE_ZOOM)
+
+    def _refit_canvas(self, _factor: float = 1.0) -> None:
+        """The text zoom changed: a canvas that fits itself fits again, its labels as much larger as there is room."""
+        if self.view.auto_fit is not None:
+            self.view.fit_to_view(*self.view.auto_fit)
 
     def _on_node_moved(self, node: str) -> None:
         self.scene.update_position(self.controller.model, node)
