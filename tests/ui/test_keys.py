@@ -347,3 +347,28 @@ def test_a_field_on_a_tab_page_made_later_turns_only_with_focus(window, qtbot):
     assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
     _wheel(combo)
     assert combo.currentIndex() == 0
+
+
+def test_a_matrix_cell_being_edited_keeps_its_caret_keys(window, qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    from explorer.ui.inspector.matrix_editor import MatrixEditor
+
+    model = window.controller.model
+    dialog = MatrixEditor("W1", model.op("W1"), model.value("W1"), window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    table = dialog.table
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
+    table.edit(table.currentIndex())
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit), timeout=2000)
+    editor = QApplication.focusWidget()
+    editor.setCursorPosition(0)
+    _key(window, Qt.Key.Key_Right)
+    _key(window, Qt.Key.Key_End)
+    _key(window, Qt.Key.Key_Left)
+    assert editor.cursorPosition() == len(editor.text()) - 1  # the caret moved in the cell
+    assert window.controller.session.position == 0  # the pass did not
+    dialog.reject()
