@@ -137,3 +137,14 @@ def test_the_canvas_keeps_its_labels_readable_at_a_larger_text(make_window, qtbo
     assert before == pytest.approx(READABLE_ZOOM)
     window.text_zoom.set_factor(2.0)
     assert window.view.zoom() == pytest.approx(2 * READABLE_ZOOM)
+
+
+def test_reset_settings_brings_the_everyday_text_size_back(window, settings, qtbot):
+    tabs = window.inspector.tabs.tabBar()
+    before = _pixels(tabs)
+    window.text_zoom.set_factor(1.5)
+    assert _pixels(tabs) > before
+    window.reset_settings()
+    assert zoom_factor() == 1.0
+    assert _pixels(tabs) == before
+    assert settings.text_zoom == 1.0

@@ -276,6 +276,7 @@ class MainWindow(QMainWindow):
         self.settings.reset()
         self._layout_forgotten = True
         self.resize(*DEFAULT_SIZE)
+        self.text_zoom.set_factor(1.0, remember=False)
         self.statusBar().showMessage(self.tr("Settings reset: the explorer starts with its defaults."), 8000)
 
     def choose_theme(self, choice: str) -> None:
