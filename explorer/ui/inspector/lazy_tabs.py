@@ -24,6 +24,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from explorer.ui.kit.guard import guarded
 from explorer.ui.text.plain import plain
 
 
@@ -50,6 +51,8 @@ class LazyTabs(QTabWidget):
     def full_text(self, index: int) -> str:
         """The tab's whole name (``Gradient · 기울기``), whether it is shown whole or short."""
         shown = self.tabText(index)
+        while len(self._full_texts) < self.count():  # a tab added as any tab widget's: its text is its name
+            self._full_texts.append(self.tabText(len(self._full_texts)))
         full = self._full_texts[index]
         if shown not in (full, short_name(full)):  # renamed since (another language): that is its name now
             self._full_texts[index] = full = shown
@@ -68,6 +71,7 @@ class LazyTabs(QTabWidget):
                 self.setTabText(index, shown)
             self.setTabToolTip(index, "" if shown == full else full)
 
+    @guarded("fitting the inspector's tab names")
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self.fit_tab_texts()
