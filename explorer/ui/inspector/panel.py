@@ -10,7 +10,7 @@ from the session.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -100,9 +100,20 @@ class Inspector(InspectorTabs, QWidget):
         # as wide as a short name, whatever the longest activation: the header's height never depends on the op table
         self.activation_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.activation_combo.setMinimumContentsLength(8)
-        self.activation_combo.addItem(translate("Inspector", "none"), None)
+        self.activation_combo.addItem(translate("Inspector", "none (no node)"), None)
+        self.activation_combo.setItemData(
+            0, translate("Inspector", "No activation node: the layer's output H goes straight on"), Qt.ItemDataRole.ToolTipRole
+        )
         for name in ACTIVATIONS:
             self.activation_combo.addItem(op_title(name), name)
+        identity = self.activation_combo.findData("identity")
+        if identity >= 0:  # beside "none": the same numbers, one more node and one more step
+            self.activation_combo.setItemData(
+                identity,
+                translate("Inspector", "A node that passes H on unchanged: the same numbers as none, "
+                          "with one more step whose local Jacobian is the identity I"),
+                Qt.ItemDataRole.ToolTipRole,
+            )
         self.bias_check = QCheckBox(translate("Inspector", "bias b"), self.layer_box)
         row = QHBoxLayout(self.layer_box)
         row.addWidget(QLabel(translate("Inspector", "width"), self.layer_box))
@@ -167,9 +178,7 @@ class Inspector(InspectorTabs, QWidget):
             policy.setRetainSizeWhenHidden(True)
             hidden_keeps_room.setSizePolicy(policy)
         self.subtitle.setWordWrap(False)  # one line: the header's height never depends on it
-        title_font = QFont(self.title.font())
-        title_font.setPointSizeF(16)
-        self.title.setFixedHeight(QFontMetrics(title_font).height() + 10)  # a hat or an accent adds nothing
+        self._fit_title()
         self.subtitle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
         layout = QVBoxLayout(self)
@@ -191,6 +200,23 @@ class Inspector(InspectorTabs, QWidget):
         self.set_node(None)
         self._refresh_step_header()
         self._still_header = StillHeader(self.step_header, controller)  # the tab bar below never moves
+
+    def _title_font(self) -> QFont:
+        """The node's name in the title: ``x-large``, half as large again as the text."""
+        font = QFont(self.font())
+        if font.pixelSize() > 0:  # presentation mode sets the text in pixels
+            font.setPixelSize(round(font.pixelSize() * 1.5))
+        else:
+            font.setPointSizeF(font.pointSizeF() * 1.5)
+        return font
+
+    def _fit_title(self) -> None:
+        self.title.setFixedHeight(QFontMetrics(self._title_font()).height() + 10)  # a hat or an accent adds nothing
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_title()  # the text zoom changed
 
     @guarded("resizing the inspector")
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
@@ -301,7 +327,7 @@ class Inspector(InspectorTabs, QWidget):
         self.edit_button.setVisible(has_node and self.controller.model.spec(node).info.is_leaf)
         self.pair_combo.setEnabled(self.pair_combo.count() > 0)
         if not has_node:
-            self.title.setText(f"<span style='font-size:16pt; font-weight:600'>{escape(translate('Inspector', 'Inspector'))}</span>")
+            self.title.setText(f"<span style='font-size:x-large; font-weight:600'>{escape(translate('Inspector', 'Inspector'))}</span>")
             self.title.setToolTip("")
             self.subtitle.setText(translate("Inspector", "Click a node on the canvas or pick one from the list."))
             return
@@ -314,13 +340,12 @@ class Inspector(InspectorTabs, QWidget):
         else:
             colour, status = theme.muted_text.name(), translate("Inspector", "not reached yet")
         label = pretty(model.label(node))
-        title_font = QFont(self.title.font())
-        title_font.setPointSizeF(16)
+        title_font = self._title_font()
         title_font.setWeight(QFont.Weight.DemiBold)
         shown = elide(label, title_font, max(self.width() - 220, 160))
         self.title.setToolTip(tooltip(label) if shown != label else "")
         self.title.setText(
-            f"<span style='font-size:16pt; font-weight:600; color:{colour}'>{escape(shown)}</span>"
+            f"<span style='font-size:x-large; font-weight:600; color:{colour}'>{escape(shown)}</span>"
             f"&nbsp;&nbsp;<span style='color:{theme.muted_text.name()}'>{escape(op_title(model.op(node)))} · "
             f"{fmt_shape(model.shape(node))}</span>"
         )
