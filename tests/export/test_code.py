@@ -71,31 +71,59 @@ def run_script(tmp_path: Path, name: str, text: str, *args: str) -> str:
     return result.stdout
 
 
+def run_in_process(script: str, *args: str) -> str:
+    """Run a generated script as ``__main__`` with ``args`` and return what it printed."""
+    out = io.StringIO()
+    argv = sys.argv
+    sys.argv = ["model.py", *args]
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(compile(script, "model.py", "exec"), {"__name__": "__main__"})  # noqa: S102 - our own output
+    finally:
+        sys.argv = argv
+    return out.getvalue()
+
+
 @pytest.mark.parametrize("index", range(5))
-def test_numpy_script_prints_the_explorers_numbers(tmp_path: Path, index: int) -> None:
+def test_numpy_script_prints_the_explorers_numbers(index: int) -> None:
     model = models()[index]
     loss, grads = engine_numbers(model)
-    out = json.loads(run_script(tmp_path, "model_numpy.py", numpy_script(model), "--json"))
+    out = json.loads(run_in_process(numpy_script(model), "--json"))
     assert set(out) == {"loss", "grad"}
     assert out["loss"] == pytest.approx(loss, rel=1e-12)
     assert set(out["grad"]) == set(model.params)
     for node, grad in grads.items():
         np.testing.assert_allclose(out["grad"][node], grad, rtol=1e-10, atol=1e-14)
-    readable = run_script(tmp_path, "model_numpy.py", numpy_script(model))
+    readable = run_in_process(numpy_script(model))
     assert readable.startswith("loss = ")
     assert all(f"dL/d{p} " in readable for p in model.params)
 
 
 @pytest.mark.parametrize("index", range(5))
-def test_torch_script_prints_the_explorers_numbers(tmp_path: Path, index: int) -> None:
+def test_torch_script_prints_the_explorers_numbers(index: int) -> None:
     pytest.importorskip("torch")
     model = models()[index]
     loss, grads = engine_numbers(model)
-    out = json.loads(run_script(tmp_path, "model_torch.py", torch_script(model), "--json"))
+    out = json.loads(run_in_process(torch_script(model), "--json"))
     assert out["loss"] == pytest.approx(loss, rel=1e-12)
     for node, grad in grads.items():
         np.testing.assert_allclose(out["grad"][node], grad, rtol=1e-9, atol=1e-13)
-    assert "dL/dW1 (3, 3) =" in run_script(tmp_path, "model_torch.py", torch_script(models()[0]))
+    assert "dL/dW1 (3, 3) =" in run_in_process(torch_script(models()[0]))
+
+
+@pytest.mark.parametrize("kind", ["numpy", "torch"])
+def test_each_script_runs_on_its_own_in_a_bare_interpreter(tmp_path: Path, kind: str) -> None:
+    """As a user runs it: a file of its own, ``python -I`` (no site folders of the project, no tests)."""
+    if kind == "torch":
+        pytest.importorskip("torch")
+    model = models()[1]
+    loss, grads = engine_numbers(model)
+    script = numpy_script(model) if kind == "numpy" else torch_script(model)
+    out = json.loads(run_script(tmp_path, f"model_{kind}.py", script, "--json"))
+    assert out["loss"] == pytest.approx(loss, rel=1e-12)
+    for node, grad in grads.items():
+        np.testing.assert_allclose(out["grad"][node], grad, rtol=1e-9, atol=1e-13)
+    assert run_script(tmp_path, f"model_{kind}.py", script).startswith("loss = ")
 
 
 def test_scripts_hold_exact_values() -> None:
@@ -128,19 +156,6 @@ def test_every_float_a_model_can_hold_reads_back_bit_for_bit(values: np.ndarray)
 
 
 # -- hostile ids: keywords, builtins, dunder names, quotes, backslashes, any Unicode the format allows ----------
-
-def run_in_process(script: str, *args: str) -> str:
-    """Run a generated script as ``__main__`` with ``args`` and return what it printed."""
-    out = io.StringIO()
-    argv = sys.argv
-    sys.argv = ["model.py", *args]
-    try:
-        with contextlib.redirect_stdout(out):
-            exec(compile(script, "model.py", "exec"), {"__name__": "__main__"})  # noqa: S102 - our own output
-    finally:
-        sys.argv = argv
-    return out.getvalue()
-
 
 def run_both_ways(model: Model, script: str) -> dict[str, object]:
     """The readable print names every parameter; ``--json`` prints one object, returned."""
