@@ -347,7 +347,7 @@ class Inspector(InspectorTabs, QWidget):
         self.title.setText(
             f"<span style='font-size:x-large; font-weight:600; color:{colour}'>{escape(shown)}</span>"
             f"&nbsp;&nbsp;<span style='color:{theme.muted_text.name()}'>{escape(op_title(model.op(node)))} · "
-            f"{fmt_shape(model.shape(node))}</span>"
+            f"{escape(fmt_shape(shape) if (shape := model.shape(node)) else shape_text(shape))}</span>"  # a scalar: its word
         )
         self.subtitle.setText(status)
         self._refresh_layer_box()
