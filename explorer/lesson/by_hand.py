@@ -27,6 +27,10 @@ from explorer.model.messages import Message, define, message
 define({
     "lesson.torch_scalar": "{call}  # {grad} is now {result}",
     "lesson.torch_vjp": "{call}  # v = {v}; {grad} is now Jᵀv = {result}, J never built",
+    "lesson.torch_scalar_data": "{call}  # {grad} is now {result} only if {node}.requires_grad_() ran before the forward"
+    " pass; data requires no gradient by default and {grad} stays None",
+    "lesson.torch_vjp_data": "{call}  # v = {v}; {grad} is now Jᵀv = {result} only if {node}.requires_grad_() ran"
+    " before the forward pass; data requires no gradient by default and {grad} stays None",
 })
 
 Array = npt.NDArray[np.float64]
@@ -208,24 +212,49 @@ def jacobian_matrix(session: Session, of: str, wrt: str) -> JacobianMatrix | Non
 def torch_correspondence(session: Session, of: str, wrt: str) -> Message:
     """The same product in PyTorch: ``Yhat.backward(gradient=v)`` leaves ``Jᵀv`` in ``W3.grad``.
 
-    The code stays code (``call``, ``grad``); the comment is worded.
+    The code stays code (``call``, ``grad``); the comment is worded. What
+    PyTorch fills in is said as it is: a parameter (a leaf that requires
+    grad) gets ``.grad``; a tensor computed in the forward pass keeps its
+    ``.grad`` only after ``retain_grad()``; data (``input``, ``target``)
+    gets one only when it was made to require grad before the forward pass.
 
     >>> from explorer.model.examples import toy_model
     >>> s = Session(toy_model()); s.run()
     >>> str(torch_correspondence(s, "Yhat", "W3"))
     'Yhat.backward(gradient=v)  # v = ∂L/∂Ŷ; W3.grad is now Jᵀv = ∂L/∂W₃, J never built'
+    >>> str(torch_correspondence(s, "L", "Yhat"))
+    'Yhat.retain_grad(); L.backward()  # Yhat.grad is now ∂L/∂Ŷ'
     """
     model = session.model
+    of_name, wrt_name = torch_name(of), torch_name(wrt)
+    data = wrt in model.leaves and wrt not in model.params
+    retain = "" if wrt in model.leaves else f"{wrt_name}.retain_grad(); "
+    result = f"∂L/∂{pretty(model.label(wrt))}"
+    data_args = {"node": wrt_name} if data else {}
     if not model.shape(of):
+        key = "lesson.torch_scalar_data" if data else "lesson.torch_scalar"
         result = f"∂{pretty(model.label(of))}/∂{pretty(model.label(wrt))}"
-        return message("lesson.torch_scalar", call=f"{of}.backward()", grad=f"{wrt}.grad", result=result)
+        return message(key, call=f"{retain}{of_name}.backward()", grad=f"{wrt_name}.grad", result=result, **data_args)
     return message(
-        "lesson.torch_vjp",
-        call=f"{of}.backward(gradient=v)",
+        "lesson.torch_vjp_data" if data else "lesson.torch_vjp",
+        call=f"{retain}{of_name}.backward(gradient=v)",
         v=f"∂L/∂{pretty(model.label(of))}",
-        grad=f"{wrt}.grad",
-        result=f"∂L/∂{pretty(model.label(wrt))}",
+        grad=f"{wrt_name}.grad",
+        result=result,
+        **data_args,
     )
+
+
+def torch_name(node: str) -> str:
+    """The Python name a PyTorch line gives a node: its id, or the id made an identifier.
+
+    >>> torch_name("W1"), torch_name("my layer"), torch_name("2x")
+    ('W1', 'my_layer', '_2x')
+    """
+    if node.isidentifier():
+        return node
+    name = "".join(c if (c.isalnum() or c == "_") and c.isascii() else "_" for c in node)
+    return name if name.isidentifier() else f"_{name}"
 
 
 @dataclass(frozen=True)

@@ -403,6 +403,14 @@
         <translation>{call}  # 이제 {grad}에는 {result}가 들어 있음</translation>
     </message>
     <message>
+        <source>{call}  # {grad} is now {result} only if {node}.requires_grad_() ran before the forward pass; data requires no gradient by default and {grad} stays None</source>
+        <translation>{call}  # 순방향 계산 전에 {node}.requires_grad_()를 실행했을 때만 이제 {grad}에는 {result}가 들어 있음; 데이터는 기본적으로 변화도를 요구하지 않으므로 {grad}는 None으로 남음</translation>
+    </message>
+    <message>
+        <source>{call}  # v = {v}; {grad} is now Jᵀv = {result} only if {node}.requires_grad_() ran before the forward pass; data requires no gradient by default and {grad} stays None</source>
+        <translation>{call}  # v = {v}; 순방향 계산 전에 {node}.requires_grad_()를 실행했을 때만 이제 {grad}에는 Jᵀv = {result}가 들어 있음; 데이터는 기본적으로 변화도를 요구하지 않으므로 {grad}는 None으로 남음</translation>
+    </message>
+    <message>
         <source>{call}  # v = {v}; {grad} is now Jᵀv = {result}, J never built</source>
         <translation>{call}  # v = {v}; 이제 {grad}에는 Jᵀv = {result}가 들어 있고, J는 만들지 않았음</translation>
     </message>

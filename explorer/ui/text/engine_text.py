@@ -38,6 +38,16 @@ _MARKED: dict[str, object] = {
         "Engine", "{count} samples: {factor} δᵀ = Σₛ {factor}[:, s] δ[:, s]ᵀ, a sum of outer products"
     ),
     "lesson.torch_scalar": QT_TRANSLATE_NOOP("Engine", "{call}  # {grad} is now {result}"),
+    "lesson.torch_scalar_data": QT_TRANSLATE_NOOP(
+        "Engine",
+        "{call}  # {grad} is now {result} only if {node}.requires_grad_() ran before the forward pass;"
+        " data requires no gradient by default and {grad} stays None",
+    ),
+    "lesson.torch_vjp_data": QT_TRANSLATE_NOOP(
+        "Engine",
+        "{call}  # v = {v}; {grad} is now Jᵀv = {result} only if {node}.requires_grad_() ran before the forward pass;"
+        " data requires no gradient by default and {grad} stays None",
+    ),
     "lesson.torch_vjp": QT_TRANSLATE_NOOP("Engine", "{call}  # v = {v}; {grad} is now Jᵀv = {result}, J never built"),
     "lesson.gradient_unknown": QT_TRANSLATE_NOOP("Engine", "the backward pass has not reached {node} yet (∂L/∂{node} is unknown)"),
     "lesson.check_cancelled": QT_TRANSLATE_NOOP("Engine", "the finite-difference check of {node} was cancelled"),
