@@ -149,9 +149,8 @@ def explanation_blocks(d: Derivation, session: Session) -> list[Block]:
     blocks.append(Para("No factor is built: each step multiplies the incoming gradient by Jᵀ, as autograd does.", ""))
     counts = [
         f"The full Jacobians would hold {d.dense_numbers} numbers; the VJPs produce {d.vjp_numbers}.",
-        f"As dense matrix products (multiply-adds): reverse mode, from the loss, {d.reverse_mode_cost}; "
-        f"forward mode, from {d.symbols[-1]}, {d.forward_mode_cost}. "
-        "The loss is one number, so reverse mode carries a vector, never a matrix: why autograd runs backwards.",
+        f"As dense matrix products (multiply-adds, the seed ∂L/∂L = 1 not counted): reverse mode, from the loss, "
+        f"{d.reverse_mode_cost}; forward mode, from {d.symbols[-1]}, {d.forward_mode_cost}. {d.modes}",
     ]
     if d.dense_product is not None and d.dense_product_diff is not None:
         ok = np.allclose(d.dense_product, d.path_gradient, rtol=1e-9, atol=1e-12)

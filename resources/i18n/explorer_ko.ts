@@ -439,6 +439,22 @@
         <translation>단계 {step}/{total}에서는 ∂L/∂{node}를 아직 모릅니다: 역전파는 단계 {reached}에서 {node}에 닿습니다</translation>
     </message>
     <message>
+        <source>One factor: nothing to multiply in either mode.</source>
+        <translation>인수가 하나: 어느 모드에서도 곱할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{factors} factors: {cost} multiply-adds in either mode.</source>
+        <translation>인수 {factors}개: 어느 모드에서도 곱셈-덧셈 {cost}번입니다.</translation>
+    </message>
+    <message>
+        <source>With {factors} factors reverse mode is cheaper, {reverse} against {forward}: from the loss it carries one row vector (the loss is one number), never a matrix; this is why autograd runs backwards.</source>
+        <translation>인수가 {factors}개이면 역방향 모드가 더 적게 듭니다({reverse} 대 {forward}): 손실에서 시작하면 행벡터 하나만 나르고(손실은 수 하나) 행렬은 나르지 않습니다. 그래서 autograd는 역방향으로 계산합니다.</translation>
+    </message>
+    <message>
+        <source>With {factors} factors forward mode is cheaper here, {forward} against {reverse}.</source>
+        <translation>인수가 {factors}개인 여기서는 전방 모드가 더 적게 듭니다({forward} 대 {reverse}).</translation>
+    </message>
+    <message>
         <source>{source} (input {port} of {node}) is not computed yet</source>
         <translation>{source} ({node}의 입력 {port})가 아직 계산되지 않았습니다</translation>
     </message>
@@ -1402,7 +1418,11 @@
     </message>
     <message>
         <source>Forward mode (from {node} towards L, a Jacobian for every element of {node}) costs about {forward} multiplications; reverse mode (from L, one vector at a time) about {reverse}. Autograd runs in reverse because the loss is one number.</source>
-        <translation>전방 모드({node}에서 L 쪽으로, {node}의 원소마다 야코비안 행렬 하나)는 곱셈이 약 {forward}번, 역방향 모드(L에서 시작해 한 번에 벡터 하나)는 약 {reverse}번 듭니다. 손실이 수 하나이므로 autograd는 역방향으로 계산합니다.</translation>
+        <translation type="vanished">전방 모드({node}에서 L 쪽으로, {node}의 원소마다 야코비안 행렬 하나)는 곱셈이 약 {forward}번, 역방향 모드(L에서 시작해 한 번에 벡터 하나)는 약 {reverse}번 듭니다. 손실이 수 하나이므로 autograd는 역방향으로 계산합니다.</translation>
+    </message>
+    <message>
+        <source>As dense matrix products, forward mode (from {node} towards L, a Jacobian for every element of {node}) costs {forward} multiply-adds; reverse mode (from L, one row vector at a time) {reverse}; the seed ∂L/∂L = 1 is not counted.</source>
+        <translation>조밀한 행렬곱으로 셈하면 전방 모드({node}에서 L 쪽으로, {node}의 원소마다 야코비안 행렬 하나)는 곱셈-덧셈 {forward}번, 역방향 모드(L에서 시작해 한 번에 행벡터 하나)는 {reverse}번 듭니다. 시작값 ∂L/∂L = 1을 곱하는 것은 세지 않습니다.</translation>
     </message>
     <message>
         <source>dense product</source>

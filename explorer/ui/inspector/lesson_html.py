@@ -35,7 +35,7 @@ def _w(key: str) -> str:
         "gradient_word": translate("Lesson", "변화도 (gradient)"),
         "start": translate("Lesson", "start: v = ∂L/∂L = 1"),
         "counts": translate("Lesson", "The full Jacobians along the chain would hold {dense} numbers; the vector-Jacobian products produce {vjp}."),
-        "modes": translate("Lesson", "Forward mode (from {node} towards L, a Jacobian for every element of {node}) costs about {forward} multiplications; reverse mode (from L, one vector at a time) about {reverse}. Autograd runs in reverse because the loss is one number."),
+        "modes": translate("Lesson", "As dense matrix products, forward mode (from {node} towards L, a Jacobian for every element of {node}) costs {forward} multiply-adds; reverse mode (from L, one row vector at a time) {reverse}; the seed ∂L/∂L = 1 is not counted."),
         "dense_product": translate("Lesson", "dense product"),
         "backward_pass": translate("Lesson", "backward pass"),
         "reshaped": translate("Lesson", "reshaped to the input ({shape}):"),
@@ -148,7 +148,7 @@ def counts_html(d: Derivation, theme: Theme) -> str:
         f"<p>{_t(_w('counts').format(dense=f'{d.dense_numbers:,}', vjp=f'{d.vjp_numbers:,}'))}</p>"
     )
     parts.append(
-        f"<p>{_t(_w('modes').format(node=d.symbols[-1], forward=f'{d.forward_mode_cost:,}', reverse=f'{d.reverse_mode_cost:,}'))}</p>"
+        f"<p>{_t(_w('modes').format(node=d.symbols[-1], forward=f'{d.forward_mode_cost:,}', reverse=f'{d.reverse_mode_cost:,}'))} {_t(worded(d.modes))}</p>"
     )
     if d.dense_product is not None and d.dense_product_diff is not None:
         t = theme

@@ -57,6 +57,16 @@ _MARKED: dict[str, object] = {
     "lesson.not_known_yet": QT_TRANSLATE_NOOP(
         "Engine", "∂L/∂{node} is not known at step {step}/{total}: the backward pass reaches {node} at step {reached}"
     ),
+    "lesson.modes_none": QT_TRANSLATE_NOOP("Engine", "One factor: nothing to multiply in either mode."),
+    "lesson.modes_same": QT_TRANSLATE_NOOP("Engine", "{factors} factors: {cost} multiply-adds in either mode."),
+    "lesson.modes_reverse": QT_TRANSLATE_NOOP(
+        "Engine",
+        "With {factors} factors reverse mode is cheaper, {reverse} against {forward}: from the loss it"
+        " carries one row vector (the loss is one number), never a matrix; this is why autograd runs backwards.",
+    ),
+    "lesson.modes_forward": QT_TRANSLATE_NOOP(
+        "Engine", "With {factors} factors forward mode is cheaper here, {forward} against {reverse}."
+    ),
     # the engine
     "engine.not_computed": QT_TRANSLATE_NOOP("Engine", "{source} (input {port} of {node}) is not computed yet"),
     "engine.not_reached": QT_TRANSLATE_NOOP("Engine", "the backward pass has not reached {node} yet"),
