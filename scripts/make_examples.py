@@ -132,6 +132,15 @@ def lab_deep(activation: str, title: str, width: int = 8, depth: int = 6) -> dic
     return chain(x, y, activation, title, width, depth, std=0.5, first_seed=900)
 
 
+#: Measured (tests/engine/test_train.py checks it): ‖∂L/∂W₆‖ / ‖∂L/∂W₁‖ is 395 before the first update and
+#: falls below 5 by iteration 10, when the loss has gone from 14.4 to 8.05; from there every layer's gradient
+#: norm is at most 0.25 and the loss ends at 7.91 after 500 iterations.
+SIGMOID_TITLE = (
+    "Lab: 6 sigmoid layers of 8, 16 samples (train 500 at lr 0.01: ‖∂L/∂W₁‖ starts at 1/400 of ‖∂L/∂W₆‖;"
+    " after 10 iterations every gradient is small and the loss stalls near 8)"
+)
+
+
 def main() -> None:
     title = "The lecture's toy network (H₁ = W₁ᵀX, H₂ = W₂ᵀH₁, Ŷ = W₃ᵀH₂, L = ½Σ(Ŷ−Y)²)"
     dump("toy", toy(title, [[1.0], [2.0], [3.0]], [[0.5], [-0.5]]))
@@ -144,7 +153,7 @@ def main() -> None:
     dump("regression", regression())
     dump(
         "lab_deep_sigmoid",
-        lab_deep("sigmoid", "Lab: 6 sigmoid layers of 8, 16 samples (train 500 at lr 0.01: ‖∂L/∂W₁‖ vanishes, the loss stalls)"),
+        lab_deep("sigmoid", SIGMOID_TITLE),
     )
     dump(
         "lab_deep_relu",

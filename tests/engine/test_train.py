@@ -438,3 +438,24 @@ def test_a_norm_that_overflows_is_not_a_gradient_that_overflows(capfd):
         scale = float(np.max(np.abs(grad)))
         assert result.grad_norms[3, k] == pytest.approx(scale * np.sqrt(np.sum((grad / scale) ** 2)), rel=1e-12)
     assert capfd.readouterr().err == ""
+
+
+def test_the_deep_sigmoid_lab_description_is_what_training_shows():
+    """Each claim of lab_deep_sigmoid's title and menu text, measured on a 500-iteration run at η 0.01."""
+    from explorer.model.examples import EXAMPLES
+
+    model = load_model(example_path("lab_deep_sigmoid"))
+    for text in (model.name, EXAMPLES["lab_deep_sigmoid"]):
+        assert "train 500" in text
+        assert "0.01" in text
+        assert "‖∂L/∂W₁‖ starts at 1/400 of ‖∂L/∂W₆‖" in text
+        assert "after 10 iterations every gradient is small and the loss stalls near 8" in text
+    result = train(model, 500, 0.01)
+    norms = result.grad_norms
+    assert norms[0, -1] / norms[0, 0] == pytest.approx(400, rel=0.02)  # starts at 1/400
+    assert norms[10, -1] / norms[10, 0] < 5  # by iteration 10 it no longer vanishes …
+    assert np.all(norms[10:] < 0.26)  # … and every layer's gradient is small (ReLU's stay above 0.6)
+    relu = train(load_model(example_path("lab_deep_relu")), 500, 0.01)
+    assert np.all(relu.grad_norms[10:].max(axis=1) > 0.6)
+    assert 7.5 < result.loss[-1] < result.loss[10] < 8.5  # stalls near 8: 8.05 at iteration 10, 7.91 at 500
+    assert result.loss[10] - result.loss[-1] < 0.2 < result.loss[0] - result.loss[10]
