@@ -207,7 +207,11 @@ def _lesson_blocks(d: Derivation, session: Session) -> list[Block]:
             blocks.append(Matrix(f"Jᵀv reshaped to {shape_text(jm.result.shape)}", "", jm.result))
     c = written_contraction(session, of, wrt)
     if c is not None:
-        blocks.append(Heading("The contraction written out (텐서곱), every term, zeros included", ""))
+        blocks.append(Heading(
+            "The contraction written out (수식으로 이해하기): a tensor product summed over the shared index,"
+            " every term, zeros included",
+            "",
+        ))
         blocks.append(Para(str(c.delta), _math(str(c.delta))))
         for element in c.rows:  # a ContractionRow, not the forward pass's HandRow above
             symbols = " + ".join(f"{t.upstream}·{t.local}" for t in element.terms)

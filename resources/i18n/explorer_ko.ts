@@ -1561,8 +1561,12 @@
         <translation>Jᵀv에는 v = ∂L/∂(출력)이 필요합니다: 역전파가 아직 여기에 도달하지 않았습니다.</translation>
     </message>
     <message>
+        <source>The contraction written out: a tensor product summed over the shared index</source>
+        <translation>수식으로 이해하기: 공통 첨자에 대해 더한 텐서곱(축약)을 풀어 쓰기</translation>
+    </message>
+    <message>
         <source>The contraction written out · 텐서곱</source>
-        <translation>풀어 쓴 축약 · 텐서곱</translation>
+        <translation type="vanished">풀어 쓴 축약 · 텐서곱</translation>
     </message>
     <message>
         <source>{symbol}: written out for at most {limit} Jacobian elements, once the backward pass has reached it.</source>

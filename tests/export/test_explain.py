@@ -130,3 +130,16 @@ def test_derivation_writes_the_contraction_rows_with_their_collapsed_form() -> N
     assert "(0.23)" in line  # h⁽²⁾₁ = W₂ᵀW₁ᵀx, first element
     assert re.search(r"= [−-]0\.06118 ", line)  # (−0.266)(0.23) + (0.522)(0)
     assert line.endswith("[= ∂L/∂ŷ₁ × h⁽²⁾₁]")
+
+
+def test_the_contraction_is_called_a_tensor_product_summed_over_the_shared_index() -> None:
+    """A contraction is a tensor product summed over the shared index; only H δᵀ is an outer product."""
+    from explorer import Session
+    from explorer.export.explanation import explain
+    from explorer.model.examples import toy_model
+
+    session = Session(toy_model())
+    session.run()
+    text = explain(session, "W3")
+    assert "The contraction written out (텐서곱)" not in text
+    assert "The contraction written out (수식으로 이해하기): a tensor product summed over the shared index" in text

@@ -246,7 +246,7 @@ def jacobian_html(j: JacobianMatrix | None, theme: Theme, symbol: str = "") -> s
 
 def contraction_html(c: Contraction | None, theme: Theme, symbol: str = "") -> str:
     """The lecture's slide 8/8: every element's sum, zeros included, then the table form and ``H δᵀ``."""
-    parts = [heading(translate("Lesson", "The contraction written out · 텐서곱"), theme)]
+    parts = [heading(translate("Lesson", "The contraction written out: a tensor product summed over the shared index"), theme)]
     if c is None:
         parts.append(note(translate("Lesson", "{symbol}: written out for at most {limit} Jacobian elements, once the backward pass has reached it.").format(symbol=symbol, limit=MATRIX_LIMIT), theme))
         return "".join(parts)
