@@ -111,8 +111,8 @@ def _backward_lines(model: Model, names: Mapping[str, str]) -> list[str]:
             continue
         ports = {p: names[src] for p, src in model.inputs(node).items()}
         for port, source in model.inputs(node).items():
-            if model.op(source) in ("input", "target"):
-                continue  # data: no gradient needed
+            if model.op(source) in ("input", "target") and source not in _asked(model):
+                continue  # data: no gradient needed unless the model asks for it
             expr = _code(model.op(node)).vjp[port].format(g=f"g_{names[node]}", out=names[node], **ports)
             target = f"g_{names[source]}"
             lines.append(f"{target} = {target} + {expr}" if source in assigned else f"{target} = {expr}")
@@ -136,6 +136,16 @@ import sys
 '''
 
 
+def _asked(model: Model) -> tuple[str, ...]:
+    """The parameters, then the data whose file says ``"requires_grad": true``: the gradients a script prints.
+
+    Data without the key keeps the scripts as they were (parameters only);
+    data marked false is a tensor without ``requires_grad``, as PyTorch's default.
+    """
+    data = tuple(n for n in model.leaves if model.op(n) != "param" and model.spec(n).requires_grad is True)
+    return model.params + data
+
+
 def numpy_script(model: Model) -> str:
     """``model_numpy.py``: needs only numpy; the backward pass written out as VJPs."""
     _check_size(model)
@@ -147,7 +157,7 @@ def numpy_script(model: Model) -> str:
     lines += ["", "# -- forward pass (순전파) --", *_forward_lines(model, names, "numpy")]
     lines += ["", "# -- backward pass (역전파): vector-Jacobian products J^T v from the loss side --"]
     lines += _backward_lines(model, names)
-    grads = ", ".join(f"{n!r}: g_{names[n]}" for n in model.params)
+    grads = ", ".join(f"{n!r}: g_{names[n]}" for n in _asked(model))
     lines += [
         "",
         f"loss = float({names[model.loss_id]})",
@@ -173,13 +183,13 @@ def torch_script(model: Model) -> str:
     lines = [_HEADER.format(title=title, how="with torch.autograd", file="model_torch.py") + "import torch", ""]
     lines.append("# -- the model's values --")
     for n in model.leaves:
-        grad = ", requires_grad=True" if model.op(n) == "param" else ""
+        grad = ", requires_grad=True" if n in _asked(model) else ""
         value = _literal(model.value(n))
         lines.append(f"{names[n]} = torch.tensor({value}, dtype=torch.float64{grad}){_comment(n, names)}")
     lines += ["", "# -- forward pass (순전파) --", *_forward_lines(model, names, "torch")]
     lines += ["", "# -- backward pass (역전파): autograd runs the vector-Jacobian products --"]
     lines.append(f"{names[model.loss_id]}.backward()")
-    grads = ", ".join(f"{n!r}: {names[n]}.grad" for n in model.params)
+    grads = ", ".join(f"{n!r}: {names[n]}.grad" for n in _asked(model))
     lines += [
         "",
         f"loss = {names[model.loss_id]}.item()",

@@ -32,6 +32,8 @@ define({
     "lesson.no_such_node": "no node {node!r} in the model (nodes: {nodes})",
     "lesson.no_parameter": "the model has no parameter; name a node with --node",
     "lesson.not_known_yet": "∂L/∂{node} is not known at step {step}/{total}: the backward pass reaches {node} at step {reached}",
+    "lesson.not_asked": "∂L/∂{node} is not computed: {node} is data marked \"requires_grad\": false, as PyTorch leaves"
+    " its .grad None; mark it true to follow the gradient to it",
     "lesson.modes_none": "One factor: nothing to multiply in either mode.",
     "lesson.modes_same": "{factors} factors: {cost} multiply-adds in either mode.",
     "lesson.modes_reverse": "With {factors} factors reverse mode is cheaper, {reverse} against {forward}: from the loss it"
@@ -240,6 +242,8 @@ def derive(session: Session, node: str | None = None) -> Derivation:
         node = model.params[0]
     path, branches = path_from_loss(session, node)
     gradient = session.grad(node)
+    if gradient is None and not model.requires_grad(node):
+        raise EngineError(message("lesson.not_asked", node=node))
     if gradient is None:
         reached = _backward_step(session, node)
         raise EngineError(

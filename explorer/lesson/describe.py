@@ -4,9 +4,9 @@
 >>> from explorer.engine import Session
 >>> s = Session(toy_model())
 >>> describe_step(s.model, s.step())
-'Forward 1/13: H₁ = W₁ᵀ · X'
->>> s.run(); describe_step(s.model, s.plan[8])
-'Backward 9/13: ∂L/∂H₂ = W₃ · δ'
+'Forward 1/11: H₁ = W₁ᵀ · X'
+>>> s.run(); describe_step(s.model, s.plan[7])
+'Backward 8/11: ∂L/∂H₂ = W₃ · δ'
 """
 
 from __future__ import annotations

@@ -439,6 +439,10 @@
         <translation>단계 {step}/{total}에서는 ∂L/∂{node}를 아직 모릅니다: 역전파는 단계 {reached}에서 {node}에 닿습니다</translation>
     </message>
     <message>
+        <source>∂L/∂{node} is not computed: {node} is data marked &quot;requires_grad&quot;: false, as PyTorch leaves its .grad None; mark it true to follow the gradient to it</source>
+        <translation>∂L/∂{node}은(는) 계산하지 않습니다: {node}은(는) &quot;requires_grad&quot;: false로 표시된 데이터이며, PyTorch도 그 .grad를 None으로 둡니다. 변화도를 {node}까지 따라가려면 true로 표시하세요</translation>
+    </message>
+    <message>
         <source>One factor: nothing to multiply in either mode.</source>
         <translation>인수가 하나: 어느 모드에서도 곱할 것이 없습니다.</translation>
     </message>
@@ -809,6 +813,14 @@
     <message>
         <source>is an op node; its value comes from the engine</source>
         <translation>연산 노드입니다; 값은 엔진이 계산합니다</translation>
+    </message>
+    <message>
+        <source>requires_grad is only for input and target nodes, not {op}</source>
+        <translation>requires_grad는 input과 target 노드에만 쓸 수 있습니다({op}에는 쓸 수 없음)</translation>
+    </message>
+    <message>
+        <source>requires_grad must be true or false, got {value}</source>
+        <translation>requires_grad는 true 또는 false여야 합니다. 받은 값: {value}</translation>
     </message>
     <message>
         <source>{name} is not a regular file</source>

@@ -9,13 +9,20 @@ from hypothesis import given, settings
 from explorer.engine import EngineError, Session, numeric_grad
 from explorer.lesson.derivation import KIND_WORDS, derive, kind_of, path_from_loss
 from explorer.model import load_model, model_from_dict
+from explorer.model.edit import set_requires_grad
 from explorer.resources import example_path
 
 from .strategies import chains
 
 
-def session_of(name: str, step: int | None = None) -> Session:
-    session = Session(load_model(example_path(name)))
+def session_of(name: str, step: int | None = None, *, data: bool = False) -> Session:
+    """The example's session after ``step`` steps (all by default); with ``data``, ∂L/∂X and ∂L/∂Y asked for."""
+    model = load_model(example_path(name))
+    if data:
+        for node in model.leaves:
+            if model.op(node) != "param":
+                model = set_requires_grad(model, node, True)
+    session = Session(model)
     if step is None:
         session.run()
     else:
@@ -27,10 +34,10 @@ def session_of(name: str, step: int | None = None) -> Session:
 SPEC_FACTORS = [("L", "Yhat", (2, 1)), ("Yhat", "H2", (2, 1, 3, 1)), ("H2", "H1", (3, 1, 3, 1)), ("H1", "W1", (3, 1, 3, 3))]
 
 
-def test_toy_w1_at_step_13_chains_from_the_loss_with_specs_shapes() -> None:
-    d = derive(session_of("toy", 13))
+def test_toy_w1_at_step_11_chains_from_the_loss_with_specs_shapes() -> None:
+    d = derive(session_of("toy", 11))  # 4 forward steps, 7 backward: X and Y are data and take none
     assert d.node == "W1"  # the default: the first parameter in chain order
-    assert d.step == 13
+    assert d.step == 11
     assert d.path == ("L", "Yhat", "H2", "H1", "W1")
     assert [(f.of, f.wrt, f.shape) for f in d.factors] == SPEC_FACTORS
     # dense_numbers is "the sum of the factors' sizes": 2 + 6 + 9 + 27 for the shapes SPEC itself lists.
@@ -71,7 +78,7 @@ TOY_COUNTS = {"W1": (42, 153), "W2": (33, 72), "H1": (15, 24), "X": (24, 51), "W
 @pytest.mark.parametrize(("node", "counts"), TOY_COUNTS.items())
 def test_mode_costs_equal_the_products_actually_taken(node: str, counts: tuple[int, int]) -> None:
     """Multiply the dense factors in both orders, counting each product: the counts the derivation states."""
-    session = session_of("toy")
+    session = session_of("toy", data=node == "X")
     d = derive(session, node)
     factors = [np.asarray(session.jacobian(f.of, f.wrt)).reshape(int(np.prod(f.shape[: len(session.model.shape(f.of))])), -1)
                for f in d.factors]
@@ -125,7 +132,7 @@ def test_toy_factor_numbers_are_the_weights_transposed() -> None:
 
 @pytest.mark.parametrize("name", ["toy", "toy_batch", "deep_sigmoid", "deep_relu"])
 def test_dense_product_along_the_chain_equals_the_gradient(name: str) -> None:
-    session = session_of(name)
+    session = session_of(name, data=True)
     for node in session.model.order:
         if node == session.model.loss_id:
             continue
@@ -190,8 +197,10 @@ def test_a_shared_parameter_follows_the_first_consumer_and_says_so() -> None:
 def test_unknown_node_and_a_gradient_not_known_yet_are_refused() -> None:
     with pytest.raises(EngineError, match="no node 'nope'"):
         derive(session_of("toy"), "nope")
-    with pytest.raises(EngineError, match=r"not known at step 5/13.*step 12"):
+    with pytest.raises(EngineError, match=r"not known at step 5/11.*step 11"):
         derive(session_of("toy", 5), "W1")
+    with pytest.raises(EngineError, match=r"∂L/∂X is not computed: X is data marked \"requires_grad\": false"):
+        derive(session_of("toy"), "X")
 
 
 def test_a_gradient_with_two_shares_numbers_its_deltas() -> None:
@@ -228,5 +237,5 @@ TOY_COMPOSITIONS = {
 
 @pytest.mark.parametrize(("node", "composition"), TOY_COMPOSITIONS.items())
 def test_composition_letters_are_the_lectures_for_every_node(node: str, composition: str) -> None:
-    assert derive(session_of("toy"), node).composition == composition
-    assert derive(session_of("toy_batch"), node).composition == composition
+    assert derive(session_of("toy", data=True), node).composition == composition
+    assert derive(session_of("toy_batch", data=True), node).composition == composition

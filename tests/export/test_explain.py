@@ -30,11 +30,11 @@ def toy(step: int | None = None, name: str = "toy") -> Session:
 
 
 def test_json_is_one_object_with_specs_keys_chained_from_the_loss() -> None:
-    text = explain(toy(13), None, "json")
+    text = explain(toy(11), None, "json")
     obj = json.loads(text)  # exactly one object: json.loads rejects trailing data
     assert set(obj) == SPEC_KEYS
     assert obj["format"] == "jacobian-explorer/explanation"
-    assert (obj["version"], obj["node"], obj["step"]) == (1, "W1", 13)
+    assert (obj["version"], obj["node"], obj["step"]) == (1, "W1", 11)
     assert obj["path"] == ["L", "Yhat", "H2", "H1", "W1"]
     shapes = {"L": [], "Yhat": [2, 1], "H2": [3, 1], "H1": [3, 1], "W1": [3, 3]}
     for i, factor in enumerate(obj["factors"]):
@@ -117,7 +117,7 @@ def test_derivation_files_cover_every_parameter() -> None:
     for node in ("W_{1}", "W_{2}", "W_{3}"):
         assert rf"\partial {node}" in files["derivation.tex"]
     early = derivation_files(toy(10))
-    assert "∂L/∂W1 is not known at step 10/13" in early["derivation.md"]
+    assert "∂L/∂W1 is not known at step 10/11" in early["derivation.md"]
 
 
 def test_derivation_writes_the_contraction_rows_with_their_collapsed_form() -> None:

@@ -57,6 +57,11 @@ _MARKED: dict[str, object] = {
     "lesson.not_known_yet": QT_TRANSLATE_NOOP(
         "Engine", "∂L/∂{node} is not known at step {step}/{total}: the backward pass reaches {node} at step {reached}"
     ),
+    "lesson.not_asked": QT_TRANSLATE_NOOP(
+        "Engine",
+        "∂L/∂{node} is not computed: {node} is data marked \"requires_grad\": false, as PyTorch leaves its .grad None;"
+        " mark it true to follow the gradient to it",
+    ),
     "lesson.modes_none": QT_TRANSLATE_NOOP("Engine", "One factor: nothing to multiply in either mode."),
     "lesson.modes_same": QT_TRANSLATE_NOOP("Engine", "{factors} factors: {cost} multiply-adds in either mode."),
     "lesson.modes_reverse": QT_TRANSLATE_NOOP(
