@@ -227,6 +227,14 @@
         <translation>{names}의 마지막 열 {count}개를 지웠습니다.</translation>
     </message>
     <message>
+        <source>Compute ∂L/∂{node}</source>
+        <translation>∂L/∂{node} 계산하기</translation>
+    </message>
+    <message>
+        <source>Stop computing ∂L/∂{node}</source>
+        <translation>∂L/∂{node} 계산 그만하기</translation>
+    </message>
+    <message>
         <source>Edit {node}</source>
         <translation>{node} 편집</translation>
     </message>
@@ -1130,6 +1138,10 @@
         <translation>이 행렬을 표에서 편집합니다 (수가 아닌 값은 거부됩니다)</translation>
     </message>
     <message>
+        <source>Compute ∂L/∂ of this input or target in the backward pass, as X.requires_grad_() does in PyTorch; data needs no gradient to learn, so it is off by default</source>
+        <translation>역전파에서 이 입력이나 목표값의 ∂L/∂을 계산합니다(PyTorch의 X.requires_grad_()와 같음). 학습에는 데이터의 변화도가 필요 없으므로 기본값은 꺼짐입니다</translation>
+    </message>
+    <message>
         <source>Which local derivative to show: ∂(op)/∂(its input)</source>
         <translation>보여 줄 국소 미분: ∂(연산)/∂(그 입력)</translation>
     </message>
@@ -1176,6 +1188,10 @@
     <message>
         <source>gradient known (기울기)</source>
         <translation>기울기 계산됨</translation>
+    </message>
+    <message>
+        <source>value known; no gradient: requires_grad is off, as for data in PyTorch</source>
+        <translation>값을 앎; 변화도 없음: PyTorch의 데이터처럼 requires_grad가 꺼져 있음</translation>
     </message>
     <message>
         <source>value known (순전파)</source>

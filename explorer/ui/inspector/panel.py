@@ -10,7 +10,7 @@ from the session.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -76,6 +76,7 @@ class Inspector(InspectorTabs, QWidget):
     width_requested = Signal(int, int)  # layer index, new width
     activation_requested = Signal(int, str)  # layer index, activation op ("" for none)
     bias_requested = Signal(int, bool)  # layer index, whether it has a bias
+    requires_grad_requested = Signal(str, bool)  # an input or a target, whether the backward pass computes ∂L/∂node
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +121,16 @@ class Inspector(InspectorTabs, QWidget):
         self.edit_button = QPushButton(translate("Inspector", "Edit values…"), self)
         self.edit_button.setToolTip(translate("Inspector", "Edit this matrix in a table (a non-number is refused)"))
         self.edit_button.clicked.connect(lambda: self.node and self.edit_values_requested.emit(self.node))
+        # data: whether the backward pass computes its gradient (PyTorch's requires_grad, off for data by default)
+        self.grad_check = QCheckBox("requires_grad", self)
+        self.grad_check.setToolTip(
+            translate(
+                "Inspector",
+                "Compute ∂L/∂ of this input or target in the backward pass, as X.requires_grad_() does in PyTorch; "
+                "data needs no gradient to learn, so it is off by default",
+            )
+        )
+        self.grad_check.clicked.connect(lambda on: self.node and self.requires_grad_requested.emit(self.node, on))
 
         # which Jacobian / breakdown
         self.pair_combo = QComboBox(self)
@@ -162,7 +173,7 @@ class Inspector(InspectorTabs, QWidget):
         self._layer_box_shows: tuple = ()  # (model, node, width) the layer box was filled for
 
         # the header keeps its height whatever the node's kind, so the tab bar below never moves
-        for hidden_keeps_room in (self.layer_box, self.edit_button):
+        for hidden_keeps_room in (self.layer_box, self.edit_button, self.grad_check):
             policy = hidden_keeps_room.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
             hidden_keeps_room.setSizePolicy(policy)
@@ -176,6 +187,7 @@ class Inspector(InspectorTabs, QWidget):
         layout.addWidget(self.step_header)
         title_row = QHBoxLayout()  # the edit button beside the name: one row less on a small screen
         title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.grad_check, 0, Qt.AlignmentFlag.AlignVCenter)
         title_row.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(title_row)
         layout.addWidget(self.subtitle)
@@ -299,6 +311,11 @@ class Inspector(InspectorTabs, QWidget):
         # shown or hidden only when that changes, so a field with the focus keeps it across steps
         self.layer_box.setVisible(self._layer_index() is not None)
         self.edit_button.setVisible(has_node and self.controller.model.spec(node).info.is_leaf)
+        asked = None if node is None else self.controller.model.data_requires_grad(node)
+        self.grad_check.setVisible(asked is not None)
+        if asked is not None and self.grad_check.isChecked() != asked:
+            with QSignalBlocker(self.grad_check):
+                self.grad_check.setChecked(asked)
         self.pair_combo.setEnabled(self.pair_combo.count() > 0)
         if not has_node:
             self.title.setText(f"<span style='font-size:16pt; font-weight:600'>{escape(translate('Inspector', 'Inspector'))}</span>")
@@ -309,6 +326,9 @@ class Inspector(InspectorTabs, QWidget):
         state = session.state(node)
         if state.grad is not None:
             colour, status = theme.gradient.name(), translate("Inspector", "gradient known (기울기)")
+        elif state.value is not None and not model.requires_grad(node):
+            colour = theme.forward.name()
+            status = translate("Inspector", "value known; no gradient: requires_grad is off, as for data in PyTorch")
         elif state.value is not None:
             colour, status = theme.forward.name(), translate("Inspector", "value known (순전파)")
         else:
