@@ -195,6 +195,9 @@ def _lesson_blocks(d: Derivation, session: Session) -> list[Block]:
             head = f"{row.output} = {symbols} = "
             line = head + _products(values, bias, row.value, num)
             blocks.append(Para(line, _math(head) + "$" + _products(values, bias, row.value, latex) + "$"))
+        if hand.more:
+            line = f"(and {hand.more} more elements, each the same sum)"
+            blocks.append(Para(line, _math(line)))
     jm = jacobian_matrix(session, of, wrt)
     if jm is not None:
         blocks.append(Heading(f"The Jacobian {jm.symbol} as the lecture's m×n matrix (야코비안 행렬)", ""))

@@ -110,4 +110,5 @@ def describe_step(model: Model, step: Step | None, total: int | None = None) -> 
 
 
 def _total(model: Model) -> int:
-    return len(model.op_nodes) + len(model.order)
+    """The steps of a pass: every op node forward, then every node whose gradient is computed backward."""
+    return len(model.op_nodes) + sum(model.requires_grad(n) for n in model.order)

@@ -319,6 +319,7 @@
     <name>DerivationView</name>
     <message>
         <source>The chain from the loss · 연쇄법칙</source>
+        <extracomment>the node whose forward pass :attr:`hand` writes out (the inspected op node, or the op a leaf feeds)</extracomment>
         <translation>손실에서 시작하는 연쇄 · 연쇄법칙</translation>
     </message>
     <message>
@@ -1565,8 +1566,16 @@
         <translation>손으로 하는 순전파</translation>
     </message>
     <message>
+        <source>{node}: written out once the forward pass has computed it (a linear layer of at most {terms} inputs).</source>
+        <translation>{node}: 순전파가 계산한 뒤에 풀어 씁니다(입력이 {terms}개 이하인 선형 층).</translation>
+    </message>
+    <message>
+        <source>… and {more} more, each the same.</source>
+        <translation>… 그리고 같은 식이 {more}개 더.</translation>
+    </message>
+    <message>
         <source>Written out only for a linear layer with at most {limit} multiply-adds, once its value is known.</source>
-        <translation>곱셈-덧셈이 {limit}번 이하인 선형 층에 대해서만, 값이 계산된 뒤에 풀어 씁니다.</translation>
+        <translation type="vanished">곱셈-덧셈이 {limit}번 이하인 선형 층에 대해서만, 값이 계산된 뒤에 풀어 씁니다.</translation>
     </message>
     <message>
         <source>The Jacobian · 야코비안 행렬, and Jᵀv</source>

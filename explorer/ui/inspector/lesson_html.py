@@ -9,7 +9,14 @@ through :func:`~explorer.ui.text.i18n.translate`. Nothing is computed here.
 
 from __future__ import annotations
 
-from explorer.lesson.by_hand import HAND_LIMIT, MATRIX_LIMIT, Contraction, ForwardByHand, JacobianMatrix
+from explorer.lesson.by_hand import (
+    HAND_TERMS,
+    MATRIX_LIMIT,
+    Contraction,
+    ElementwiseByHand,
+    ForwardByHand,
+    JacobianMatrix,
+)
 from explorer.lesson.derivation import KIND_WORDS, Derivation
 from explorer.ui.kit.theme import Theme
 from explorer.ui.text.engine_text import worded
@@ -176,11 +183,24 @@ def counts_html(d: Derivation, theme: Theme) -> str:
     return "".join(parts)
 
 
-def hand_html(h: ForwardByHand | None, theme: Theme) -> str:
-    """``W`` beside ``Wᵀ``, then ``ŷ₁ = w₁₁h₁ + w₂₁h₂ + w₃₁h₃ = …`` with the numbers."""
+def hand_html(h: ForwardByHand | ElementwiseByHand | None, theme: Theme, symbol: str = "") -> str:
+    """``W`` beside ``Wᵀ``, then ``ŷ₁ = w₁₁h₁ + w₂₁h₂ + w₃₁h₃ = …`` with the numbers; an activation or a loss element by element."""
     parts = [heading(translate("Lesson", "The forward pass by hand · 순전파"), theme)]
     if h is None:
-        parts.append(note(translate("Lesson", "Written out only for a linear layer with at most {limit} multiply-adds, once its value is known.").format(limit=HAND_LIMIT), theme))
+        if symbol:
+            text = translate("Lesson", "{node}: written out once the forward pass has computed it (a linear layer of at most {terms} inputs).")
+            parts.append(note(text.format(node=symbol, terms=HAND_TERMS), theme))
+        return "".join(parts)
+    more = (
+        note(translate("Lesson", "… and {more} more, each the same.").format(more=h.more), theme) if h.more else ""
+    )
+    if isinstance(h, ElementwiseByHand):
+        parts.append(f"<p style='font-size:13pt'>{math_html(h.formula)}</p>")
+        lines = []
+        for row in h.rows:
+            lines.append(f"<tr><td>{math_html(f'{row.output} = {row.symbols}')}</td></tr>")
+            lines.append(f"<tr><td style='padding-left:24px'>{math_html(f'= {row.numbers} = {num(row.value)}')}</td></tr>")
+        parts.append(f"<table cellspacing='2' style='font-size:12pt'>{''.join(lines)}</table>{more}")
         return "".join(parts)
     fwd, muted = theme.forward.name(), theme.muted_text.name()
     parts.append(f"<p style='font-size:13pt'>{math_html(h.formula)}</p>")
@@ -200,7 +220,7 @@ def hand_html(h: ForwardByHand | None, theme: Theme) -> str:
             numbers += f" + {signed(row.bias[1])}"
         lines.append(f"<tr><td>{math_html(f'{row.output} = {symbols}')}</td></tr>")
         lines.append(f"<tr><td style='padding-left:24px'>{math_html(f'= {numbers} = {num(row.value)}')}</td></tr>")
-    parts.append(f"<table cellspacing='2' style='font-size:12pt'>{''.join(lines)}</table>")
+    parts.append(f"<table cellspacing='2' style='font-size:12pt'>{''.join(lines)}</table>{more}")
     return "".join(parts)
 
 

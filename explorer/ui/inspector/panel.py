@@ -148,6 +148,8 @@ class Inspector(InspectorTabs, QWidget):
         self.tabs.add_lazy_tab(self._breakdown_view, translate("Inspector", "Breakdown · 텐서곱"))
         self.tabs.add_lazy_tab(derivation_view, translate("Inspector", "Derivation · 유도"))
         self.tabs.currentChanged.connect(lambda _: self._refresh_visible())
+        self._tab_picked = False  # until the user picks a tab, the inspector follows the pass
+        self.tabs.tabBarClicked.connect(self._on_tab_clicked)
 
         self.busy_bar = QProgressBar(self)
         self.busy_bar.setRange(0, 0)
@@ -245,7 +247,22 @@ class Inspector(InspectorTabs, QWidget):
         if node != self.node:
             self.node = node
             self._fill_pairs()
+        self._follow_the_pass()
         self._mark_dirty({TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN})
+
+    def _follow_the_pass(self) -> None:
+        """Value during the forward pass, Gradient during the backward pass, until the user picks a tab."""
+        if self._tab_picked or self.tabs.currentIndex() not in (TAB_VALUE, TAB_GRAD):
+            return
+        current = self.session.current
+        wanted = TAB_GRAD if current is not None and current.phase == "backward" else TAB_VALUE
+        if self.tabs.currentIndex() != wanted:
+            self.tabs.setCurrentIndex(wanted)
+
+    def _on_tab_clicked(self, index: int) -> None:
+        """A tab the user picked stays: the inspector stops following the pass."""
+        if index >= 0:
+            self._tab_picked = True
 
     def _on_inspected_changed(self, node: str) -> None:
         if (node or None) != self.node:
