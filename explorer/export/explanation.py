@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from explorer.engine.session import Session
-from explorer.lesson.by_hand import forward_by_hand, jacobian_matrix, written_contraction
+from explorer.lesson.by_hand import elementwise_by_hand, forward_by_hand, jacobian_matrix, written_contraction
 from explorer.lesson.derivation import KIND_WORDS, Derivation, derive
 from explorer.lesson.notation import latex_escape, shape_text
 from explorer.model.numbers import latex, shown
@@ -197,6 +197,15 @@ def _lesson_blocks(d: Derivation, session: Session) -> list[Block]:
             blocks.append(Para(line, _math(head) + "$" + _products(values, bias, row.value, latex) + "$"))
         if hand.more:
             line = f"(and {hand.more} more elements, each the same sum)"
+            blocks.append(Para(line, _math(line)))
+    element_hand = elementwise_by_hand(session, of) if hand is None else None
+    if element_hand is not None:
+        blocks.append(Heading(f"Forward pass by hand (순전파): {element_hand.formula}", ""))
+        for element in element_hand.rows:
+            line = f"{element.output} = {element.symbols} = {element.numbers} = {num(element.value)}"
+            blocks.append(Para(line, _math(line)))
+        if element_hand.more:
+            line = f"(and {element_hand.more} more, each the same)"
             blocks.append(Para(line, _math(line)))
     jm = jacobian_matrix(session, of, wrt)
     if jm is not None:
