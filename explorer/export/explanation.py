@@ -201,8 +201,8 @@ def _lesson_blocks(d: Derivation, session: Session) -> list[Block]:
     element_hand = elementwise_by_hand(session, of) if hand is None else None
     if element_hand is not None:
         blocks.append(Heading(f"Forward pass by hand (순전파): {element_hand.formula}", ""))
-        for element in element_hand.rows:
-            line = f"{element.output} = {element.symbols} = {element.numbers} = {num(element.value)}"
+        for by_hand in element_hand.rows:
+            line = f"{by_hand.output} = {by_hand.symbols} = {by_hand.numbers} = {num(by_hand.value)}"
             blocks.append(Para(line, _math(line)))
         if element_hand.more:
             line = f"(and {element_hand.more} more, each the same)"
