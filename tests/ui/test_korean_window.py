@@ -101,7 +101,7 @@ def test_inspector_tabs_header_and_panels_speak_korean(korean_window, qtbot):
         w.controller.step()
     assert "역전파" in QTextDocumentFragment.fromHtml(inspector.step_header.phase_label.text()).toPlainText()
     assert HANGUL.search(inspector.step_header.where_label.text())
-    assert w.controller.status_text.startswith("역전파 9/13: ")
+    assert w.controller.status_text.startswith("역전파 9/11: ")
     assert HANGUL.search(inspector.subtitle.text())
     assert inspector.layer_box.title().startswith("3번째 층")
     for index in range(inspector.tabs.count()):

@@ -151,7 +151,7 @@ def test_finite_difference_check_can_be_cancelled(window, qtbot):
 
 def test_step_header_shows_the_formula_with_every_symbol(window):
     c = window.controller
-    c.seek(9)  # Backward 9/13: ∂L/∂H₂ = W₃ · δ
+    c.seek(8)  # Backward 8/11: ∂L/∂H₂ = W₃ · δ
     header = window.inspector.step_header
     assert header.formula_text() == "∂L/∂H₂ = W₃ · δ"
     where = QTextDocumentFragment.fromHtml(header.where_label.text()).toPlainText()
@@ -348,9 +348,10 @@ def test_each_tab_s_view_is_built_when_first_shown_and_the_tab_bar_stays(window)
     bar = tabs.tabBar().mapTo(window, tabs.tabBar().rect().topLeft())
     window.controller.run_to_end()
     window.controller.select("W3")
-    assert tabs.is_built(TAB_VALUE)  # a node to show: its heatmap is built, the line gone
-    assert tabs.placeholder_text(TAB_VALUE) is None
-    np.testing.assert_array_equal(inspector.value_view.current_array(), window.controller.model.value("W3"))
+    assert tabs.currentIndex() == TAB_GRAD  # the inspector follows the pass: the gradient after the backward pass
+    assert tabs.is_built(TAB_GRAD)  # a node to show: its heatmap is built, the line gone
+    assert tabs.placeholder_text(TAB_GRAD) is None
+    np.testing.assert_array_equal(inspector.grad_view.current_array(), window.controller.session.grad("W3"))
     assert tabs.tabBar().mapTo(window, tabs.tabBar().rect().topLeft()) == bar
     tabs.setCurrentIndex(TAB_JACOBIAN)
     assert tabs.is_built(TAB_JACOBIAN)
