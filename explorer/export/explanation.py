@@ -19,6 +19,7 @@ from explorer.engine.session import Session
 from explorer.lesson.by_hand import elementwise_by_hand, forward_by_hand, jacobian_matrix, written_contraction
 from explorer.lesson.derivation import KIND_WORDS, Derivation, derive
 from explorer.lesson.notation import latex_escape, shape_text
+from explorer.lesson.notes import DEFINITIONS, READING_NOTES, symbol_legend
 from explorer.model.numbers import latex, shown
 
 FORMATS = ("text", "markdown", "latex", "json")
@@ -160,6 +161,11 @@ def explanation_blocks(d: Derivation, session: Session) -> list[Block]:
         )
     blocks += [Heading("Counts", "")] + [Para(c, _math(c)) for c in counts]
     blocks += _lesson_blocks(d, session)
+    written = " ".join(b.text for b in blocks if isinstance(b, Heading | Para))
+    legend = symbol_legend(written)
+    if legend:
+        blocks.append(Heading("Symbols", ""))
+        blocks += [Para(str(line), _math(str(line))) for line in legend]
     result = (
         f"Result: {name} = ∇_{d.symbols[-1]} L (나블라) ({shape_text(tuple(d.gradient.shape))}), "
         "the gradient (변화도) the engine computed"
@@ -362,4 +368,10 @@ def derivation_files(session: Session, nodes: Iterable[str] | None = None) -> di
         blocks = explanation_blocks(derive(session, node), session)
         md.append("#" + render_markdown(blocks).replace("\n## ", "\n### "))  # one level down per parameter
         tex.append(render_latex(blocks, standalone=False))
+    # beside the lecture: its four general derivatives, its layout, ∂L/∂Ŷ's three forms, its slips (Markdown only:
+    # the lines hold ℝⁿ and the like, which the LaTeX handout does not set)
+    md.append("## Beside the lecture\n")
+    md += [f"- {line}" for line in DEFINITIONS]
+    md.append("")
+    md += [f"{line}\n" for line in READING_NOTES]
     return {"derivation.md": "\n".join(md), "derivation.tex": LATEX_PREAMBLE + "\n".join(tex) + "\\end{document}\n"}

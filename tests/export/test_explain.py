@@ -143,3 +143,22 @@ def test_the_contraction_is_called_a_tensor_product_summed_over_the_shared_index
     text = explain(session, "W3")
     assert "The contraction written out (텐서곱)" not in text
     assert "The contraction written out (수식으로 이해하기): a tensor product summed over the shared index" in text
+
+
+def test_a_legend_follows_the_symbols_an_explanation_uses_and_the_handout_reads_beside_the_lecture() -> None:
+    from explorer import Session, load_model
+    from explorer.export.explanation import derivation_files, explain
+    from explorer.resources import example_path
+
+    session = Session(load_model(example_path("deep_sigmoid")))
+    session.run()
+    text = explain(session, "H7")
+    assert "⊙" in text.split("Symbols")[0]  # used above the legend …
+    assert "⊙: the elementwise (Hadamard) product" in text  # … and explained in it
+    assert "diag(v): the square matrix with v on its diagonal" in text
+    assert "⊗:" not in text  # no legend line for a symbol the page does not use
+    handout = derivation_files(session)["derivation.md"]
+    for needle in ("scalar by vector: y = f(X), X ∈ ℝⁿ", "vector by matrix:", '"(3×1×2)"', "2×1×3×2",
+                   "∂L/∂Ŷ appears three ways", "where it has Scalor"):
+        assert needle in handout, needle
+    assert derivation_files(session)["derivation.tex"].isascii()

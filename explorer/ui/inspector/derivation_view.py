@@ -32,6 +32,7 @@ from explorer.lesson.by_hand import (
 )
 from explorer.lesson.derivation import DENSE_PRODUCT_LIMIT, Derivation, derive, path_from_loss
 from explorer.lesson.notation import partial, pretty
+from explorer.lesson.notes import DEFINITIONS, READING_NOTES, symbol_legend
 from explorer.ui.inspector.lesson_html import (
     chain_html,
     contraction_html,
@@ -43,7 +44,7 @@ from explorer.ui.inspector.lesson_html import (
     vjp_html,
 )
 from explorer.ui.kit.theme import current_theme
-from explorer.ui.text.engine_text import error_text
+from explorer.ui.text.engine_text import error_text, worded
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.rich_math import math_html
 
@@ -158,4 +159,10 @@ class DerivationView(QWidget):
                 parts.append(hand_html(data.hand, theme, data.forward_symbol))
             parts.append(jacobian_html(data.jacobian, theme, data.pair_symbol))
             parts.append(contraction_html(data.contraction, theme, data.pair_symbol))
+        legend = symbol_legend("".join(parts))
+        if legend:
+            parts.append(heading(translate("DerivationView", "Symbols"), theme))
+            parts += [note(worded(line), theme) for line in legend]
+        parts.append(heading(translate("DerivationView", "Beside the lecture"), theme))
+        parts += [note(worded(line), theme) for line in (*DEFINITIONS, *READING_NOTES)]
         return f"<div style='color:{theme.text.name()}'>{''.join(parts)}</div>"
