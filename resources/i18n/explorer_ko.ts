@@ -509,19 +509,19 @@
     </message>
     <message>
         <source>vector by matrix: Y ∈ ℝᵐ, W ∈ ℝⁿˣᵏ → (∂y₁/∂W, …, ∂yₘ/∂W), m matrices of n×k: shape Y.shape + W.shape</source>
-        <translation>벡터를 행렬로 미분: Y ∈ ℝᵐ, W ∈ ℝⁿˣᵏ → (∂y₁/∂W, …, ∂yₘ/∂W), n×k 행렬 m개: 모양 Y.shape + W.shape</translation>
+        <translation>벡터를 행렬로 미분: Y ∈ ℝᵐ, W ∈ ℝⁿˣᵏ → (∂y₁/∂W, …, ∂yₘ/∂W), n×k 행렬 m개: Y의 모양 다음에 W의 모양</translation>
     </message>
     <message>
         <source>The lecture writes ∂Ŷ/∂W as &quot;(3×1×2)&quot;: a 3×2 matrix per output (the ×1 is the sample) listed for ŷ₁ and ŷ₂. The program puts the output first, Ŷ&apos;s shape 2×1 then W&apos;s 3×2: 2×1×3×2, the same 12 numbers, as torch.autograd.functional.jacobian and jax.jacobian order them</source>
-        <translation>강의는 ∂Ŷ/∂W를 &quot;(3×1×2)&quot;로 씁니다: 출력마다 3×2 행렬 하나(×1은 샘플)를 ŷ₁과 ŷ₂에 대해 나열한 것입니다. 프로그램은 출력을 먼저 둡니다: Ŷ의 모양 2×1 다음에 W의 3×2, 곧 2×1×3×2이며 같은 수 12개입니다. torch.autograd.functional.jacobian과 jax.jacobian도 이 순서입니다</translation>
+        <translation>강의는 ∂Ŷ/∂W를 &quot;(3×1×2)&quot;로 씁니다: 출력마다 3×2 행렬 하나(×1은 샘플)를 ŷ₁과 ŷ₂에 대해 나열한 것입니다. 프로그램은 출력을 먼저 둡니다: Ŷ의 모양 2×1 다음에 W의 3×2, 곧 2×1×3×2이며 같은 수 12개입니다. &quot;torch.autograd.functional.jacobian&quot;과 &quot;jax.jacobian&quot;도 이 순서입니다</translation>
     </message>
     <message>
         <source>∂L/∂Ŷ appears three ways, one set of numbers: as the gradient (Ŷ − Y), 2×1, shaped like Ŷ (the backward pass&apos;s δ); as the loss&apos;s local Jacobian (Ŷ − Y)ᵀ, the same numbers as a 1×2 row (a scalar&apos;s Jacobian is one row ∇ᵀL); and in a table of factors with the shape 2×1, the Jacobian&apos;s shape by the rule shape(L) + shape(Ŷ) with the loss a scalar</source>
-        <translation>∂L/∂Ŷ는 세 가지로 보이지만 수는 하나입니다: 변화도로서 (Ŷ − Y), Ŷ와 같은 모양 2×1(역전파의 δ); 손실의 국소 야코비안으로서 (Ŷ − Y)ᵀ, 같은 수를 1×2 행으로(스칼라의 야코비안은 행 하나 ∇ᵀL); 그리고 인수 표에서 모양 2×1, 손실이 스칼라일 때 규칙 shape(L) + shape(Ŷ)에 따른 야코비안의 모양</translation>
+        <translation>∂L/∂Ŷ는 세 가지로 보이지만 수는 하나입니다: 변화도로서 (Ŷ − Y), Ŷ와 같은 모양 2×1(역전파의 δ); 손실의 국소 야코비안으로서 (Ŷ − Y)ᵀ, 같은 수를 1×2 행으로(스칼라의 야코비안은 행 하나 ∇ᵀL); 그리고 인수 표에서 모양 2×1, 손실이 스칼라일 때 규칙 (L의 모양) + (Ŷ의 모양)에 따른 야코비안의 모양</translation>
     </message>
     <message>
         <source>The lecture&apos;s slips the program writes correctly: H₂ = W₂ᵀ(W₁ᵀX), where the slide has W₁ᵀ(W₁ᵀX₁); Ŷ = p(g(f(X))), where it has H₂ = p(g(X)); ∂L/∂ŷ₁, where it has L(θ)/∂ŷ₁ (no ∂ above); ∂L/∂ŷ₁ × h₂ for ∂L/∂w₂₁, where it has ∂v̂₁; ∂ŷ₁/∂w₁₂ in the first row of slide 8/8, where it has ∂ŷ₁/∂w₂₂; ∇ᵀfᵢ, the i-th component, where it has ∇ᵀf₁; scalar, where it has Scalor; L = Σ(Ŷ − Y)² on the composition slide, where the toy&apos;s loss is ½Σ(Ŷ − Y)² (the program&apos;s half_sse)</source>
-        <translation>프로그램이 바로잡아 쓰는 강의의 오타: 슬라이드의 W₁ᵀ(W₁ᵀX₁)는 H₂ = W₂ᵀ(W₁ᵀX); H₂ = p(g(X))는 Ŷ = p(g(f(X))); L(θ)/∂ŷ₁(분자에 ∂ 없음)는 ∂L/∂ŷ₁; ∂L/∂w₂₁의 ∂v̂₁는 ∂L/∂ŷ₁ × h₂; 슬라이드 8/8 첫 행의 ∂ŷ₁/∂w₂₂는 ∂ŷ₁/∂w₁₂; i번째 성분의 ∇ᵀf₁는 ∇ᵀfᵢ; Scalor는 scalar; 합성함수 슬라이드의 L = Σ(Ŷ − Y)²는 예제의 손실 ½Σ(Ŷ − Y)²(프로그램의 half_sse)</translation>
+        <translation>프로그램이 바로잡아 쓰는 강의의 오타: 슬라이드의 W₁ᵀ(W₁ᵀX₁)는 H₂ = W₂ᵀ(W₁ᵀX); H₂ = p(g(X))는 Ŷ = p(g(f(X))); L(θ)/∂ŷ₁(분자에 ∂ 없음)는 ∂L/∂ŷ₁; ∂L/∂w₂₁의 ∂v̂₁는 ∂L/∂ŷ₁ × h₂; 슬라이드 8/8 첫 행의 ∂ŷ₁/∂w₂₂는 ∂ŷ₁/∂w₁₂; i번째 성분의 ∇ᵀf₁는 ∇ᵀfᵢ; &quot;Scalor&quot;는 스칼라; 합성함수 슬라이드의 L = Σ(Ŷ − Y)²는 예제의 손실 ½Σ(Ŷ − Y)²(프로그램의 ½·SSE)</translation>
     </message>
     <message>
         <source>{source} (input {port} of {node}) is not computed yet</source>
