@@ -80,6 +80,10 @@
         <translation>역전파는 {jac}를 만들지 않습니다: v = {upstream} ({vshape})로 Jᵀ v = {closed}를 바로 계산합니다 ({shape}개의 수, torch.autograd와 같은 방식).</translation>
     </message>
     <message>
+        <source>Symbols</source>
+        <translation>기호</translation>
+    </message>
+    <message>
         <source>No independent check here: the Jacobian was too large to build, and the closed form is the engine&apos;s own computation. Use the finite-difference check below.</source>
         <translation>여기서는 독립적인 확인이 없습니다: 야코비안 행렬이 너무 커서 만들지 않았고, 닫힌 형태는 엔진 자신의 계산입니다. 아래의 유한 차분 확인을 사용하세요.</translation>
     </message>

@@ -463,3 +463,15 @@ def test_the_inspector_follows_the_pass_until_a_tab_is_picked(window, qtbot):
     c.back()
     assert c.session.current.phase == "forward"
     assert tabs.currentIndex() == TAB_GRAD
+
+
+def test_a_legend_explains_the_symbols_a_page_uses(window):
+    breakdown = shown(window, "W3", TAB_BREAKDOWN)
+    assert "einsum(" in breakdown.split("Symbols")[0]
+    assert "einsum(\"ib,ibkj->kj\"): multiply the factors entry by entry and sum over every index left out" in breakdown
+    derivation = shown(window, "W3", TAB_DERIVATION)
+    assert "[i = j]" in derivation.split("Symbols")[0]
+    assert "[i = j]: 1 when the condition holds, 0 otherwise" in derivation
+    assert "⊙:" not in derivation  # the toy's W₃ page has no ⊙: no line for it
+    assert "Beside the lecture" in derivation
+    assert "vector by matrix: Y ∈ ℝᵐ, W ∈ ℝⁿˣᵏ" in derivation
