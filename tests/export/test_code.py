@@ -207,3 +207,22 @@ def test_code_files_hold_both_scripts_and_the_handouts() -> None:
     assert set(files) == {"model_numpy.py", "model_torch.py", "derivation.md", "derivation.tex"}
     assert "import torch" not in files["model_numpy.py"]
     assert "numpy" not in files["model_torch.py"]
+
+
+@pytest.mark.parametrize("script", ["numpy", "torch"])
+def test_data_asked_for_is_in_the_scripts_and_data_marked_false_is_not(tmp_path: Path, script: str) -> None:
+    """X marked "requires_grad": true: both scripts print ∂L/∂X, the engine's; marked false (the bundled toy): neither."""
+    from explorer.model.edit import set_requires_grad
+
+    if script == "torch":
+        pytest.importorskip("torch")
+    write = numpy_script if script == "numpy" else torch_script
+    toy = load_model(example_path("toy"))
+    out = json.loads(run_script(tmp_path, f"model_{script}.py", write(toy), "--json"))
+    assert set(out["grad"]) == {"W1", "W2", "W3"}
+    asked = set_requires_grad(toy, "X", True)
+    session = Session(asked)
+    session.run()
+    out = json.loads(run_script(tmp_path, f"model_{script}.py", write(asked), "--json"))
+    assert set(out["grad"]) == {"W1", "W2", "W3", "X"}
+    np.testing.assert_allclose(out["grad"]["X"], session.grad("X"), rtol=1e-10, atol=1e-14)
