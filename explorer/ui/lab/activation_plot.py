@@ -22,6 +22,7 @@ from explorer.model.numbers import shown
 from explorer.ops import OPS
 from explorer.ui.kit.theme import current_theme
 from explorer.ui.lab.plot_style import style_plot
+from explorer.ui.lab.ticks import plain_axes
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.op_names import op_title
 
@@ -70,7 +71,7 @@ class ActivationPlot(QWidget):
         self.curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
         self.marks: dict[str, pg.InfiniteLine] = {}
         for column, (name, bound) in enumerate(ACTIVATIONS.items()):
-            plot = self.graphics.addPlot(row=0, col=column, enableMenu=False)  # no context menu: none is built
+            plot = self.graphics.addPlot(row=0, col=column, enableMenu=False, axisItems=plain_axes())  # no context menu: none is built
             plot.addLegend(offset=_LEGEND_PLACE.get(name, (6, 6)))
             f, d = activation_curves(name)
             f_symbol, d_symbol = SYMBOLS[name]

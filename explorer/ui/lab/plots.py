@@ -22,6 +22,7 @@ from explorer.model.numbers import shown
 from explorer.ui.kit.theme import current_theme
 from explorer.ui.lab.plot_style import layer_colour, style_plot
 from explorer.ui.lab.throttle import RedrawThrottle
+from explorer.ui.lab.ticks import plain_axes
 from explorer.ui.text.plain import escape, plain
 
 #: Non-positive values cannot go on a log axis; they are drawn at this floor.
@@ -34,7 +35,7 @@ class LossPlot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.graphics = pg.GraphicsLayoutWidget(self)
-        self.plot = self.graphics.addPlot(row=0, col=0, enableMenu=False)  # no context menu: none is built
+        self.plot = self.graphics.addPlot(row=0, col=0, enableMenu=False, axisItems=plain_axes())  # no context menu: none is built
         self.plot.setLabel("bottom", self.tr("iteration (반복)"))
         self.plot.setLabel("left", self.tr("loss L (손실)"))
         self.plot.setClipToView(True)
@@ -120,14 +121,14 @@ class GradNormPlot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.graphics = pg.GraphicsLayoutWidget(self)
-        self.depth_plot = self.graphics.addPlot(row=0, col=0, enableMenu=False)
+        self.depth_plot = self.graphics.addPlot(row=0, col=0, enableMenu=False, axisItems=plain_axes())
         self.depth_plot.setLabel("bottom", self.tr("layer (depth from the input)"))
         self.depth_plot.setLabel("left", self.tr("‖∂L/∂W‖"))
         self.depth_plot.setLogMode(False, True)
         self.depth_curve = self.depth_plot.plot([], [], symbol="o", symbolSize=8)
         self.depth_note = pg.TextItem(anchor=(0.5, 0.5))  # why nothing is drawn, in the picture too
         self.depth_plot.addItem(self.depth_note, ignoreBounds=True)
-        self.history_plot = self.graphics.addPlot(row=0, col=1, enableMenu=False)
+        self.history_plot = self.graphics.addPlot(row=0, col=1, enableMenu=False, axisItems=plain_axes())
         self.history_plot.setLabel("bottom", self.tr("iteration (반복)"))
         self.history_plot.setLabel("left", self.tr("‖∂L/∂W‖"))
         self.history_plot.setLogMode(False, True)

@@ -18,7 +18,7 @@ from explorer.lesson.notation import pretty
 from explorer.train.update import ParamUpdate, format_number, update_arithmetic
 from explorer.ui.inspector.colour_scale import SHARED
 from explorer.ui.inspector.heatmap import MatrixView
-from explorer.ui.kit.theme import current_theme
+from explorer.ui.kit.theme import FONT_FAMILIES, current_theme
 from explorer.ui.text.plain import one_line, plain
 
 
@@ -45,7 +45,9 @@ class UpdateView(QWidget):
             row.addWidget(view, 1)
         self.arithmetic = QPlainTextEdit(self)
         self.arithmetic.setReadOnly(True)
-        self.arithmetic.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        fixed.setFamilies([fixed.family(), *FONT_FAMILIES])  # a sign the fixed font lacks: the bundled ones
+        self.arithmetic.setFont(fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.header)
