@@ -22,11 +22,12 @@ takes a character from the first family that has a glyph for it, blank or not.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from explorer.resources import resources_dir
@@ -329,6 +330,22 @@ def with_families(font: QFont) -> QFont:
     own = font.family()
     font.setFamilies([*FONT_FAMILIES, *([own] if own and own not in FONT_FAMILIES else [])])
     return font
+
+
+def mixed_line_height(font: QFont) -> int:
+    """The height of a line in ``font`` that mixes the families (Latin and Hangul: ``value known (순전파)``).
+
+    Such a line takes the larger ascent of one family and the larger descent of
+    the other, a pixel or two more than a line in one family: a one-line label
+    that must not change height with its text is given at least this much.
+    """
+    ascent = descent = 0.0
+    for family in [font.family(), *FONT_FAMILIES]:
+        each = QFont(font)
+        each.setFamilies([family])
+        metrics = QFontMetricsF(each)
+        ascent, descent = max(ascent, metrics.ascent()), max(descent, metrics.descent())
+    return math.ceil(ascent + descent)
 
 
 def apply_fonts(app: QApplication) -> QFont:

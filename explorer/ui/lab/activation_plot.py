@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from explorer.model.numbers import shown
@@ -61,6 +61,12 @@ def activation_curves(name: str, grid: np.ndarray = GRID) -> tuple[np.ndarray, n
     return out.ravel(), np.asarray(slope).ravel()
 
 
+def _bound_text(name: str, bound: float) -> str:
+    """``max σ′ = 0.25``: the label of a derivative's bound."""
+    symbol = SYMBOLS[name][1].removesuffix("(x)")
+    return translate("ActivationPlot", "max {symbol} = {bound}").format(symbol=symbol, bound=shown(bound))
+
+
 class ActivationPlot(QWidget):
     """The activations side by side (sigmoid, tanh, relu, ...), each with its derivative; σ′ ≤ 0.25 and tanh′ ≤ 1 marked."""
 
@@ -80,10 +86,10 @@ class ActivationPlot(QWidget):
             self.plots[name] = plot
             self.curves[name] = (f_item, d_item)
             if bound is not None:
-                text = translate("ActivationPlot", "max {symbol} = {bound}").format(
-                    symbol=d_symbol.removesuffix("(x)"), bound=shown(bound)
+                line = pg.InfiniteLine(
+                    pos=bound, angle=0, movable=False, label=_bound_text(name, bound),
+                    labelOpts=_LABEL_PLACE.get(name, _LABEL_PLACE["sigmoid"]),
                 )
-                line = pg.InfiniteLine(pos=bound, angle=0, movable=False, label=text, labelOpts=_LABEL_PLACE.get(name, _LABEL_PLACE["sigmoid"]))
                 plot.addItem(line)
                 self.marks[name] = line
             plot.setXRange(float(GRID[0]), float(GRID[-1]), padding=0.02)
@@ -92,6 +98,13 @@ class ActivationPlot(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.graphics)
         self.apply_theme()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # the titles and the bounds' labels in the new language
+            for name, line in self.marks.items():
+                line.label.setFormat(_bound_text(name, ACTIVATIONS[name] or 0.0))
+            self.apply_theme()
 
     def derivative_data(self, name: str) -> tuple[np.ndarray, np.ndarray]:
         """The derivative curve as drawn."""

@@ -19,7 +19,7 @@ from explorer.ui.kit.settings import APPLICATION, ORGANIZATION, Settings
 from explorer.ui.kit.theme import apply_choice, apply_fonts, apply_palette, set_theme, themes
 from explorer.ui.shell.main_window import READABLE_ZOOM, MainWindow
 from explorer.ui.shell.present import PRESENT_ZOOM
-from explorer.ui.text.i18n import install_translator
+from explorer.ui.text.i18n import ensure_recorder, install_translator
 
 __all__ = ["apply_palette", "make_app", "open_window", "run_window", "screenshot"]
 
@@ -60,6 +60,7 @@ def make_app(argv: list[str] | None = None, quiet: bool = False, language: str |
     assert isinstance(app, QApplication)
     if language is not None:
         install_translator(language, app)
+    ensure_recorder(app)  # English texts are remembered too: the language can change while the window is open
     apply_fonts(app)  # bundled glyphs: the signs (DejaVu Sans Condensed) and Hangul (NanumSquare)
     themes().apply_choice(themes().choice)  # "system" follows the platform's scheme from now on
     apply_palette(app)
