@@ -238,3 +238,23 @@ def test_the_words_called_the_lectures_are_in_the_lecture_and_the_others_are_not
     install_translator("ko")
     for english, korean in {**LECTURE_WORDS, **NOT_THE_LECTURES}.items():
         assert term(english) == korean, english
+
+
+def test_the_tour_and_an_open_practice_question_follow_the_switch(make_window, english_after, qtbot):
+    win = make_window()
+    tour = win.classroom.tour
+    assert tour.start()
+    panel = tour.panel
+    assert "Stop 1/" in panel.stop_label.text()
+    win.choose_language("ko")
+    assert "Stop 1/" not in panel.stop_label.text()
+    assert HANGUL.search(panel.stop_label.text().rsplit("(", 1)[-1]), panel.stop_label.text()  # (1/10번째); the slide is bilingual
+    tour.close()
+    assert win.start_practice("Yhat", "value")
+    practice = win.practice.panel
+    question, title = practice.question_label.text(), practice.title_label.text()
+    assert HANGUL.search(question)
+    win.choose_language("en")
+    assert practice.question_label.text() != question
+    assert practice.title_label.text() != title
+    assert not HANGUL.search(practice.title_label.text())
