@@ -353,4 +353,12 @@ def apply_fonts(app: QApplication) -> QFont:
     load_fonts()
     font = with_families(app.font())
     app.setFont(font)
+    for kind in _OWN_FONTS:  # a platform may give these their own font (a menu's, a tooltip's): its size, our families
+        own = app.font(kind)
+        if own.families()[: len(FONT_FAMILIES)] != list(FONT_FAMILIES):
+            app.setFont(with_families(own), kind)
     return font
+
+
+#: Widget classes a platform theme may give a font of their own.
+_OWN_FONTS = ("QMenu", "QMenuBar", "QTipLabel", "QMessageBox", "QComboMenuItem", "QHeaderView", "QDockWidgetTitle")
