@@ -6,7 +6,12 @@
     <message>
         <source>max {symbol} = {bound}</source>
         <extracomment>The activations drawn, with the bound of their derivative that is marked (None: no mark). The symbol of each function and of its derivative. Where a legend sits (pixels from a corner: negative from the right or bottom), clear of the curves: top left unless said here (tanh&apos;s curves fill the top left). Where a bound&apos;s label sits along its line, and on which side: above σ′&apos;s, below tanh′&apos;s (at the top). Where the curves are drawn.</extracomment>
-        <translation>max {symbol} = {bound}</translation>
+        <translation type="vanished">max {symbol} = {bound}</translation>
+    </message>
+    <message>
+        <source>{symbol} ≤ {bound}</source>
+        <extracomment>The activations drawn, with the bound of their derivative that is marked (None: no mark). The symbol of each function and of its derivative. Where a legend sits (pixels from a corner: negative from the right or bottom), clear of the curves: top left unless said here (tanh&apos;s curves fill the top left). Where a bound&apos;s label sits along its line, and on which side, clear of the curves: σ′&apos;s above its line at the right (σ near 1 above it, σ′ near 0 below), tanh′&apos;s below its line at the left (tanh near −1, tanh′ near 0). Where the curves are drawn.</extracomment>
+        <translation>{symbol} ≤ {bound}</translation>
     </message>
     <message>
         <source>{title} and {derivative}</source>
@@ -380,6 +385,7 @@
     <name>Engine</name>
     <message>
         <source>δ = {name} ({shape}), the gradient arriving at {node}</source>
+        <extracomment>Messages about the pass, not about a file: the node ids among their arguments are shown as a reader knows the nodes (Yhat as Ŷ, H1 as H₁). A refusal of a file keeps the id the file holds.</extracomment>
         <translation>δ = {name} ({shape}), {node}에 도착하는 변화도</translation>
     </message>
     <message>
@@ -2363,7 +2369,7 @@
     <name>RichMath</name>
     <message>
         <source>showing {shown_rows} of {rows} rows and {shown_columns} of {columns} columns</source>
-        <extracomment>Fonts known to hold ⁽ ⁾ and the superscript digits, tried in this order. A printed matrix shows at most this many rows and columns; the rest is cut with a note.</extracomment>
+        <extracomment>Fonts known to hold ⁽ ⁾ and the superscript digits, tried in this order: the bundled one first. A printed matrix&apos;s numbers: a fixed-width font, then the bundled ones for a sign it lacks (−, ∞). A printed matrix shows at most this many rows and columns; the rest is cut with a note.</extracomment>
         <translation>{rows}행 중 {shown_rows}행, {columns}열 중 {shown_columns}열 표시</translation>
     </message>
 </context>

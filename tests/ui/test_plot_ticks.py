@@ -198,3 +198,25 @@ def test_log_tick_strings_from_1e_minus_300_to_1e27():
     for power, label in zip(powers, labels, strict=True):
         assert float(label.replace("−", "-")) == pytest.approx(10.0**power, rel=1e-12)
     assert log_tick_strings([math.log10(7e-4), math.log10(6e-1)]) == ["0.0007", "0.6"]
+
+
+@pytest.mark.parametrize("size", [(1000, 260), (820, 260)])
+def test_the_bounds_labels_sit_clear_of_the_curves_and_the_ticks(qtbot, size):
+    from PySide6.QtCore import QPointF
+
+    make_app()
+    plot = ActivationPlot()
+    qtbot.addWidget(plot)
+    settle(plot, qtbot, size)
+    assert plot.marks
+    for name, line in plot.marks.items():
+        item = plot.plots[name]
+        label = line.label.sceneBoundingRect()
+        assert label.width() > 0
+        for curve in plot.curves[name]:
+            xs, ys = curve.getData()
+            inside = [(x, y) for x, y in zip(xs, ys, strict=True) if label.contains(item.vb.mapViewToScene(QPointF(x, y)))]
+            assert not inside, f"{plot.mark_text(name)!r} covers the curve at {inside[:3]}"
+        for axis in (item.getAxis("left"), item.getAxis("bottom")):
+            for rect, text in drawn_labels(axis):
+                assert not rect.intersects(label), f"{plot.mark_text(name)!r} covers the tick {text!r}"

@@ -37,9 +37,10 @@ SYMBOLS = {name: (f"{OPS[name].symbol}(x)", f"{OPS[name].symbol}′(x)") for nam
 #: Where a legend sits (pixels from a corner: negative from the right or bottom), clear of the curves:
 #: top left unless said here (tanh's curves fill the top left).
 _LEGEND_PLACE = {"tanh": (-6, -6)}
-#: Where a bound's label sits along its line, and on which side: above σ′'s, below tanh′'s (at the top).
+#: Where a bound's label sits along its line, and on which side, clear of the curves: σ′'s above its line at the
+#: right (σ near 1 above it, σ′ near 0 below), tanh′'s below its line at the left (tanh near −1, tanh′ near 0).
 _LABEL_PLACE = {
-    "sigmoid": {"position": 0.2, "anchors": [(0, 1), (0, 1)]},
+    "sigmoid": {"position": 0.97, "anchors": [(1, 1), (1, 1)]},
     "tanh": {"position": 0.03, "anchors": [(0, 0), (0, 0)]},
 }
 #: Where the curves are drawn.
@@ -62,9 +63,9 @@ def activation_curves(name: str, grid: np.ndarray = GRID) -> tuple[np.ndarray, n
 
 
 def _bound_text(name: str, bound: float) -> str:
-    """``max σ′ = 0.25``: the label of a derivative's bound."""
+    """``σ′ ≤ 0.25``: the label of a derivative's bound."""
     symbol = SYMBOLS[name][1].removesuffix("(x)")
-    return translate("ActivationPlot", "max {symbol} = {bound}").format(symbol=symbol, bound=shown(bound))
+    return translate("ActivationPlot", "{symbol} ≤ {bound}").format(symbol=symbol, bound=shown(bound))
 
 
 class ActivationPlot(QWidget):
