@@ -258,3 +258,21 @@ def test_the_tour_and_an_open_practice_question_follow_the_switch(make_window, e
     assert practice.question_label.text() != question
     assert practice.title_label.text() != title
     assert not HANGUL.search(practice.title_label.text())
+
+
+def test_edit_undo_speaks_the_new_language_after_the_next_edit_too(make_window, english_after):
+    from explorer.ui.document import edits
+
+    win = make_window()
+    assert edits.set_width(win.controller, 0, 4)
+    assert win.undo_action.text().startswith("&Undo")
+    keys = [key.toString() for key in win.undo_action.shortcuts()]
+    win.choose_language("ko")
+    assert win.undo_action.text().startswith("실행 취소(&U)")
+    assert edits.set_width(win.controller, 0, 5)  # a later step keeps the Korean prefix
+    assert win.undo_action.text().startswith("실행 취소(&U)")
+    assert [key.toString() for key in win.undo_action.shortcuts()] == keys
+    edit_menu = win.menuBar().actions()[1].menu()
+    assert win.undo_action in edit_menu.actions()
+    win.undo_action.trigger()
+    assert win.controller.model.shape("H1")[0] == 4

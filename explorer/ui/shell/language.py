@@ -23,8 +23,8 @@ import re
 from collections.abc import Callable, Iterable
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.ui.shell.actions import plain_text
-from explorer.ui.text.i18n import generation, install_translator, recompose, source_of
+from explorer.ui.text.i18n import generation, install_translator, recompose, source_of, translate
 
 TIP = Qt.ItemDataRole.ToolTipRole
 #: A tooltip that ends in the action's keys: ``Step (Right)``.
@@ -183,6 +183,28 @@ def retranslate_tree(roots: Iterable[QWidget]) -> int:
     return changed
 
 
+def _renew_undo_actions(window: QWidget, group: QUndoGroup) -> int:
+    """Edit → Undo and Redo made again: Qt keeps the prefix (``&Undo``) they were made with for every later step."""
+    renewed = 0
+    for attribute, make, word in (
+        ("undo_action", group.createUndoAction, QT_TRANSLATE_NOOP("MainWindow", "&Undo")),
+        ("redo_action", group.createRedoAction, QT_TRANSLATE_NOOP("MainWindow", "&Redo")),
+    ):
+        old = getattr(window, attribute, None)
+        if not isinstance(old, QAction):
+            continue
+        new = make(window, translate("MainWindow", word))
+        new.setShortcuts(old.shortcuts())
+        for holder in old.associatedObjects():
+            if isinstance(holder, QWidget):
+                holder.insertAction(old, new)
+                holder.removeAction(old)
+        setattr(window, attribute, new)
+        old.deleteLater()
+        renewed += 1
+    return renewed
+
+
 def retranslate_window(window: QWidget) -> int:
     """The main window in the installed language: its texts (:func:`retranslate_tree`), then its views.
 
@@ -196,6 +218,8 @@ def retranslate_window(window: QWidget) -> int:
     window._language_generation = generation()  # type: ignore[attr-defined]
     changed = retranslate_tree([window])
     controller = getattr(window, "controller", None)
+    if controller is not None:
+        changed += _renew_undo_actions(window, controller.undo_group)
     if controller is not None and window.isVisible():
         controller.model_changed.emit()
         controller.step_changed.emit()
