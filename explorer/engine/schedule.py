@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import weakref
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -116,10 +116,23 @@ def all_finite(array: Array) -> bool:
     """
     if array.size <= SMALL:
         squares = np.vdot(array, array)
-    else:  # np.vdot does not reach BLAS on a matrix; np.dot on a flat view does
+    else:  # np.vdot does not reach BLAS on a matrix; np.dot on a flat view does, one thread a piece
         flat = array.reshape(-1)
-        squares = np.dot(flat, flat)
+        with np.errstate(over="ignore"):  # a sum of squares past the float range is the case handled below
+            squares = sum(np.dot(piece, piece) for piece in _pieces(flat))
     return math.isfinite(squares) or bool(np.isfinite(array).all())
+
+
+#: The longest piece :func:`all_finite` hands to BLAS at once: up to here OpenBLAS's dot product runs on
+#: the calling thread. Past it OpenBLAS wakes its other threads, and on a busy machine (a test suite, a
+#: second program) waiting for them cost a pass 12 ms for a product of 40,000 numbers that takes 5 µs.
+PIECE = 8192
+
+
+def _pieces(flat: Array) -> Iterator[Array]:
+    """Consecutive views of at most :data:`PIECE` elements covering ``flat``."""
+    for start in range(0, flat.size, PIECE):
+        yield flat[start : start + PIECE]
 
 
 def joined(arrays: list[Array]) -> Array:

@@ -17,6 +17,9 @@ EXAMPLES = {
     "lab_deep_relu": "Learning lab: the same 6 layers and weights with ReLU; train 500 at η 0.01: the loss falls to 0.09",
 }
 
+#: The learning rate η an example's description names: opening the example sets it in the window.
+EXAMPLE_RATES = {"regression": 0.02, "lab_deep_sigmoid": 0.01, "lab_deep_relu": 0.01}
+
 
 def toy_model() -> Model:
     """The lecture's toy network, the window's default."""

@@ -164,7 +164,7 @@
     <name>Commands</name>
     <message>
         <source>Redo {text}</source>
-        <extracomment>How a command swaps the document&apos;s model: ``replace(model, restarts, text, note, moved)``.</extracomment>
+        <extracomment>How a command swaps the document&apos;s model: ``replace(model, restarts, text, note, moved, reached)``.</extracomment>
         <translation>다시 실행: {text}</translation>
     </message>
     <message>
@@ -250,6 +250,10 @@
     <message>
         <source>the model changed, so the pass starts again at step 0</source>
         <translation>모델이 바뀌어 0단계부터 다시 시작합니다</translation>
+    </message>
+    <message>
+        <source>back at step {position}/{total}</source>
+        <translation>{position}/{total}단계로 돌아갑니다</translation>
     </message>
     <message>
         <source>Cannot open {name}: {reason}</source>
@@ -1150,7 +1154,19 @@
     </message>
     <message>
         <source>none</source>
-        <translation>없음</translation>
+        <translation type="vanished">없음</translation>
+    </message>
+    <message>
+        <source>none (no node)</source>
+        <translation>없음 (노드 없음)</translation>
+    </message>
+    <message>
+        <source>No activation node: the layer&apos;s output H goes straight on</source>
+        <translation>활성화 노드 없음: 층의 출력 H가 그대로 다음으로 갑니다</translation>
+    </message>
+    <message>
+        <source>A node that passes H on unchanged: the same numbers as none, with one more step whose local Jacobian is the identity I</source>
+        <translation>H를 그대로 넘기는 노드: 없음과 같은 수이지만, 국소 야코비안이 단위행렬 I인 단계가 하나 더 있습니다</translation>
     </message>
     <message>
         <source>bias b</source>
@@ -1260,6 +1276,10 @@
     <message>
         <source>{what} is not reached yet: the backward pass computes it at step {at}.</source>
         <translation>{what}에는 아직 도달하지 않았습니다: 역전파가 {at}단계에서 계산합니다.</translation>
+    </message>
+    <message>
+        <source>No node is selected: click one on the canvas to see its local derivatives.</source>
+        <translation>선택한 노드가 없습니다: 캔버스에서 노드를 눌러 국소 미분을 보세요.</translation>
     </message>
     <message>
         <source>This node has no local derivatives.</source>
@@ -1757,6 +1777,7 @@
     </message>
     <message>
         <source>&amp;Undo</source>
+        <extracomment>A tooltip that ends in the action&apos;s keys: ``Step (Right)``.</extracomment>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
@@ -2020,6 +2041,22 @@
     <message>
         <source>Leave presentation or tour</source>
         <translation>발표 모드 또는 강의 따라가기 나가기</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>글자 크게(&amp;L)</translation>
+    </message>
+    <message>
+        <source>S&amp;maller text</source>
+        <translation>글자 작게(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual text size</source>
+        <translation>글자 원래 크기(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Text size {percent} %</source>
+        <translation>글자 크기 {percent}%</translation>
     </message>
 </context>
 <context>

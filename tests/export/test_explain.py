@@ -7,13 +7,17 @@ import re
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from explorer.engine import Session
 from explorer.export.explanation import derivation_files, explain, latex_shape
 from explorer.lesson.derivation import derive
+from explorer.lesson.notation import pretty
 from explorer.model import load_model
 from explorer.model.numbers import latex, shown
 from explorer.resources import example_path
+from tests.export.hostile import LABELS, chain
 
 W1 = [[0.1, -0.2, 0.3], [0.0, 0.1, -0.1], [0.2, 0.0, 0.1]]
 W2 = [[0.5, 0.0, -0.5], [0.1, 0.2, 0.3], [-0.3, 0.4, 0.0]]
@@ -77,7 +81,7 @@ def test_latex_contains_every_factor_with_its_shape_and_is_balanced() -> None:
             d = derive(session, node)
             for f in d.factors:
                 assert f"${f.latex}$, shape ${latex_shape(f.shape)}$" in tex, (name, node, f.symbol)
-            assert tex.isascii()
+            assert all(c.isascii() or "\uac00" <= c <= "\ud7a3" for c in tex)  # ASCII, and Hangul for kotex
             assert tex.count("{") == tex.count("}")
             assert tex.count(r"\begin{") == tex.count(r"\end{")
             assert tex.count("$") % 2 == 0
@@ -99,7 +103,7 @@ def test_text_markdown_and_latex_carry_the_same_numbers() -> None:
         assert out.count("vector by matrix") == outputs["text"].count("vector by matrix"), fmt
     # the written-out contraction of the lecture, with the numbers
     assert "(−0.132)(1) + (0.07328)(0) + (0.1041)(0) = −0.132" in outputs["text"]
-    assert "$(-0.132)(1) + (0.07328)(0) + (0.1041)(0) = -0.132$" in outputs["latex"]
+    assert "(-0.132)(1) + (0.07328)(0) + (0.1041)(0) = -0.132$" in outputs["latex"]
     assert "h⁽¹⁾₁ = w⁽¹⁾₁₁x₁ + w⁽¹⁾₂₁x₂ + w⁽¹⁾₃₁x₃ = (0.1)(1) + (0)(2) + (0.2)(3) = 0.7" in outputs["text"]
 
 
@@ -129,4 +133,57 @@ def test_derivation_writes_the_contraction_rows_with_their_collapsed_form() -> N
     assert "∂L/∂ŷ₁·∂ŷ₁/∂w⁽³⁾₁₁ + ∂L/∂ŷ₂·∂ŷ₂/∂w⁽³⁾₁₁" in line
     assert "(0.23)" in line  # h⁽²⁾₁ = W₂ᵀW₁ᵀx, first element
     assert re.search(r"= [−-]0\.06118 ", line)  # (−0.266)(0.23) + (0.522)(0)
-    assert line.endswith("[= ∂L/∂ŷ₁ × h⁽²⁾₁]")
+    assert line.endswith(r"\[= ∂L/∂ŷ₁ × h⁽²⁾₁\]")  # Markdown's escaped brackets: shown as [ and ], never a link
+
+
+# -- Markdown: labels come out inert ---------------------------------------------------------------
+
+
+def _render(markdown: str) -> tuple[list[str], str]:
+    """The token types a CommonMark renderer (with GFM's tables and strikethrough) makes, and the text shown."""
+    markdown_it = pytest.importorskip("markdown_it")
+    tokens = markdown_it.MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(markdown)
+    types, text = [], []
+    for token in tokens:
+        types.append(token.type)
+        for child in token.children or []:
+            types.append(child.type)
+            if child.type in ("text", "code_inline"):
+                text.append(child.content)
+        if token.type in ("fence", "code_block"):
+            text.append(token.content)
+    return types, "\n".join(text)
+
+
+def _inert(markdown: str, labels: list[str]) -> None:
+    types, shown_text = _render(markdown)
+    for bad in ("html_block", "html_inline", "link_open", "image", "em_open", "strong_open", "s_open", "table_open",
+                "blockquote_open", "bullet_list_open", "code_inline"):
+        assert bad not in types, (bad, markdown)
+    assert types.count("heading_open") == markdown.count("\n#") + markdown.startswith("#")
+    for label in labels:
+        assert pretty(label) in shown_text, label  # shown as it was written, not swallowed
+
+
+NAMED = ["```", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
+         "![i](http://e.x/i.png)", "<http://e.x>", "*em*", "`code`", "# h", "> q", "- item", "a | b", "~~s~~", "<b>b</b>"]
+
+
+def test_markdown_labels_with_html_links_and_markup_are_inert() -> None:
+    for first in range(0, len(NAMED), 4):
+        labels = [*NAMED[first:first + 4], "Y", "L2", "W9", "ok"]
+        session = Session(chain(["X", "W1", "H1", "A1", "W2", "Yhat", "Y", "L"], labels, name=NAMED[first]))
+        session.run()
+        on_path = [labels[i] for i in (1, 2, 3, 5)]  # W1, H1, A1 and Yhat lie on W1's path
+        _inert(explain(session, "W1", "markdown"), on_path)
+        _inert(derivation_files(session)["derivation.md"], on_path)
+
+
+@settings(max_examples=40)
+@given(st.lists(LABELS, min_size=8, max_size=8), LABELS)
+def test_markdown_is_inert_for_any_label(labels: list[str], name: str) -> None:
+    session = Session(chain(["X", "W1", "H1", "A1", "W2", "Yhat", "Y", "L"], labels, name=name))
+    session.run()
+    visible = [label for label in (labels[i] for i in (1, 2, 3, 5)) if label.strip()]
+    _inert(explain(session, "W1", "markdown"), [])
+    _inert(derivation_files(session)["derivation.md"], visible if all(v == v.strip() for v in visible) else [])

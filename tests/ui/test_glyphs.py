@@ -98,8 +98,8 @@ def assert_drawn(chars: set[str], where: str) -> None:
         assert not problems, f"{where}, {weight}: " + "; ".join(f"{described(ch)}: {why}" for ch, why in problems.items())
 
 
-def test_the_bundled_fonts_load_into_the_window():
-    qapp = make_app()
+def test_the_bundled_fonts_load_into_the_window(qapp):  # pytest-qt's application, as every window test has
+    make_app()
     assert set(FONT_FAMILIES) <= set(load_fonts())
     assert list(qapp.font().families()[: len(FONT_FAMILIES)]) == list(FONT_FAMILIES)
     assert set(FONT_FAMILIES) <= set(QFontDatabase.families())
@@ -140,7 +140,7 @@ def test_every_character_of_the_tick_strings_is_drawn():
     assert_drawn(set().union(*map(looked_at, tick_texts())), "the plots' ticks")
 
 
-def test_every_character_renders_ink_in_the_window_font_from_a_bundled_family():
+def test_every_character_renders_ink_in_the_window_font_from_a_bundled_family(qapp):  # pytest-qt's application, as every window test has
     """Drawn with QPainter in the application's font, each character darkens pixels, and Qt took it from a bundled file."""
     make_app()
     texts = catalogue_texts() + op_texts() + number_texts() + tick_texts()
@@ -154,7 +154,7 @@ def test_every_character_renders_ink_in_the_window_font_from_a_bundled_family():
         assert not elsewhere, f"drawn by a font that is not bundled: {elsewhere}"
 
 
-def test_rendering_sees_a_blank_glyph():
+def test_rendering_sees_a_blank_glyph(qapp):  # pytest-qt's application, as every window test has
     """The renderer check can fail: NanumSquare's ≈ leaves the image white, its 가 does not."""
     make_app()
     font = window_font()

@@ -135,6 +135,7 @@ def test_the_gradient_norms_read_0_7_not_7_10_squared(qtbot):
     norms = np.column_stack([np.linspace(0.7, 0.6, 20), np.linspace(0.65, 0.62, 20)])
     plot.set_history(["W₁", "W₂"], norms)
     plot.set_pass(["W₁", "W₂"], [0.6, 0.7])
+    plot.throttle.draw_now()  # the pass's norms drawn now, not when the throttle's timer comes
     settle(plot, qtbot, (700, 300))
     for item in (plot.depth_plot, plot.history_plot):
         labels = check_axis(item.getAxis("left"))
@@ -200,11 +201,15 @@ def test_log_tick_strings_from_1e_minus_300_to_1e27():
     assert log_tick_strings([math.log10(7e-4), math.log10(6e-1)]) == ["0.0007", "0.6"]
 
 
+@pytest.mark.parametrize("points", [9.0, 10.5], ids=["9pt", "10.5pt"])
 @pytest.mark.parametrize("size", [(1000, 260), (820, 260)])
-def test_the_bounds_labels_sit_clear_of_the_curves_and_the_ticks(qtbot, size):
+def test_the_bounds_labels_sit_clear_of_the_curves_and_the_ticks(qtbot, size, points):
     from PySide6.QtCore import QPointF
 
-    make_app()
+    app = make_app()
+    font = app.font()
+    font.setPointSizeF(points)  # the everyday size, or larger text (the conftest puts the font back)
+    app.setFont(font)
     plot = ActivationPlot()
     qtbot.addWidget(plot)
     settle(plot, qtbot, size)

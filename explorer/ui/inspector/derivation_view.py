@@ -113,7 +113,7 @@ class DerivationView(QWidget):
         self.data = None
         theme = current_theme()
         self.browser.setHtml(
-            f"<div style='color:{theme.muted_text.name()}; font-size:13pt; margin:18px'>{math_html(text, 2000)}</div>"
+            f"<div style='color:{theme.muted_text.name()}; font-size:large; margin:18px'>{math_html(text, 2000)}</div>"
         )
 
     def set_data(self, data: LessonData) -> None:
@@ -137,7 +137,7 @@ class DerivationView(QWidget):
             parts.append(note(data.derivation_message, theme))
         if data.pair is not None:
             title = translate("DerivationView", "One local derivative: {symbol} (pick another above)").format(symbol=data.pair_symbol)
-            parts.append(f"<hr/><p style='font-size:13pt; font-weight:600'>{math_html(title)}</p>")
+            parts.append(f"<hr/><p style='font-size:large; font-weight:600'>{math_html(title)}</p>")
             parts.append(hand_html(data.hand, theme))
             parts.append(jacobian_html(data.jacobian, theme, data.pair_symbol))
             parts.append(contraction_html(data.contraction, theme, data.pair_symbol))

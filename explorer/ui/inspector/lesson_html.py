@@ -83,10 +83,10 @@ def chain_html(d: Derivation, theme: Theme) -> str:
     node = d.symbols[-1]
     parts = [heading(translate("Lesson", "The chain from the loss · 연쇄법칙"), theme)]
     parts.append(
-        f"<p style='font-size:13pt'>{_t(_w('composite').format(composition=d.composition))}</p>"
+        f"<p style='font-size:large'>{_t(_w('composite').format(composition=d.composition))}</p>"
     )
     parts.append(
-        f"<p style='font-size:14pt'><span style='color:{grad}'>∇<sub>{math_html(node)}</sub>L = "
+        f"<p style='font-size:x-large'><span style='color:{grad}'>∇<sub>{math_html(node)}</sub>L = "
         f"{math_html('∂L/∂' + node)}</span> = <span style='color:{cur}'>{math_html(d.chain_symbol)}</span></p>"
     )
     parts.append(note(translate("Lesson", "∇ (나블라, nabla): the gradient, shaped like {node}.").format(node=node), theme))
@@ -183,7 +183,7 @@ def hand_html(h: ForwardByHand | None, theme: Theme) -> str:
         parts.append(note(translate("Lesson", "Written out only for a linear layer with at most {limit} multiply-adds, once its value is known.").format(limit=HAND_LIMIT), theme))
         return "".join(parts)
     fwd, muted = theme.forward.name(), theme.muted_text.name()
-    parts.append(f"<p style='font-size:13pt'>{math_html(h.formula)}</p>")
+    parts.append(f"<p style='font-size:large'>{math_html(h.formula)}</p>")
     parts.append(
         "<table cellspacing='8'><tr>"
         f"<td>{math_html(h.weight)} =</td><td>{matrix_html(h.weight_value, fwd, muted=muted)}</td>"
@@ -200,7 +200,7 @@ def hand_html(h: ForwardByHand | None, theme: Theme) -> str:
             numbers += f" + {signed(row.bias[1])}"
         lines.append(f"<tr><td>{math_html(f'{row.output} = {symbols}')}</td></tr>")
         lines.append(f"<tr><td style='padding-left:24px'>{math_html(f'= {numbers} = {num(row.value)}')}</td></tr>")
-    parts.append(f"<table cellspacing='2' style='font-size:12pt'>{''.join(lines)}</table>")
+    parts.append(f"<table cellspacing='2' style='font-size:large'>{''.join(lines)}</table>")
     return "".join(parts)
 
 
@@ -213,7 +213,7 @@ def jacobian_html(j: JacobianMatrix | None, theme: Theme, symbol: str = "") -> s
     cur, grad, muted = theme.current.name(), theme.gradient.name(), theme.muted_text.name()
     m, n = j.matrix.shape
     parts.append(
-        f"<p style='font-size:13pt'>{math_html(j.symbol)} = <span style='color:{cur}'>{math_html(j.closed_form)}</span>"
+        f"<p style='font-size:large'>{math_html(j.symbol)} = <span style='color:{cur}'>{math_html(j.closed_form)}</span>"
         f" <span style='color:{muted}'>({m}×{n})</span></p>"
     )
     parts.append(note(translate("Lesson", "Row i is ∇ᵀfᵢ, the transposed gradient of output element i; column k is input element k."), theme))
@@ -259,10 +259,10 @@ def contraction_html(c: Contraction | None, theme: Theme, symbol: str = "") -> s
         lines.append(f"<tr><td style='color:{grad}'>{math_html(row.result)}</td><td>=</td><td>{math_html(symbols)}</td></tr>")
         lines.append(f"<tr><td></td><td>=</td><td>{math_html(numbers)} = <b>{num(row.value)}</b></td></tr>")
         lines.append(f"<tr><td></td><td>=</td><td style='color:{muted}'>{math_html(row.collapsed)}</td></tr>")
-    parts.append(f"<table cellspacing='2' style='font-size:11pt'>{''.join(lines)}</table>")
+    parts.append(f"<table cellspacing='2' style='font-size:medium'>{''.join(lines)}</table>")
     if len(c.rows) > CONTRACTION_ROWS:
         parts.append(note(translate("Lesson", "… and {more} more elements, each the same sum.").format(more=len(c.rows) - CONTRACTION_ROWS), theme))
-    parts.append(f"<p style='font-size:13pt'>{escape(_w('collapsed'))} {math_html(c.closed_form)}</p>")
+    parts.append(f"<p style='font-size:large'>{escape(_w('collapsed'))} {math_html(c.closed_form)}</p>")
     if c.outer_factor is not None and len(c.outer_products) > 1:
         factor = c.outer_factor
         parts.append(

@@ -100,9 +100,20 @@ class Inspector(InspectorTabs, QWidget):
         # as wide as a short name, whatever the longest activation: the header's height never depends on the op table
         self.activation_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.activation_combo.setMinimumContentsLength(8)
-        self.activation_combo.addItem(translate("Inspector", "none"), None)
+        self.activation_combo.addItem(translate("Inspector", "none (no node)"), None)
+        self.activation_combo.setItemData(
+            0, translate("Inspector", "No activation node: the layer's output H goes straight on"), Qt.ItemDataRole.ToolTipRole
+        )
         for name in ACTIVATIONS:
             self.activation_combo.addItem(op_title(name), name)
+        identity = self.activation_combo.findData("identity")
+        if identity >= 0:  # beside "none": the same numbers, one more node and one more step
+            self.activation_combo.setItemData(
+                identity,
+                translate("Inspector", "A node that passes H on unchanged: the same numbers as none, "
+                          "with one more step whose local Jacobian is the identity I"),
+                Qt.ItemDataRole.ToolTipRole,
+            )
         self.bias_check = QCheckBox(translate("Inspector", "bias b"), self.layer_box)
         row = QHBoxLayout(self.layer_box)
         row.addWidget(QLabel(translate("Inspector", "width"), self.layer_box))
@@ -167,9 +178,7 @@ class Inspector(InspectorTabs, QWidget):
             policy.setRetainSizeWhenHidden(True)
             hidden_keeps_room.setSizePolicy(policy)
         self.subtitle.setWordWrap(False)  # one line: the header's height never depends on it
-        title_font = QFont(self.title.font())
-        title_font.setPointSizeF(16)
-        self.title.setFixedHeight(QFontMetrics(title_font).height() + 10)  # a hat or an accent adds nothing
+        self._fit_title()
         self.subtitle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.subtitle.setMinimumHeight(mixed_line_height(self.subtitle.font()))  # a Hangul word changes no height
 
@@ -192,6 +201,32 @@ class Inspector(InspectorTabs, QWidget):
         self.set_node(None)
         self._refresh_step_header()
         self._still_header = StillHeader(self.step_header, controller)  # the tab bar below never moves
+
+    def _title_font(self) -> QFont:
+        """The node's name in the title: ``x-large``, half as large again as the text."""
+        font = QFont(self.font())
+        if font.pixelSize() > 0:  # presentation mode sets the text in pixels
+            font.setPixelSize(round(font.pixelSize() * 1.5))
+        else:
+            font.setPointSizeF(font.pointSizeF() * 1.5)
+        return font
+
+    def _fit_title(self) -> None:
+        self.title.setFixedHeight(QFontMetrics(self._title_font()).height() + 10)  # a hat or an accent adds nothing
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Another text size: the title refitted; another language: the header, the layer's box and every panel worded anew."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_title()  # the text zoom changed
+            self.subtitle.setMinimumHeight(mixed_line_height(self.subtitle.font()))
+        elif event.type() == QEvent.Type.LanguageChange:
+            self._layer_box_shows = ()
+            pair = self.pair_combo.currentIndex()
+            self._fill_pairs()
+            if 0 <= pair < self.pair_combo.count():
+                self.pair_combo.setCurrentIndex(pair)
+            self._on_theme_changed()
 
     @guarded("resizing the inspector")
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
@@ -222,17 +257,6 @@ class Inspector(InspectorTabs, QWidget):
         self.node = node
         self._fill_pairs()
         self._mark_dirty({TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN})
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        """Another language: the header, the layer's box and every panel worded anew."""
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self._layer_box_shows = ()
-            pair = self.pair_combo.currentIndex()
-            self._fill_pairs()
-            if 0 <= pair < self.pair_combo.count():
-                self.pair_combo.setCurrentIndex(pair)
-            self._on_theme_changed()
 
     def _on_theme_changed(self, _name: str = "") -> None:
         """Another theme: the step header, the title's colours and every panel redrawn."""
@@ -314,7 +338,7 @@ class Inspector(InspectorTabs, QWidget):
         self.pair_combo.setEnabled(self.pair_combo.count() > 0)
         if not has_node:
             heading = translate("Inspector", "Inspector")  # outside the f-string, where lupdate finds it
-            self.title.setText(f"<span style='font-size:16pt; font-weight:600'>{escape(heading)}</span>")
+            self.title.setText(f"<span style='font-size:x-large; font-weight:600'>{escape(heading)}</span>")
             self.title.setToolTip("")
             self.subtitle.setText(translate("Inspector", "Click a node on the canvas or pick one from the list."))
             return
@@ -327,13 +351,12 @@ class Inspector(InspectorTabs, QWidget):
         else:
             colour, status = theme.muted_text.name(), translate("Inspector", "not reached yet")
         label = pretty(model.label(node))
-        title_font = QFont(self.title.font())
-        title_font.setPointSizeF(16)
+        title_font = self._title_font()
         title_font.setWeight(QFont.Weight.DemiBold)
         shown = elide(label, title_font, max(self.width() - 220, 160))
         self.title.setToolTip(tooltip(label) if shown != label else "")
         self.title.setText(
-            f"<span style='font-size:16pt; font-weight:600; color:{colour}'>{escape(shown)}</span>"
+            f"<span style='font-size:x-large; font-weight:600; color:{colour}'>{escape(shown)}</span>"
             f"&nbsp;&nbsp;<span style='color:{theme.muted_text.name()}'>{escape(op_title(model.op(node)))} · "
             f"{fmt_shape(model.shape(node))}</span>"
         )

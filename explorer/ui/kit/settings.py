@@ -17,6 +17,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from explorer.ui.kit.text_zoom import MAX_ZOOM, MIN_ZOOM
+
 ORGANIZATION = "Jacobian Explorer"
 APPLICATION = "Jacobian Explorer"
 
@@ -35,6 +37,7 @@ _LANGUAGE = "view/language"
 _LAST_FOLDER = "files/last_folder"
 _PLAY_SPEED = "play/steps_per_second"
 _RECENT = "files/recent"
+_TEXT_ZOOM = "view/text_zoom"
 
 
 def _same_file_key(path: str) -> str:
@@ -163,6 +166,19 @@ class Settings:
         if not math.isfinite(speed) or speed <= 0:
             raise ValueError(f"play speed must be a positive number of steps per second, not {value!r}")
         self._store.setValue(_PLAY_SPEED, min(MAX_PLAY_SPEED, max(MIN_PLAY_SPEED, speed)))
+
+    @property
+    def text_zoom(self) -> float:
+        """View → Larger/Smaller text: the factor on every text of the window, 1.0 by default (0.8…2.5)."""
+        try:
+            zoom = float(self._store.value(_TEXT_ZOOM, 1.0))  # an INI file gives the text back
+        except (TypeError, ValueError):
+            return 1.0
+        return min(MAX_ZOOM, max(MIN_ZOOM, zoom)) if math.isfinite(zoom) else 1.0
+
+    @text_zoom.setter
+    def text_zoom(self, value: float) -> None:
+        self._store.setValue(_TEXT_ZOOM, float(value))
 
     # -- files ------------------------------------------------------------------
 

@@ -37,12 +37,15 @@ SYMBOLS = {name: (f"{OPS[name].symbol}(x)", f"{OPS[name].symbol}′(x)") for nam
 #: Where a legend sits (pixels from a corner: negative from the right or bottom), clear of the curves:
 #: top left unless said here (tanh's curves fill the top left).
 _LEGEND_PLACE = {"tanh": (-6, -6)}
-#: Where a bound's label sits along its line, and on which side, clear of the curves: σ′'s above its line at the
-#: right (σ near 1 above it, σ′ near 0 below), tanh′'s below its line at the left (tanh near −1, tanh′ near 0).
+#: Where a bound's label sits along its line, and on which side, clear of the curves: above its line at the right
+#: for σ′ (σ near 1 above it, σ′ near 0 below), above its line at the left for tanh′, where the plot keeps room
+#: over the curves for it (:data:`_HEADROOM`): below the line tanh′ rises to meet it.
 _LABEL_PLACE = {
     "sigmoid": {"position": 0.97, "anchors": [(1, 1), (1, 1)]},
-    "tanh": {"position": 0.03, "anchors": [(0, 0), (0, 0)]},
+    "tanh": {"position": 0.03, "anchors": [(0, 1), (0, 1)]},
 }
+#: The top of a plot's vertical range where a bound's label needs room above the curves.
+_HEADROOM = {"tanh": 1.45}
 #: Where the curves are drawn.
 GRID = np.linspace(-6.0, 6.0, 481)
 
@@ -94,6 +97,9 @@ class ActivationPlot(QWidget):
                 plot.addItem(line)
                 self.marks[name] = line
             plot.setXRange(float(GRID[0]), float(GRID[-1]), padding=0.02)
+            if name in _HEADROOM:
+                low = float(min(f.min(), d.min()))
+                plot.setYRange(low - 0.05 * (_HEADROOM[name] - low), _HEADROOM[name], padding=0)
             plot.setLabel("bottom", "x")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)

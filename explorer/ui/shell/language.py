@@ -153,7 +153,13 @@ def retranslate_widget(widget: QWidget) -> int:
         changed += _set(widget, "suffix", widget.suffix, widget.setSuffix, contexts)
     if isinstance(widget, QAbstractSpinBox):
         changed += _set(widget, "specialValueText", widget.specialValueText, widget.setSpecialValueText, contexts)
-    if isinstance(widget, QTabBar):
+    owner = widget.parentWidget()
+    if isinstance(widget, QTabBar) and hasattr(owner, "full_text") and hasattr(owner, "fit_tab_texts"):
+        # tabs that show a short name when the bar is narrow (Gradient · 변화도 → Gradient): their whole names
+        for i in range(widget.count()):
+            changed += _set(owner, f"tab {i}", partial(owner.full_text, i), partial(widget.setTabText, i), contexts)
+        owner.fit_tab_texts()
+    elif isinstance(widget, QTabBar):
         for i in range(widget.count()):
             changed += _set(widget, f"tab {i}", partial(widget.tabText, i), partial(widget.setTabText, i), contexts)
             changed += _set(widget, f"tab tip {i}", partial(widget.tabToolTip, i), partial(widget.setTabToolTip, i), contexts)
