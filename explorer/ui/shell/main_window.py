@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
@@ -49,6 +49,7 @@ from explorer.ui.shell.export_actions import export_code_dialog, export_derivati
 from explorer.ui.shell.file_drop import FileDrops
 from explorer.ui.shell.files import DocumentFiles
 from explorer.ui.shell.keys import install_step_keys
+from explorer.ui.shell.language import retranslate_window, switch_language
 from explorer.ui.shell.node_list import NodeList
 from explorer.ui.shell.responsive import fit_to_screen, install_responsive_layout
 from explorer.ui.shell.text_zoom import TextZoom
@@ -287,9 +288,15 @@ class MainWindow(QMainWindow):
         self._repaint_theme()  # the menus' checks, even when the theme shown stays the same
 
     def choose_language(self, choice: str) -> None:
-        """View → Language: remembered, shown at the next start."""
+        """View → Language: remembered and shown now (:mod:`.language`)."""
         self.settings.language = choice
-        self.statusBar().showMessage(self.tr("The language changes when the explorer starts again."), 10000)
+        switch_language(choice)  # every widget's changeEvent runs now, this window's too
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """A new catalogue was installed: every text in the new language (:func:`.language.retranslate_window`)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            retranslate_window(self)
 
     def toggle_theme(self, dark: bool) -> None:
         """View → Dark theme: remembered and shown."""
