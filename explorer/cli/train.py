@@ -20,6 +20,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from explorer.cli.common import say_error
 from explorer.export.snapshot import load_session
 from explorer.model.door import Refused, atomic_stream, check_distinct, describe, is_folder, kind_of, shown_path
 from explorer.model.io import save_model
@@ -82,7 +83,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 def _fail(message: str, status: int = 2) -> int:
-    print(f"{PROG}: {message}", file=sys.stderr)
+    say_error(message)
     return status
 
 
