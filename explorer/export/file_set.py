@@ -113,7 +113,9 @@ def _move_in(staging: Path, folder: Path, names: list[str]) -> None:
         for target, kept in reversed(done):
             with contextlib.suppress(OSError):
                 if kept is not None:
-                    os.replace(kept, target)
+                    os.replace(kept, target)  # a no-op when both names are still the one old file
+                    if os.path.lexists(kept) and os.path.samestat(os.lstat(kept), os.lstat(target)):
+                        os.unlink(kept)  # the old file stayed in place: its second name goes
                 elif not os.path.lexists(staging / target.name):  # it was moved in: it goes
                     os.unlink(target)
         raise

@@ -4,7 +4,8 @@
 start-up (``python -m explorer ARGS…``) with the event loop replaced by one
 turn: the window is shown, the recovery question (if any) is answered
 ``ANSWER`` (``recover`` or ``discard``), and every warning the window would
-show in a box is printed as ``WARN: text`` on standard output. Then it
+show in a box is printed as ``WARN: text`` on standard output; unsaved
+edits (a recovered document) are discarded on closing. Then it
 prints one JSON line ``{"opened", "title", "status", "path"}`` and closes
 the window (the autosave is removed, the layout saved) like the close
 button. The caller sets ``HOME`` and ``XDG_*`` so that the settings and
@@ -34,6 +35,7 @@ def main() -> None:
 
     Dialogs.ask_recover = ask_recover
     Dialogs.warn = warn
+    Dialogs.ask_unsaved_changes = lambda self, parent, name: "discard"  # closing: the case's edits are not kept
 
     def one_turn(*_args):
         app = QApplication.instance()
