@@ -28,6 +28,26 @@
 <context>
     <name>Autosave</name>
     <message>
+        <source>Autosave is off: {folder} cannot be written (permission denied)</source>
+        <translation>자동 저장 꺼짐: {folder}에 쓸 수 없습니다 (권한 없음)</translation>
+    </message>
+    <message>
+        <source>Autosave is off: {folder}: {reason}</source>
+        <translation>자동 저장 꺼짐: {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>Autosave is off: {folder} is not a folder ({reason})</source>
+        <translation>자동 저장 꺼짐: {folder}은(는) 폴더가 아닙니다 ({reason})</translation>
+    </message>
+    <message>
+        <source>{folder} was not a folder: it was set aside as {name}</source>
+        <translation>{folder}은(는) 폴더가 아니어서 {name}(으)로 옮겨 두었습니다</translation>
+    </message>
+    <message>
+        <source>Autosave skipped: {name} is in the way</source>
+        <translation>자동 저장 건너뜀: {name}이(가) 자리를 막고 있습니다</translation>
+    </message>
+    <message>
         <source>Autosave skipped: another running explorer autosaves {name}</source>
         <translation>자동 저장 건너뜀: 실행 중인 다른 프로그램이 {name}을(를) 자동 저장하고 있습니다</translation>
     </message>
@@ -365,7 +385,11 @@
     <name>Documents</name>
     <message>
         <source>Cannot recover {name}: {reason}</source>
-        <translation>{name}을(를) 복구할 수 없습니다: {reason}</translation>
+        <translation type="vanished">{name}을(를) 복구할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot recover {name}: {reason}; the autosave is kept as {file}</source>
+        <translation>{name}을(를) 복구할 수 없습니다: {reason}; 자동 저장 파일은 {file}(으)로 보관했습니다</translation>
     </message>
     <message>
         <source>Export to {folder} failed: {reason}</source>
@@ -993,15 +1017,15 @@
     </message>
     <message>
         <source>cannot open the file for writing</source>
-        <translation>파일을 쓰기용으로 열 수 없습니다</translation>
+        <translation type="vanished">파일을 쓰기용으로 열 수 없습니다</translation>
     </message>
     <message>
         <source>the disk took only part of it</source>
-        <translation>디스크에 일부만 기록되었습니다</translation>
+        <translation type="vanished">디스크에 일부만 기록되었습니다</translation>
     </message>
     <message>
         <source>the file could not be replaced</source>
-        <translation>파일을 교체할 수 없습니다</translation>
+        <translation type="vanished">파일을 교체할 수 없습니다</translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,7 @@ from explorer.ui.text.i18n import translate
 
 DEFAULT_INTERVAL_MS = 30_000
 HEADER_FORMAT = "jacobian-explorer/autosave"
-#: A header larger than this is not one of ours.
+# A header larger than this is not one of ours.
 MAX_HEADER_BYTES = 64 * 1024
 
 
