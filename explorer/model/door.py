@@ -13,7 +13,7 @@ an output and an input, that are one file (compared by device and inode,
 through links). A failure leaves the old file whole and no temporary file.
 
 Names that are not UTF-8 (``os.fsdecode`` gives lone surrogates) are shown
-with :func:`shown_path`, never raise. Every refusal is one short line.
+with replacement characters by :func:`shown_path`, never raise. Every refusal is one short line.
 """
 
 from __future__ import annotations
@@ -67,6 +67,19 @@ class Refused(OSError):
         return self.text
 
 
+def readable(text: str) -> str:
+    """``text`` with the bytes of a name that is not UTF-8 (lone surrogates from ``os.fsdecode``) as U+FFFD.
+
+    >>> readable(os.fsdecode(b"mod\\xe8le.json"))
+    'mod\ufffdle.json'
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
+    return text
+
+
 def shown_path(path: object, limit: int = SHOWN_PATH) -> str:
     """A path for a one-line message: as it is when plain and short, else escaped and cut in the middle.
 
@@ -78,7 +91,7 @@ def shown_path(path: object, limit: int = SHOWN_PATH) -> str:
     >>> len(shown_path("a/" * 1000)) < 130
     True
     """
-    text = os.fsdecode(path) if isinstance(path, bytes | os.PathLike) else str(path)
+    text = readable(os.fsdecode(path) if isinstance(path, bytes | os.PathLike) else str(path))
     if text.isprintable() and len(text) <= limit:
         return text
     if len(text) > limit:
@@ -406,6 +419,7 @@ __all__ = [
     "kind_of",
     "read_bytes",
     "read_text",
+    "readable",
     "reason",
     "set_aside",
     "shown_path",

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from explorer.model import limits
-from explorer.model.door import Refused, read_bytes, reason, shown_path, write_atomic
+from explorer.model.door import Refused, read_bytes, readable, reason, shown_path, write_atomic
 from explorer.model.errors import ModelError
 from explorer.model.graph import Array, Model, NodeSpec, check_pos
 from explorer.model.initial import initial_value
@@ -78,7 +78,7 @@ def read_json(path: str | os.PathLike[str]) -> Any:
     is opened without blocking and never read past the size limit. A name
     that is not UTF-8 is shown escaped.
     """
-    name = os.fsdecode(Path(path).name)
+    name = readable(os.fsdecode(Path(path).name))
     name = name if name.isprintable() and len(name) <= 80 else shown(name, 80)
     try:
         data = read_bytes(path, limits.MAX_FILE_BYTES, name)
