@@ -246,6 +246,33 @@ def set_aside(path: str | os.PathLike[str]) -> Path:
     raise Refused(f"{shown_path(source)} cannot be set aside: too many set aside already")
 
 
+#: A lock file (Qt's ``QLockFile``: a pid, a program name, a host) is never larger than this.
+MAX_LOCK_BYTES = 4096
+
+
+def clear_lock_name(path: str | os.PathLike[str]) -> bool:
+    """Make ``path`` safe for ``QLockFile``, which reads what is there and would block on a pipe.
+
+    Nothing there, or a small regular file (a lock): fine. Anything else (a
+    pipe, a link, a folder, a device, a file too large to be a lock) is set
+    aside (renamed, never deleted). False when it is still in the way.
+    """
+    kind = kind_of(path)
+    if kind is None:
+        return True
+    if kind == "file":
+        try:
+            if os.lstat(path).st_size <= MAX_LOCK_BYTES:
+                return True
+        except OSError:
+            return False
+    try:
+        set_aside(path)
+    except OSError:
+        return False
+    return True
+
+
 # -- writing ------------------------------------------------------------------
 
 
@@ -411,6 +438,7 @@ __all__ = [
     "Refused",
     "atomic_stream",
     "check_distinct",
+    "clear_lock_name",
     "describe",
     "fsync_folder",
     "identity",

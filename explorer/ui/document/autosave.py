@@ -40,7 +40,17 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Qt, QTimer, Signal
 
 from explorer.model import limits
-from explorer.model.door import is_folder, kind_of, read_bytes, read_text, reason, set_aside, shown_path, write_atomic
+from explorer.model.door import (
+    clear_lock_name,
+    is_folder,
+    kind_of,
+    read_bytes,
+    read_text,
+    reason,
+    set_aside,
+    shown_path,
+    write_atomic,
+)
 from explorer.ui.text.i18n import translate
 
 DEFAULT_INTERVAL_MS = 30_000
@@ -146,24 +156,9 @@ def _header_time(header: dict[str, object], text_path: Path) -> datetime:
         return datetime.now().astimezone()
 
 
-def _clear_lock_name(lock_path: Path) -> bool:
-    """Set aside anything at a lock's name that is not a regular file (QLockFile would block on a pipe).
-
-    False when something is still in the way.
-    """
-    kind = kind_of(lock_path)
-    if kind in (None, "file"):
-        return True
-    try:
-        set_aside(lock_path)
-    except OSError:
-        return False
-    return True
-
-
 def _writer_alive(lock_path: Path) -> bool:
     """Whether the process holding ``lock_path`` still lives (then the lock cannot be taken)."""
-    if not _clear_lock_name(lock_path):
+    if not clear_lock_name(lock_path):
         return True  # something that is not a lock is in the way and stays: leave this autosave alone
     lock = QLockFile(str(lock_path))
     lock.setStaleLockTime(0)  # only a gone process makes the lock stale, never its age
@@ -335,7 +330,7 @@ class Autosave(QObject):
         if self._lock is not None:
             return None
         lock_path = _files(self._folder, self._key)[2]
-        if not _clear_lock_name(lock_path):
+        if not clear_lock_name(lock_path):
             return translate("Autosave", "Autosave skipped: {name} is in the way").format(name=shown_path(lock_path))
         lock = QLockFile(str(lock_path))
         lock.setStaleLockTime(0)

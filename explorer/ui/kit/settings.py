@@ -29,7 +29,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
-from explorer.model.door import is_folder, is_regular_file, kind_of, read_bytes, reason, set_aside, shown_path
+from explorer.model.door import (
+    clear_lock_name,
+    is_folder,
+    is_regular_file,
+    kind_of,
+    read_bytes,
+    reason,
+    set_aside,
+    shown_path,
+)
 
 ORGANIZATION = "Jacobian Explorer"
 APPLICATION = "Jacobian Explorer"
@@ -84,6 +93,14 @@ def check_settings_file(path: Path) -> tuple[Path | None, str | None]:
     is used as it is. Anything else at the name is set aside (renamed, never
     deleted) and the name is used afresh.
     """
+    lock = path.with_name(path.name + ".lock")  # QSettings locks the file with QLockFile, which would block on a pipe
+    there = kind_of(lock) is not None
+    if not clear_lock_name(lock):
+        return None, f"Settings cannot be kept: {shown_path(lock)} is in the way"
+    if there and kind_of(lock) is None:
+        usable, problem = check_settings_file(path)
+        note = f"{shown_path(lock.name)} was not a lock: it was set aside"
+        return usable, f"{problem}; {note}" if problem else note
     kind = kind_of(path)
     if kind is None:
         parent = kind_of(path.parent)
