@@ -1340,6 +1340,36 @@ def case_a_million_steps_allocate_nothing_up_front(tmp: Path) -> list[str]:
 
 
 @case("memory")
+def case_a_million_steps_of_a_deep_chain_allocate_nothing_up_front(tmp: Path) -> list[str]:
+    import tracemalloc
+
+    from explorer.model import model_from_dict
+    from explorer.train import loop
+
+    nodes: list[dict] = [{"id": "X", "op": "input", "value": [[0.5, -0.5]] * 3}]
+    for i in range(1, 241):  # 240 parameters: a history of 1,000,001 rows would be 1.8 GiB
+        nodes.append({"id": f"W{i}", "op": "param", "value": [[1.0 if a == b else 0.0 for b in range(3)] for a in range(3)]})
+        nodes.append({"id": f"H{i}", "op": "linear", "inputs": {"x": "X" if i == 1 else f"H{i - 1}", "w": f"W{i}"}})
+    nodes += [{"id": "Y", "op": "target", "value": [[0.1, 0.2]] * 3},
+              {"id": "L", "op": "half_sse", "inputs": {"pred": "H240", "target": "Y"}}]
+    model = model_from_dict({"format": "jacobian-explorer/model", "version": 1, "nodes": nodes})
+    calls = {"n": 0}
+
+    def stop() -> bool:
+        calls["n"] += 1
+        return calls["n"] >= 20
+
+    tracemalloc.start()
+    try:
+        result = loop.train(model, 1_000_000, 0.001, should_stop=stop)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    problems = [] if result.status == "stopped" else [result.status]
+    return problems + ([] if peak < 64 * 1024**2 else [f"peak {peak / 1024**2:.0f} MiB before 20 steps of 1,000,000"])
+
+
+@case("memory")
 def case_diverged_run_log_holds_the_finite_rows(tmp: Path) -> list[str]:
     model = model_file(tmp)
     ran = cli("train", model, "--steps", 2000, "--lr", 1e6, "--log", tmp / "log.csv", "--out", tmp / "o.json")
