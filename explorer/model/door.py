@@ -114,8 +114,8 @@ def reason(error: BaseException) -> str:
 
 def describe(error: BaseException, path: object, doing: str = "cannot write") -> str:
     """One line: ``cannot write PATH: REASON``, the path shortened and the reason named."""
-    if isinstance(error, Refused):
-        return error.text
+    if isinstance(error, Refused):  # its text names the file already
+        return f"{doing}: {error.text}"
     return f"{doing} {shown_path(path)}: {reason(error)}"
 
 
@@ -170,6 +170,24 @@ def _read_at_most(descriptor: int, most: int, expected: int) -> bytearray:
         total += count
     del buffer[total:]
     return buffer
+
+
+def peek_bytes(path: str | os.PathLike[str], count: int) -> bytes:
+    """The first ``count`` bytes of a regular file (b"" for anything else); never blocks, never raises."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return b""
+        descriptor = os.open(path, _OPEN_FOR_READING)
+    except (OSError, ValueError):
+        return b""
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return b""
+        return os.read(descriptor, count)
+    except OSError:
+        return b""
+    finally:
+        os.close(descriptor)
 
 
 def read_text(path: str | os.PathLike[str], limit: int) -> str:
@@ -445,6 +463,7 @@ __all__ = [
     "is_folder",
     "is_regular_file",
     "kind_of",
+    "peek_bytes",
     "read_bytes",
     "read_text",
     "readable",
