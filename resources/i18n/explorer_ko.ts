@@ -2299,6 +2299,34 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>Settings cannot be kept: {path} is in the way</source>
+        <extracomment>Play speed, in steps per second: the default, and the range a slider offers. A settings file larger than this is not the explorer&apos;s: it is set aside. A recent entry or folder longer than this (or holding a NUL) is dropped. What went wrong with the settings file: which line, and its values (worded when shown, in the window&apos;s language).</extracomment>
+        <translation>설정을 저장할 수 없습니다: {path}이(가) 자리를 막고 있습니다</translation>
+    </message>
+    <message>
+        <source>{name} was not a lock: it was set aside</source>
+        <translation>{name}은(는) 잠금 파일이 아니어서 옮겨 두었습니다</translation>
+    </message>
+    <message>
+        <source>Settings cannot be kept: {path} is not a folder</source>
+        <translation>설정을 저장할 수 없습니다: {path}은(는) 폴더가 아닙니다</translation>
+    </message>
+    <message>
+        <source>Settings cannot be kept: {path}: {reason}</source>
+        <translation>설정을 저장할 수 없습니다: {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Settings cannot be used ({why}) nor set aside ({reason}): defaults this time</source>
+        <translation>설정 파일을 쓸 수도({why}) 옮겨 둘 수도({reason}) 없습니다: 이번에는 기본값을 씁니다</translation>
+    </message>
+    <message>
+        <source>The settings file could not be used ({why}): it was set aside as {name}; defaults are used</source>
+        <translation>설정 파일을 쓸 수 없어({why}) {name}(으)로 옮겨 두었습니다; 기본값을 씁니다</translation>
+    </message>
+</context>
+<context>
     <name>StepHeader</name>
     <message>
         <source>the input (data)</source>

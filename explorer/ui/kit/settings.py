@@ -39,6 +39,7 @@ from explorer.model.door import (
     set_aside,
     shown_path,
 )
+from explorer.ui.text.i18n import translate
 
 ORGANIZATION = "Jacobian Explorer"
 APPLICATION = "Jacobian Explorer"
@@ -86,29 +87,58 @@ def default_settings_file() -> Path | None:
     return Path(base) / ORGANIZATION / f"{APPLICATION}.conf"
 
 
-def check_settings_file(path: Path) -> tuple[Path | None, str | None]:
-    """Make ``path`` safe for Qt to read and write: the file to use (None: throw-away settings) and a problem line.
+#: What went wrong with the settings file: which line, and its values (worded when shown, in the window's language).
+Problem = tuple[str, dict[str, str]]
+
+
+def worded(problem: Problem) -> str:
+    """One problem as a line in the interface language (the translator is installed after the file is checked)."""
+    which, values = problem
+    texts = {
+        "in_the_way": translate("Settings", "Settings cannot be kept: {path} is in the way"),
+        "lock_aside": translate("Settings", "{name} was not a lock: it was set aside"),
+        "not_a_folder": translate("Settings", "Settings cannot be kept: {path} is not a folder"),
+        "unreachable": translate("Settings", "Settings cannot be kept: {path}: {reason}"),
+        "stuck": translate("Settings", "Settings cannot be used ({why}) nor set aside ({reason}): defaults this time"),
+        "aside": translate(
+            "Settings", "The settings file could not be used ({why}): it was set aside as {name}; defaults are used"
+        ),
+    }
+    return texts[which].format(**values)
+
+
+_KINDS = {
+    "pipe": "a named pipe",
+    "device": "a device",
+    "folder": "a folder",
+    "socket": "a socket",
+    "link to something else": "a link to something that is not a file",
+}
+
+
+def check_settings_file(path: Path) -> tuple[Path | None, list[Problem]]:
+    """Make ``path`` safe for Qt to read and write: the file to use (None: throw-away settings) and what was wrong.
 
     A regular file (or a link to one) that can be read and is not too large
     is used as it is. Anything else at the name is set aside (renamed, never
-    deleted) and the name is used afresh.
+    deleted) and the name is used afresh; so is anything at the name of its
+    lock (``NAME.lock``) that is not a small regular file.
     """
     lock = path.with_name(path.name + ".lock")  # QSettings locks the file with QLockFile, which would block on a pipe
     there = kind_of(lock) is not None
     if not clear_lock_name(lock):
-        return None, f"Settings cannot be kept: {shown_path(lock)} is in the way"
+        return None, [("in_the_way", {"path": shown_path(lock)})]
     if there and kind_of(lock) is None:
-        usable, problem = check_settings_file(path)
-        note = f"{shown_path(lock.name)} was not a lock: it was set aside"
-        return usable, f"{problem}; {note}" if problem else note
+        usable, problems = check_settings_file(path)
+        return usable, [*problems, ("lock_aside", {"name": shown_path(lock.name)})]
     kind = kind_of(path)
     if kind is None:
         parent = kind_of(path.parent)
         if parent in (None, "folder", "link") or (parent == "link to something else" and is_folder(path.parent)):
-            return path, None
-        return None, f"Settings cannot be kept: {shown_path(path.parent)} is not a folder"
+            return path, []
+        return None, [("not_a_folder", {"path": shown_path(path.parent)})]
     if kind.startswith("unreachable"):
-        return None, f"Settings cannot be kept: {shown_path(path)}: {kind.removeprefix('unreachable: ')}"
+        return None, [("unreachable", {"path": shown_path(path), "reason": kind.removeprefix("unreachable: ")})]
     why: str | None = None
     if kind in ("file", "link"):
         try:
@@ -116,14 +146,14 @@ def check_settings_file(path: Path) -> tuple[Path | None, str | None]:
         except OSError as error:
             why = reason(error)
     else:
-        why = f"it is a {kind}"
+        why = _KINDS.get(kind, kind)
     if why is None:
-        return path, None
+        return path, []
     try:
         aside = set_aside(path)
     except OSError as error:
-        return None, f"Settings cannot be used ({why}) nor set aside ({reason(error)}): defaults this time"
-    return path, f"The settings file could not be used ({why}): it was set aside as {shown_path(aside.name)}; defaults are used"
+        return None, [("stuck", {"why": why, "reason": reason(error)})]
+    return path, [("aside", {"why": why, "name": shown_path(aside.name)})]
 
 
 class Settings:
@@ -146,8 +176,7 @@ class Settings:
     """
 
     def __init__(self, path: str | os.PathLike[str] | None = None, store: QSettings | None = None) -> None:
-        #: Why the settings file could not be used as it was (set aside, or throw-away settings), in one line.
-        self.problem: str | None = None
+        self._problems: list[Problem] = []
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
         if store is not None:
             self._store = store
@@ -156,11 +185,16 @@ class Settings:
         if file is None:  # a registry or a property list: no file that could be a pipe
             self._store = QSettings(ORGANIZATION, APPLICATION)
             return
-        usable, self.problem = check_settings_file(file)
+        usable, self._problems = check_settings_file(file)
         if usable is None:
             self._scratch = tempfile.TemporaryDirectory(prefix="explorer-settings-")
             usable = Path(self._scratch.name) / "settings.ini"
         self._store = QSettings(str(usable), QSettings.Format.IniFormat)
+
+    @property
+    def problem(self) -> str | None:
+        """Why the settings file could not be used as it was (set aside, or throw-away settings): one line, or None."""
+        return "; ".join(worded(p) for p in self._problems) or None
 
     @property
     def store(self) -> QSettings:
