@@ -499,6 +499,7 @@ def case_export_code_into_a_sticky_folder_with_another_users_file(tmp: Path) -> 
     theirs.write_text("# someone else's\n")
     theirs.chmod(0o666)
     tmp.chmod(0o755)
+    os.chown(tmp, 65534, 65534)  # the user's own folder holds the shared one: the export's staging folder fits
     ran = cli_process("export", model, "--out", shared, "--code", cwd=shared, nobody=True)
     names = sorted(p.name for p in shared.iterdir())
     problems = refused(ran)
