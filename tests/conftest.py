@@ -1,5 +1,6 @@
 """Test configuration: Qt runs off-screen, hypothesis is deterministic, no test leaks a thread or a window."""
 
+import gc
 import os
 import sys
 import tempfile
@@ -47,8 +48,6 @@ def _qt_app():
 
 def flush_deletes() -> None:
     """Run the pending ``deleteLater`` calls now, as the event loop would (no loop runs in a test)."""
-    import gc
-
     from PySide6.QtCore import QCoreApplication, QEvent
 
     for _ in range(3):  # a deletion may post further ones (a window's docks, their plots)
@@ -102,6 +101,10 @@ def _no_leaks(request):
     """
     threads = _live_threads()
     widgets = _top_level_widgets()
+    # What lived before the test is not the test's garbage: out of the collector's sight, the
+    # full collections below scan only what the test made (a long run's heap made each one
+    # cost half a second, three times a window test)
+    gc.freeze()
     yield
     # every other fixture is torn down: let go of their values (a window, and the parentless
     # widgets its Python objects hold, pyqtgraph's menus) as pytest does right after this

@@ -16,9 +16,11 @@ from typing import Any
 import numpy as np
 
 from explorer.engine.session import Session
-from explorer.lesson.by_hand import forward_by_hand, jacobian_matrix, written_contraction
+from explorer.lesson.by_hand import elementwise_by_hand, forward_by_hand, jacobian_matrix, written_contraction
 from explorer.lesson.derivation import KIND_WORDS, Derivation, derive
-from explorer.lesson.notation import latex_escape, shape_text
+from explorer.lesson.notation import shape_text
+from explorer.lesson.notes import DEFINITIONS, READING_NOTES, symbol_legend
+from explorer.lesson.tex import tex_code, tex_text
 from explorer.model.numbers import latex, shown
 
 FORMATS = ("text", "markdown", "latex", "json")
@@ -71,29 +73,8 @@ def _kind(key: str) -> str:
 
 
 def _math(text: str) -> str:
-    """Unicode maths as a LaTeX text run (pdflatex-safe: no Hangul, symbols spelled out)."""
-    table = {
-        "∂": r"$\partial$", "·": r"$\cdot$", "ᵀ": r"$^\top$", "→": r"$\to$", "∘": r"$\circ$", "×": r"$\times$",
-        "−": "-", "⊙": r"$\odot$", "⊗": r"$\otimes$", "Σ": r"$\Sigma$", "δ": r"$\delta$", "σ": r"$\sigma$",
-        "Ŷ": r"$\hat{Y}$", "ŷ": r"$\hat{y}$", "≈": r"$\approx$", "|": r"$|$", "Δ": r"$\Delta$", "✓": "(ok)",
-        "✗": "(MISMATCH)", "′": "'", "²": r"$^2$", "⁽": "$^{(", "⁾": ")}$", "ₛ": r"$_s$", "ᵢ": r"$_i$",
-        "∇": r"$\nabla$", "⎡": "[", "⎤": "]", "ⱼ": r"$_j$", "ₖ": r"$_k$",
-    }
-    text = re.sub(r"\s*\([^()]*[\uac00-\ud7a3][^()]*\)", "", text)  # "(연쇄법칙)": Hangul needs kotex
-    out = []
-    for ch in text:
-        if ch in table:
-            out.append(table[ch])
-        elif "₀" <= ch <= "₉":
-            out.append(f"$_{{{ord(ch) - ord('₀')}}}$")
-        elif "⁰" <= ch <= "⁹" or ch in "¹²³":
-            out.append(str("⁰¹²³⁴⁵⁶⁷⁸⁹".index(ch)))
-        elif "\uac00" <= ch <= "\ud7a3" or "\u3130" <= ch <= "\u318f":
-            continue  # Hangul needs kotex; the LaTeX handout keeps the English words
-        else:
-            out.append(latex_escape(ch))
-    text = "".join(out).replace("$$", "")
-    return text.replace("( ", "(").replace(" )", ")").replace("()", "")
+    """Unicode prose and maths as LaTeX running text: every label and sentence goes through :func:`tex_text`."""
+    return tex_text(text)
 
 
 def explanation_blocks(d: Derivation, session: Session) -> list[Block]:
@@ -126,7 +107,7 @@ def explanation_blocks(d: Derivation, session: Session) -> list[Block]:
         form = f.closed_form_latex if f.closed_form.startswith("∂") else "J = " + f.closed_form_latex
         latex = (
             f"{i}. ${f.latex}$, shape ${latex_shape(f.shape)}$ ({f.size} numbers), "
-            f"{KIND_WORDS[f.kind][0]}: ${form}$"
+            f"{_math(_kind(f.kind))}: ${form}$"
         )
         if not model.shape(f.of):
             note = f"  (a scalar's Jacobian: the same numbers as the gradient ∂L/∂{d.symbols[i]})"
@@ -149,9 +130,8 @@ def explanation_blocks(d: Derivation, session: Session) -> list[Block]:
     blocks.append(Para("No factor is built: each step multiplies the incoming gradient by Jᵀ, as autograd does.", ""))
     counts = [
         f"The full Jacobians would hold {d.dense_numbers} numbers; the VJPs produce {d.vjp_numbers}.",
-        f"As dense matrix products (multiply-adds): reverse mode, from the loss, {d.reverse_mode_cost}; "
-        f"forward mode, from {d.symbols[-1]}, {d.forward_mode_cost}. "
-        "The loss is one number, so reverse mode carries a vector, never a matrix: why autograd runs backwards.",
+        f"As dense matrix products (multiply-adds, the seed ∂L/∂L = 1 not counted): reverse mode, from the loss, "
+        f"{d.reverse_mode_cost}; forward mode, from {d.symbols[-1]}, {d.forward_mode_cost}. {d.modes}",
     ]
     if d.dense_product is not None and d.dense_product_diff is not None:
         ok = np.allclose(d.dense_product, d.path_gradient, rtol=1e-9, atol=1e-12)
@@ -161,6 +141,11 @@ def explanation_blocks(d: Derivation, session: Session) -> list[Block]:
         )
     blocks += [Heading("Counts", "")] + [Para(c, _math(c)) for c in counts]
     blocks += _lesson_blocks(d, session)
+    written = " ".join(b.text for b in blocks if isinstance(b, Heading | Para))
+    legend = symbol_legend(written)
+    if legend:
+        blocks.append(Heading("Symbols", ""))
+        blocks += [Para(str(line), _math(str(line))) for line in legend]
     result = (
         f"Result: {name} = ∇_{d.symbols[-1]} L (나블라) ({shape_text(tuple(d.gradient.shape))}), "
         "the gradient (변화도) the engine computed"
@@ -175,6 +160,13 @@ def _products(
     """``(a)(b) + (c)(d) + (e) = v`` with every number written by ``write`` to 4 significant digits."""
     terms = [f"({write(a, 4)})({write(b, 4)})" for a, b in pairs] + [f"({write(x, 4)})" for x in added]
     return " + ".join(terms) + f" = {write(value, 4)}"
+
+
+def _with_math(text_latex: str, math: str) -> str:
+    """Text that ends in maths followed by more maths: one ``$…$`` span, never ``$$``."""
+    if text_latex.endswith("$") and not text_latex.endswith("\\$"):
+        return text_latex[:-1] + " " + math + "$"
+    return text_latex + "$" + math + "$"
 
 
 def _lesson_blocks(d: Derivation, session: Session) -> list[Block]:
@@ -195,28 +187,46 @@ def _lesson_blocks(d: Derivation, session: Session) -> list[Block]:
             bias = () if row.bias is None else (row.bias[1],)
             head = f"{row.output} = {symbols} = "
             line = head + _products(values, bias, row.value, num)
-            blocks.append(Para(line, _math(head) + "$" + _products(values, bias, row.value, latex) + "$"))
+            blocks.append(Para(line, _with_math(_math(head.rstrip()), _products(values, bias, row.value, latex))))
+        if hand.more:
+            line = f"(and {hand.more} more elements, each the same sum)"
+            blocks.append(Para(line, _math(line)))
+    element_hand = elementwise_by_hand(session, of) if hand is None else None
+    if element_hand is not None:
+        blocks.append(Heading(f"Forward pass by hand (순전파): {element_hand.formula}", ""))
+        for by_hand in element_hand.rows:
+            line = f"{by_hand.output} = {by_hand.symbols} = {by_hand.numbers} = {num(by_hand.value)}"
+            blocks.append(Para(line, _math(line)))
+        if element_hand.more:
+            line = f"(and {element_hand.more} more, each the same)"
+            blocks.append(Para(line, _math(line)))
     jm = jacobian_matrix(session, of, wrt)
     if jm is not None:
         blocks.append(Heading(f"The Jacobian {jm.symbol} as the lecture's m×n matrix (야코비안 행렬)", ""))
         for p in (f"Flattening: {jm.flattening}.", f"Rows ∇ᵀfᵢ: {', '.join(jm.rows)}; columns: {', '.join(jm.columns)}.",
-                  f"{jm.closed_form};  {jm.jtv_form};  {jm.delta}", f"PyTorch: {jm.torch}"):
+                  f"{jm.closed_form};  {jm.jtv_form};  {jm.delta}"):
             blocks.append(Para(p, _math(p)))
+        blocks.append(Para(f"PyTorch: {jm.torch}", "PyTorch: " + tex_code(str(jm.torch))))
         blocks += [Matrix("J", "", jm.matrix), Matrix("Jᵀ", "", jm.transpose)]
         if jm.v is not None and jm.result is not None:
             blocks.append(Matrix("v", "", jm.v.reshape(-1, 1)))
             blocks.append(Matrix(f"Jᵀv reshaped to {shape_text(jm.result.shape)}", "", jm.result))
     c = written_contraction(session, of, wrt)
     if c is not None:
-        blocks.append(Heading("The contraction written out (텐서곱), every term, zeros included", ""))
+        blocks.append(Heading(
+            "The contraction written out (수식으로 이해하기): a tensor product summed over the shared index,"
+            " every term, zeros included",
+            "",
+        ))
         blocks.append(Para(str(c.delta), _math(str(c.delta))))
         for element in c.rows:  # a ContractionRow, not the forward pass's HandRow above
             symbols = " + ".join(f"{t.upstream}·{t.local}" for t in element.terms)
             values = [(t.upstream_value, t.local_value) for t in element.terms]
             head, tail = f"{element.result} = {symbols} = ", f"  [= {element.collapsed}]"
             line = head + _products(values, (), element.value, num) + tail
-            latex_line = _math(head) + "$" + _products(values, (), element.value, latex) + "$" + _math(tail)
-            blocks.append(Para(line, latex_line))
+            latex_line = _with_math(_math(head.rstrip()), _products(values, (), element.value, latex)) + _math(tail)
+            tight = "\\scriptsize\\medmuskip=2mu\\thickmuskip=3mu "  # one row, one line
+            blocks.append(Para(line, "{" + tight + latex_line + "\\par}"))
         collapsed = f"Collapsed: {d.vjps[-1].result_symbol} = {c.closed_form}"
         blocks.append(Para(collapsed, _math(collapsed)))
         if len(c.outer_products) > 1 and c.outer_factor:
@@ -268,43 +278,82 @@ def render_text(blocks: Sequence[Block]) -> str:
     return "\n".join(out).strip() + "\n"
 
 
+_MARKDOWN_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_[]|~"}}
+
+
+def markdown_escape(text: str) -> str:
+    r"""Text as inert Markdown: no HTML, no link or image, no emphasis, no block a line could start.
+
+    ``&``, ``<`` and ``>`` become entities (no tag, no autolink); ``\ ` * _ [ ] | ~``
+    are escaped with a backslash (no link, image, code span, emphasis or table);
+    ``# > + - =`` opening a line are escaped so a label cannot start a heading,
+    a quote or a list. A CommonMark renderer shows the text as it was.
+
+    >>> markdown_escape("<script>[x](javascript:alert(1)) a_b")
+    '&lt;script&gt;\\[x\\](javascript:alert(1)) a\\_b'
+    >>> markdown_escape("# not a heading")
+    '\\# not a heading'
+    """
+    out = "".join(_MARKDOWN_ESCAPES.get(ch, ch) for ch in text)
+    return re.sub(r"^( {0,3})([#+=-])", r"\1\\\2", out, flags=re.MULTILINE)
+
+
+def _fence(lines: Sequence[str]) -> str:
+    """A code fence longer than any run of backticks in ``lines``, so no label can close it."""
+    longest = max((len(run) for line in lines for run in re.findall("`+", line)), default=0)
+    return "`" * max(3, longest + 1)
+
+
 def render_markdown(blocks: Sequence[Block]) -> str:
     out: list[str] = []
     for i, b in enumerate(blocks):
         if isinstance(b, Heading):
-            out += ["", ("# " if i == 0 else "## ") + b.text, ""]
+            out += ["", ("# " if i == 0 else "## ") + markdown_escape(b.text), ""]
         elif isinstance(b, Para):
-            out += [b.text, ""]
+            out += [markdown_escape(b.text), ""]
         else:
-            out += ["```", *(line[3:] for line in _text_matrix(b)), "```", ""]
+            lines = [line[3:] for line in _text_matrix(b)]
+            fence = _fence(lines)
+            out += [fence, *lines, fence, ""]
     return "\n".join(out).strip() + "\n"
 
 
 def _latex_matrix(m: Matrix) -> str:
+    r"""``label $= \left(\begin{smallmatrix} … \end{smallmatrix}\right)$``: a matrix in the line, to keep handouts short."""
     label = _math(m.label)
     if m.array.size > FULL_NUMBERS_LIMIT:
-        return f"{label}: {shape_text(tuple(m.array.shape))}, not written out.\n"
+        return f"{label}: {tex_text(shape_text(tuple(m.array.shape)))}, not written out."
     grid = _grid(m.array, m.rows)
     body = r" \\ ".join(" & ".join(latex(float(v)) for v in row) for row in grid)
-    return f"{label}\n\\[\\begin{{pmatrix}} {body} \\end{{pmatrix}}\\]\n"
+    return label + r" \fitline{$= \left(\begin{smallmatrix} " + body + r" \end{smallmatrix}\right)$}"
 
 
 LATEX_PREAMBLE = (
-    "\\documentclass[10pt]{article}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amsmath,amssymb}\n"
-    "\\usepackage[margin=2cm]{geometry}\n\\setcounter{MaxMatrixCols}{200}\n\\setlength{\\parindent}{0pt}\n"
-    "\\begin{document}\n"
+    "\\documentclass[10pt,a4paper]{article}\n\\usepackage[utf8]{inputenc}\n\\usepackage{kotex}\n"
+    "\\usepackage{amsmath,amssymb}\n\\usepackage[margin=1.3cm]{geometry}\n\\setcounter{MaxMatrixCols}{200}\n"
+    "\\setlength{\\parindent}{0pt}\n\\setlength{\\parskip}{1pt plus 1pt}\n\\pagestyle{empty}\n"
+    # a matrix wider than the line is scaled to fit it: every number stays on the page
+    "\\usepackage{graphicx}\n\\newsavebox{\\fitbox}\n"
+    "\\newcommand{\\fitline}[1]{\\sbox{\\fitbox}{#1}\\ifdim\\wd\\fitbox>\\linewidth"
+    "\\resizebox{\\linewidth}{!}{\\usebox{\\fitbox}}\\else\\usebox{\\fitbox}\\fi}\n"
+    "\\begin{document}\n\\small\\raggedright\n"
 )
 
 
 def render_latex(blocks: Sequence[Block], standalone: bool = True) -> str:
+    """The blocks as LaTeX for pdflatex with kotex; a matrix shares the line of what precedes it."""
     out: list[str] = []
     for i, b in enumerate(blocks):
-        if isinstance(b, Heading):
-            out.append(("\\section*{" if i == 0 else "\\subsection*{") + (b.latex or _math(b.text)) + "}\n")
-        elif isinstance(b, Para):
-            out.append((b.latex or _math(b.text)) + "\n")
+        if isinstance(b, Matrix):
+            if out and not isinstance(blocks[i - 1], Heading):
+                out[-1] = out[-1].rstrip("\n") + r"\quad " + _latex_matrix(b) + "\n"
+            else:
+                out.append(_latex_matrix(b) + "\n")
+        elif isinstance(b, Heading):
+            heading = b.latex or _math(b.text)
+            out.append(("\\section*{" + heading + "}\n") if i == 0 else ("\\medskip\\textbf{" + heading + "}\n"))
         else:
-            out.append(_latex_matrix(b))
+            out.append((b.latex or _math(b.text)) + "\n")
     body = "\n".join(out)
     return LATEX_PREAMBLE + body + "\\end{document}\n" if standalone else body
 
@@ -336,15 +385,21 @@ def explain(session: Session, node: str | None = None, fmt: str = "text") -> str
 def derivation_files(session: Session, nodes: Iterable[str] | None = None) -> dict[str, str]:
     """``derivation.md`` and ``derivation.tex``: the chain rule for every parameter, for handouts."""
     model = session.model
-    md: list[str] = [f"# {model.name or 'Model'}: the chain rule for every parameter\n"]
+    md: list[str] = [f"# {markdown_escape(model.name or 'Model')}: the chain rule for every parameter\n"]
     tex: list[str] = [f"\\section*{{{_math(model.name or 'Model')}: the chain rule for every parameter}}\n"]
     for node in nodes if nodes is not None else model.params:
         if session.grad(node) is None:
             line = f"∂L/∂{node} is not known at step {session.position}/{session.total}."
-            md.append(line + "\n")
+            md.append(markdown_escape(line) + "\n")
             tex.append(_math(line) + "\n")
             continue
         blocks = explanation_blocks(derive(session, node), session)
         md.append("#" + render_markdown(blocks).replace("\n## ", "\n### "))  # one level down per parameter
         tex.append(render_latex(blocks, standalone=False))
+    # beside the lecture: its four general derivatives, its layout, ∂L/∂Ŷ's three forms, its slips (Markdown only:
+    # the lines hold ℝⁿ and the like, which the LaTeX handout does not set)
+    md.append("## Beside the lecture\n")
+    md += [f"- {line}" for line in DEFINITIONS]
+    md.append("")
+    md += [f"{line}\n" for line in READING_NOTES]
     return {"derivation.md": "\n".join(md), "derivation.tex": LATEX_PREAMBLE + "\n".join(tex) + "\\end{document}\n"}

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from explorer.lesson.tex import tex_math
+
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 _SUP = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
 _HATS = {"yhat": "Ŷ", "y_hat": "Ŷ", "ŷ": "Ŷ"}
@@ -115,16 +117,16 @@ def latex_name(name: str) -> str:
     r"""A node's name in LaTeX: ``W_{3}``, ``\\hat{Y}``.
 
     >>> latex_name("W3"), latex_name("Yhat"), latex_name("loss_fn")
-    ('W_{3}', '\\hat{Y}', '\\mathrm{loss\\_fn}')
+    ('W_{3}', '\\hat{Y}', '{\\text{loss\\_fn}}')
     """
     if name.lower() in _HATS:
         return r"\hat{Y}"
-    match = re.fullmatch(r"([A-Za-z]+)_?(\d+)", name)
+    match = re.fullmatch(r"([A-Za-z]+)_?([0-9]+)", name)
     if match:
         return f"{match.group(1)}_{{{match.group(2)}}}"
     if re.fullmatch(r"[A-Za-z]", name):
         return name
-    return r"\mathrm{" + latex_escape(name) + "}"
+    return "{" + tex_math(pretty(name)) + "}"  # one group: a script written after it never doubles one inside
 
 
 def latex_element(name: str, index: tuple[int, ...]) -> str:
@@ -135,10 +137,10 @@ def latex_element(name: str, index: tuple[int, ...]) -> str:
     """
     layer = layer_of(name)
     symbol = element_symbol(name)
-    letter = r"\hat{y}" if symbol == "ŷ" else latex_escape(symbol)
+    letter = r"\hat{y}" if symbol == "ŷ" else symbol if re.fullmatch("[A-Za-z]", symbol) else "{" + tex_math(symbol) + "}"
     numbers = [str(i + 1) for i in index]
     sep = "," if any(len(n) > 1 for n in numbers) else ""
-    mark = f"^{{({layer})}}" if layer else ""
+    mark = f"^{{({tex_math(layer)})}}" if layer else ""  # any digit Unicode has, written so pdflatex sets it
     return f"{letter}{mark}_{{{sep.join(numbers)}}}"
 
 

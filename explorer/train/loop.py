@@ -275,9 +275,14 @@ class History:
         self.count = 0
         self.stride = 1
         self.last: tuple[int, npt.NDArray[np.float64]] | None = None
+        self.large: dict[int, dict[int, float]] = {}  # iteration → {column: a norm whose square overflows float64}
 
-    def add(self, iteration: int, loss: float, squares: Array) -> None:
-        """Offer row ``iteration``: its loss and each parameter's ‖∂L/∂p‖²."""
+    def add(self, iteration: int, loss: float, squares: Array, large: dict[int, float] | None = None) -> None:
+        """Offer row ``iteration``: its loss, each parameter's ‖∂L/∂p‖², and the norms whose squares overflowed."""
+        if self.last is not None:
+            self.large.pop(self.last[0], None)  # the row it was kept for is passed, never kept
+        if large:
+            self.large[iteration] = large
         if iteration % self.stride == 0:
             if self.count == self.capacity:
                 keep = slice(0, self.count, 2)
@@ -286,6 +291,7 @@ class History:
                 self.values[:kept] = self.values[keep]
                 self.count = kept
                 self.stride *= 2
+                self.large = {k: v for k, v in self.large.items() if k % self.stride == 0 or k == iteration}
             if iteration % self.stride == 0:
                 self.iterations[self.count] = iteration
                 self.values[self.count, 0] = loss
@@ -304,7 +310,12 @@ class History:
         if self.last is not None:
             iterations = np.append(iterations, self.last[0])
             values = np.vstack([values, self.last[1]])
-        return iterations, values[:, 0].copy(), np.sqrt(values[:, 1:])
+        norms = np.sqrt(values[:, 1:])
+        if self.large:
+            for row, iteration in enumerate(iterations.tolist()):
+                for column, norm in self.large.get(iteration, {}).items():
+                    norms[row, column] = norm
+        return iterations, values[:, 0].copy(), norms
 
 
 def _run(
@@ -320,7 +331,9 @@ def _run(
 ) -> tuple[int, Divergence | None]:
     """The loop: returns the number of history rows made and the divergence, if any.
 
-    Each finite row goes to ``history`` and, as ``record(i, loss, norms)``, to ``record``.
+    Each finite row goes to ``history`` and, as ``record(i, loss, norms)``, to
+    ``record``; where a square overflows while every number is finite, the
+    norm itself is computed scaled (:func:`safe_norm`) and the run goes on.
     Parameters are never checked after the pass: an update is applied in
     place only while a bound on ``‖p‖ + η‖v‖`` shows it cannot overflow,
     and is otherwise computed aside and checked first.
@@ -344,13 +357,19 @@ def _run(
         listed = row.tolist()
         g_squares = sum(listed[1:])
         total = listed[0] + g_squares
+        large: dict[int, float] | None = None
         if not isfinite(total + loss):
-            divergence = _diagnose(plan, i, loss, row[1:])
+            divergence = _diagnose(plan, i, loss)
             if divergence is not None:
                 return i, divergence
-        history.add(i, loss, row[1:])
+            # finite numbers whose squares overflow: keep the norms, scaled
+            large = {j: safe_norm(plan.grads[p]) for j, p in enumerate(plan.params) if not isfinite(listed[1 + j])}
+        history.add(i, loss, row[1:], large)
         if record is not None:
-            record(i, loss, [sqrt(v) for v in listed[1:]])
+            norms = [sqrt(v) for v in listed[1:]]
+            for j, norm in (large or {}).items():
+                norms[j] = norm
+            record(i, loss, norms)
         if progress is not None:
             if every is None:
                 now = clock()
@@ -400,17 +419,32 @@ def _bound(array: Array) -> float:
     return float(np.max(np.abs(array))) * math.sqrt(array.size) * 1.001 if array.size else 0.0
 
 
-def _diagnose(plan: TrainPlan, iteration: int, loss: float, row: Array) -> Divergence | None:
-    """The first node that is not finite, or ``None`` when only a sum of squares overflowed."""
+def safe_norm(array: Array) -> float:
+    """``‖array‖`` (Frobenius) without squaring a large number: ``m · ‖array / m‖`` with ``m = max |a|``.
+
+    Finite numbers past about 1e154 square to inf; scaled first they do not.
+
+    >>> round(safe_norm(np.array([3e200, 4e200])) / 1e200, 12), safe_norm(np.zeros(2)), safe_norm(np.array([3.0, 4.0]))
+    (5.0, 0.0, 5.0)
+    """
+    largest = float(np.max(np.abs(array), initial=0.0))
+    if largest == 0.0 or not math.isfinite(largest):
+        return largest
+    return largest * float(np.linalg.norm(array / largest))
+
+
+def _diagnose(plan: TrainPlan, iteration: int, loss: float) -> Divergence | None:
+    """The first node whose value or gradient is not finite, or ``None`` when only a sum of squares overflowed.
+
+    A norm that overflows is not a gradient that overflows: with every number
+    finite the run carries on (the norm is kept scaled), and the first number
+    that truly stops being finite is named when it comes.
+    """
     found = plan.first_non_finite(loss)
-    if found is not None:
-        node, phase = found
-        return Divergence(iteration, node, plan.model.label(node), phase)
-    bad = [p for p, s in zip(plan.params, row, strict=True) if not math.isfinite(s)]
-    if not bad:
-        return None  # large but finite numbers: carry on
-    # a gradient of finite numbers whose norm overflows float64: as far as training goes, it has diverged
-    return Divergence(iteration, bad[0], plan.model.label(bad[0]), "backward")
+    if found is None:
+        return None
+    node, phase = found
+    return Divergence(iteration, node, plan.model.label(node), phase)
 
 
 def _update_failure(plan: TrainPlan, iteration: int, new: Array) -> Divergence:

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from explorer.engine import Session
-from explorer.export.code import code_files, numpy_script, torch_script, variable_names
+from explorer.export.code import code_files, numpy_script, torch_script
 from explorer.model import Model, load_model, model_from_dict
 from explorer.model.edit import set_value
 from explorer.model.examples import toy_model
 from explorer.resources import example_path
+from tests.export.hostile import HOSTILE, IDS, LABELS, chain
 
 # A model with every op family: a bias, ReLU, tanh, sigmoid, identity, the mse loss and awkward ids.
 MIXED = {
@@ -46,7 +50,8 @@ MIXED = {
 
 
 def models() -> list[Model]:
-    return [load_model(example_path(n)) for n in ("toy", "toy_batch", "deep_sigmoid")] + [model_from_dict(MIXED)]
+    examples = [load_model(example_path(n)) for n in ("toy", "toy_batch", "deep_sigmoid")]
+    return [*examples, model_from_dict(MIXED), HOSTILE]
 
 
 def engine_numbers(model: Model) -> tuple[float, dict[str, np.ndarray]]:
@@ -66,31 +71,59 @@ def run_script(tmp_path: Path, name: str, text: str, *args: str) -> str:
     return result.stdout
 
 
-@pytest.mark.parametrize("index", range(4))
-def test_numpy_script_prints_the_explorers_numbers(tmp_path: Path, index: int) -> None:
+def run_in_process(script: str, *args: str) -> str:
+    """Run a generated script as ``__main__`` with ``args`` and return what it printed."""
+    out = io.StringIO()
+    argv = sys.argv
+    sys.argv = ["model.py", *args]
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(compile(script, "model.py", "exec"), {"__name__": "__main__"})  # noqa: S102 - our own output
+    finally:
+        sys.argv = argv
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("index", range(5))
+def test_numpy_script_prints_the_explorers_numbers(index: int) -> None:
     model = models()[index]
     loss, grads = engine_numbers(model)
-    out = json.loads(run_script(tmp_path, "model_numpy.py", numpy_script(model), "--json"))
+    out = json.loads(run_in_process(numpy_script(model), "--json"))
     assert set(out) == {"loss", "grad"}
     assert out["loss"] == pytest.approx(loss, rel=1e-12)
     assert set(out["grad"]) == set(model.params)
     for node, grad in grads.items():
         np.testing.assert_allclose(out["grad"][node], grad, rtol=1e-10, atol=1e-14)
-    readable = run_script(tmp_path, "model_numpy.py", numpy_script(model))
+    readable = run_in_process(numpy_script(model))
     assert readable.startswith("loss = ")
     assert all(f"dL/d{p} " in readable for p in model.params)
 
 
-@pytest.mark.parametrize("index", range(4))
-def test_torch_script_prints_the_explorers_numbers(tmp_path: Path, index: int) -> None:
+@pytest.mark.parametrize("index", range(5))
+def test_torch_script_prints_the_explorers_numbers(index: int) -> None:
     pytest.importorskip("torch")
     model = models()[index]
     loss, grads = engine_numbers(model)
-    out = json.loads(run_script(tmp_path, "model_torch.py", torch_script(model), "--json"))
+    out = json.loads(run_in_process(torch_script(model), "--json"))
     assert out["loss"] == pytest.approx(loss, rel=1e-12)
     for node, grad in grads.items():
         np.testing.assert_allclose(out["grad"][node], grad, rtol=1e-9, atol=1e-13)
-    assert "dL/dW1 (3, 3) =" in run_script(tmp_path, "model_torch.py", torch_script(models()[0]))
+    assert "dL/dW1 (3, 3) =" in run_in_process(torch_script(models()[0]))
+
+
+@pytest.mark.parametrize("kind", ["numpy", "torch"])
+def test_each_script_runs_on_its_own_in_a_bare_interpreter(tmp_path: Path, kind: str) -> None:
+    """As a user runs it: a file of its own, ``python -I`` (no site folders of the project, no tests)."""
+    if kind == "torch":
+        pytest.importorskip("torch")
+    model = models()[1]
+    loss, grads = engine_numbers(model)
+    script = numpy_script(model) if kind == "numpy" else torch_script(model)
+    out = json.loads(run_script(tmp_path, f"model_{kind}.py", script, "--json"))
+    assert out["loss"] == pytest.approx(loss, rel=1e-12)
+    for node, grad in grads.items():
+        np.testing.assert_allclose(out["grad"][node], grad, rtol=1e-9, atol=1e-13)
+    assert run_script(tmp_path, f"model_{kind}.py", script).startswith("loss = ")
 
 
 def test_scripts_hold_exact_values() -> None:
@@ -100,7 +133,7 @@ def test_scripts_hold_exact_values() -> None:
     namespace: dict[str, object] = {}
     exec(compile(script.split("# -- forward pass")[0], "values", "exec"), namespace)  # noqa: S102 - our own output
     for leaf in model.leaves:
-        np.testing.assert_array_equal(namespace[variable_names(model)[leaf]], model.value(leaf))
+        np.testing.assert_array_equal(namespace["value"][leaf], model.value(leaf))  # type: ignore[index]
 
 
 @given(
@@ -113,21 +146,58 @@ def test_scripts_hold_exact_values() -> None:
 def test_every_float_a_model_can_hold_reads_back_bit_for_bit(values: np.ndarray) -> None:
     """Subnormals, the largest floats and ``-0.0`` are written by :func:`explorer.model.numbers.literal` exactly."""
     model = set_value(toy_model(), "W3", values)
-    name = variable_names(model)["W3"]
     scripts = [numpy_script(model)] + ([torch_script(model)] if importlib.util.find_spec("torch") else [])
     for script in scripts:
         namespace: dict[str, object] = {}
         exec(compile(script.split("# -- forward pass")[0], "values", "exec"), namespace)  # noqa: S102 - our own output
-        held = np.asarray(namespace[name].detach() if hasattr(namespace[name], "detach") else namespace[name])
+        stored = namespace["value"]["W3"]  # type: ignore[index]
+        held = np.asarray(stored.detach() if hasattr(stored, "detach") else stored)
         assert held.tobytes() == model.value("W3").tobytes()  # the same bits, the sign of zero included
 
 
-def test_names_are_python_identifiers_and_distinct() -> None:
-    names = variable_names(model_from_dict(MIXED))
-    assert all(n.isidentifier() for n in names.values())
-    assert len(set(names.values())) == len(names)
-    assert names["input x"] == "input_x"
-    assert names["class"] != "class"
+# -- hostile ids: keywords, builtins, dunder names, quotes, backslashes, any Unicode the format allows ----------
+
+def run_both_ways(model: Model, script: str) -> dict[str, object]:
+    """The readable print names every parameter; ``--json`` prints one object, returned."""
+    readable = run_in_process(script)
+    assert readable.startswith("loss = ")
+    assert all(f"dL/d{p} " in readable for p in model.params)
+    result: dict[str, object] = json.loads(run_in_process(script, "--json"))
+    return result
+
+
+def check_numbers(model: Model, out: dict[str, object], rtol: float) -> None:
+    loss, grads = engine_numbers(model)
+    assert out["loss"] == pytest.approx(loss, rel=1e-12)
+    held = out["grad"]
+    assert isinstance(held, dict)
+    assert set(held) == set(model.params)
+    for node, grad in grads.items():
+        np.testing.assert_allclose(held[node], grad, rtol=rtol, atol=1e-14)
+
+
+@settings(max_examples=40)
+@given(st.lists(IDS, min_size=8, max_size=8, unique=True), st.lists(LABELS, min_size=8, max_size=8), LABELS)
+def test_numpy_script_runs_whatever_the_ids(ids: list[str], labels: list[str], name: str) -> None:
+    model = chain(ids, labels, name)
+    check_numbers(model, run_both_ways(model, numpy_script(model)), rtol=1e-10)
+
+
+@settings(max_examples=20)
+@given(st.lists(IDS, min_size=8, max_size=8, unique=True), st.lists(LABELS, min_size=8, max_size=8), LABELS)
+def test_torch_script_runs_whatever_the_ids(ids: list[str], labels: list[str], name: str) -> None:
+    pytest.importorskip("torch")
+    model = chain(ids, labels, name)
+    check_numbers(model, run_both_ways(model, torch_script(model)), rtol=1e-9)
+
+
+def test_ids_never_become_python_names() -> None:
+    """Every id appears only as a quoted dict key: nothing is assigned to, or read from, a bare id."""
+    for script in (numpy_script(HOSTILE), torch_script(HOSTILE)):
+        code = script.split("# -- the model's values")[1]
+        for shadow in ("float", "print", "tuple", "__debug__", "__builtins__", "sys"):
+            assert not re.search(rf"^{re.escape(shadow)}\b", code, flags=re.MULTILINE), shadow
+        assert "value['__builtins__'] = " in code
 
 
 def test_code_files_hold_both_scripts_and_the_handouts() -> None:
@@ -137,3 +207,22 @@ def test_code_files_hold_both_scripts_and_the_handouts() -> None:
     assert set(files) == {"model_numpy.py", "model_torch.py", "derivation.md", "derivation.tex"}
     assert "import torch" not in files["model_numpy.py"]
     assert "numpy" not in files["model_torch.py"]
+
+
+@pytest.mark.parametrize("script", ["numpy", "torch"])
+def test_data_asked_for_is_in_the_scripts_and_data_marked_false_is_not(tmp_path: Path, script: str) -> None:
+    """X marked "requires_grad": true: both scripts print ∂L/∂X, the engine's; marked false (the bundled toy): neither."""
+    from explorer.model.edit import set_requires_grad
+
+    if script == "torch":
+        pytest.importorskip("torch")
+    write = numpy_script if script == "numpy" else torch_script
+    toy = load_model(example_path("toy"))
+    out = json.loads(run_script(tmp_path, f"model_{script}.py", write(toy), "--json"))
+    assert set(out["grad"]) == {"W1", "W2", "W3"}
+    asked = set_requires_grad(toy, "X", True)
+    session = Session(asked)
+    session.run()
+    out = json.loads(run_script(tmp_path, f"model_{script}.py", write(asked), "--json"))
+    assert set(out["grad"]) == {"W1", "W2", "W3", "X"}
+    np.testing.assert_allclose(out["grad"]["X"], session.grad("X"), rtol=1e-10, atol=1e-14)

@@ -122,7 +122,10 @@ def test_explain_writes_the_leaky_slope(tmp_path: Path, capsys: pytest.CaptureFi
     out = capsys.readouterr().out
     if fmt == "latex":  # the local Jacobian in LaTeX, the VJP as a text run
         assert "\\operatorname{diag}(0.01 + 0.99\\,[H_{1} > 0])" in out
-        assert "$\\delta$ $\\odot$ (0.01 + 0.99 [H$_{1}$ > 0])" in out
+        assert "\\delta \\odot (0.01 + 0.99 [H_{1} > 0])" in out
+    elif fmt == "markdown":  # brackets and > escaped, so no label can make a link or a tag
+        assert "J = diag(0.01 + 0.99 \\[H₁ &gt; 0\\])" in out
+        assert "= δ ⊙ (0.01 + 0.99 \\[H₁ &gt; 0\\])" in out
     else:
         assert "J = diag(0.01 + 0.99 [H₁ > 0])" in out
         assert "= δ ⊙ (0.01 + 0.99 [H₁ > 0])" in out

@@ -58,7 +58,8 @@ def _source_rect(scene: GraphScene) -> QRectF:
 
 def _render(scene: GraphScene, painter: QPainter, source: QRectF, size: QSize) -> None:
     painter.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing | QPainter.SmoothPixmapTransform)
-    with scene.drawn_uncached():  # shapes and text, at the picture's own scale, never the screen's pixmaps
+    # shapes and text at the picture's own scale, never the screen's pixmaps; the selection is the window's, not the graph's
+    with scene.drawn_uncached(), scene.selection_hidden():
         scene.render(painter, QRectF(0, 0, size.width(), size.height()), source, Qt.IgnoreAspectRatio)
 
 

@@ -39,10 +39,16 @@ class CanvasPane(QWidget):
         font = label.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
         label.setFont(font)
+        self._header_layout.addWidget(label)
+        self.fit_header()
+
+    def fit_header(self) -> None:
+        """The header's height for its font now (a text zoom changed it)."""
         # one height for every step: a line with Hangul, a hat or a superscript (fallback fonts) is a pixel
         # taller, and a header that changed height would resize and refit the canvas on that step
-        shown = label.text()
-        label.setText(TALLEST_LINE)
-        label.setMinimumHeight(label.sizeHint().height())
-        label.setText(shown)
-        self._header_layout.addWidget(label)
+        for label in self.header.findChildren(QLabel):
+            shown = label.text()
+            label.setMinimumHeight(0)
+            label.setText(TALLEST_LINE)
+            label.setMinimumHeight(label.sizeHint().height())
+            label.setText(shown)

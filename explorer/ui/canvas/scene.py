@@ -104,6 +104,18 @@ class GraphScene(QGraphicsScene):
             for item, mode in zip(items, modes, strict=True):
                 item.setCacheMode(mode)
 
+    @contextmanager
+    def selection_hidden(self) -> Iterator[None]:
+        """Within: the selected node's dashed box is not drawn (an exported picture shows the graph, not the pick)."""
+        selected = self._nodes.get(self._selected) if self._selected is not None else None
+        if selected is not None:
+            selected.set_selected(False)
+        try:
+            yield
+        finally:
+            if selected is not None and self._nodes.get(self._selected) is selected:
+                selected.set_selected(True)
+
     def node_item(self, node_id: str) -> NodeItem:
         return self._nodes[node_id]
 

@@ -113,7 +113,7 @@ class StepHeader(QFrame):
             ready = translate("StepHeader", "Ready · 0/{total}").format(total=total)
             begin = translate("StepHeader", "Step to begin the forward pass (순전파)")
             self.phase_label.setText(f"<span style='color:{muted}'>{math_html(ready)}</span>")
-            self.formula_label.setText(f"<span style='font-size:15pt'>{math_html(begin)}</span>")
+            self.formula_label.setText(f"<span style='font-size:x-large'>{math_html(begin)}</span>")
             self.where_label.setText("")
             return
         if step.phase == "forward":
@@ -124,7 +124,7 @@ class StepHeader(QFrame):
             colour = theme.gradient.name()
         self.phase_label.setText(f"<span style='color:{muted}; font-weight:600'>{math_html(phase)}</span>")
         self.formula_label.setText(
-            f"<span style='font-size:18pt; font-weight:600; color:{colour}'>{math_html(step_formula(model, step), 400)}</span>"
+            f"<span style='font-size:x-large; font-weight:600; color:{colour}'>{math_html(step_formula(model, step), 400)}</span>"
         )
         items = "".join(f"<li>{math_html(line, 400)}</li>" for line in step_definitions(model, step))
         where = math_html(translate("StepHeader", "where"))

@@ -100,4 +100,6 @@ class StillHeader(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if watched is self._header and event.type() == QEvent.Type.Resize and self._header.width() != self._width:
             self._timer.start()  # another width wraps the definitions differently
+        elif watched is self._header and event.type() == QEvent.Type.FontChange:
+            self._timer.start()  # a text zoom: every step's height changed
         return False

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 
 from explorer.ui.canvas.items import NodeItem
 from explorer.ui.kit.guard import guarded
+from explorer.ui.kit.text_zoom import zoom_factor
 from explorer.ui.kit.theme import current_theme, themes
 
 
@@ -103,8 +104,12 @@ class GraphView(QGraphicsView):
         With ``min_zoom`` the fit stops there, so a long chain stays
         readable: the view then shows its start and scrolls to follow.
         Until the person zooms or pans, a resize of the view fits again.
+        Both limits grow with the window's text zoom (View → Larger text).
         """
         self._auto_fit = (min_zoom,)
+        text = zoom_factor()
+        min_zoom = None if min_zoom is None else min_zoom * text
+        most = self.FIT_MAX_ZOOM * text
         scene = self.scene()
         if scene is None:
             return
@@ -114,9 +119,9 @@ class GraphView(QGraphicsView):
         margin = self.FIT_MARGIN
         rect = rect.adjusted(-margin, -margin, margin, margin)
         self.fitInView(rect, Qt.KeepAspectRatio)
-        if self.zoom() > self.FIT_MAX_ZOOM:
+        if self.zoom() > most:
             self.resetTransform()
-            self.scale(self.FIT_MAX_ZOOM, self.FIT_MAX_ZOOM)
+            self.scale(most, most)
             self.centerOn(rect.center())
         elif min_zoom is not None and self.zoom() < min_zoom:
             self.resetTransform()

@@ -147,7 +147,9 @@ class Controller(QObject):
             return False
         if new is self._model:
             return False
-        self.undo_stack.push(ModelEditCommand(self._replace_model, text, self._model, new, restarts, note, moved))
+        self.undo_stack.push(
+            ModelEditCommand(self._replace_model, text, self._model, new, restarts, note, moved, self.session.position)
+        )
         return True
 
     def _named(self, error: ModelError) -> str:
@@ -158,7 +160,13 @@ class Controller(QObject):
         name = self._model.label(node) if node in self._model else node
         return f"{one_line(pretty(name), 60)}: {worded(error.reason)}"
 
-    def _replace_model(self, model: Model, restarts: bool, text: str, note: str = "", moved: str | None = None) -> None:
+    def _replace_model(
+        self, model: Model, restarts: bool, text: str, note: str = "", moved: str | None = None, reached: int = 0
+    ) -> None:
+        """Show ``model``: the pass starts again (``restarts``) or stays where it was (a moved node).
+
+        ``reached`` is the step an undo goes back to: the one the pass had reached before the edit.
+        """
         position = self.session.position
         self._model = model
         self.session = Session(model)
@@ -167,10 +175,10 @@ class Controller(QObject):
             self.selected = None
         if restarts:
             self.pause()
+            restart = self._return_to(reached) if reached else self._starts_again()
             self.model_changed.emit()
             self.step_changed.emit()
             self._update_inspected()
-            restart = translate("Controller", "the model changed, so the pass starts again at step 0")
             self.message_posted.emit(" ".join(part for part in (f"{text}: {restart}.", note) if part))
             return
         try:
@@ -185,6 +193,22 @@ class Controller(QObject):
         self.model_changed.emit()
         self.step_changed.emit()
         self._update_inspected()
+
+    @staticmethod
+    def _starts_again() -> str:
+        return translate("Controller", "the model changed, so the pass starts again at step 0")
+
+    def _return_to(self, reached: int) -> str:
+        """Step the new session back to ``reached`` (an undo); what the status line says of it."""
+        try:
+            with busy(translate("Controller", "Moving to step {position}…").format(position=reached), 2 * self._elements()):
+                self.session.seek(min(reached, self.session.total))
+        except EngineError:
+            self.session = Session(self._model)  # the step cannot be reached again: the pass starts at 0
+            return self._starts_again()
+        return translate("Controller", "back at step {position}/{total}").format(
+            position=self.session.position, total=self.session.total
+        )
 
     def open_file(self, path: str) -> bool:
         """Open a model or snapshot; on bad input report it and keep what is open."""

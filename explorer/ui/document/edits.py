@@ -52,8 +52,8 @@ class Editor(Protocol):
     ) -> bool: ...
 
 
-#: How a command swaps the document's model: ``replace(model, restarts, text, note, moved)``.
-Replace = Callable[[Model, bool, str, str, str | None], None]
+#: How a command swaps the document's model: ``replace(model, restarts, text, note, moved, reached)``.
+Replace = Callable[[Model, bool, str, str, str | None, int], None]
 
 class ModelEditCommand(QUndoCommand):
     """Swap one model for another; undo swaps back.
@@ -61,7 +61,8 @@ class ModelEditCommand(QUndoCommand):
     Parameters
     ----------
     replace : callable
-        Swaps the document's model: ``replace(model, restarts, text, note, moved)``.
+        Swaps the document's model: ``replace(model, restarts, text, note, moved, reached)``;
+        ``reached`` is the step the pass goes back to (0 for an edit and its redo).
     text : str
         The undo text (``"Add layer 3"``); the status line says it, then
         ``Undo …`` and ``Redo …``.
@@ -74,6 +75,9 @@ class ModelEditCommand(QUndoCommand):
     moved : str, optional
         The node moved, when moving it is the whole edit: views move that one
         item instead of rebuilding.
+    reached : int
+        The step the pass had reached before the edit: undo goes back to the
+        old model *and* to that step.
     """
 
     def __init__(
@@ -85,6 +89,7 @@ class ModelEditCommand(QUndoCommand):
         restarts: bool,
         note: str = "",
         moved: str | None = None,
+        reached: int = 0,
     ) -> None:
         super().__init__(text)
         self._replace = replace
@@ -92,6 +97,7 @@ class ModelEditCommand(QUndoCommand):
         self._restarts = restarts
         self._note = note
         self.moved = moved
+        self._reached = reached
         self._done_once = False
 
     def redo(self) -> None:
@@ -99,11 +105,11 @@ class ModelEditCommand(QUndoCommand):
             text = translate("Commands", "Redo {text}").format(text=self.text())
         else:
             text, self._done_once = self.text(), True
-        self._replace(self._new, self._restarts, text, self._note, self.moved)
+        self._replace(self._new, self._restarts, text, self._note, self.moved, 0)
 
     def undo(self) -> None:
         text = translate("Commands", "Undo {text}").format(text=self.text())
-        self._replace(self._old, self._restarts, text, "", self.moved)
+        self._replace(self._old, self._restarts, text, "", self.moved, self._reached)
 
 
 def label(model: Model, node: str, limit: int = 40) -> str:
@@ -229,6 +235,16 @@ def set_batch(controller: Editor, batch: int) -> bool:
     else:
         note = ""
     return controller.edit(text, edits.set_batch, batch, note=note)
+
+
+def set_requires_grad(controller: Editor, node: str, requires_grad: bool) -> bool:
+    """Have the backward pass compute ``∂L/∂node`` of an input or a target, or not (the pass restarts)."""
+    name = label(controller.model, node)
+    if requires_grad:
+        text = translate("Commands", "Compute ∂L/∂{node}").format(node=name)
+    else:
+        text = translate("Commands", "Stop computing ∂L/∂{node}").format(node=name)
+    return controller.edit(text, edits.set_requires_grad, node, requires_grad)
 
 
 def set_values(controller: Editor, node: str, values: np.ndarray) -> bool:

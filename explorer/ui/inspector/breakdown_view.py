@@ -20,6 +20,7 @@ from explorer.engine import Session
 from explorer.lesson import Breakdown
 from explorer.lesson.breakdown import FiniteDifferenceCheck, finite_difference_check
 from explorer.lesson.notation import partial
+from explorer.lesson.notes import symbol_legend
 from explorer.ui.kit.theme import current_theme
 from explorer.ui.kit.workers import BackgroundRunner
 from explorer.ui.text.engine_text import worded
@@ -97,7 +98,7 @@ class BreakdownView(QWidget):
         self._set_fd_enabled(False)
         theme = current_theme()
         self.browser.setHtml(
-            f"<div style='color:{theme.muted_text.name()}; font-size:13pt; margin:18px'>{math_html(text, 2000)}</div>"
+            f"<div style='color:{theme.muted_text.name()}; font-size:large; margin:18px'>{math_html(text, 2000)}</div>"
         )
 
     def set_breakdown(self, b: Breakdown) -> None:
@@ -131,7 +132,7 @@ class BreakdownView(QWidget):
         result = term(b.result_name, b.result_shape, grad)
         chain_rule = translate("BreakdownView", "연쇄법칙 (chain rule): contract the upstream gradient with the local Jacobian over every output index")
         parts = [
-            f"<p style='font-size:14pt'>{upstream} · {jac} → {result}</p>",
+            f"<p style='font-size:x-large'>{upstream} · {jac} → {result}</p>",
             f"<p style='color:{muted}'>{escape(chain_rule)}</p>",
         ]
         if b.definitions:
@@ -149,7 +150,7 @@ class BreakdownView(QWidget):
             )
         if b.jacobian is not None:
             parts.append(
-                f"<p style='font-family:monospace; font-size:12pt'>einsum(\"{escape(b.einsum)}\", "
+                f"<p style='font-family:monospace; font-size:large'>einsum(\"{escape(b.einsum)}\", "
                 f"{math_html(b.upstream_name)}, {math_html(b.jacobian_name)})</p>"
             )
         else:
@@ -165,7 +166,7 @@ class BreakdownView(QWidget):
         simplified = f"= {math_html(b.closed_form)}"
         if b.outer_product_note:
             simplified += f" <span style='color:{muted}'>({math_html(worded(b.outer_product_note))})</span>"
-        parts.append(f"<p style='font-size:14pt'>{simplified}</p>")
+        parts.append(f"<p style='font-size:x-large'>{simplified}</p>")
         parts.append(BreakdownView.check_html(b))
         nowrap = "valign='middle' style='white-space:nowrap'"
         if _columns(b.upstream) + _columns(b.closed) <= 6:
@@ -189,7 +190,7 @@ class BreakdownView(QWidget):
             by_element = translate("BreakdownView", "편미분 element by element")
             parts.append(
                 f"<p style='margin-top:10px; font-weight:600'>{escape(by_element)}</p>"
-                f"<table cellspacing='4' style='font-size:12pt'>{rows}</table>"
+                f"<table cellspacing='4' style='font-size:large'>{rows}</table>"
             )
         vjp_title = translate("BreakdownView", "벡터-야코비안 곱 (vector-Jacobian product, autograd)")
         parts.append(f"<p style='margin-top:10px; font-weight:600'>{escape(vjp_title)}</p>")
@@ -204,6 +205,12 @@ class BreakdownView(QWidget):
                 shape=shape_text(b.result_shape),
             )
         parts.append(f"<p>{math_html(text)}</p>")
+        # a legend for the symbols this page uses (⊗, ⊙, diag, [i = j], einsum)
+        legend = symbol_legend("".join(parts))
+        if legend:
+            items = "".join(f"<li>{math_html(worded(line))}</li>" for line in legend)
+            title = translate("BreakdownView", "Symbols")
+            parts.append(f"<p style='margin-top:10px; font-weight:600'>{escape(title)}</p><ul>{items}</ul>")
         return "".join(parts)
 
     @staticmethod
@@ -232,7 +239,7 @@ class BreakdownView(QWidget):
                 "BreakdownView", "✗ the dense contraction einsum(\"{spec}\") over the built Jacobian DIFFERS from {result} from {source} (max |Δ| = {diff})"
             )
         text = text.format(spec=b.einsum, result=b.result_name, source=source, diff=num(b.max_diff, 2))
-        return f"<p style='color:{colour}; font-size:13pt; font-weight:600'>{math_html(text)}</p>"
+        return f"<p style='color:{colour}; font-size:large; font-weight:600'>{math_html(text)}</p>"
 
     # -- the finite-difference check
 

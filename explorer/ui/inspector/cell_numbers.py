@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QStaticText
 
 from explorer.lesson.matrix_format import compact_formats, display_scale, scaled
 from explorer.ui.kit.guard import guarded
+from explorer.ui.kit.text_zoom import zoomed
 from explorer.ui.kit.theme import DARK, LIGHT, current_theme
 
 # Cell numbers use the two themes' text colours: dark ink on light cells, light ink on
@@ -83,7 +84,7 @@ def _static_text(text: str, pixels: int) -> QStaticText:
 
 def _label_font() -> QFont:
     font = QFont()
-    font.setPixelSize(11)
+    font.setPixelSize(zoomed(11))
     return font
 
 
@@ -163,8 +164,8 @@ class CellNumbers(_PixelItem):
         legible = None
         for level in range(len(self._formats)):  # fullest first: the first comfortable one wins
             advance = max(self.texts(level)[1], self.widths_at_least.get(level, 0.0))
-            pixels = min(self.MAX_PIXELS, 0.6 * cell_h, 0.86 * cell_w / advance)
-            if pixels >= self.COMFORTABLE_PIXELS:
+            pixels = min(zoomed(self.MAX_PIXELS), 0.6 * cell_h, 0.86 * cell_w / advance)
+            if pixels >= zoomed(self.COMFORTABLE_PIXELS):
                 return level, pixels
             if pixels >= self.MIN_PIXELS and legible is None:
                 legible = (level, pixels)

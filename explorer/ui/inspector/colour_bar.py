@@ -10,12 +10,13 @@ import pyqtgraph as pg
 from PySide6.QtGui import QFont
 
 from explorer.lesson.matrix_format import display_scale, format_cell
+from explorer.ui.kit.text_zoom import zoomed
 from explorer.ui.kit.theme import Theme
 
 
 def _label_font() -> QFont:
     font = QFont()
-    font.setPixelSize(11)
+    font.setPixelSize(zoomed(11))
     return font
 
 

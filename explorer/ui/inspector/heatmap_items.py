@@ -25,6 +25,7 @@ from explorer.lesson.matrix_format import display_scale, index_ticks, scaled, sy
 from explorer.model.numbers import exact
 from explorer.ui.inspector.cell_numbers import CellNumbers, IndexLabels, cell_inks
 from explorer.ui.kit.guard import guarded
+from explorer.ui.kit.text_zoom import zoom_factor
 from explorer.ui.kit.theme import Theme, current_theme
 from explorer.ui.text.plain import clip, plain
 from explorer.ui.text.rich_math import math_html
@@ -149,7 +150,7 @@ class HeatmapPlot:
         if not again and (title, colour) == (self.title, self.title_colour) and self.plot.titleLabel.isVisible():
             return  # laying a title's rich text out again costs more than the rest of a slice
         self.title, self.title_colour = title, colour
-        self.plot.setTitle(math_html(title, 80), color=colour.name() if colour is not None else None, size="10pt")
+        self.plot.setTitle(math_html(title, 80), color=colour.name() if colour is not None else None, size=f"{10 * zoom_factor():g}pt")
         self.plot.layout.setRowFixedHeight(0, 20)  # pyqtgraph reserves 30 px
         self.plot.titleLabel.setMaximumHeight(20)
 

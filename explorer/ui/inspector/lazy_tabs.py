@@ -9,15 +9,22 @@ current with something to show, or when :meth:`LazyTabs.view` asks for it.
 While there is nothing to show (no node selected), a page shows a plain line
 instead (:meth:`LazyTabs.show_placeholder`), so the window's first frame
 needs neither the views nor pyqtgraph.
+
+Every tab stays in sight, however narrow the inspector: a tab named in two
+languages (``Gradient · 기울기``) drops its second name when the full names do
+not fit (the full one stays in its tooltip), and the bar never hides a tab
+behind its scroll arrows (a tab's text is shortened with … instead).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from explorer.ui.kit.guard import guarded
 from explorer.ui.text.plain import plain
 
 
@@ -37,6 +44,42 @@ class LazyTabs(QTabWidget):
         self._factories: list[Callable[[], QWidget]] = []
         self._views: list[QWidget | None] = []
         self._placeholders: dict[int, QLabel] = {}
+        self._full_texts: list[str] = []
+        self.setUsesScrollButtons(False)  # every tab in sight: a text is shortened rather than a tab hidden
+        self.setElideMode(Qt.TextElideMode.ElideRight)
+
+    def full_text(self, index: int) -> str:
+        """The tab's whole name (``Gradient · 기울기``), whether it is shown whole or short."""
+        shown = self.tabText(index)
+        while len(self._full_texts) < self.count():  # a tab added as any tab widget's: its text is its name
+            self._full_texts.append(self.tabText(len(self._full_texts)))
+        full = self._full_texts[index]
+        if shown not in (full, short_name(full)):  # renamed since (another language): that is its name now
+            self._full_texts[index] = full = shown
+        return full
+
+    def fit_tab_texts(self) -> None:
+        """Whole names when they all fit in the bar's width, else the first name of each (whole in the tooltip)."""
+        fulls = [self.full_text(index) for index in range(self.count())]
+        bar = self.tabBar()
+        metrics = bar.fontMetrics()
+        longer = sum(metrics.horizontalAdvance(full) - metrics.horizontalAdvance(self.tabText(i)) for i, full in enumerate(fulls))
+        whole = bar.sizeHint().width() + longer <= self.width()  # the bar's natural width with every whole name
+        for index, full in enumerate(fulls):
+            shown = full if whole else short_name(full)
+            if self.tabText(index) != shown:
+                self.setTabText(index, shown)
+            self.setTabToolTip(index, "" if shown == full else full)
+
+    @guarded("fitting the inspector's tab names")
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.fit_tab_texts()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LanguageChange):
+            self.fit_tab_texts()
 
     def add_lazy_tab(self, factory: Callable[[], QWidget], text: str) -> int:
         page = QWidget()
@@ -45,7 +88,10 @@ class LazyTabs(QTabWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self._factories.append(factory)
         self._views.append(None)
-        return self.addTab(page, text)
+        self._full_texts.append(text)
+        index = self.addTab(page, text)
+        self.fit_tab_texts()
+        return index
 
     def is_built(self, index: int) -> bool:
         return self._views[index] is not None
@@ -57,6 +103,7 @@ class LazyTabs(QTabWidget):
             page = self.widget(index)
             placeholder = self._placeholders.pop(index, None)
             if placeholder is not None:
+                placeholder.hide()  # at once: its deletion waits for the event loop (a screenshot does not)
                 placeholder.deleteLater()
             view = self._factories[index]()
             view.setParent(page)
@@ -88,3 +135,12 @@ class LazyTabs(QTabWidget):
         """The line tab ``index`` shows while its view is not built, or None."""
         label = self._placeholders.get(index)
         return None if label is None else label.text()
+
+
+def short_name(text: str) -> str:
+    """A tab's first name: ``Gradient · 기울기`` → ``Gradient``.
+
+    >>> short_name("Gradient · 기울기"), short_name("값")
+    ('Gradient', '값')
+    """
+    return text.split(" · ", 1)[0]

@@ -151,11 +151,17 @@ class InspectorTabs:
         data = self.pair_combo.currentData()
         return (data[0], data[1]) if data else None
 
+    def _no_pair_text(self) -> str:
+        """Why there is no local derivative to show: nothing is selected, or the node has none."""
+        if self.node is None:
+            return translate("Inspector", "No node is selected: click one on the canvas to see its local derivatives.")
+        return translate("Inspector", "This node has no local derivatives.")
+
     def _show_jacobian(self) -> None:
         drawn = self._drawn.pop(TAB_JACOBIAN, None)  # put back only once the picture is drawn here again
         pair = self._current_pair()
         if pair is None:
-            self.tabs.show_placeholder(TAB_JACOBIAN, translate("Inspector", "This node has no local derivatives."))
+            self.tabs.show_placeholder(TAB_JACOBIAN, self._no_pair_text())
             return
         out, wrt = pair
         model, session = self.controller.model, self.session
@@ -201,7 +207,7 @@ class InspectorTabs:
         drawn = self._drawn.pop(TAB_BREAKDOWN, None)
         pair = self._current_pair()
         if pair is None:
-            self.tabs.show_placeholder(TAB_BREAKDOWN, translate("Inspector", "This node has no local derivatives."))
+            self.tabs.show_placeholder(TAB_BREAKDOWN, self._no_pair_text())
             return
         out, wrt = pair
         model, session = self.controller.model, self.session

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont
 
 from explorer.lesson.matrix_format import element_name, index_in
 from explorer.lesson.notation import partial, pretty
+from explorer.ui.kit.text_zoom import zoom_factor
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import clip
 
@@ -19,7 +20,7 @@ from explorer.ui.text.plain import clip
 def title_font() -> QFont:
     """The font pyqtgraph draws a slice title in (``size="10pt"``)."""
     font = QFont()
-    font.setPointSizeF(10)
+    font.setPointSizeF(10 * zoom_factor())
     return font
 
 

@@ -39,6 +39,7 @@ from explorer.model.door import (
     set_aside,
     shown_path,
 )
+from explorer.ui.kit.text_zoom import MAX_ZOOM, MIN_ZOOM
 from explorer.ui.text.i18n import translate
 
 ORGANIZATION = "Jacobian Explorer"
@@ -59,6 +60,7 @@ _LANGUAGE = "view/language"
 _LAST_FOLDER = "files/last_folder"
 _PLAY_SPEED = "play/steps_per_second"
 _RECENT = "files/recent"
+_TEXT_ZOOM = "view/text_zoom"
 #: A settings file larger than this is not the explorer's: it is set aside.
 MAX_SETTINGS_BYTES = 4 * 1024 * 1024
 #: A recent entry or folder longer than this (or holding a NUL) is dropped.
@@ -297,6 +299,19 @@ class Settings:
         if not math.isfinite(speed) or speed <= 0:
             raise ValueError(f"play speed must be a positive number of steps per second, not {value!r}")
         self._store.setValue(_PLAY_SPEED, min(MAX_PLAY_SPEED, max(MIN_PLAY_SPEED, speed)))
+
+    @property
+    def text_zoom(self) -> float:
+        """View → Larger/Smaller text: the factor on every text of the window, 1.0 by default (0.8…2.5)."""
+        try:
+            zoom = float(self._store.value(_TEXT_ZOOM, 1.0))  # an INI file gives the text back
+        except (TypeError, ValueError):
+            return 1.0
+        return min(MAX_ZOOM, max(MIN_ZOOM, zoom)) if math.isfinite(zoom) else 1.0
+
+    @text_zoom.setter
+    def text_zoom(self, value: float) -> None:
+        self._store.setValue(_TEXT_ZOOM, float(value))
 
     # -- files ------------------------------------------------------------------
 

@@ -18,6 +18,10 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 W = TypeVar("W", bound=QWidget)
 
+#: A dock under the canvas takes at least this share of the window's height when shown, and this many pixels.
+UNDER_CANVAS_SHARE = 0.45
+MIN_UNDER_CANVAS = 300
+
 
 class LazyDock(QDockWidget):
     """A dock titled ``title``, named ``name``, whose widget ``build()`` makes when first needed."""
@@ -48,6 +52,20 @@ class LazyDock(QDockWidget):
     def _on_visibility_changed(self, visible: bool) -> None:
         if visible and self._build is not None:
             QTimer.singleShot(0, self, self.content)  # after the frame that shows the dock
+        if visible:
+            QTimer.singleShot(0, self, self.make_room)
+
+    def make_room(self) -> None:
+        """Shown under the canvas: at least :data:`UNDER_CANVAS_SHARE` of the window's height, so its
+        heatmaps have cells large enough for their numbers (a person who made it taller keeps that)."""
+        window = self.parentWidget()
+        if not isinstance(window, QMainWindow) or self.isFloating() or not self.isVisible():
+            return
+        if window.dockWidgetArea(self) != Qt.DockWidgetArea.BottomDockWidgetArea:
+            return
+        wanted = max(MIN_UNDER_CANVAS, round(window.height() * UNDER_CANVAS_SHARE))
+        if self.height() < wanted:
+            window.resizeDocks([self], [wanted], Qt.Orientation.Vertical)
 
 
 def content_of(dock: LazyDock, kind: type[W]) -> W:
@@ -61,9 +79,13 @@ def tab_under_canvas(window: QMainWindow, docks: Sequence[QDockWidget]) -> None:
     """``docks`` share one tabbed area under the canvas, the first in front, all closed until used.
 
     The inspector keeps the window's full height on the right; the canvas keeps its room until a dock is opened.
+    The node list, when it is under the canvas too, stays a row of its own above them.
     """
     window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, docks[0])
+    nodes = window.findChild(QDockWidget, "nodes")
+    if nodes is not None and window.dockWidgetArea(nodes) == Qt.DockWidgetArea.BottomDockWidgetArea:
+        window.splitDockWidget(nodes, docks[0], Qt.Orientation.Vertical)
     for before, dock in zip(docks, docks[1:], strict=False):
         window.tabifyDockWidget(before, dock)
     docks[0].raise_()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
+from explorer.ui.kit.text_zoom import zoom_factor
 from explorer.ui.kit.theme import Theme
 
 
@@ -24,7 +25,7 @@ def style_plot(plot: pg.PlotItem, theme: Theme, title: str = "") -> None:
             axis.setLabel(label, color=theme.text.name())
     plot.showGrid(x=True, y=True, alpha=0.25)
     if title:
-        plot.setTitle(title, color=theme.text.name(), size="10pt")
+        plot.setTitle(title, color=theme.text.name(), size=f"{10 * zoom_factor():g}pt")
     legend = plot.legend
     if legend is not None:
         legend.setLabelTextColor(theme.text)

@@ -126,13 +126,21 @@ def layer_menu(parent: QWidget, add_end: QAction, insert: QAction, add_with: Cal
     return menu
 
 
+#: An action's property: its name in Help → Keyboard shortcuts when its text changes (Undo names the last edit).
+KEYS_NAME = "keys_name"
+
+
 def shortcut_rows(widget: QWidget) -> list[tuple[str, str]]:
-    """(what it does, keys) of every action of ``widget`` that has keys, in the order they were added."""
+    """(what it does, keys) of every action of ``widget`` that has keys, in the order they were added.
+
+    An action whose text says what it would do now (``Redo Set layer 2 width to 4``) is listed by its
+    :data:`KEYS_NAME` (``Redo``).
+    """
     rows: list[tuple[str, str]] = []
     seen: set[int] = set()
     for action in widget.actions():
         keys = keys_text(action)
         if keys and id(action) not in seen:
             seen.add(id(action))
-            rows.append((action.text(), keys))
+            rows.append((action.property(KEYS_NAME) or action.text(), keys))
     return rows

@@ -25,7 +25,7 @@ from explorer.export.snapshot import snapshot_text
 from explorer.model import ModelError, load_model
 from explorer.model.door import is_regular_file, shown_path
 from explorer.model.door import reason as door_reason
-from explorer.model.examples import EXAMPLES
+from explorer.model.examples import EXAMPLE_RATES, EXAMPLES
 from explorer.resources import example_path
 from explorer.ui.canvas.image import scene_png, scene_svg
 from explorer.ui.canvas.scene import GraphScene
@@ -232,7 +232,12 @@ class DocumentFiles(QObject):
         """File → Examples: a bundled example (Save on it asks for a new name)."""
         if name not in EXAMPLES or not self.maybe_save():
             return False
-        return self.open_path(str(example_path(name)), ask=False)
+        if not self.open_path(str(example_path(name)), ask=False):
+            return False
+        lab = getattr(self._window, "learning_lab", None)
+        if name in EXAMPLE_RATES and lab is not None:
+            lab.lr_spin.setValue(EXAMPLE_RATES[name])  # the η its description names
+        return True
 
     def open_dropped(self, path: str) -> bool:
         """A file dropped onto the window."""

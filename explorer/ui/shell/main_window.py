@@ -33,6 +33,7 @@ from explorer.ui.kit.workers import BackgroundRunner
 from explorer.ui.lab import install_learning_lab
 from explorer.ui.practice import install_practice
 from explorer.ui.shell.actions import (
+    KEYS_NAME,
     Shortcut,
     choice_menu,
     examples_menu,
@@ -49,7 +50,8 @@ from explorer.ui.shell.file_drop import FileDrops
 from explorer.ui.shell.files import DocumentFiles
 from explorer.ui.shell.keys import install_step_keys
 from explorer.ui.shell.node_list import NodeList
-from explorer.ui.shell.responsive import install_responsive_layout
+from explorer.ui.shell.responsive import fit_to_screen, install_responsive_layout
+from explorer.ui.shell.text_zoom import TextZoom
 from explorer.ui.shell.toolbars import BuildToolbar, StepsToolbar
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line, plain
@@ -106,7 +108,8 @@ class MainWindow(QMainWindow):
         self.node_list.node_picked.connect(controller.select)
         self.inspector_dock = self._dock(self.tr("Inspector"), "inspector", self.inspector)
         self.resizeDocks([self.inspector_dock], [560], Qt.Orientation.Horizontal)
-        self.nodes_dock = self._dock(self.tr("Nodes"), "nodes", self.node_list)
+        self.nodes_dock = self._dock(self.tr("Nodes"), "nodes", self.node_list, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)  # the inspector: full height
 
         self.step_label = plain(QLabel(self))
         self.loss_label = plain(QLabel(self))
@@ -137,6 +140,7 @@ class MainWindow(QMainWindow):
             lambda index, name: commands.set_activation(controller, index, name or None)
         )
         self.inspector.bias_requested.connect(lambda index, on: commands.set_bias(controller, index, on))
+        self.inspector.requires_grad_requested.connect(lambda node, on: commands.set_requires_grad(controller, node, on))
         self._shown_nodes: tuple[str, ...] = ()
 
         self._on_model_changed()
@@ -151,17 +155,23 @@ class MainWindow(QMainWindow):
         install_step_keys(self)
         install_classroom(self, self.view_menu, self.help_menu)  # View → Present (F5), Help → Lecture tour
         self.classroom.tour.practice_requested.connect(self.practice.practise_stop)  # a stop's "Practice this"
-        install_responsive_layout(self, self.inspector_dock, self.steps_toolbar, bool(settings.window_state))
+        self.responsive = install_responsive_layout(self, self.inspector_dock, self.steps_toolbar, bool(settings.window_state))
+        self.text_zoom.changed.connect(self.canvas_pane.fit_header)
+        self.text_zoom.changed.connect(self._refit_canvas)
+        self.text_zoom.changed.connect(self.responsive.remeasure)
+        self.text_zoom.restore()  # the remembered text size, once every part is built
 
     # -- the parts ------------------------------------------------------------------
 
-    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
-        """``widget`` in a movable dock on the right, named ``name`` so the saved state restores it."""
+    def _dock(
+        self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea
+    ) -> QDockWidget:
+        """``widget`` in a movable dock (on the right), named ``name`` so the saved state restores it."""
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.addDockWidget(area, dock)
         return dock
 
     def _make_actions(self) -> None:
@@ -194,6 +204,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts(first_binding(key.Undo))
         self.redo_action = c.undo_group.createRedoAction(self, translate("MainWindow", "&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.undo_action.setProperty(KEYS_NAME, translate("MainWindow", "&Undo"))  # F1 lists it so, not by its last edit
+        self.redo_action.setProperty(KEYS_NAME, translate("MainWindow", "&Redo"))
         self.addActions([self.undo_action, self.redo_action])
 
         # the pieces that step the pass and build the network make their own actions, in menu order
@@ -209,8 +221,9 @@ class MainWindow(QMainWindow):
         self.loss_combo, self.batch_spin = self.build_toolbar.loss_combo, self.build_toolbar.batch_spin
 
         self.fit_action = act(translate("MainWindow", "&Fit to view"), self.view.fit_to_view, "F")
-        self.zoom_in_action = act(translate("MainWindow", "Zoom &in"), lambda: self.view.scale(1.25, 1.25), key.ZoomIn)
-        self.zoom_out_action = act(translate("MainWindow", "Zoom &out"), lambda: self.view.scale(0.8, 0.8), key.ZoomOut)
+        self.zoom_in_action = act(translate("MainWindow", "Zoom &in"), lambda: self.view.scale(1.25, 1.25), ["+", "="])
+        self.zoom_out_action = act(translate("MainWindow", "Zoom &out"), lambda: self.view.scale(0.8, 0.8), "-")
+        self.text_zoom = TextZoom(self, self.settings)  # Ctrl+= and Ctrl+−: the text of the whole window
         self.dark_action = act(translate("MainWindow", "&Dark theme"), self.toggle_theme, "Ctrl+Shift+D")
         self.dark_action.setCheckable(True)
         self.reset_settings_action = act(translate("MainWindow", "Reset settings"), self.reset_settings)
@@ -235,7 +248,8 @@ class MainWindow(QMainWindow):
         language_menu = QMenu(translate("MainWindow", "&Language"), self)
         self.language_group = choice_menu(language_menu, language_titles(), self.settings.language, self.choose_language)
         self.view_menu = fill_menu(bar.addMenu(translate("MainWindow", "&View")), [
-            self.fit_action, self.zoom_in_action, self.zoom_out_action, None, self.dark_action, theme_menu,
+            self.fit_action, self.zoom_in_action, self.zoom_out_action, None, *self.text_zoom.actions, None,
+            self.dark_action, theme_menu,
             language_menu, None, self.reset_settings_action,
         ])  # fmt: skip
         self.step_menu = fill_menu(bar.addMenu(translate("MainWindow", "&Step")), self.step_actions)
@@ -246,11 +260,12 @@ class MainWindow(QMainWindow):
     # -- settings -------------------------------------------------------------------
 
     def restore_layout(self) -> None:
-        """Geometry and docks as the last window left them (nothing saved: the defaults)."""
+        """Geometry and docks as the last window left them (nothing saved: the defaults), within the screen."""
         if self.settings.geometry:
             self.restoreGeometry(self.settings.geometry)
         if self.settings.window_state:
             self.restoreState(self.settings.window_state)
+        fit_to_screen(self)  # remembered on a larger screen or at another scale: never larger than this one
 
     def save_layout(self) -> None:
         self.settings.geometry = self.saveGeometry()
@@ -262,6 +277,7 @@ class MainWindow(QMainWindow):
         self.settings.reset()
         self._layout_forgotten = True
         self.resize(*DEFAULT_SIZE)
+        self.text_zoom.set_factor(1.0, remember=False)
         self.statusBar().showMessage(self.tr("Settings reset: the explorer starts with its defaults."), 8000)
 
     def choose_theme(self, choice: str) -> None:
@@ -320,6 +336,11 @@ class MainWindow(QMainWindow):
         if c.model.order != self._shown_nodes:  # a new graph, not a moved node: show it
             self._shown_nodes = c.model.order
             self.view.fit_to_view(READABLE_ZOOM)
+
+    def _refit_canvas(self, _factor: float = 1.0) -> None:
+        """The text zoom changed: a canvas that fits itself fits again, its labels as much larger as there is room."""
+        if self.view.auto_fit is not None:
+            self.view.fit_to_view(*self.view.auto_fit)
 
     def _on_node_moved(self, node: str) -> None:
         self.scene.update_position(self.controller.model, node)

@@ -7,7 +7,8 @@ the canvas zooms in, the current step's formula shows as a large caption
 under the canvas, the pointer becomes a large arrow, the tools a lecture
 does not need (every toolbar but the steps', the node list, the lab's docks) go, and
 the window fills the screen. Sizes follow the height shown: at 1280×720 the
-body text is 20 px and the caption 36 px (:func:`type_sizes`).
+body text is 20 px and the caption 36 px (:func:`type_sizes`), and larger by the
+window's text zoom (:mod:`explorer.ui.shell.text_zoom`).
 
 Leaving puts back exactly what was there: the fonts, the theme, the docks
 and toolbars, the window's geometry and state, the canvas's zoom.
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from explorer.ui.canvas.step_header import step_formula
 from explorer.ui.kit.guard import guarded
+from explorer.ui.kit.text_zoom import zoomed
 from explorer.ui.kit.theme import current_theme, themes
 from explorer.ui.shell.large_type import (
     enlarge_cell_numbers,
@@ -159,7 +161,7 @@ class Presentation(QObject):
         assert isinstance(app, QApplication)
         screen = w.screen()
         height = screen.geometry().height() if full_screen and screen is not None else w.height()
-        self.sizes = body, caption_px = type_sizes(height)
+        self.sizes = body, caption_px = tuple(zoomed(size) for size in type_sizes(height))  # Ctrl+= grows them too
         view = w.view
         self._build_inspector_tabs()  # built now, their own fonts are scaled below and put back on leaving
         saved = _Saved(

@@ -49,8 +49,9 @@ def speed_text(speed: float) -> str:
 class BuildToolbar(QToolBar):
     """"+ Layer" (its menu: with each activation, before the selected layer), Remove layer, the loss, the batch.
 
-    Insert and Remove act on the selected node's layer, so they are off
-    while no layer is selected (and Remove while there is one layer only).
+    Insert and Remove act on the layer the inspector shows (the selected node's,
+    else the current step's), so they are off while it shows no layer (and
+    Remove while there is one layer only).
     """
 
     def __init__(self, window: QMainWindow, controller: Controller) -> None:
@@ -97,6 +98,7 @@ class BuildToolbar(QToolBar):
         self.addWidget(self.batch_spin)
         controller.model_changed.connect(self.show_model)
         controller.selection_changed.connect(self._update_layer_actions)
+        controller.inspected_changed.connect(self._update_layer_actions)  # a layer shown by stepping
         self.show_model()
 
     def show_model(self) -> None:
@@ -122,8 +124,8 @@ class BuildToolbar(QToolBar):
         self.remove_action.setEnabled(index is not None and several)
 
     def selected_layer(self) -> int | None:
-        """The layer of the selected node (its H, W or activation), or None."""
-        node = self.controller.selected
+        """The layer of the node the inspector shows (its H, W or activation: selected, or reached by stepping), or None."""
+        node = self.controller.inspected
         return None if node is None else model_edits.layer_of(self.controller.model, node)
 
     def add_layer(self, index: int | None, activation: str | None = None) -> bool:
@@ -195,7 +197,7 @@ class StepsToolbar(QToolBar):
         self._icon_kinds = dict(zip(self.step_actions, ("reset", "back", "step", "forward", "end", "play"), strict=True))
         for action in self.step_actions:
             self.addAction(action)
-        self.addWidget(QLabel(translate("MainWindow", " speed "), window))
+        self.speed_caption = self.addWidget(QLabel(translate("MainWindow", " speed "), window))  # off when compact
         self.speed_slider = QSlider(Qt.Orientation.Horizontal, window)
         self.speed_slider.setRange(0, SPEED_TICKS)
         self.speed_slider.setFixedWidth(100)

@@ -73,14 +73,14 @@ def matrix_html(
     head = ""
     if column_names is not None:
         names = "".join(
-            f"<td {cell}><span style='color:{muted}; font-size:9pt'>{math_html(n, 80)}</span></td>"
+            f"<td {cell}><span style='color:{muted}; font-size:small'>{math_html(n, 80)}</span></td>"
             for n in column_names[:shown_columns]
         )
         head = f"<tr>{'<td></td>' if row_names is not None else ''}{names}</tr>"
     body = []
     for r in range(shown_rows):
         label = (
-            f"<td style='color:{muted}; font-size:9pt; padding-right:4px; white-space:nowrap'>{math_html(row_names[r], 80)}</td>"
+            f"<td style='color:{muted}; font-size:small; padding-right:4px; white-space:nowrap'>{math_html(row_names[r], 80)}</td>"
             if row_names is not None
             else ""
         )
@@ -94,5 +94,5 @@ def matrix_html(
         note = translate("RichMath", "showing {shown_rows} of {rows} rows and {shown_columns} of {columns} columns").format(
             shown_rows=shown_rows, rows=rows, shown_columns=shown_columns, columns=columns
         )
-        table += f"<div style='color:{muted}; font-size:9pt'>{escape(note)}</div>"
+        table += f"<div style='color:{muted}; font-size:small'>{escape(note)}</div>"
     return table
