@@ -18,7 +18,7 @@ import numpy as np
 from explorer.engine.session import Session
 from explorer.lesson.by_hand import elementwise_by_hand, forward_by_hand, jacobian_matrix, written_contraction
 from explorer.lesson.derivation import KIND_WORDS, Derivation, derive
-from explorer.lesson.notation import shape_text
+from explorer.lesson.notation import pretty, shape_text
 from explorer.lesson.notes import DEFINITIONS, READING_NOTES, symbol_legend
 from explorer.lesson.tex import tex_code, tex_text
 from explorer.model.numbers import latex, shown
@@ -389,7 +389,7 @@ def derivation_files(session: Session, nodes: Iterable[str] | None = None) -> di
     tex: list[str] = [f"\\section*{{{_math(model.name or 'Model')}: the chain rule for every parameter}}\n"]
     for node in nodes if nodes is not None else model.params:
         if session.grad(node) is None:
-            line = f"∂L/∂{node} is not known at step {session.position}/{session.total}."
+            line = f"∂L/∂{pretty(model.label(node))} is not known at step {session.position}/{session.total}."
             md.append(markdown_escape(line) + "\n")
             tex.append(_math(line) + "\n")
             continue

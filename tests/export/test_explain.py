@@ -122,7 +122,7 @@ def test_derivation_files_cover_every_parameter() -> None:
     for node in ("W_{1}", "W_{2}", "W_{3}"):
         assert rf"\partial {node}" in files["derivation.tex"]
     early = derivation_files(toy(10))
-    assert "∂L/∂W1 is not known at step 10/11" in early["derivation.md"]
+    assert "∂L/∂W₁ is not known at step 10/11" in early["derivation.md"]
 
 
 def test_derivation_writes_the_contraction_rows_with_their_collapsed_form() -> None:
@@ -231,3 +231,11 @@ def test_a_legend_follows_the_symbols_an_explanation_uses_and_the_handout_reads_
                    "∂L/∂Ŷ appears three ways", "where it has Scalor"):
         assert needle in handout, needle
     assert "ℝ" not in derivation_files(session)["derivation.tex"]  # the notes are the Markdown's and the window's
+
+
+def test_the_handout_names_a_gradient_not_known_yet_as_the_lecture_writes_it() -> None:
+    session = Session(load_model(example_path("toy")))
+    session.seek(3)
+    handout = derivation_files(session)["derivation.md"]
+    assert f"∂L/∂W₁ is not known at step 3/{session.total}." in handout
+    assert "∂L/∂W1" not in handout
