@@ -57,10 +57,10 @@ def _source_rect(scene: GraphScene) -> QRectF:
 
 
 def _render(scene: GraphScene, painter: QPainter, source: QRectF, size: QSize) -> None:
-    painter.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing | QPainter.SmoothPixmapTransform)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing | QPainter.RenderHint.SmoothPixmapTransform)
     # shapes and text at the picture's own scale, never the screen's pixmaps; the selection is the window's, not the graph's
     with scene.drawn_uncached(), scene.selection_hidden():
-        scene.render(painter, QRectF(0, 0, size.width(), size.height()), source, Qt.IgnoreAspectRatio)
+        scene.render(painter, QRectF(0, 0, size.width(), size.height()), source, Qt.AspectRatioMode.IgnoreAspectRatio)
 
 
 #: Largest side and area of a PNG: a canvas spread over ±100,000 is drawn smaller rather than not at all.
@@ -83,7 +83,7 @@ def scene_png(scene: GraphScene, scale: float = 2.0) -> bytes:
     source = _source_rect(scene)
     scale = png_scale(source.width(), source.height(), scale)
     size = QSize(max(1, math.ceil(source.width() * scale)), max(1, math.ceil(source.height() * scale)))
-    image = QImage(size, QImage.Format_ARGB32_Premultiplied)
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(current_theme().background)
     painter = QPainter(image)
     try:
@@ -92,7 +92,7 @@ def scene_png(scene: GraphScene, scale: float = 2.0) -> bytes:
         painter.end()
     data = QByteArray()
     buffer = QBuffer(data)
-    buffer.open(QIODevice.WriteOnly)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, "PNG"):
         raise RuntimeError("could not encode the graph as PNG")
     buffer.close()
@@ -105,7 +105,7 @@ def scene_svg(scene: GraphScene, title: str = "Jacobian Explorer", description: 
     size = QSize(math.ceil(source.width()), math.ceil(source.height()))
     data = QByteArray()
     buffer = QBuffer(data)
-    buffer.open(QIODevice.WriteOnly)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
     generator.setOutputDevice(buffer)
     generator.setSize(size)

@@ -62,7 +62,7 @@ class GraphScene(QGraphicsScene):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setItemIndexMethod(QGraphicsScene.NoIndex)  # nodes move; no index to keep up
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # nodes move; no index to keep up
         self._model: Model | None = None
         self._nodes: dict[str, NodeItem] = {}
         self._edges: dict[tuple[str, str], EdgeItem] = {}
