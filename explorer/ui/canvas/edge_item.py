@@ -11,7 +11,7 @@ import weakref
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from explorer.ui.canvas.items import ARROW_GAP, EDGE_LABEL_PX, LABEL_GAP, LANE, NodeItem, font_of, with_alpha
 from explorer.ui.kit.guard import guarded
@@ -161,8 +161,8 @@ class EdgeItem(QGraphicsItem):
     # -- painting -----------------------------------------------------------
 
     @guarded("drawing an arrow")
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        if self._value_label is None:
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if self._value_label is None or self._grad_label is None:  # set together (see adjust)
             return
         theme = current_theme()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
+from explorer.engine import Session
 from explorer.lesson.notation import pretty
 from explorer.ui.canvas.scene import GraphScene
 from explorer.ui.kit.theme import current_theme
@@ -93,7 +94,7 @@ def scene_png(scene: GraphScene, scale: float = 2.0) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # the stub says bytes; PySide6 takes only str here
         raise RuntimeError("could not encode the graph as PNG")
     buffer.close()
     return bytes(data.data())
@@ -121,7 +122,7 @@ def scene_svg(scene: GraphScene, title: str = "Jacobian Explorer", description: 
     return bytes(data.data())
 
 
-def describe_step(session) -> str:
+def describe_step(session: Session) -> str:
     """Where the pass is, in words: ``Backward 5/13 · ∂L/∂W₃`` style."""
     step = session.current
     if step is None:
@@ -130,7 +131,7 @@ def describe_step(session) -> str:
     return f"{phase} {step.index}/{session.total} · {one_line(pretty(session.model.label(step.node)), 200)}"
 
 
-def render_graph(session, scale: float = 2.0) -> tuple[bytes, bytes]:
+def render_graph(session: Session, scale: float = 2.0) -> tuple[bytes, bytes]:
     """``(PNG bytes, SVG bytes)`` of the canvas at the session's current step, drawn off-screen.
 
     Forward values are blue, gradients orange, nodes not reached grey; the

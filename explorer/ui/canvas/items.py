@@ -12,11 +12,17 @@ from __future__ import annotations
 
 import math
 from functools import cache
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsObject,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from explorer.model import fmt_shape
 from explorer.ui.kit.guard import guarded
@@ -180,7 +186,7 @@ class NodeItem(QGraphicsObject):
         return path
 
     @guarded("drawing a node")
-    def paint(self, painter: QPainter, option, widget=None) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         theme = current_theme()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         box, radius = self._box, self._radius
@@ -233,24 +239,24 @@ class NodeItem(QGraphicsObject):
 
     # -- interaction: requests only -------------------------------------------
 
-    def itemChange(self, change, value):
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
             for edge in self._edges:
                 edge.adjust()
         return super().itemChange(change, value)
 
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._press_pos = self.pos()
         super().mousePressEvent(event)
         if event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit(self.node_id)
 
-    def mouseReleaseEvent(self, event) -> None:
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         start, self._press_pos = self._press_pos, None
         if start is not None and self.pos() != start:
             self.move_requested.emit(self.node_id, self.pos().x(), self.pos().y())
 
-    def mouseDoubleClickEvent(self, event) -> None:
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseDoubleClickEvent(event)
         self.double_clicked.emit(self.node_id)

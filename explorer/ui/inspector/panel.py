@@ -10,6 +10,9 @@ from the session.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
@@ -28,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from explorer.lesson import forward_formula
 from explorer.lesson.notation import pretty
-from explorer.model import ACTIVATIONS, fmt_shape
+from explorer.model import ACTIVATIONS, Model, fmt_shape
 from explorer.model import edit as edits
 from explorer.ui.canvas.step_header import StepHeader
 from explorer.ui.canvas.still_header import StillHeader
@@ -41,6 +44,7 @@ from explorer.ui.inspector.panel_tabs import (
     TAB_GRAD,
     TAB_JACOBIAN,
     TAB_VALUE,
+    Drawn,
     InspectorTabs,
     derivation_view,
     jacobian_view,
@@ -168,9 +172,9 @@ class Inspector(InspectorTabs, QWidget):
         self.runner.cancelled.connect(self._on_background_cancelled)
         self.cancel_button.clicked.connect(self.runner.cancel)
         self._pending_tab: int | None = None
-        self._drawn: dict[int, tuple] = {}
-        self._layer_of: tuple = (None, None, None)  # (model, node, its layer index)
-        self._layer_box_shows: tuple = ()  # (model, node, width) the layer box was filled for
+        self._drawn: dict[int, Drawn] = {}
+        self._layer_of: tuple[Model | None, str | None, int | None] = (None, None, None)  # (model, node, its layer index)
+        self._layer_box_shows: tuple[Model, str | None, int] | tuple[()] = ()  # (model, node, width) the layer box was filled for
 
         # the header keeps its height whatever the node's kind, so the tab bar below never moves
         for hidden_keeps_room in (self.layer_box, self.edit_button):
@@ -321,12 +325,11 @@ class Inspector(InspectorTabs, QWidget):
     def _refresh_header(self) -> None:
         theme = current_theme()
         node = self.node
-        has_node = node is not None
         # shown or hidden only when that changes, so a field with the focus keeps it across steps
         self.layer_box.setVisible(self._layer_index() is not None)
-        self.edit_button.setVisible(has_node and self.controller.model.spec(node).info.is_leaf)
+        self.edit_button.setVisible(node is not None and self.controller.model.spec(node).info.is_leaf)
         self.pair_combo.setEnabled(self.pair_combo.count() > 0)
-        if not has_node:
+        if node is None:
             self.title.setText(f"<span style='font-size:x-large; font-weight:600'>{escape(translate('Inspector', 'Inspector'))}</span>")
             self.title.setToolTip("")
             self.subtitle.setText(translate("Inspector", "Click a node on the canvas or pick one from the list."))
@@ -374,7 +377,7 @@ class Inspector(InspectorTabs, QWidget):
         if layer.activation is not None:
             title += translate("Inspector", ", then {formula}").format(formula=forward_formula(model, layer.activation))
         self.layer_box.setTitle(elide(title, self.layer_box.font(), max(self.width() - 40, 200)))
-        for widget, setter, value in (
+        fields: tuple[tuple[QWidget, Callable[[Any], object], object], ...] = (
             (self.width_spin, self.width_spin.setValue, layer.n_out),
             (
                 self.activation_combo,
@@ -382,7 +385,8 @@ class Inspector(InspectorTabs, QWidget):
                 self.activation_combo.findData(layer.activation_op),
             ),
             (self.bias_check, self.bias_check.setChecked, layer.bias is not None),
-        ):
+        )
+        for widget, setter, value in fields:
             widget.blockSignals(True)
             setter(value)
             widget.blockSignals(False)
@@ -409,4 +413,4 @@ class Inspector(InspectorTabs, QWidget):
         self._refresh_step_header()
         for tab in (TAB_BREAKDOWN, TAB_DERIVATION):
             if self.tabs.is_built(tab):
-                self.tabs.view(tab).apply_theme()
+                self._view_of(tab).apply_theme()

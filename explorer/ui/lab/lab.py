@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QToolBar, QWidget
 
 from explorer.engine import EngineError
 from explorer.train.layers import layer_weights, weight_names
@@ -41,6 +41,7 @@ from explorer.ui.lab.rate_spin import RateSpinBox
 from explorer.ui.lab.train_dialog import TrainDialog
 from explorer.ui.lab.train_worker import TrainWorker
 from explorer.ui.lab.training import TrainingRuns, replaced
+from explorer.ui.lab.window import LabWindow
 
 if TYPE_CHECKING:  # the docks' contents bring pyqtgraph: imported when a dock is first shown, not with the window
     from explorer.ui.lab.activation_plot import ActivationPlot
@@ -55,7 +56,7 @@ class LearningLab(QObject):
 
     run_ended = Signal(object)  # a TrainResult of the open document, once it has landed or not
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: LabWindow) -> None:
         super().__init__(window)
         self.setObjectName("learning_lab")
         self.window = window
@@ -173,7 +174,7 @@ class LearningLab(QObject):
     @property
     def dialogs(self) -> Dialogs:
         """The window's dialogs (tests give scripted ones): every question of the lab goes through them."""
-        return self.window.dialogs  # type: ignore[attr-defined, no-any-return]
+        return self.window.dialogs
 
     def say(self, text: str) -> None:
         self.window.statusBar().showMessage(one_line(text, 400), 10000)
@@ -317,10 +318,11 @@ class LearningLab(QObject):
         weights = layer_weights(c.model)
         names = weight_names(c.model, weights)
         grads = [c.session.grad(w) for w in weights]
-        if not weights or any(g is None for g in grads):
+        known = [g for g in grads if g is not None]
+        if not weights or len(known) < len(grads):
             self.grad_plot.set_pass(names, None)
             return
-        self.grad_plot.set_pass(names, [float(np.linalg.norm(g)) for g in grads])
+        self.grad_plot.set_pass(names, [float(np.linalg.norm(g)) for g in known])
 
     # -- training (the runs are :class:`TrainingRuns`') ----------------------------------
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMenu, QWidget
 
 from explorer import __version__
 from explorer.model.numbers import shown
@@ -50,6 +50,7 @@ from explorer.ui.shell.file_drop import FileDrops
 from explorer.ui.shell.files import DocumentFiles
 from explorer.ui.shell.keys import install_step_keys
 from explorer.ui.shell.node_list import NodeList
+from explorer.ui.shell.parts import ShellWindow
 from explorer.ui.shell.responsive import fit_to_screen, install_responsive_layout
 from explorer.ui.shell.text_zoom import TextZoom
 from explorer.ui.shell.toolbars import BuildToolbar, StepsToolbar
@@ -62,7 +63,7 @@ READABLE_ZOOM = 0.55
 DEFAULT_SIZE = (1400, 900)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ShellWindow):
     """The explorer's window over one :class:`Controller`.
 
     Parameters
@@ -151,8 +152,8 @@ class MainWindow(QMainWindow):
         self.practice = install_practice(self)  # Step → Practice; File → Open of an exercise file
         self.restore_layout()
         themes().changed.connect(self._repaint_theme)  # a switch from the menu or the system repaints
-        install_step_keys(self)
-        install_classroom(self, self.view_menu, self.help_menu)  # View → Present (F5), Help → Lecture tour
+        self.step_keys = install_step_keys(self)
+        self.classroom = install_classroom(self, self.view_menu, self.help_menu)  # View → Present (F5), Help → Lecture tour
         self.classroom.tour.practice_requested.connect(self.practice.practise_stop)  # a stop's "Practice this"
         self.responsive = install_responsive_layout(self, self.inspector_dock, self.steps_toolbar, bool(settings.window_state))
         self.text_zoom.changed.connect(self.canvas_pane.fit_header)
@@ -177,7 +178,9 @@ class MainWindow(QMainWindow):
         """Every action of the window, named as its attribute; its keys are in its tooltip."""
         c, files, key = self.controller, self.files, QKeySequence.StandardKey
 
-        def act(text: str, slot: Callable[..., object], shortcut: Shortcut | None = None, tip: str = "") -> QAction:
+        def act(
+            text: str, slot: Callable[..., object], shortcut: Shortcut | list[Shortcut] | None = None, tip: str = ""
+        ) -> QAction:
             return make_action(self, text, slot, shortcut, tip)
 
         self.new_action = act(translate("MainWindow", "&New"), files.new, key.New)
