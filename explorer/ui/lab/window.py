@@ -1,4 +1,4 @@
-"""The main window as the lab sees it: a ``QMainWindow`` with the parts the lab reads.
+"""The main window as the lab sees it: a ``QMainWindow`` with the parts the lab reads (and practice mode's).
 
 The main window (:class:`~explorer.ui.shell.main_window.MainWindow`) derives
 from :class:`LabWindow` and assigns these parts where it builds them; this
@@ -11,16 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow
 
-from explorer.ui.document.controller import Controller
 from explorer.ui.kit.dialogs import Dialogs
+from explorer.ui.practice.window import PracticeWindow
 
 
-class LabWindow(QMainWindow):
-    """A main window with a controller, dialogs and the actions the lab's menu entries go next to."""
+class LabWindow(PracticeWindow):
+    """A main window with a controller (:class:`PracticeWindow`), dialogs and the actions the lab's menu entries go next to."""
 
-    controller: Controller
     dialogs: Dialogs
     step_actions: Sequence[QAction]  # the Step menu holds them
     export_action: QAction  # File → Export snapshot…

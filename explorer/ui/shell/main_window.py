@@ -333,9 +333,11 @@ class MainWindow(WindowSettings):
     def remove_selected_layer(self) -> bool:
         return self.build_toolbar.remove_selected_layer()
 
-    def start_practice(self, node: str, ask: str = "value", **where: object) -> bool:
+    def start_practice(
+        self, node: str, ask: str = "value", wrt: str | None = None, of: str | None = None, index: tuple[int, ...] | None = None
+    ) -> bool:
         """Practise one thing now (a stop of a tour): see :meth:`Practice.start_practice <explorer.ui.practice.mode.Practice.start_practice>`."""
-        return self.practice.start_practice(node, ask, **where)  # type: ignore[arg-type]
+        return self.practice.start_practice(node, ask, wrt, of, index)
 
     def edit_values(self, node: str) -> None:
         model = self.controller.model
