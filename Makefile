@@ -6,10 +6,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# pytest-xdist: one process per core, each with its own QApplication; pytest-randomly shuffles the order
+# pytest-xdist: one process per core, each with its own QApplication; tests marked with one xdist_group
+# (the attack corpus, built once) run in one process; pytest-randomly shuffles the order
 TEST_WORKERS ?= auto
 SEED   ?=
-PYTEST := QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(TEST_WORKERS) $(if $(SEED),--randomly-seed=$(SEED))
+PYTEST := QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup $(if $(SEED),--randomly-seed=$(SEED))
 
 .PHONY: run test oracle lint bench clean
 

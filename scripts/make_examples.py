@@ -7,7 +7,11 @@ and the ReLU chain does not.
 The learning-lab examples (regression, lab_deep_sigmoid, lab_deep_relu) take
 their data from the model's own seeded initialiser, so they come out the same
 with any numpy; the learning rates and figures in their titles were measured
-with ``jacobian-explorer train`` and are checked by tests/engine/test_train_examples.py.
+with ``jacobian-explorer train`` and are checked by tests/engine/test_train.py.
+
+Inputs and targets are data: every example marks them ``"requires_grad": false``,
+so the backward pass takes no step for ∂L/∂X nor ∂L/∂Y, as PyTorch leaves
+``X.grad`` ``None`` (SPEC section 2); the window's toggle brings ∂L/∂X back.
 """
 
 from __future__ import annotations
@@ -37,14 +41,14 @@ def dump(name: str, document: dict) -> None:
 def toy(title: str, x: list, y: list) -> dict:
     """The lecture's network: H1 = W1ᵀX, H2 = W2ᵀH1, Ŷ = W3ᵀH2, L = ½Σ(Ŷ − Y)²."""
     nodes = [
-        {"id": "X", "op": "input", "value": x},
+        {"id": "X", "op": "input", "requires_grad": False, "value": x},
         {"id": "W1", "op": "param", "value": W1},
         {"id": "H1", "op": "linear", "inputs": {"x": "X", "w": "W1"}},
         {"id": "W2", "op": "param", "value": W2},
         {"id": "H2", "op": "linear", "inputs": {"x": "H1", "w": "W2"}},
         {"id": "W3", "op": "param", "value": W3},
         {"id": "Yhat", "op": "linear", "label": "Ŷ", "inputs": {"x": "H2", "w": "W3"}},
-        {"id": "Y", "op": "target", "value": y},
+        {"id": "Y", "op": "target", "requires_grad": False, "value": y},
         {"id": "L", "op": "half_sse", "inputs": {"pred": "Yhat", "target": "Y"}},
     ]
     return {**FORMAT, "name": title, "nodes": nodes}
@@ -53,10 +57,10 @@ def toy(title: str, x: list, y: list) -> dict:
 def single_layer() -> dict:
     """The slide's example: Ŷ = Wᵀ H with W of 3×2."""
     nodes = [
-        {"id": "H", "op": "input", "value": [[1.0], [2.0], [3.0]]},
+        {"id": "H", "op": "input", "requires_grad": False, "value": [[1.0], [2.0], [3.0]]},
         {"id": "W", "op": "param", "value": [[0.1, 0.4], [0.2, 0.5], [0.3, 0.6]]},
         {"id": "Yhat", "op": "linear", "label": "Ŷ", "inputs": {"x": "H", "w": "W"}},
-        {"id": "Y", "op": "target", "value": [[1.0], [2.0]]},
+        {"id": "Y", "op": "target", "requires_grad": False, "value": [[1.0], [2.0]]},
         {"id": "L", "op": "half_sse", "inputs": {"pred": "Yhat", "target": "Y"}},
     ]
     return {**FORMAT, "name": "One layer: Ŷ = Wᵀ H with W of 3×2", "nodes": nodes}
@@ -69,7 +73,7 @@ def chain(
 
     Layer i's W is seeded normal with ``std`` and seed ``first_seed + i``.
     """
-    nodes: list[dict] = [{"id": "X", "op": "input", "value": x}]
+    nodes: list[dict] = [{"id": "X", "op": "input", "requires_grad": False, "value": x}]
     previous = "X"
     for i in range(1, depth + 1):
         last = i == depth
@@ -86,7 +90,7 @@ def chain(
         if not last:
             nodes.append({"id": f"A{i}", "op": activation, "inputs": {"x": out}})
             previous = f"A{i}"
-    nodes.append({"id": "Y", "op": "target", "value": y})
+    nodes.append({"id": "Y", "op": "target", "requires_grad": False, "value": y})
     nodes.append({"id": "L", "op": "half_sse", "inputs": {"pred": "Yhat", "target": "Y"}})
     return {**FORMAT, "name": title, "nodes": nodes}
 
@@ -103,7 +107,7 @@ def regression() -> dict:
     y = np.round(np.sin(1.5 * x), 4)
     hidden, seed = 8, 5
     nodes = [
-        {"id": "X", "op": "input", "label": "x", "value": [np.round(x, 4).tolist()]},
+        {"id": "X", "op": "input", "requires_grad": False, "label": "x", "value": [np.round(x, 4).tolist()]},
         {"id": "W1", "op": "param", "shape": [1, hidden], "init": {"kind": "normal", "std": 1.0, "seed": seed}},
         {"id": "b1", "op": "param", "shape": [hidden], "init": {"kind": "normal", "std": 0.5, "seed": seed + 100}},
         {"id": "H1", "op": "linear", "inputs": {"x": "X", "w": "W1", "b": "b1"}},
@@ -111,7 +115,7 @@ def regression() -> dict:
         {"id": "W2", "op": "param", "shape": [hidden, 1], "init": {"kind": "normal", "std": 0.5, "seed": seed + 200}},
         {"id": "b2", "op": "param", "shape": [1], "init": {"kind": "zeros"}},
         {"id": "Yhat", "op": "linear", "label": "Ŷ", "inputs": {"x": "A1", "w": "W2", "b": "b2"}},
-        {"id": "Y", "op": "target", "label": "sin 1.5x", "value": [y.tolist()]},
+        {"id": "Y", "op": "target", "requires_grad": False, "label": "sin 1.5x", "value": [y.tolist()]},
         {"id": "L", "op": "half_sse", "inputs": {"pred": "Yhat", "target": "Y"}},
     ]
     title = "Regression: 1 → 8 tanh → 1 learns sin(1.5x) from 16 samples (train 500 iterations at lr 0.02)"
@@ -132,6 +136,15 @@ def lab_deep(activation: str, title: str, width: int = 8, depth: int = 6) -> dic
     return chain(x, y, activation, title, width, depth, std=0.5, first_seed=900)
 
 
+#: Measured (tests/engine/test_train.py checks it): ‖∂L/∂W₆‖ / ‖∂L/∂W₁‖ is 395 before the first update and
+#: falls below 5 by iteration 10, when the loss has gone from 14.4 to 8.05; from there every layer's gradient
+#: norm is at most 0.25 and the loss ends at 7.91 after 500 iterations.
+SIGMOID_TITLE = (
+    "Lab: 6 sigmoid layers of 8, 16 samples (train 500 at lr 0.01: ‖∂L/∂W₁‖ starts at 1/400 of ‖∂L/∂W₆‖;"
+    " after 10 iterations every gradient is small and the loss stalls near 8)"
+)
+
+
 def main() -> None:
     title = "The lecture's toy network (H₁ = W₁ᵀX, H₂ = W₂ᵀH₁, Ŷ = W₃ᵀH₂, L = ½Σ(Ŷ−Y)²)"
     dump("toy", toy(title, [[1.0], [2.0], [3.0]], [[0.5], [-0.5]]))
@@ -144,7 +157,7 @@ def main() -> None:
     dump("regression", regression())
     dump(
         "lab_deep_sigmoid",
-        lab_deep("sigmoid", "Lab: 6 sigmoid layers of 8, 16 samples (train 500 at lr 0.01: ‖∂L/∂W₁‖ vanishes, the loss stalls)"),
+        lab_deep("sigmoid", SIGMOID_TITLE),
     )
     dump(
         "lab_deep_relu",

@@ -37,7 +37,7 @@ TOY = {
 }
 TOY_IDS = ["X", "W1", "H1", "W2", "H2", "W3", "Yhat", "Y", "L"]
 TOY_LEAVES = {"X", "W1", "W2", "W3", "Y"}
-TOY_STEPS = 13  # 4 op nodes forward, then 9 nodes backward
+TOY_STEPS = 11  # 4 op nodes forward, then 7 nodes backward (X and Y are data: "requires_grad": false)
 # d(node)/d(input) has shape node.shape + input.shape (output indices first).
 TOY_JACOBIAN_SHAPES = {
     "H1": {"X": [3, 1, 3, 1], "W1": [3, 1, 3, 3]},
@@ -90,8 +90,9 @@ def test_check_passes_on_every_example(name):
     separator = next(i for i, line in enumerate(lines) if line.startswith("─"))
     assert lines[separator - 1].split()[:2] == ["node", "op"]  # the header
     rows = [line.split() for line in lines[separator + 1 :] if not line.startswith(("loss", "ok:"))]
-    # one row per parameter and input (targets are not checked), each ending in "ok"
-    assert sorted(row[0] for row in rows) == sorted(example_leaf_ids(name, ("param", "input")))
+    # one row per parameter and per input whose gradient is asked for (targets are not checked), each ending in "ok";
+    # the examples mark their inputs "requires_grad": false
+    assert sorted(row[0] for row in rows) == sorted(example_leaf_ids(name, ("param",)))
     assert all(row[-1] == "ok" for row in rows)
     assert lines[-1].startswith(f"ok: all {len(rows)} gradients agree")
 
@@ -188,13 +189,14 @@ def test_export_writes_a_snapshot_as_in_the_spec(tmp_path):
         assert ("value" in raw) == (raw["id"] in TOY_LEAVES), raw["id"]
     assert next(n for n in model["nodes"] if n["id"] == "W1")["value"] == TOY["W1"]
 
-    # every node has a value and a gradient at the end
+    # every node has a value at the end, and a gradient but for the data (X and Y: "requires_grad": false)
     nodes = snap["nodes"]
     assert set(nodes) == set(TOY_IDS)
     for node_id, entry in nodes.items():
         assert set(entry) == {"value", "grad"}
         assert entry["value"] is not None, node_id
-        assert entry["grad"] is not None, node_id
+        assert (entry["grad"] is None) == (node_id in ("X", "Y")), node_id
+    assert [n.get("requires_grad") for n in model["nodes"] if n["op"] in ("input", "target")] == [False, False]
     np.testing.assert_allclose(nodes["H1"]["value"], TOY["H1"], atol=1e-12)
     np.testing.assert_allclose(nodes["H2"]["value"], TOY["H2"], atol=1e-12)
     np.testing.assert_allclose(nodes["Yhat"]["value"], TOY["Yhat"], atol=1e-12)
@@ -431,7 +433,7 @@ def test_check_shows_progress_on_a_terminal(tmp_path):
     assert result.returncode == 0
     text = seen.decode()
     assert "checking W1: 9/9 elements" in text
-    assert "checking X: 3/3 elements" in text
+    assert "checking W3: 6/6 elements" in text
     assert "checking" not in result.stdout.decode()
 
 
@@ -510,14 +512,15 @@ def test_export_onto_an_existing_file_refuses_and_keeps_it(tmp_path):
 def test_export_too_large_for_the_loader_is_refused_up_front(tmp_path, monkeypatch, capsys):
     import explorer.export.snapshot as snapshot
 
-    # at the end the toy's snapshot holds 199 numbers (152 Jacobians and leaves, 9 op values, 38 gradients);
+    # at the end the toy's snapshot holds 194 numbers (152 Jacobians and leaves, 9 op values, 33 gradients:
+    # X and Y are data and have none);
     # at 5 bytes each at least, they pass a 700-byte limit before anything is computed
     monkeypatch.setattr(snapshot, "MAX_SNAPSHOT_BYTES", 700)
     monkeypatch.setattr(snapshot.Session, "jacobian", lambda *a: pytest.fail("computed a Jacobian"))
     assert explorer.cli.main(["export", str(TOY_PATH), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
-    assert "snapshot.json would hold 199 numbers, about " in err
+    assert "snapshot.json would hold 194 numbers, about " in err
     assert "over 700 bytes could not be opened again" in err
     assert list(tmp_path.iterdir()) == []
 

@@ -24,7 +24,7 @@ def test_explain_json_defaults_to_w1_at_the_end(capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out
     obj = json.loads(out)
     assert out.count("\n") == 1  # one object, one line
-    assert (obj["node"], obj["step"], obj["path"]) == ("W1", 13, ["L", "Yhat", "H2", "H1", "W1"])
+    assert (obj["node"], obj["step"], obj["path"]) == ("W1", 11, ["L", "Yhat", "H2", "H1", "W1"])
     assert obj["vjp_numbers"] == 17
     np.testing.assert_allclose(obj["gradient"], GRAD_W1, rtol=1e-12)
 
@@ -38,10 +38,10 @@ def test_explain_formats(capsys: pytest.CaptureFixture[str], fmt: str) -> None:
 
 
 def test_explain_a_node_mid_chain_at_its_backward_step(capsys: pytest.CaptureFixture[str]) -> None:
-    assert explorer.cli.main(["explain", TOY, "--node", "H2", "--step", "9", "--format", "json"]) == 0
+    assert explorer.cli.main(["explain", TOY, "--node", "H2", "--step", "8", "--format", "json"]) == 0
     obj = json.loads(capsys.readouterr().out)
     assert obj["path"] == ["L", "Yhat", "H2"]
-    assert obj["step"] == 9
+    assert obj["step"] == 8
     np.testing.assert_allclose(obj["gradient"], [[-0.1054], [0.1812], [0.1586]], rtol=1e-12)
 
 
@@ -49,7 +49,8 @@ def test_explain_a_node_mid_chain_at_its_backward_step(capsys: pytest.CaptureFix
     ("args", "message"),
     [
         (["--node", "Q"], "no such node"),
-        (["--step", "5"], "not known at step 5/13"),
+        (["--step", "5"], "not known at step 5/11"),
+        (["--node", "X"], "∂L/∂X is not computed: X is data marked \"requires_grad\": false"),
         (["--step", "99"], "outside"),
         (["--format", "yaml"], "invalid choice"),
     ],

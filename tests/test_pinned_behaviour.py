@@ -95,8 +95,8 @@ def test_the_first_size_past_the_limit_a_model_can_have_is_1_000_004():
 
 def _positions() -> list[int]:
     total = Session(toy_model()).total
-    assert total == 13  # the lecture's toy: 4 forward steps, 9 backward
-    return [0, 6, 13]
+    assert total == 11  # the lecture's toy: 4 forward steps, 7 backward (X and Y are data: no step)
+    return [0, 6, 11]
 
 
 @pytest.mark.parametrize("position", _positions())
@@ -107,7 +107,7 @@ def test_a_snapshot_reopens_at_its_step(tmp_path, position):
     path.write_text(snapshot_text(session), encoding="utf-8")
     reopened = load_session(path)
     assert reopened.position == position
-    assert reopened.phase == {0: "forward", 6: "backward", 13: "done"}[position]
+    assert reopened.phase == {0: "forward", 6: "backward", 11: "done"}[position]
     for node in session.model.order:
         for mine, theirs in [(session.value(node), reopened.value(node)), (session.grad(node), reopened.grad(node))]:
             assert (mine is None) == (theirs is None), node
@@ -132,11 +132,11 @@ def test_export_of_an_exported_snapshot_stays_at_its_step(tmp_path):
         assert second["step"] == first["step"]
         assert second["nodes"] == first["nodes"]
         assert second["loss"] == first["loss"]
-    assert first["step"] == {"phase": "done", "index": 13, "total": 13}
+    assert first["step"] == {"phase": "done", "index": 11, "total": 11}
     # the picture is twice the size of the drawing it comes from
-    svg = (tmp_path / "second-13" / "graph.svg").read_text(encoding="utf-8")
+    svg = (tmp_path / "second-11" / "graph.svg").read_text(encoding="utf-8")
     width, height = (float(v) for v in re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg).groups())
-    assert png_size((tmp_path / "second-13" / "graph.png").read_bytes()) == (2 * width, 2 * height)
+    assert png_size((tmp_path / "second-11" / "graph.png").read_bytes()) == (2 * width, 2 * height)
 
 
 # -- what the eye sees -------------------------------------------------------------------------------------------
@@ -200,17 +200,17 @@ def _close(rgb, color, tolerance: int = 24) -> bool:
     return max(abs(a - b) for a, b in zip(rgb, (color.red(), color.green(), color.blue()), strict=True)) <= tolerance
 
 
-@pytest.mark.parametrize("position", [0, 3, 10])
+@pytest.mark.parametrize("position", [0, 3, 9])
 def test_each_node_state_has_its_colour_on_the_exported_picture(themed, position):
     session = Session(toy_model())
     session.seek(position)
     pixels = _state_pixels(session)
-    # the toy at these steps: 0 nothing computed; 3 Ŷ's value being computed; 10 W2's gradient, H2 … L done
+    # the toy at these steps: 0 nothing computed; 3 Ŷ's value being computed; 9 W2's gradient, H2 … L done
     states = {node: p["state"] for node, p in pixels.items()}
     expected = {
         0: {"H1": "idle", "H2": "idle", "Yhat": "idle", "L": "idle", "X": "value", "W1": "value"},
         3: {"H1": "value", "H2": "value", "Yhat": "current", "L": "idle"},
-        10: {"W2": "current", "H2": "grad", "W3": "grad", "L": "grad", "H1": "value"},
+        9: {"W2": "current", "H2": "grad", "W3": "grad", "L": "grad", "H1": "value"},
     }[position]
     assert {node: states[node] for node in expected} == expected
     for node, p in pixels.items():

@@ -225,7 +225,7 @@ def check_gradients(
     progress: Progress | None = None,
     session: Session | None = None,
 ) -> list[GradCheckRow]:
-    """Compare every parameter's and input's gradient with central differences.
+    """Compare every parameter's gradient, and each input's the backward pass computes, with central differences.
 
     A leaf is checked at :func:`sample_size` elements picked at random
     (reproducibly, by ``seed``); the row says how many. An element passes
@@ -248,7 +248,8 @@ def check_gradients(
         assert value is not None
         known[name] = value
     rng = np.random.default_rng(seed)
-    leaves = [node for node in model.leaves if model.op(node) != "target"]
+    # every parameter, and each input whose gradient is asked for ("requires_grad" not false)
+    leaves = [node for node in model.leaves if model.op(node) != "target" and model.requires_grad(node)]
     per_leaf = budget / max(len(leaves), 1)
     rows = []
     for node in leaves:

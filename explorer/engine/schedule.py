@@ -1,7 +1,8 @@
 """What each step of a pass over a model does, worked out once per model.
 
 A :class:`Schedule` holds the plan (one :class:`Step` per op node forward,
-in topological order, then one per node backward, in reverse order) and,
+in topological order, then one per node backward, in reverse order, but for
+data whose gradient is not asked for: ``"requires_grad": false``) and,
 step by step, what a :class:`~explorer.engine.session.Session` calls: a
 forward step runs its op's ``forward`` on the values of the node's inputs; a
 backward step runs, for each consumer of the node, the consumer's
@@ -66,7 +67,9 @@ class Schedule:
 
 
 def _build(model: Model) -> Schedule:
-    forward_nodes, backward_nodes = model.op_nodes, tuple(reversed(model.order))
+    forward_nodes = model.op_nodes
+    # data marked "requires_grad": false (and what only it feeds) takes no backward step, as in PyTorch
+    backward_nodes = tuple(n for n in reversed(model.order) if model.requires_grad(n))
     phases: list[tuple[Phase, str]] = [("forward", n) for n in forward_nodes]
     phases += [("backward", n) for n in backward_nodes]
     plan = tuple(Step(i + 1, phase, node) for i, (phase, node) in enumerate(phases))

@@ -2,7 +2,9 @@
 
 The plan of a session is fixed by the model: one forward step per op node in
 topological order, then one backward step per node (ops and leaves) in
-reverse order. A backward step computes one node's gradient as the sum of
+reverse order, but none for data marked ``"requires_grad": false`` (PyTorch
+leaves ``X.grad`` ``None``; :meth:`Model.requires_grad
+<explorer.model.Model.requires_grad>`). A backward step computes one node's gradient as the sum of
 the vector-Jacobian products ``Jᵀ δ`` of its consumers, exactly what
 autograd does; dense Jacobians are built only by :meth:`Session.jacobian`.
 
@@ -73,7 +75,7 @@ class Session(Jacobians):
     >>> from explorer.model.examples import toy_model
     >>> s = Session(toy_model())
     >>> s.total, s.step()
-    (13, Step(index=1, phase='forward', node='H1'))
+    (11, Step(index=1, phase='forward', node='H1'))
     >>> s.run(); s.grad("W3").shape
     (3, 2)
     >>> s.jacobian("Yhat", "W3").shape

@@ -94,8 +94,8 @@ def _backward_lines(model: Model) -> list[str]:
             continue
         ports = {p: _ref("value", src) for p, src in model.inputs(node).items()}
         for port, source in model.inputs(node).items():
-            if model.op(source) in ("input", "target"):
-                continue  # data: no gradient needed
+            if model.op(source) in ("input", "target") and source not in _asked(model):
+                continue  # data: no gradient needed unless the model asks for it
             vjp = _code(model.op(node)).vjp[port]
             expr = vjp.format(g=_ref("grad", node), out=_ref("value", node), **ports)
             target = _ref("grad", source)
@@ -133,6 +133,16 @@ _PRINT = [
 ]
 
 
+def _asked(model: Model) -> tuple[str, ...]:
+    """The parameters, then the data whose file says ``"requires_grad": true``: the gradients a script prints.
+
+    Data without the key keeps the scripts as they were (parameters only);
+    data marked false is a tensor without ``requires_grad``, as PyTorch's default.
+    """
+    data = tuple(n for n in model.leaves if model.op(n) != "param" and model.spec(n).requires_grad is True)
+    return model.params + data
+
+
 def numpy_script(model: Model) -> str:
     """``model_numpy.py``: needs only numpy; the backward pass written out as VJPs."""
     _check_size(model)
@@ -143,7 +153,7 @@ def numpy_script(model: Model) -> str:
     lines += ["", "# -- forward pass (순전파) --", *_forward_lines(model, "numpy")]
     lines += ["", "# -- backward pass (역전파): vector-Jacobian products J^T v from the loss side --", "grad = {}"]
     lines += _backward_lines(model)
-    grads = ", ".join(f"{n!r}: {_ref('grad', n)}" for n in model.params)
+    grads = ", ".join(f"{n!r}: {_ref('grad', n)}" for n in _asked(model))
     lines += ["", f"loss = float({_ref('value', model.loss_id)})", f"grads = {{{grads}}}"]
     options = "np.set_printoptions(precision=6, suppress=True, linewidth=120)"
     lines += [line.format(tolist="np.asarray(t).tolist()", options=options) for line in _PRINT]
@@ -157,13 +167,13 @@ def torch_script(model: Model) -> str:
     lines = [_HEADER.format(title=title, how="with torch.autograd", file="model_torch.py") + "import torch", ""]
     lines += ["# -- the model's values, keyed by node id --", "value = {}"]
     for n in model.leaves:
-        grad = ", requires_grad=True" if model.op(n) == "param" else ""
+        grad = ", requires_grad=True" if n in _asked(model) else ""
         literal_value = _literal(model.value(n))
         lines.append(f"{_ref('value', n)} = torch.tensor({literal_value}, dtype=torch.float64{grad})")
     lines += ["", "# -- forward pass (순전파) --", *_forward_lines(model, "torch")]
     lines += ["", "# -- backward pass (역전파): autograd runs the vector-Jacobian products --"]
     lines.append(f"{_ref('value', model.loss_id)}.backward()")
-    grads = ", ".join(f"{n!r}: {_ref('value', n)}.grad" for n in model.params)
+    grads = ", ".join(f"{n!r}: {_ref('value', n)}.grad" for n in _asked(model))
     lines += ["", f"loss = {_ref('value', model.loss_id)}.item()", f"grads = {{{grads}}}"]
     options = "torch.set_printoptions(precision=6, sci_mode=False, linewidth=120)"
     lines += [line.format(tolist="t.tolist()", options=options) for line in _PRINT]

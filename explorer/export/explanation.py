@@ -16,9 +16,10 @@ from typing import Any
 import numpy as np
 
 from explorer.engine.session import Session
-from explorer.lesson.by_hand import forward_by_hand, jacobian_matrix, written_contraction
+from explorer.lesson.by_hand import elementwise_by_hand, forward_by_hand, jacobian_matrix, written_contraction
 from explorer.lesson.derivation import KIND_WORDS, Derivation, derive
 from explorer.lesson.notation import shape_text
+from explorer.lesson.notes import DEFINITIONS, READING_NOTES, symbol_legend
 from explorer.lesson.tex import tex_code, tex_text
 from explorer.model.numbers import latex, shown
 
@@ -129,9 +130,8 @@ def explanation_blocks(d: Derivation, session: Session) -> list[Block]:
     blocks.append(Para("No factor is built: each step multiplies the incoming gradient by Jᵀ, as autograd does.", ""))
     counts = [
         f"The full Jacobians would hold {d.dense_numbers} numbers; the VJPs produce {d.vjp_numbers}.",
-        f"As dense matrix products (multiply-adds): reverse mode, from the loss, {d.reverse_mode_cost}; "
-        f"forward mode, from {d.symbols[-1]}, {d.forward_mode_cost}. "
-        "The loss is one number, so reverse mode carries a vector, never a matrix: why autograd runs backwards.",
+        f"As dense matrix products (multiply-adds, the seed ∂L/∂L = 1 not counted): reverse mode, from the loss, "
+        f"{d.reverse_mode_cost}; forward mode, from {d.symbols[-1]}, {d.forward_mode_cost}. {d.modes}",
     ]
     if d.dense_product is not None and d.dense_product_diff is not None:
         ok = np.allclose(d.dense_product, d.path_gradient, rtol=1e-9, atol=1e-12)
@@ -141,6 +141,11 @@ def explanation_blocks(d: Derivation, session: Session) -> list[Block]:
         )
     blocks += [Heading("Counts", "")] + [Para(c, _math(c)) for c in counts]
     blocks += _lesson_blocks(d, session)
+    written = " ".join(b.text for b in blocks if isinstance(b, Heading | Para))
+    legend = symbol_legend(written)
+    if legend:
+        blocks.append(Heading("Symbols", ""))
+        blocks += [Para(str(line), _math(str(line))) for line in legend]
     result = (
         f"Result: {name} = ∇_{d.symbols[-1]} L (나블라) ({shape_text(tuple(d.gradient.shape))}), "
         "the gradient (변화도) the engine computed"
@@ -183,6 +188,18 @@ def _lesson_blocks(d: Derivation, session: Session) -> list[Block]:
             head = f"{row.output} = {symbols} = "
             line = head + _products(values, bias, row.value, num)
             blocks.append(Para(line, _with_math(_math(head.rstrip()), _products(values, bias, row.value, latex))))
+        if hand.more:
+            line = f"(and {hand.more} more elements, each the same sum)"
+            blocks.append(Para(line, _math(line)))
+    element_hand = elementwise_by_hand(session, of) if hand is None else None
+    if element_hand is not None:
+        blocks.append(Heading(f"Forward pass by hand (순전파): {element_hand.formula}", ""))
+        for by_hand in element_hand.rows:
+            line = f"{by_hand.output} = {by_hand.symbols} = {by_hand.numbers} = {num(by_hand.value)}"
+            blocks.append(Para(line, _math(line)))
+        if element_hand.more:
+            line = f"(and {element_hand.more} more, each the same)"
+            blocks.append(Para(line, _math(line)))
     jm = jacobian_matrix(session, of, wrt)
     if jm is not None:
         blocks.append(Heading(f"The Jacobian {jm.symbol} as the lecture's m×n matrix (야코비안 행렬)", ""))
@@ -196,7 +213,11 @@ def _lesson_blocks(d: Derivation, session: Session) -> list[Block]:
             blocks.append(Matrix(f"Jᵀv reshaped to {shape_text(jm.result.shape)}", "", jm.result))
     c = written_contraction(session, of, wrt)
     if c is not None:
-        blocks.append(Heading("The contraction written out (텐서곱), every term, zeros included", ""))
+        blocks.append(Heading(
+            "The contraction written out (수식으로 이해하기): a tensor product summed over the shared index,"
+            " every term, zeros included",
+            "",
+        ))
         blocks.append(Para(str(c.delta), _math(str(c.delta))))
         for element in c.rows:  # a ContractionRow, not the forward pass's HandRow above
             symbols = " + ".join(f"{t.upstream}·{t.local}" for t in element.terms)
@@ -375,4 +396,10 @@ def derivation_files(session: Session, nodes: Iterable[str] | None = None) -> di
         blocks = explanation_blocks(derive(session, node), session)
         md.append("#" + render_markdown(blocks).replace("\n## ", "\n### "))  # one level down per parameter
         tex.append(render_latex(blocks, standalone=False))
+    # beside the lecture: its four general derivatives, its layout, ∂L/∂Ŷ's three forms, its slips (Markdown only:
+    # the lines hold ℝⁿ and the like, which the LaTeX handout does not set)
+    md.append("## Beside the lecture\n")
+    md += [f"- {line}" for line in DEFINITIONS]
+    md.append("")
+    md += [f"{line}\n" for line in READING_NOTES]
     return {"derivation.md": "\n".join(md), "derivation.tex": LATEX_PREAMBLE + "\n".join(tex) + "\\end{document}\n"}

@@ -186,6 +186,8 @@ def _write_model(out: _Sink, model: Model) -> None:
         head: dict[str, Any] = {"id": spec.id, "op": spec.op}
         if spec.label is not None:
             head["label"] = spec.label
+        if spec.requires_grad is not None:
+            head["requires_grad"] = spec.requires_grad
         if spec.inputs:
             head["inputs"] = model.inputs(spec.id)
         out.write("  " + _text(head)[:-1])

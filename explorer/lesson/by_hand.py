@@ -23,16 +23,24 @@ from explorer.engine.session import Session
 from explorer.lesson.describe import closed_form, delta_definition
 from explorer.lesson.notation import partial, pretty, qualified_element
 from explorer.model.messages import Message, define, message
+from explorer.model.numbers import shown
+from explorer.ops import OPS
 
 define({
     "lesson.torch_scalar": "{call}  # {grad} is now {result}",
     "lesson.torch_vjp": "{call}  # v = {v}; {grad} is now Jᵀv = {result}, J never built",
+    "lesson.torch_scalar_data": "{call}  # {grad} is now {result} only if {node}.requires_grad_() ran before the forward"
+    " pass; data requires no gradient by default and {grad} stays None",
+    "lesson.torch_vjp_data": "{call}  # v = {v}; {grad} is now Jᵀv = {result} only if {node}.requires_grad_() ran"
+    " before the forward pass; data requires no gradient by default and {grad} stays None",
 })
 
 Array = npt.NDArray[np.float64]
 
-#: The forward pass is written out by hand for a layer with at most this many multiply-adds.
-HAND_LIMIT = 64
+#: The forward pass by hand writes out at most this many output elements (the rest are counted) …
+HAND_ROWS = 8
+#: … each a sum of at most this many terms (a linear layer of more inputs is not written out).
+HAND_TERMS = 16
 #: The m×n Jacobian and the written contraction are given for at most this many Jacobian elements.
 MATRIX_LIMIT = 144
 FLATTENING = "row-major over (row, sample): element (i, s) of an n×B matrix is entry i·B + s"
@@ -88,10 +96,94 @@ class ForwardByHand:
     input_value: Array
     value: Array
     rows: tuple[HandRow, ...]
+    #: output elements not written out (past :data:`HAND_ROWS`), each the same kind of sum
+    more: int = 0
+
+
+@dataclass(frozen=True)
+class ElementRow:
+    """One output element of an elementwise op or a loss: ``a⁽¹⁾₁ = σ(h⁽¹⁾₁) = σ(0.7) = 0.6682``."""
+
+    output: str
+    symbols: str
+    numbers: str
+    value: float
+
+
+@dataclass(frozen=True)
+class ElementwiseByHand:
+    """The forward pass of an activation (one row per element) or a loss (one row), by hand."""
+
+    node: str
+    formula: str
+    rows: tuple[ElementRow, ...]
+    #: elements (an activation's) or terms (a loss's) not written out, past :data:`HAND_ROWS`
+    more: int = 0
+
+
+def _bracketed(x: float) -> str:
+    """A number inside a formula: negative ones in parentheses, ``(−0.5)``."""
+    text = shown(x)
+    return f"({text})" if text.startswith(("−", "-")) else text
+
+
+def elementwise_by_hand(session: Session, node: str) -> ElementwiseByHand | None:
+    """The forward pass of an activation or a loss by hand, once its value is known, else ``None``.
+
+    >>> from explorer.model.examples import toy_model
+    >>> s = Session(toy_model()); s.run()
+    >>> row = elementwise_by_hand(s, "L").rows[0]
+    >>> row.symbols
+    '½ [(ŷ₁ − y₁)² + (ŷ₂ − y₂)²]'
+    >>> row.numbers, round(row.value, 5)
+    ('½ [(0.234 − 0.5)² + (0.022 − (−0.5))²]', 0.17162)
+    """
+    from explorer.lesson.describe import forward_formula
+
+    model = session.model
+    op, value = model.op(node), session.value(node)
+    if value is None or model.spec(node).info.is_leaf or op == "linear":
+        return None
+    ports = model.inputs(node)
+    if model.spec(node).info.is_loss:
+        pred, target = session.value(ports["pred"]), session.value(ports["target"])
+        assert pred is not None
+        assert target is not None
+        p_label, t_label = model.label(ports["pred"]), model.label(ports["target"])
+        indices = list(np.ndindex(pred.shape))
+        shown_terms = indices[:HAND_ROWS]
+        symbols = [f"({element_name(p_label, pred.shape, i)} − {element_name(t_label, target.shape, i)})²" for i in shown_terms]
+        numbers = [f"({shown(float(pred[i]))} − {_bracketed(float(target[i]))})²" for i in shown_terms]
+        tail = " + …" if len(indices) > HAND_ROWS else ""
+        scale = {"half_sse": "½ ", "sse": "", "mse": f"1/{len(indices)} · "}.get(op, "")
+        row = ElementRow(
+            pretty(model.label(node)),
+            f"{scale}[{' + '.join(symbols)}{tail}]",
+            f"{scale}[{' + '.join(numbers)}{tail}]",
+            float(value),
+        )
+        return ElementwiseByHand(node, forward_formula(model, node), (row,), max(len(indices) - HAND_ROWS, 0))
+    x = session.value(ports["x"])
+    assert x is not None
+    symbol = OPS[op].symbol or op
+    x_label, out_label = model.label(ports["x"]), model.label(node)
+    indices = list(np.ndindex(value.shape))
+    rows = tuple(
+        ElementRow(
+            element_name(out_label, value.shape, i),
+            f"{symbol}({element_name(x_label, x.shape, i)})",
+            f"{symbol}({shown(float(x[i]))})",
+            float(value[i]),
+        )
+        for i in indices[:HAND_ROWS]
+    )
+    return ElementwiseByHand(node, forward_formula(model, node), rows, max(len(indices) - HAND_ROWS, 0))
 
 
 def forward_by_hand(session: Session, node: str) -> ForwardByHand | None:
-    """The forward pass of a small linear node by hand, or ``None`` (other op, too large, not reached).
+    """The forward pass of a linear node by hand, or ``None`` (another op, over :data:`HAND_TERMS` inputs, not reached).
+
+    At most :data:`HAND_ROWS` output elements are written out; ``more`` counts the rest.
 
     >>> from explorer.model.examples import toy_model
     >>> s = Session(toy_model()); s.run()
@@ -110,12 +202,12 @@ def forward_by_hand(session: Session, node: str) -> ForwardByHand | None:
     b = session.value(ports["b"]) if "b" in ports else None
     assert x is not None
     assert w is not None
-    if w.size * x.shape[1] > HAND_LIMIT:
+    if w.shape[0] > HAND_TERMS:
         return None
     x_label, w_label, out_label = model.label(ports["x"]), model.label(ports["w"]), model.label(node)
     b_label = model.label(ports["b"]) if "b" in ports else ""
     rows = []
-    for i, s in np.ndindex(value.shape):
+    for i, s in list(np.ndindex(value.shape))[:HAND_ROWS]:
         terms = tuple(
             HandTerm(
                 qualified_element(w_label, (k, i)),
@@ -128,7 +220,8 @@ def forward_by_hand(session: Session, node: str) -> ForwardByHand | None:
         bias = (qualified_element(b_label, (i,)), float(b[i])) if b is not None else None
         rows.append(HandRow(element_name(out_label, value.shape, (i, s)), terms, bias, float(value[i, s])))
     return ForwardByHand(
-        node, forward_formula(model, node), pretty(w_label), w, w.T, pretty(x_label), x, value, tuple(rows)
+        node, forward_formula(model, node), pretty(w_label), w, w.T, pretty(x_label), x, value, tuple(rows),
+        max(value.size - HAND_ROWS, 0),
     )
 
 
@@ -208,24 +301,49 @@ def jacobian_matrix(session: Session, of: str, wrt: str) -> JacobianMatrix | Non
 def torch_correspondence(session: Session, of: str, wrt: str) -> Message:
     """The same product in PyTorch: ``Yhat.backward(gradient=v)`` leaves ``Jᵀv`` in ``W3.grad``.
 
-    The code stays code (``call``, ``grad``); the comment is worded.
+    The code stays code (``call``, ``grad``); the comment is worded. What
+    PyTorch fills in is said as it is: a parameter (a leaf that requires
+    grad) gets ``.grad``; a tensor computed in the forward pass keeps its
+    ``.grad`` only after ``retain_grad()``; data (``input``, ``target``)
+    gets one only when it was made to require grad before the forward pass.
 
     >>> from explorer.model.examples import toy_model
     >>> s = Session(toy_model()); s.run()
     >>> str(torch_correspondence(s, "Yhat", "W3"))
     'Yhat.backward(gradient=v)  # v = ∂L/∂Ŷ; W3.grad is now Jᵀv = ∂L/∂W₃, J never built'
+    >>> str(torch_correspondence(s, "L", "Yhat"))
+    'Yhat.retain_grad(); L.backward()  # Yhat.grad is now ∂L/∂Ŷ'
     """
     model = session.model
+    of_name, wrt_name = torch_name(of), torch_name(wrt)
+    data = wrt in model.leaves and wrt not in model.params
+    retain = "" if wrt in model.leaves else f"{wrt_name}.retain_grad(); "
+    result = f"∂L/∂{pretty(model.label(wrt))}"
+    data_args = {"node": wrt_name} if data else {}
     if not model.shape(of):
+        key = "lesson.torch_scalar_data" if data else "lesson.torch_scalar"
         result = f"∂{pretty(model.label(of))}/∂{pretty(model.label(wrt))}"
-        return message("lesson.torch_scalar", call=f"{of}.backward()", grad=f"{wrt}.grad", result=result)
+        return message(key, call=f"{retain}{of_name}.backward()", grad=f"{wrt_name}.grad", result=result, **data_args)
     return message(
-        "lesson.torch_vjp",
-        call=f"{of}.backward(gradient=v)",
+        "lesson.torch_vjp_data" if data else "lesson.torch_vjp",
+        call=f"{retain}{of_name}.backward(gradient=v)",
         v=f"∂L/∂{pretty(model.label(of))}",
-        grad=f"{wrt}.grad",
-        result=f"∂L/∂{pretty(model.label(wrt))}",
+        grad=f"{wrt_name}.grad",
+        result=result,
+        **data_args,
     )
+
+
+def torch_name(node: str) -> str:
+    """The Python name a PyTorch line gives a node: its id, or the id made an identifier.
+
+    >>> torch_name("W1"), torch_name("my layer"), torch_name("2x")
+    ('W1', 'my_layer', '_2x')
+    """
+    if node.isidentifier():
+        return node
+    name = "".join(c if (c.isalnum() or c == "_") and c.isascii() else "_" for c in node)
+    return name if name.isidentifier() else f"_{name}"
 
 
 @dataclass(frozen=True)

@@ -25,12 +25,20 @@ import numpy.typing as npt
 from explorer.engine.errors import EngineError
 from explorer.engine.session import Session
 from explorer.lesson.notation import latex_name, partial, pretty, subscript
-from explorer.model.messages import define, message
+from explorer.model import Model
+from explorer.model.messages import Message, define, message
 
 define({
     "lesson.no_such_node": "no node {node!r} in the model (nodes: {nodes})",
     "lesson.no_parameter": "the model has no parameter; name a node with --node",
     "lesson.not_known_yet": "∂L/∂{node} is not known at step {step}/{total}: the backward pass reaches {node} at step {reached}",
+    "lesson.not_asked": "∂L/∂{node} is not computed: {node} is data marked \"requires_grad\": false, as PyTorch leaves"
+    " its .grad None; mark it true to follow the gradient to it",
+    "lesson.modes_none": "One factor: nothing to multiply in either mode.",
+    "lesson.modes_same": "{factors} factors: {cost} multiply-adds in either mode.",
+    "lesson.modes_reverse": "With {factors} factors reverse mode is cheaper, {reverse} against {forward}: from the loss it"
+    " carries one row vector (the loss is one number), never a matrix; this is why autograd runs backwards.",
+    "lesson.modes_forward": "With {factors} factors forward mode is cheaper here, {forward} against {reverse}.",
 })
 
 Array = npt.NDArray[np.float64]
@@ -39,7 +47,7 @@ Array = npt.NDArray[np.float64]
 FULL_NUMBERS_LIMIT = 144
 #: The dense product along the chain is formed only while every factor stays below this.
 DENSE_PRODUCT_LIMIT = 1_000_000
-#: The lecture's function letters, from the node side; the loss is always ``l``.
+#: The lecture's function letters for layers 1, 2 and 3; the loss is always ``l``.
 FUNCTION_LETTERS = ("f", "g", "p")
 
 #: Kind key → (English, Korean), the lecture's categories of derivative.
@@ -147,7 +155,9 @@ class Derivation:
     path_gradient: Array
     dense_numbers: int
     vjp_numbers: int
+    #: multiply-adds of the dense chain product from the node side (the factors right to left) …
     forward_mode_cost: int
+    #: … and from the loss side (left to right); the seed ∂L/∂L = 1 is not counted in either
     reverse_mode_cost: int
     dense_product: Array | None
     dense_product_diff: float | None
@@ -157,6 +167,23 @@ class Derivation:
     def single_path(self) -> bool:
         """True when the path is the only way from the node to the loss."""
         return not self.branches
+
+    @property
+    def modes(self) -> Message:
+        """Which mode is cheaper along this path, in a sentence with the numbers.
+
+        >>> from explorer.model.examples import toy_model
+        >>> s = Session(toy_model()); s.run()
+        >>> str(derive(s, "W1").modes)[:60], str(derive(s, "W3").modes)
+        ('With 4 factors reverse mode is cheaper, 42 against 153: from', '2 factors: 12 multiply-adds in either mode.')
+        """
+        factors, forward, reverse = len(self.factors), self.forward_mode_cost, self.reverse_mode_cost
+        if factors <= 1:
+            return message("lesson.modes_none")
+        if forward == reverse:
+            return message("lesson.modes_same", factors=factors, cost=forward)
+        key = "lesson.modes_reverse" if reverse < forward else "lesson.modes_forward"
+        return message(key, factors=factors, forward=forward, reverse=reverse)
 
     @property
     def chain_symbol(self) -> str:
@@ -215,6 +242,8 @@ def derive(session: Session, node: str | None = None) -> Derivation:
         node = model.params[0]
     path, branches = path_from_loss(session, node)
     gradient = session.grad(node)
+    if gradient is None and not model.requires_grad(node):
+        raise EngineError(message("lesson.not_asked", node=node))
     if gradient is None:
         reached = _backward_step(session, node)
         raise EngineError(
@@ -226,7 +255,8 @@ def derive(session: Session, node: str | None = None) -> Derivation:
     path_gradient = vjps[-1].result if vjps else gradient
     sizes = [size_of(s) for s in shapes]
     dense_product, diff = _dense_product(session, path, sizes, path_gradient)
-    letters = _letters(len(path) - 1)
+    function_letter = function_letters(model)
+    letters = [function_letter[n] for n in path[:-1]]
     name, name_latex = pretty(model.label(node)), latex_name(model.label(node))
     circ = r" \circ "
     return Derivation(
@@ -245,31 +275,55 @@ def derive(session: Session, node: str | None = None) -> Derivation:
         path_gradient=path_gradient,
         dense_numbers=sum(f.size for f in factors),
         vjp_numbers=sum(sizes[1:]),
-        forward_mode_cost=sum(sizes[i] * sizes[i + 1] for i in range(len(sizes) - 2)) * sizes[-1],
-        reverse_mode_cost=sum(sizes[i] * sizes[i + 1] for i in range(len(sizes) - 1)),
+        forward_mode_cost=mode_costs(sizes)[0],
+        reverse_mode_cost=mode_costs(sizes)[1],
         dense_product=dense_product,
         dense_product_diff=diff,
         branches=branches,
     )
 
 
+def mode_costs(sizes: list[int]) -> tuple[int, int]:
+    """Multiply-adds of the product of the dense factors along a path: ``(forward mode, reverse mode)``.
+
+    ``sizes`` are the element counts along the path, the loss first. Factor
+    ``i`` is a ``sizes[i]×sizes[i+1]`` matrix. Reverse mode starts from the
+    first factor (the seed ∂L/∂L = 1 times it is no work) and multiplies the
+    ``sizes[0]×sizes[i]`` product by each next factor; forward mode starts
+    from the last factor and multiplies each earlier factor into the
+    ``sizes[i+1]×sizes[-1]`` product. One factor costs nothing; two cost one
+    product, the same either way.
+
+    >>> mode_costs([1, 2, 3, 3, 9]), mode_costs([1, 2, 6]), mode_costs([1, 2])
+    ((153, 42), (12, 12), (0, 0))
+    """
+    factors = len(sizes) - 1
+    reverse = sum(sizes[0] * sizes[i] * sizes[i + 1] for i in range(1, factors))
+    forward = sum(sizes[i] * sizes[i + 1] * sizes[-1] for i in range(factors - 1))
+    return forward, reverse
+
+
 def _backward_step(session: Session, node: str) -> int:
     return next(s.index for s in session.plan if s.phase == "backward" and s.node == node)
 
 
-def _letters(count: int) -> list[str]:
-    """``['l', 'p', 'g', 'f']`` for four functions, the lecture's ``l∘p∘g∘f``; ``f₁…fₙ`` past its letters.
+def function_letters(model: Model) -> dict[str, str]:
+    """Each op node's letter, fixed by the node, not by the path: the lecture's ``L = l∘p∘g∘f(X)``.
 
-    >>> _letters(4), _letters(6)
-    (['l', 'p', 'g', 'f'], ['l', 'f₅', 'f₄', 'f₃', 'f₂', 'f₁'])
+    The loss is ``l``; the other op nodes, in forward order, are ``f``, ``g``
+    and ``p`` (layer 1, 2, 3) when there are at most three of them, else
+    ``f₁ … fₙ``. So ``W₃`` reads ``l∘p`` and ``H₁`` ``l∘p∘g`` on every view.
+
+    >>> from explorer.model.examples import toy_model
+    >>> function_letters(toy_model())
+    {'H1': 'f', 'H2': 'g', 'Yhat': 'p', 'L': 'l'}
     """
-    if count == 0:
-        return []
-    if count - 1 <= len(FUNCTION_LETTERS):
-        inner = list(FUNCTION_LETTERS[: count - 1])
+    inner = [n for n in model.op_nodes if n != model.loss_id]
+    if len(inner) <= len(FUNCTION_LETTERS):
+        letters = dict(zip(inner, FUNCTION_LETTERS, strict=False))
     else:
-        inner = [f"f{subscript(i + 1)}" for i in range(count - 1)]
-    return ["l", *reversed(inner)]
+        letters = {n: f"f{subscript(i + 1)}" for i, n in enumerate(inner)}
+    return {**letters, model.loss_id: "l"}
 
 
 def _factor(session: Session, of: str, wrt: str) -> Factor:

@@ -4,9 +4,9 @@
 >>> from explorer.engine import Session
 >>> s = Session(toy_model())
 >>> describe_step(s.model, s.step())
-'Forward 1/13: H₁ = W₁ᵀ · X'
->>> s.run(); describe_step(s.model, s.plan[8])
-'Backward 9/13: ∂L/∂H₂ = W₃ · δ'
+'Forward 1/11: H₁ = W₁ᵀ · X'
+>>> s.run(); describe_step(s.model, s.plan[7])
+'Backward 8/11: ∂L/∂H₂ = W₃ · δ'
 """
 
 from __future__ import annotations
@@ -110,4 +110,5 @@ def describe_step(model: Model, step: Step | None, total: int | None = None) -> 
 
 
 def _total(model: Model) -> int:
-    return len(model.op_nodes) + len(model.order)
+    """The steps of a pass: every op node forward, then every node whose gradient is computed backward."""
+    return len(model.op_nodes) + sum(model.requires_grad(n) for n in model.order)

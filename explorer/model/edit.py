@@ -39,7 +39,7 @@ from __future__ import annotations
 from explorer.model.chain import NOT_A_CHAIN, Layer, chain_input, chain_layers, chain_target, layer_of
 from explorer.model.chain_edit import add_layer, remove_layer, set_activation, set_bias, set_width
 from explorer.model.draft import FILL_STD, fill_seed
-from explorer.model.node_edit import randomise, set_batch, set_loss, set_position, set_value
+from explorer.model.node_edit import randomise, set_batch, set_loss, set_position, set_requires_grad, set_value
 from explorer.model.numbering import renumber_layers
 
 __all__ = [
@@ -60,6 +60,7 @@ __all__ = [
     "set_bias",
     "set_loss",
     "set_position",
+    "set_requires_grad",
     "set_value",
     "set_width",
 ]

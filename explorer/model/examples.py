@@ -13,7 +13,10 @@ EXAMPLES = {
     "deep_sigmoid": "A deep chain with sigmoid activations (기울기 소실, gradient vanishing)",
     "deep_relu": "The same deep chain with ReLU activations",
     "regression": "Learning lab: 1 → 8 tanh → 1 fits sin(1.5x); train 500 iterations at η 0.02 (loss 3.29 → 0.022)",
-    "lab_deep_sigmoid": "Learning lab: 6 sigmoid layers; train 500 at η 0.01: ‖∂L/∂W₁‖ ≈ ‖∂L/∂W₆‖ / 400, the loss stalls",
+    "lab_deep_sigmoid": (
+        "Learning lab: 6 sigmoid layers; train 500 at η 0.01: ‖∂L/∂W₁‖ starts at 1/400 of ‖∂L/∂W₆‖;"
+        " after 10 iterations every gradient is small and the loss stalls near 8"
+    ),
     "lab_deep_relu": "Learning lab: the same 6 layers and weights with ReLU; train 500 at η 0.01: the loss falls to 0.09",
 }
 

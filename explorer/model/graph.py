@@ -21,10 +21,10 @@ from explorer.model.initial import initial_value
 from explorer.model.messages import define, message
 from explorer.model.names import check_id, check_text
 from explorer.model.quote import shown
-from explorer.model.spec import Array, NodeSpec, Shape, check_pos
+from explorer.model.spec import DATA_OPS, Array, NodeSpec, Shape, check_pos
 from explorer.ops import OPS, VECTOR_PORTS
 
-__all__ = ["Array", "Model", "NodeSpec", "Shape", "check_pos", "fmt_shape"]  # the node's record lives in .spec
+__all__ = ["DATA_OPS", "Array", "Model", "NodeSpec", "Shape", "check_pos", "fmt_shape"]  # the node's record lives in .spec
 
 define({
     "model.no_nodes": "the model has no nodes",
@@ -58,6 +58,8 @@ define({
     "model.dim_limit": "shape {shape} has a dimension past the limit {limit}",
     "model.batch_limit": "batch {batch} is past the limit {limit}",
     "model.op_value": "is an op node; its value comes from the engine",
+    "model.requires_grad_data": "requires_grad is only for input and target nodes, not {op}",
+    "model.requires_grad_bool": "requires_grad must be true or false, got {value}",
 })
 
 def _readonly(array: Array) -> Array:
@@ -121,6 +123,16 @@ class Model:
             self._consumers[node] = tuple(sorted(found, key=lambda item: rank[item[0]]))
         self._leaves = tuple(n for n in self.order if self._spec[n].info.is_leaf)
         self._op_nodes = tuple(n for n in self.order if not self._spec[n].info.is_leaf)
+        needs: set[str] = set()
+        for node in self.order:  # PyTorch's rule: a parameter, data asked to, or an op fed by one of those
+            spec = self._spec[node]
+            if spec.info.is_leaf:
+                asked = spec.op == "param" or spec.requires_grad is not False
+            else:
+                asked = any(source in needs for source in self._inputs[node].values())
+            if asked:
+                needs.add(node)
+        self._needs_grad = frozenset(needs)
 
     # -- construction -------------------------------------------------------
 
@@ -139,6 +151,9 @@ class Model:
                 check_text(spec.label, message("model.the_label"), node_id)
             if spec.pos is not None:
                 check_pos(spec.pos, node_id)
+            if spec.requires_grad is not None and (spec.op not in DATA_OPS or not isinstance(spec.requires_grad, bool)):
+                key = "model.requires_grad_data" if spec.op not in DATA_OPS else "model.requires_grad_bool"
+                raise ModelError(message(key, op=spec.op, value=shown(spec.requires_grad)), node_id)
             self.graph.add_node(node_id, spec=spec)
         for spec in self.specs:
             info = spec.info
@@ -354,6 +369,23 @@ class Model:
     def op_nodes(self) -> tuple[str, ...]:
         """The nodes the forward pass computes, in step order."""
         return self._op_nodes
+
+    def requires_grad(self, node_id: str) -> bool:
+        """Whether the backward pass computes ``∂L/∂node``: a parameter, data not marked
+        ``"requires_grad": false``, an op with such an input, and always the loss.
+
+        >>> from explorer.model.examples import toy_model
+        >>> m = toy_model()
+        >>> [n for n in m.order if not m.requires_grad(n)]
+        ['X', 'Y']
+        """
+        self._require(node_id)
+        return node_id in self._needs_grad or node_id == self.loss_id
+
+    def data_requires_grad(self, node_id: str) -> bool | None:
+        """An input's or a target's own setting (``None`` for any other node): whether its gradient is asked for."""
+        spec = self.spec(node_id)
+        return None if spec.op not in DATA_OPS else spec.requires_grad is not False
 
     @property
     def params(self) -> tuple[str, ...]:

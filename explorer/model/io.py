@@ -63,7 +63,7 @@ MODEL_FORMAT = "jacobian-explorer/model"
 SNAPSHOT_FORMAT = "jacobian-explorer/snapshot"
 VERSION = 1
 
-_NODE_KEYS = {"id", "op", "inputs", "value", "shape", "init", "label", "pos"}
+_NODE_KEYS = {"id", "op", "inputs", "value", "shape", "init", "label", "pos", "requires_grad"}
 #: Top-level keys of a model file that this program reads; any other is kept as an extra.
 _MODEL_KEYS = ("format", "version", "name", "nodes")
 #: A JSON escape of a UTF-16 surrogate; only when one appears can a string hold a lone surrogate.
@@ -235,7 +235,8 @@ def _node_spec(raw: Any, index: int) -> NodeSpec:
     pos = raw.get("pos")
     if pos is not None:
         pos = check_pos(pos, node)
-    return NodeSpec(node, op, dict(inputs), value, shape, dict(init) if init else None, label, pos)
+    requires_grad = raw.get("requires_grad")  # checked by the model: a bool, on an input or a target only
+    return NodeSpec(node, op, dict(inputs), value, shape, dict(init) if init else None, label, pos, requires_grad)
 
 
 def _non_finite(document: Any) -> bool:
@@ -310,6 +311,8 @@ def model_to_dict(model: Model, fill_values: bool = False) -> dict[str, Any]:
         raw: dict[str, Any] = {"id": spec.id, "op": spec.op}
         if spec.label is not None:
             raw["label"] = spec.label
+        if spec.requires_grad is not None:
+            raw["requires_grad"] = spec.requires_grad
         if spec.inputs:
             raw["inputs"] = model.inputs(spec.id)
         if spec.info.is_leaf:

@@ -41,6 +41,31 @@ def set_loss(model: Model, op: str) -> Model:
     return draft.build()
 
 
+def set_requires_grad(model: Model, node: str, requires_grad: bool) -> Model:
+    """Ask for ``∂L/∂node`` of an input or a target, or stop asking (the file's ``"requires_grad"``).
+
+    >>> from explorer.model.examples import toy_model
+    >>> toy = toy_model()
+    >>> toy.requires_grad("X"), set_requires_grad(toy, "X", True).requires_grad("X")
+    (False, True)
+    >>> set_requires_grad(toy, "X", False) is toy
+    True
+
+    Raises
+    ------
+    ModelError
+        Naming the node, for a node that is not an input or a target.
+    """
+    require_node(model, node)
+    if model.data_requires_grad(node) is None:
+        raise ModelError(message("model.requires_grad_data", op=model.op(node), value=""), node)
+    if model.data_requires_grad(node) == bool(requires_grad):
+        return model  # a file without the key already behaves as true
+    draft = Draft(model)
+    draft.put(node, draft.get(node).with_(requires_grad=bool(requires_grad)))
+    return draft.build()
+
+
 def set_batch(model: Model, batch: int) -> Model:
     """Give every input and target ``batch`` columns (samples).
 

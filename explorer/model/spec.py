@@ -29,6 +29,8 @@ define({
 
 Array = npt.NDArray[np.float64]
 Shape = tuple[int, ...]
+#: The data ops: an ``input`` or a ``target`` may say ``"requires_grad"``.
+DATA_OPS = ("input", "target")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,9 @@ class NodeSpec:
     init: Mapping[str, Any] | None = None
     label: str | None = None
     pos: tuple[float, float] | None = None
+    #: on an ``input`` or ``target`` node, whether the backward pass computes its gradient;
+    #: ``None`` (no key in the file) behaves as ``True``, as files written before the key did
+    requires_grad: bool | None = None
 
     @property
     def info(self) -> Op:

@@ -3,7 +3,7 @@
 >>> from explorer.model.examples import toy_model
 >>> exercises = make_exercises(toy_model(), count=4, seed=1)
 >>> [item.step for item in exercises.items]
-[2, 7, 11, 13]
+[2, 6, 9, 11]
 >>> exercises.items[0].ask, expected(exercises, exercises.items[0]).shape
 ('jacobian', (3, 1, 3, 1))
 """

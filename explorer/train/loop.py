@@ -227,8 +227,11 @@ def train(
     plan = TrainPlan(model)
     losses = np.empty(steps + 1)
     squares = np.empty((steps + 1, 1 + len(plan.params)))  # ‖values‖², then ‖∂L/∂p‖² per parameter
+    large: dict[tuple[int, int], float] = {}  # (row, parameter) → a norm whose square overflows float64
     with np.errstate(all="ignore"):
-        rows, divergence = _run(plan, int(steps), float(lr), float(momentum), losses, squares, progress, should_stop, every)
+        rows, divergence = _run(
+            plan, int(steps), float(lr), float(momentum), losses, squares, progress, should_stop, every, large
+        )
     if divergence is not None and divergence.phase != "update" and rows > 0:
         # the pass of these parameters overflowed: go back to the ones before (the run is deterministic)
         again = TrainPlan(model)
@@ -237,11 +240,15 @@ def train(
         plan = again
     status: Status = "diverged" if divergence else ("completed" if rows == steps + 1 else "stopped")
     trained = model if rows <= 1 else with_params(model, plan.param_values())  # no update: the model as given
+    grad_norms = np.sqrt(squares[:rows, 1:])
+    for (row, column), norm in large.items():
+        if row < rows:
+            grad_norms[row, column] = norm
     return TrainResult(
         model=trained,
         params=plan.params,
         loss=losses[:rows].copy(),
-        grad_norms=np.sqrt(squares[:rows, 1:]),
+        grad_norms=grad_norms,
         updates=max(rows - 1, 0),
         status=status,
         divergence=divergence,
@@ -260,10 +267,13 @@ def _run(
     progress: Callable[[int, float], object] | None = None,
     should_stop: Callable[[], bool] | None = None,
     every: int | None = None,
+    large: dict[tuple[int, int], float] | None = None,
 ) -> tuple[int, Divergence | None]:
     """The loop: returns the number of history rows written and the divergence, if any.
 
-    ``squares[i]`` receives ``‖values‖²`` and then ``‖∂L/∂p‖²`` per parameter.
+    ``squares[i]`` receives ``‖values‖²`` and then ``‖∂L/∂p‖²`` per parameter;
+    where a square overflows while every number is finite, ``large`` receives
+    the norm itself, computed scaled (:func:`safe_norm`), and the run goes on.
     Parameters are never checked after the pass: an update is applied in
     place only while a bound on ``‖p‖ + η‖v‖`` shows it cannot overflow,
     and is otherwise computed aside and checked first.
@@ -288,9 +298,13 @@ def _run(
         g_squares = sum(listed[1:])
         total = listed[0] + g_squares
         if not isfinite(total + loss):
-            divergence = _diagnose(plan, i, loss, row[1:])
+            divergence = _diagnose(plan, i, loss)
             if divergence is not None:
                 return i, divergence
+            if large is not None:  # finite numbers whose squares overflow: keep the norms, scaled
+                for j, p in enumerate(plan.params):
+                    if not isfinite(row[1 + j]):
+                        large[i, j] = safe_norm(plan.grads[p])
         losses[i] = loss
         if progress is not None:
             if every is None:
@@ -341,17 +355,32 @@ def _bound(array: Array) -> float:
     return float(np.max(np.abs(array))) * math.sqrt(array.size) * 1.001 if array.size else 0.0
 
 
-def _diagnose(plan: TrainPlan, iteration: int, loss: float, row: Array) -> Divergence | None:
-    """The first node that is not finite, or ``None`` when only a sum of squares overflowed."""
+def safe_norm(array: Array) -> float:
+    """``‖array‖`` (Frobenius) without squaring a large number: ``m · ‖array / m‖`` with ``m = max |a|``.
+
+    Finite numbers past about 1e154 square to inf; scaled first they do not.
+
+    >>> round(safe_norm(np.array([3e200, 4e200])) / 1e200, 12), safe_norm(np.zeros(2)), safe_norm(np.array([3.0, 4.0]))
+    (5.0, 0.0, 5.0)
+    """
+    largest = float(np.max(np.abs(array), initial=0.0))
+    if largest == 0.0 or not math.isfinite(largest):
+        return largest
+    return largest * float(np.linalg.norm(array / largest))
+
+
+def _diagnose(plan: TrainPlan, iteration: int, loss: float) -> Divergence | None:
+    """The first node whose value or gradient is not finite, or ``None`` when only a sum of squares overflowed.
+
+    A norm that overflows is not a gradient that overflows: with every number
+    finite the run carries on (the norm is kept scaled), and the first number
+    that truly stops being finite is named when it comes.
+    """
     found = plan.first_non_finite(loss)
-    if found is not None:
-        node, phase = found
-        return Divergence(iteration, node, plan.model.label(node), phase)
-    bad = [p for p, s in zip(plan.params, row, strict=True) if not math.isfinite(s)]
-    if not bad:
-        return None  # large but finite numbers: carry on
-    # a gradient of finite numbers whose norm overflows float64: as far as training goes, it has diverged
-    return Divergence(iteration, bad[0], plan.model.label(bad[0]), "backward")
+    if found is None:
+        return None
+    node, phase = found
+    return Divergence(iteration, node, plan.model.label(node), phase)
 
 
 def _update_failure(plan: TrainPlan, iteration: int, new: Array) -> Divergence:

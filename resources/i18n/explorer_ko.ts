@@ -80,6 +80,10 @@
         <translation>역전파는 {jac}를 만들지 않습니다: v = {upstream} ({vshape})로 Jᵀ v = {closed}를 바로 계산합니다 ({shape}개의 수, torch.autograd와 같은 방식).</translation>
     </message>
     <message>
+        <source>Symbols</source>
+        <translation>기호</translation>
+    </message>
+    <message>
         <source>No independent check here: the Jacobian was too large to build, and the closed form is the engine&apos;s own computation. Use the finite-difference check below.</source>
         <translation>여기서는 독립적인 확인이 없습니다: 야코비안 행렬이 너무 커서 만들지 않았고, 닫힌 형태는 엔진 자신의 계산입니다. 아래의 유한 차분 확인을 사용하세요.</translation>
     </message>
@@ -227,6 +231,14 @@
         <translation>{names}의 마지막 열 {count}개를 지웠습니다.</translation>
     </message>
     <message>
+        <source>Compute ∂L/∂{node}</source>
+        <translation>∂L/∂{node} 계산하기</translation>
+    </message>
+    <message>
+        <source>Stop computing ∂L/∂{node}</source>
+        <translation>∂L/∂{node} 계산 그만하기</translation>
+    </message>
+    <message>
         <source>Edit {node}</source>
         <translation>{node} 편집</translation>
     </message>
@@ -315,11 +327,20 @@
     <name>DerivationView</name>
     <message>
         <source>The chain from the loss · 연쇄법칙</source>
+        <extracomment>the node whose forward pass :attr:`hand` writes out (the inspected op node, or the op a leaf feeds)</extracomment>
         <translation>손실에서 시작하는 연쇄 · 연쇄법칙</translation>
     </message>
     <message>
         <source>One local derivative: {symbol} (pick another above)</source>
         <translation>국소 미분 하나: {symbol} (위에서 다른 것을 고르세요)</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>기호</translation>
+    </message>
+    <message>
+        <source>Beside the lecture</source>
+        <translation>강의와 나란히 읽기</translation>
     </message>
 </context>
 <context>
@@ -407,6 +428,14 @@
         <translation>{call}  # 이제 {grad}에는 {result}가 들어 있음</translation>
     </message>
     <message>
+        <source>{call}  # {grad} is now {result} only if {node}.requires_grad_() ran before the forward pass; data requires no gradient by default and {grad} stays None</source>
+        <translation>{call}  # 순방향 계산 전에 {node}.requires_grad_()를 실행했을 때만 이제 {grad}에는 {result}가 들어 있음; 데이터는 기본적으로 변화도를 요구하지 않으므로 {grad}는 None으로 남음</translation>
+    </message>
+    <message>
+        <source>{call}  # v = {v}; {grad} is now Jᵀv = {result} only if {node}.requires_grad_() ran before the forward pass; data requires no gradient by default and {grad} stays None</source>
+        <translation>{call}  # v = {v}; 순방향 계산 전에 {node}.requires_grad_()를 실행했을 때만 이제 {grad}에는 Jᵀv = {result}가 들어 있음; 데이터는 기본적으로 변화도를 요구하지 않으므로 {grad}는 None으로 남음</translation>
+    </message>
+    <message>
         <source>{call}  # v = {v}; {grad} is now Jᵀv = {result}, J never built</source>
         <translation>{call}  # v = {v}; 이제 {grad}에는 Jᵀv = {result}가 들어 있고, J는 만들지 않았음</translation>
     </message>
@@ -433,6 +462,74 @@
     <message>
         <source>∂L/∂{node} is not known at step {step}/{total}: the backward pass reaches {node} at step {reached}</source>
         <translation>단계 {step}/{total}에서는 ∂L/∂{node}를 아직 모릅니다: 역전파는 단계 {reached}에서 {node}에 닿습니다</translation>
+    </message>
+    <message>
+        <source>∂L/∂{node} is not computed: {node} is data marked &quot;requires_grad&quot;: false, as PyTorch leaves its .grad None; mark it true to follow the gradient to it</source>
+        <translation>∂L/∂{node}은(는) 계산하지 않습니다: {node}은(는) &quot;requires_grad&quot;: false로 표시된 데이터이며, PyTorch도 그 .grad를 None으로 둡니다. 변화도를 {node}까지 따라가려면 true로 표시하세요</translation>
+    </message>
+    <message>
+        <source>One factor: nothing to multiply in either mode.</source>
+        <translation>인수가 하나: 어느 모드에서도 곱할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{factors} factors: {cost} multiply-adds in either mode.</source>
+        <translation>인수 {factors}개: 어느 모드에서도 곱셈-덧셈 {cost}번입니다.</translation>
+    </message>
+    <message>
+        <source>With {factors} factors reverse mode is cheaper, {reverse} against {forward}: from the loss it carries one row vector (the loss is one number), never a matrix; this is why autograd runs backwards.</source>
+        <translation>인수가 {factors}개이면 역방향 모드가 더 적게 듭니다({reverse} 대 {forward}): 손실에서 시작하면 행벡터 하나만 나르고(손실은 수 하나) 행렬은 나르지 않습니다. 그래서 autograd는 역방향으로 계산합니다.</translation>
+    </message>
+    <message>
+        <source>With {factors} factors forward mode is cheaper here, {forward} against {reverse}.</source>
+        <translation>인수가 {factors}개인 여기서는 전방 모드가 더 적게 듭니다({forward} 대 {reverse}).</translation>
+    </message>
+    <message>
+        <source>⊗: the Kronecker (tensor) product; Wᵀ ⊗ I_B repeats Wᵀ once per sample of a batch of B</source>
+        <translation>⊗: 크로네커 곱(텐서곱); Wᵀ ⊗ I_B는 B개 샘플의 배치에서 샘플마다 Wᵀ를 한 번씩 되풀이합니다</translation>
+    </message>
+    <message>
+        <source>⊙: the elementwise (Hadamard) product, element by element, no sum</source>
+        <translation>⊙: 원소별 곱(아다마르 곱), 원소끼리 곱하고 더하지 않습니다</translation>
+    </message>
+    <message>
+        <source>diag(v): the square matrix with v on its diagonal and zeros elsewhere (an elementwise op&apos;s Jacobian)</source>
+        <translation>diag(v): 대각선에 v, 나머지는 0인 정사각 행렬(원소별 연산의 야코비안)</translation>
+    </message>
+    <message>
+        <source>[i = j]: 1 when the condition holds, 0 otherwise (Iverson&apos;s bracket); [x &gt; 0] likewise</source>
+        <translation>[i = j]: 조건이 맞으면 1, 아니면 0(아이버슨 괄호); [x &gt; 0]도 같습니다</translation>
+    </message>
+    <message>
+        <source>einsum(&quot;ib,ibkj-&gt;kj&quot;): multiply the factors entry by entry and sum over every index left out of the result (here i and b): a contraction</source>
+        <translation>einsum(&quot;ib,ibkj-&gt;kj&quot;): 인수들을 원소끼리 곱하고 결과에 없는 첨자(여기서는 i와 b)에 대해 모두 더합니다: 축약</translation>
+    </message>
+    <message>
+        <source>scalar by vector: y = f(X), X ∈ ℝⁿ → ∇_X y = ∂y/∂X, n numbers ∂y/∂xᵢ, shaped like X</source>
+        <translation>스칼라를 벡터로 미분: y = f(X), X ∈ ℝⁿ → ∇_X y = ∂y/∂X, 수 n개 ∂y/∂xᵢ, X와 같은 모양</translation>
+    </message>
+    <message>
+        <source>scalar by matrix: y = f(X), X ∈ ℝⁿˣᵐ → ∂y/∂X, n×m numbers ∂y/∂xᵢⱼ, shaped like X</source>
+        <translation>스칼라를 행렬로 미분: y = f(X), X ∈ ℝⁿˣᵐ → ∂y/∂X, 수 n×m개 ∂y/∂xᵢⱼ, X와 같은 모양</translation>
+    </message>
+    <message>
+        <source>vector by vector: Y = f(X), f: ℝⁿ → ℝᵐ → the Jacobian J, m×n, row i ∇ᵀfᵢ, entry ∂yᵢ/∂xⱼ</source>
+        <translation>벡터를 벡터로 미분: Y = f(X), f: ℝⁿ → ℝᵐ → 야코비안 행렬 J, m×n, i번째 행 ∇ᵀfᵢ, 원소 ∂yᵢ/∂xⱼ</translation>
+    </message>
+    <message>
+        <source>vector by matrix: Y ∈ ℝᵐ, W ∈ ℝⁿˣᵏ → (∂y₁/∂W, …, ∂yₘ/∂W), m matrices of n×k: shape Y.shape + W.shape</source>
+        <translation>벡터를 행렬로 미분: Y ∈ ℝᵐ, W ∈ ℝⁿˣᵏ → (∂y₁/∂W, …, ∂yₘ/∂W), n×k 행렬 m개: Y의 모양 다음에 W의 모양</translation>
+    </message>
+    <message>
+        <source>The lecture writes ∂Ŷ/∂W as &quot;(3×1×2)&quot;: a 3×2 matrix per output (the ×1 is the sample) listed for ŷ₁ and ŷ₂. The program puts the output first, Ŷ&apos;s shape 2×1 then W&apos;s 3×2: 2×1×3×2, the same 12 numbers, as torch.autograd.functional.jacobian and jax.jacobian order them</source>
+        <translation>강의는 ∂Ŷ/∂W를 &quot;(3×1×2)&quot;로 씁니다: 출력마다 3×2 행렬 하나(×1은 샘플)를 ŷ₁과 ŷ₂에 대해 나열한 것입니다. 프로그램은 출력을 먼저 둡니다: Ŷ의 모양 2×1 다음에 W의 3×2, 곧 2×1×3×2이며 같은 수 12개입니다. &quot;torch.autograd.functional.jacobian&quot;과 &quot;jax.jacobian&quot;도 이 순서입니다</translation>
+    </message>
+    <message>
+        <source>∂L/∂Ŷ appears three ways, one set of numbers: as the gradient (Ŷ − Y), 2×1, shaped like Ŷ (the backward pass&apos;s δ); as the loss&apos;s local Jacobian (Ŷ − Y)ᵀ, the same numbers as a 1×2 row (a scalar&apos;s Jacobian is one row ∇ᵀL); and in a table of factors with the shape 2×1, the Jacobian&apos;s shape by the rule shape(L) + shape(Ŷ) with the loss a scalar</source>
+        <translation>∂L/∂Ŷ는 세 가지로 보이지만 수는 하나입니다: 변화도로서 (Ŷ − Y), Ŷ와 같은 모양 2×1(역전파의 δ); 손실의 국소 야코비안으로서 (Ŷ − Y)ᵀ, 같은 수를 1×2 행으로(스칼라의 야코비안은 행 하나 ∇ᵀL); 그리고 인수 표에서 모양 2×1, 손실이 스칼라일 때 규칙 (L의 모양) + (Ŷ의 모양)에 따른 야코비안의 모양</translation>
+    </message>
+    <message>
+        <source>The lecture&apos;s slips the program writes correctly: H₂ = W₂ᵀ(W₁ᵀX), where the slide has W₁ᵀ(W₁ᵀX₁); Ŷ = p(g(f(X))), where it has H₂ = p(g(X)); ∂L/∂ŷ₁, where it has L(θ)/∂ŷ₁ (no ∂ above); ∂L/∂ŷ₁ × h₂ for ∂L/∂w₂₁, where it has ∂v̂₁; ∂ŷ₁/∂w₁₂ in the first row of slide 8/8, where it has ∂ŷ₁/∂w₂₂; ∇ᵀfᵢ, the i-th component, where it has ∇ᵀf₁; scalar, where it has Scalor; L = Σ(Ŷ − Y)² on the composition slide, where the toy&apos;s loss is ½Σ(Ŷ − Y)² (the program&apos;s half_sse)</source>
+        <translation>프로그램이 바로잡아 쓰는 강의의 오타: 슬라이드의 W₁ᵀ(W₁ᵀX₁)는 H₂ = W₂ᵀ(W₁ᵀX); H₂ = p(g(X))는 Ŷ = p(g(f(X))); L(θ)/∂ŷ₁(분자에 ∂ 없음)는 ∂L/∂ŷ₁; ∂L/∂w₂₁의 ∂v̂₁는 ∂L/∂ŷ₁ × h₂; 슬라이드 8/8 첫 행의 ∂ŷ₁/∂w₂₂는 ∂ŷ₁/∂w₁₂; i번째 성분의 ∇ᵀf₁는 ∇ᵀfᵢ; &quot;Scalor&quot;는 스칼라; 합성함수 슬라이드의 L = Σ(Ŷ − Y)²는 예제의 손실 ½Σ(Ŷ − Y)²(프로그램의 ½·SSE)</translation>
     </message>
     <message>
         <source>{source} (input {port} of {node}) is not computed yet</source>
@@ -791,6 +888,14 @@
         <translation>연산 노드입니다; 값은 엔진이 계산합니다</translation>
     </message>
     <message>
+        <source>requires_grad is only for input and target nodes, not {op}</source>
+        <translation>requires_grad는 input과 target 노드에만 쓸 수 있습니다({op}에는 쓸 수 없음)</translation>
+    </message>
+    <message>
+        <source>requires_grad must be true or false, got {value}</source>
+        <translation>requires_grad는 true 또는 false여야 합니다. 받은 값: {value}</translation>
+    </message>
+    <message>
         <source>{name} is not a regular file</source>
         <translation>{name}은(는) 일반 파일이 아닙니다</translation>
     </message>
@@ -1110,6 +1215,10 @@
         <translation>이 행렬을 표에서 편집합니다 (수가 아닌 값은 거부됩니다)</translation>
     </message>
     <message>
+        <source>Compute ∂L/∂ of this input or target in the backward pass, as X.requires_grad_() does in PyTorch; data needs no gradient to learn, so it is off by default</source>
+        <translation>역전파에서 이 입력이나 목표값의 ∂L/∂을 계산합니다(PyTorch의 X.requires_grad_()와 같음). 학습에는 데이터의 변화도가 필요 없으므로 기본값은 꺼짐입니다</translation>
+    </message>
+    <message>
         <source>Which local derivative to show: ∂(op)/∂(its input)</source>
         <translation>보여 줄 국소 미분: ∂(연산)/∂(그 입력)</translation>
     </message>
@@ -1156,6 +1265,10 @@
     <message>
         <source>gradient known (기울기)</source>
         <translation>기울기 계산됨</translation>
+    </message>
+    <message>
+        <source>value known; no gradient: requires_grad is off, as for data in PyTorch</source>
+        <translation>값을 앎; 변화도 없음: PyTorch의 데이터처럼 requires_grad가 꺼져 있음</translation>
     </message>
     <message>
         <source>value known (순전파)</source>
@@ -1414,7 +1527,11 @@
     </message>
     <message>
         <source>Forward mode (from {node} towards L, a Jacobian for every element of {node}) costs about {forward} multiplications; reverse mode (from L, one vector at a time) about {reverse}. Autograd runs in reverse because the loss is one number.</source>
-        <translation>전방 모드({node}에서 L 쪽으로, {node}의 원소마다 야코비안 행렬 하나)는 곱셈이 약 {forward}번, 역방향 모드(L에서 시작해 한 번에 벡터 하나)는 약 {reverse}번 듭니다. 손실이 수 하나이므로 autograd는 역방향으로 계산합니다.</translation>
+        <translation type="vanished">전방 모드({node}에서 L 쪽으로, {node}의 원소마다 야코비안 행렬 하나)는 곱셈이 약 {forward}번, 역방향 모드(L에서 시작해 한 번에 벡터 하나)는 약 {reverse}번 듭니다. 손실이 수 하나이므로 autograd는 역방향으로 계산합니다.</translation>
+    </message>
+    <message>
+        <source>As dense matrix products, forward mode (from {node} towards L, a Jacobian for every element of {node}) costs {forward} multiply-adds; reverse mode (from L, one row vector at a time) {reverse}; the seed ∂L/∂L = 1 is not counted.</source>
+        <translation>조밀한 행렬곱으로 셈하면 전방 모드({node}에서 L 쪽으로, {node}의 원소마다 야코비안 행렬 하나)는 곱셈-덧셈 {forward}번, 역방향 모드(L에서 시작해 한 번에 행벡터 하나)는 {reverse}번 듭니다. 시작값 ∂L/∂L = 1을 곱하는 것은 세지 않습니다.</translation>
     </message>
     <message>
         <source>dense product</source>
@@ -1529,8 +1646,16 @@
         <translation>손으로 하는 순전파</translation>
     </message>
     <message>
+        <source>{node}: written out once the forward pass has computed it (a linear layer of at most {terms} inputs).</source>
+        <translation>{node}: 순전파가 계산한 뒤에 풀어 씁니다(입력이 {terms}개 이하인 선형 층).</translation>
+    </message>
+    <message>
+        <source>… and {more} more, each the same.</source>
+        <translation>… 그리고 같은 식이 {more}개 더.</translation>
+    </message>
+    <message>
         <source>Written out only for a linear layer with at most {limit} multiply-adds, once its value is known.</source>
-        <translation>곱셈-덧셈이 {limit}번 이하인 선형 층에 대해서만, 값이 계산된 뒤에 풀어 씁니다.</translation>
+        <translation type="vanished">곱셈-덧셈이 {limit}번 이하인 선형 층에 대해서만, 값이 계산된 뒤에 풀어 씁니다.</translation>
     </message>
     <message>
         <source>The Jacobian · 야코비안 행렬, and Jᵀv</source>
@@ -1553,8 +1678,12 @@
         <translation>Jᵀv에는 v = ∂L/∂(출력)이 필요합니다: 역전파가 아직 여기에 도달하지 않았습니다.</translation>
     </message>
     <message>
+        <source>The contraction written out: a tensor product summed over the shared index</source>
+        <translation>수식으로 이해하기: 공통 첨자에 대해 더한 텐서곱(축약)을 풀어 쓰기</translation>
+    </message>
+    <message>
         <source>The contraction written out · 텐서곱</source>
-        <translation>풀어 쓴 축약 · 텐서곱</translation>
+        <translation type="vanished">풀어 쓴 축약 · 텐서곱</translation>
     </message>
     <message>
         <source>{symbol}: written out for at most {limit} Jacobian elements, once the backward pass has reached it.</source>

@@ -22,6 +22,10 @@ import pytest
 from .corpus import build_corpus
 from .harness import ADDRESS_SPACE, ROOT, TABS, _limit, has_train, run
 
+#: The corpus is built and run once a test run, by one worker (``--dist loadgroup``): each worker that
+#: took one of these tests built and ran it again, a minute or more on two cores.
+pytestmark = pytest.mark.xdist_group("attack-corpus")
+
 #: Refused cases through the command line: one of each kind of attack.
 REFUSED_ON_THE_COMMAND_LINE = [
     "integer-4400-digits", "nan-literal", "label-201", "label-surrogate", "id-newline", "link-to-dev-zero",

@@ -9,13 +9,20 @@ from hypothesis import given, settings
 from explorer.engine import EngineError, Session, numeric_grad
 from explorer.lesson.derivation import KIND_WORDS, derive, kind_of, path_from_loss
 from explorer.model import load_model, model_from_dict
+from explorer.model.edit import set_requires_grad
 from explorer.resources import example_path
 
 from .strategies import chains
 
 
-def session_of(name: str, step: int | None = None) -> Session:
-    session = Session(load_model(example_path(name)))
+def session_of(name: str, step: int | None = None, *, data: bool = False) -> Session:
+    """The example's session after ``step`` steps (all by default); with ``data``, ∂L/∂X and ∂L/∂Y asked for."""
+    model = load_model(example_path(name))
+    if data:
+        for node in model.leaves:
+            if model.op(node) != "param":
+                model = set_requires_grad(model, node, True)
+    session = Session(model)
     if step is None:
         session.run()
     else:
@@ -27,10 +34,10 @@ def session_of(name: str, step: int | None = None) -> Session:
 SPEC_FACTORS = [("L", "Yhat", (2, 1)), ("Yhat", "H2", (2, 1, 3, 1)), ("H2", "H1", (3, 1, 3, 1)), ("H1", "W1", (3, 1, 3, 3))]
 
 
-def test_toy_w1_at_step_13_chains_from_the_loss_with_specs_shapes() -> None:
-    d = derive(session_of("toy", 13))
+def test_toy_w1_at_step_11_chains_from_the_loss_with_specs_shapes() -> None:
+    d = derive(session_of("toy", 11))  # 4 forward steps, 7 backward: X and Y are data and take none
     assert d.node == "W1"  # the default: the first parameter in chain order
-    assert d.step == 13
+    assert d.step == 11
     assert d.path == ("L", "Yhat", "H2", "H1", "W1")
     assert [(f.of, f.wrt, f.shape) for f in d.factors] == SPEC_FACTORS
     # dense_numbers is "the sum of the factors' sizes": 2 + 6 + 9 + 27 for the shapes SPEC itself lists.
@@ -44,11 +51,65 @@ def test_toy_w1_at_step_13_chains_from_the_loss_with_specs_shapes() -> None:
 
 
 def test_toy_costs_of_forward_and_reverse_mode() -> None:
-    """Sizes along the path: L 1, Ŷ 2, H₂ 3, H₁ 3, W₁ 9 (flattened)."""
+    """Sizes along the path: L 1, Ŷ 2, H₂ 3, H₁ 3, W₁ 9 (flattened); the seed ∂L/∂L = 1 is no product."""
     d = derive(session_of("toy"))
-    reverse = 1 * 2 + 2 * 3 + 3 * 3 + 3 * 9  # a row vector times each factor, from the loss
+    reverse = (1 * 2 * 3) + (1 * 3 * 3) + (1 * 3 * 9)  # the 1×2 row ∂L/∂Ŷ times each next factor, from the loss
     forward = (3 * 3 * 9) + (2 * 3 * 9) + (1 * 2 * 9)  # matrix times matrix, from W₁
-    assert (d.reverse_mode_cost, d.forward_mode_cost) == (reverse, forward) == (44, 153)
+    assert (d.reverse_mode_cost, d.forward_mode_cost) == (reverse, forward) == (42, 153)
+
+
+class _Counted:
+    """A dense matrix that counts the multiply-adds of every product it takes part in."""
+
+    def __init__(self, matrix: np.ndarray, tally: list[int]) -> None:
+        self.matrix, self.tally = matrix, tally
+
+    def __matmul__(self, other: _Counted) -> _Counted:
+        (m, k), (k2, n) = self.matrix.shape, other.matrix.shape
+        assert k == k2
+        self.tally.append(m * k * n)
+        return _Counted(self.matrix @ other.matrix, self.tally)
+
+
+# The toy's counts as issue 14 measured them by hand: (reverse, forward) per node.
+TOY_COUNTS = {"W1": (42, 153), "W2": (33, 72), "H1": (15, 24), "X": (24, 51), "W3": (12, 12), "H2": (6, 6), "Yhat": (0, 0)}
+
+
+@pytest.mark.parametrize(("node", "counts"), TOY_COUNTS.items())
+def test_mode_costs_equal_the_products_actually_taken(node: str, counts: tuple[int, int]) -> None:
+    """Multiply the dense factors in both orders, counting each product: the counts the derivation states."""
+    session = session_of("toy", data=node == "X")
+    d = derive(session, node)
+    factors = [np.asarray(session.jacobian(f.of, f.wrt)).reshape(int(np.prod(f.shape[: len(session.model.shape(f.of))])), -1)
+               for f in d.factors]
+    tally_reverse: list[int] = []
+    product = _Counted(factors[0], tally_reverse)
+    for factor in factors[1:]:  # from the loss: row vector times factor
+        product = product @ _Counted(factor, tally_reverse)
+    tally_forward: list[int] = []
+    back = _Counted(factors[-1], tally_forward)
+    for factor in reversed(factors[:-1]):  # from the node: factor times the product so far
+        back = _Counted(factor, tally_forward) @ back
+    np.testing.assert_allclose(product.matrix, back.matrix, rtol=1e-12)
+    np.testing.assert_allclose(product.matrix.reshape(d.gradient.shape), d.gradient, rtol=1e-12, atol=1e-15)
+    assert (sum(tally_reverse), sum(tally_forward)) == (d.reverse_mode_cost, d.forward_mode_cost) == counts
+    said = str(d.modes)
+    if counts[0] < counts[1]:
+        assert said.startswith(f"With {len(factors)} factors reverse mode is cheaper, {counts[0]} against {counts[1]}")
+        assert len(factors) >= 3
+    elif len(factors) >= 2:
+        assert said == f"{len(factors)} factors: {counts[0]} multiply-adds in either mode."
+    else:
+        assert "nothing to multiply" in said
+
+
+def test_explain_states_the_counts_with_the_seed_left_out() -> None:
+    from explorer.export.explanation import explain
+
+    text = explain(session_of("toy"), "W3")
+    assert "reverse mode, from the loss, 12; forward mode, from W₃, 12." in text
+    assert "2 factors: 12 multiply-adds in either mode." in text
+    assert "With 4 factors reverse mode is cheaper, 42 against 153" in explain(session_of("toy"), "W1")
 
 
 def test_toy_kinds_and_closed_forms_are_the_lectures() -> None:
@@ -71,7 +132,7 @@ def test_toy_factor_numbers_are_the_weights_transposed() -> None:
 
 @pytest.mark.parametrize("name", ["toy", "toy_batch", "deep_sigmoid", "deep_relu"])
 def test_dense_product_along_the_chain_equals_the_gradient(name: str) -> None:
-    session = session_of(name)
+    session = session_of(name, data=True)
     for node in session.model.order:
         if node == session.model.loss_id:
             continue
@@ -136,8 +197,10 @@ def test_a_shared_parameter_follows_the_first_consumer_and_says_so() -> None:
 def test_unknown_node_and_a_gradient_not_known_yet_are_refused() -> None:
     with pytest.raises(EngineError, match="no node 'nope'"):
         derive(session_of("toy"), "nope")
-    with pytest.raises(EngineError, match=r"not known at step 5/13.*step 12"):
+    with pytest.raises(EngineError, match=r"not known at step 5/11.*step 11"):
         derive(session_of("toy", 5), "W1")
+    with pytest.raises(EngineError, match=r"∂L/∂X is not computed: X is data marked \"requires_grad\": false"):
+        derive(session_of("toy"), "X")
 
 
 def test_a_gradient_with_two_shares_numbers_its_deltas() -> None:
@@ -163,3 +226,16 @@ def test_the_loss_itself_has_no_factor() -> None:
     d = derive(session_of("toy"), "L")
     assert (d.path, d.factors, d.dense_numbers, d.vjp_numbers, d.chain_symbol) == (("L",), (), 0, 0, "1")
     assert float(d.gradient) == 1.0
+
+
+# The lecture fixes the letters by layer: f = layer 1, g = layer 2, p = layer 3, l = the loss.
+TOY_COMPOSITIONS = {
+    "W1": "L = l∘p∘g∘f(W₁)", "X": "L = l∘p∘g∘f(X)", "W2": "L = l∘p∘g(W₂)", "H1": "L = l∘p∘g(H₁)",
+    "W3": "L = l∘p(W₃)", "H2": "L = l∘p(H₂)", "Yhat": "L = l(Ŷ)",
+}
+
+
+@pytest.mark.parametrize(("node", "composition"), TOY_COMPOSITIONS.items())
+def test_composition_letters_are_the_lectures_for_every_node(node: str, composition: str) -> None:
+    assert derive(session_of("toy", data=True), node).composition == composition
+    assert derive(session_of("toy_batch", data=True), node).composition == composition

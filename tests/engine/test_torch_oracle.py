@@ -53,15 +53,21 @@ def as_tensor(array: np.ndarray) -> Tensor:
 
 
 def torch_pass(model: Model) -> dict[str, Tensor]:
-    """Every node's tensor after ``loss.backward()``; leaves and op nodes keep their ``.grad``."""
+    """Every node's tensor after ``loss.backward()``; leaves and op nodes keep their ``.grad``.
+
+    Parameters require grad; data requires grad unless the file marks it
+    ``"requires_grad": false`` (then torch leaves its ``.grad`` ``None``).
+    """
     values: dict[str, Tensor] = {}
     for node in model.order:
         if node in model.leaves:
-            values[node] = as_tensor(model.value(node)).requires_grad_(True)
+            asked = model.op(node) == "param" or model.spec(node).requires_grad is not False
+            values[node] = as_tensor(model.value(node)).requires_grad_(asked)
         else:
             inputs = {port: values[src] for port, src in model.inputs(node).items()}
             values[node] = TORCH_OPS[model.op(node)](inputs)
-            values[node].retain_grad()
+            if values[node].requires_grad:
+                values[node].retain_grad()
     values[model.loss_id].backward()
     return values
 
@@ -73,8 +79,11 @@ def assert_gradients_match_torch(model: Model) -> None:
     assert session.loss == pytest.approx(reference[model.loss_id].item(), rel=1e-12, abs=1e-14)
     for node in model.order:
         grad, expected = session.grad(node), reference[node].grad
-        assert grad is not None
-        assert expected is not None, node
+        if expected is None:  # torch computes no gradient for it: neither does the engine
+            assert grad is None, node
+            assert not model.requires_grad(node), node
+            continue
+        assert grad is not None, node
         assert grad.shape == tuple(expected.shape), node
         scale = 1.0 + float(expected.abs().max())
         np.testing.assert_allclose(grad, expected.numpy(), rtol=1e-10, atol=1e-12 * scale, err_msg=node)
@@ -105,6 +114,21 @@ def assert_jacobians_match_torch(model: Model) -> None:
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_example_gradients_match_torch(name: str) -> None:
     assert_gradients_match_torch(load_model(example_path(name)))
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_example_gradients_match_torch_with_the_data_asked_for(name: str) -> None:
+    """The examples mark X and Y "requires_grad": false; with both asked for, ∂L/∂X and ∂L/∂Y are torch's."""
+    from explorer.model.edit import set_requires_grad
+
+    model = load_model(example_path(name))
+    data = [n for n in model.leaves if model.op(n) in ("input", "target")]
+    assert data
+    assert not any(model.requires_grad(n) for n in data)  # as bundled: no gradient for data
+    for node in data:
+        model = set_requires_grad(model, node, True)
+    assert all(model.requires_grad(n) for n in data)
+    assert_gradients_match_torch(model)
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))

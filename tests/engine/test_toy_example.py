@@ -134,6 +134,14 @@ def test_toy_loss(toy: Session, hand: dict[str, Any]) -> None:
 )
 def test_toy_gradients(toy: Session, hand: dict[str, Any], node: str, key: str, shape: tuple[int, int]) -> None:
     grad = toy.grad(node)
+    if node in ("X", "Y"):  # data, marked "requires_grad": false in the file: asked for, the gradient is there
+        from explorer.model.edit import set_requires_grad
+
+        assert grad is None
+        asked = Session(set_requires_grad(toy.model, node, True))
+        asked.run()
+        assert asked.total == toy.total + 1  # one backward step more: the node's
+        grad = asked.grad(node)
     assert grad is not None
     assert grad.shape == shape
     expected = hand[key]

@@ -385,3 +385,77 @@ def test_with_params_builds_the_model_once_with_new_values():
     assert np.array_equal(new.value("W1"), np.zeros((3, 3)))
     assert np.array_equal(new.value("W2"), model.value("W2"))
     assert isinstance(new.spec("W1"), NodeSpec)
+
+
+def test_a_norm_that_overflows_is_not_a_gradient_that_overflows(capfd):
+    """η = 100 on the toy: at iteration 3 every number is finite but ‖∂L/∂W₁‖² is past float64.
+
+    A loop written here walks the toy's pass (H₁ = W₁ᵀX, H₂ = W₂ᵀH₁,
+    Ŷ = W₃ᵀH₂, L = ½Σ(Ŷ − Y)²) value by value and gradient by gradient and
+    finds the first number that is not finite: H₂, in the forward pass of
+    iteration 4. The run names that, and the norm it kept is the true one.
+    """
+    model = toy_model()
+    x, y = np.array(model.value("X")), np.array(model.value("Y"))
+    w = {k: np.array(model.value(k)) for k in ("W1", "W2", "W3")}
+    first, norm_overflow = None, []
+    with np.errstate(all="ignore"):
+        for i in range(10):
+            h1 = w["W1"].T @ x
+            h2 = w["W2"].T @ h1
+            yhat = w["W3"].T @ h2
+            loss = 0.5 * float(np.sum((yhat - y) ** 2))
+            forward = {"H1": h1, "H2": h2, "Yhat": yhat, "L": np.array(loss)}
+            bad = [k for k, v in forward.items() if not np.all(np.isfinite(v))]
+            if bad:
+                first = (i, bad[0], "forward")
+                break
+            d_yhat = yhat - y
+            g = {"W3": h2 @ d_yhat.T}
+            d_h2 = w["W3"] @ d_yhat
+            g["W2"] = h1 @ d_h2.T
+            d_h1 = w["W2"] @ d_h2
+            g["W1"] = x @ d_h1.T
+            assert all(np.all(np.isfinite(v)) for v in (*g.values(), d_h2, d_h1)), i
+            norm_overflow.append([not np.isfinite(np.sum(g[k] ** 2)) for k in ("W1", "W2", "W3")])
+            w = {k: w[k] - 100.0 * g[k] for k in w}
+    assert first == (4, "H2", "forward")
+    assert norm_overflow[3][0]  # ‖∂L/∂W₁‖² overflowed at iteration 3 while every number was finite
+    result = train(model, 50, 100.0)
+    assert result.status == "diverged"
+    assert result.divergence is not None
+    assert (result.divergence.iteration, result.divergence.node, result.divergence.phase) == first
+    assert result.describe().startswith("diverged at iteration 4: node 'H2': its value overflowed")
+    # the norms kept for iteration 3 are finite and the true ones (scaled, the squares would overflow)
+    assert len(result.grad_norms) == 4
+    assert np.all(np.isfinite(result.grad_norms))
+    plan = TrainPlan(model)
+    plan.load({k: result.model.value(k) for k in model.params})  # the parameters after 3 updates: iteration 3
+    with np.errstate(all="ignore"):
+        plan.run_pass()
+    for k, p in enumerate(result.params):
+        grad = plan.grads[p]
+        scale = float(np.max(np.abs(grad)))
+        assert result.grad_norms[3, k] == pytest.approx(scale * np.sqrt(np.sum((grad / scale) ** 2)), rel=1e-12)
+    assert capfd.readouterr().err == ""
+
+
+def test_the_deep_sigmoid_lab_description_is_what_training_shows():
+    """Each claim of lab_deep_sigmoid's title and menu text, measured on a 500-iteration run at η 0.01."""
+    from explorer.model.examples import EXAMPLES
+
+    model = load_model(example_path("lab_deep_sigmoid"))
+    for text in (model.name, EXAMPLES["lab_deep_sigmoid"]):
+        assert "train 500" in text
+        assert "0.01" in text
+        assert "‖∂L/∂W₁‖ starts at 1/400 of ‖∂L/∂W₆‖" in text
+        assert "after 10 iterations every gradient is small and the loss stalls near 8" in text
+    result = train(model, 500, 0.01)
+    norms = result.grad_norms
+    assert norms[0, -1] / norms[0, 0] == pytest.approx(400, rel=0.02)  # starts at 1/400
+    assert norms[10, -1] / norms[10, 0] < 5  # by iteration 10 it no longer vanishes …
+    assert np.all(norms[10:] < 0.26)  # … and every layer's gradient is small (ReLU's stay above 0.6)
+    relu = train(load_model(example_path("lab_deep_relu")), 500, 0.01)
+    assert np.all(relu.grad_norms[10:].max(axis=1) > 0.6)
+    assert 7.5 < result.loss[-1] < result.loss[10] < 8.5  # stalls near 8: 8.05 at iteration 10, 7.91 at 500
+    assert result.loss[10] - result.loss[-1] < 0.2 < result.loss[0] - result.loss[10]

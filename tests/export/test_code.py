@@ -71,31 +71,59 @@ def run_script(tmp_path: Path, name: str, text: str, *args: str) -> str:
     return result.stdout
 
 
+def run_in_process(script: str, *args: str) -> str:
+    """Run a generated script as ``__main__`` with ``args`` and return what it printed."""
+    out = io.StringIO()
+    argv = sys.argv
+    sys.argv = ["model.py", *args]
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(compile(script, "model.py", "exec"), {"__name__": "__main__"})  # noqa: S102 - our own output
+    finally:
+        sys.argv = argv
+    return out.getvalue()
+
+
 @pytest.mark.parametrize("index", range(5))
-def test_numpy_script_prints_the_explorers_numbers(tmp_path: Path, index: int) -> None:
+def test_numpy_script_prints_the_explorers_numbers(index: int) -> None:
     model = models()[index]
     loss, grads = engine_numbers(model)
-    out = json.loads(run_script(tmp_path, "model_numpy.py", numpy_script(model), "--json"))
+    out = json.loads(run_in_process(numpy_script(model), "--json"))
     assert set(out) == {"loss", "grad"}
     assert out["loss"] == pytest.approx(loss, rel=1e-12)
     assert set(out["grad"]) == set(model.params)
     for node, grad in grads.items():
         np.testing.assert_allclose(out["grad"][node], grad, rtol=1e-10, atol=1e-14)
-    readable = run_script(tmp_path, "model_numpy.py", numpy_script(model))
+    readable = run_in_process(numpy_script(model))
     assert readable.startswith("loss = ")
     assert all(f"dL/d{p} " in readable for p in model.params)
 
 
 @pytest.mark.parametrize("index", range(5))
-def test_torch_script_prints_the_explorers_numbers(tmp_path: Path, index: int) -> None:
+def test_torch_script_prints_the_explorers_numbers(index: int) -> None:
     pytest.importorskip("torch")
     model = models()[index]
     loss, grads = engine_numbers(model)
-    out = json.loads(run_script(tmp_path, "model_torch.py", torch_script(model), "--json"))
+    out = json.loads(run_in_process(torch_script(model), "--json"))
     assert out["loss"] == pytest.approx(loss, rel=1e-12)
     for node, grad in grads.items():
         np.testing.assert_allclose(out["grad"][node], grad, rtol=1e-9, atol=1e-13)
-    assert "dL/dW1 (3, 3) =" in run_script(tmp_path, "model_torch.py", torch_script(models()[0]))
+    assert "dL/dW1 (3, 3) =" in run_in_process(torch_script(models()[0]))
+
+
+@pytest.mark.parametrize("kind", ["numpy", "torch"])
+def test_each_script_runs_on_its_own_in_a_bare_interpreter(tmp_path: Path, kind: str) -> None:
+    """As a user runs it: a file of its own, ``python -I`` (no site folders of the project, no tests)."""
+    if kind == "torch":
+        pytest.importorskip("torch")
+    model = models()[1]
+    loss, grads = engine_numbers(model)
+    script = numpy_script(model) if kind == "numpy" else torch_script(model)
+    out = json.loads(run_script(tmp_path, f"model_{kind}.py", script, "--json"))
+    assert out["loss"] == pytest.approx(loss, rel=1e-12)
+    for node, grad in grads.items():
+        np.testing.assert_allclose(out["grad"][node], grad, rtol=1e-9, atol=1e-13)
+    assert run_script(tmp_path, f"model_{kind}.py", script).startswith("loss = ")
 
 
 def test_scripts_hold_exact_values() -> None:
@@ -128,19 +156,6 @@ def test_every_float_a_model_can_hold_reads_back_bit_for_bit(values: np.ndarray)
 
 
 # -- hostile ids: keywords, builtins, dunder names, quotes, backslashes, any Unicode the format allows ----------
-
-def run_in_process(script: str, *args: str) -> str:
-    """Run a generated script as ``__main__`` with ``args`` and return what it printed."""
-    out = io.StringIO()
-    argv = sys.argv
-    sys.argv = ["model.py", *args]
-    try:
-        with contextlib.redirect_stdout(out):
-            exec(compile(script, "model.py", "exec"), {"__name__": "__main__"})  # noqa: S102 - our own output
-    finally:
-        sys.argv = argv
-    return out.getvalue()
-
 
 def run_both_ways(model: Model, script: str) -> dict[str, object]:
     """The readable print names every parameter; ``--json`` prints one object, returned."""
@@ -192,3 +207,22 @@ def test_code_files_hold_both_scripts_and_the_handouts() -> None:
     assert set(files) == {"model_numpy.py", "model_torch.py", "derivation.md", "derivation.tex"}
     assert "import torch" not in files["model_numpy.py"]
     assert "numpy" not in files["model_torch.py"]
+
+
+@pytest.mark.parametrize("script", ["numpy", "torch"])
+def test_data_asked_for_is_in_the_scripts_and_data_marked_false_is_not(tmp_path: Path, script: str) -> None:
+    """X marked "requires_grad": true: both scripts print ∂L/∂X, the engine's; marked false (the bundled toy): neither."""
+    from explorer.model.edit import set_requires_grad
+
+    if script == "torch":
+        pytest.importorskip("torch")
+    write = numpy_script if script == "numpy" else torch_script
+    toy = load_model(example_path("toy"))
+    out = json.loads(run_script(tmp_path, f"model_{script}.py", write(toy), "--json"))
+    assert set(out["grad"]) == {"W1", "W2", "W3"}
+    asked = set_requires_grad(toy, "X", True)
+    session = Session(asked)
+    session.run()
+    out = json.loads(run_script(tmp_path, f"model_{script}.py", write(asked), "--json"))
+    assert set(out["grad"]) == {"W1", "W2", "W3", "X"}
+    np.testing.assert_allclose(out["grad"]["X"], session.grad("X"), rtol=1e-10, atol=1e-14)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -34,11 +35,11 @@ def toy(step: int | None = None, name: str = "toy") -> Session:
 
 
 def test_json_is_one_object_with_specs_keys_chained_from_the_loss() -> None:
-    text = explain(toy(13), None, "json")
+    text = explain(toy(11), None, "json")
     obj = json.loads(text)  # exactly one object: json.loads rejects trailing data
     assert set(obj) == SPEC_KEYS
     assert obj["format"] == "jacobian-explorer/explanation"
-    assert (obj["version"], obj["node"], obj["step"]) == (1, "W1", 13)
+    assert (obj["version"], obj["node"], obj["step"]) == (1, "W1", 11)
     assert obj["path"] == ["L", "Yhat", "H2", "H1", "W1"]
     shapes = {"L": [], "Yhat": [2, 1], "H2": [3, 1], "H1": [3, 1], "W1": [3, 3]}
     for i, factor in enumerate(obj["factors"]):
@@ -121,7 +122,7 @@ def test_derivation_files_cover_every_parameter() -> None:
     for node in ("W_{1}", "W_{2}", "W_{3}"):
         assert rf"\partial {node}" in files["derivation.tex"]
     early = derivation_files(toy(10))
-    assert "∂L/∂W1 is not known at step 10/13" in early["derivation.md"]
+    assert "∂L/∂W1 is not known at step 10/11" in early["derivation.md"]
 
 
 def test_derivation_writes_the_contraction_rows_with_their_collapsed_form() -> None:
@@ -156,6 +157,9 @@ def _render(markdown: str) -> tuple[list[str], str]:
 
 
 def _inert(markdown: str, labels: list[str]) -> None:
+    # the notes beside the lecture close the handout: the program's own text (its list is ours), no label in it
+    markdown, _, notes = markdown.partition("\n## Beside the lecture\n")
+    assert not notes or notes == derivation_notes_of_the_toy(), "the notes hold no label"
     types, shown_text = _render(markdown)
     for bad in ("html_block", "html_inline", "link_open", "image", "em_open", "strong_open", "s_open", "table_open",
                 "blockquote_open", "bullet_list_open", "code_inline"):
@@ -163,6 +167,14 @@ def _inert(markdown: str, labels: list[str]) -> None:
     assert types.count("heading_open") == markdown.count("\n#") + markdown.startswith("#")
     for label in labels:
         assert pretty(label) in shown_text, label  # shown as it was written, not swallowed
+
+
+@functools.cache
+def derivation_notes_of_the_toy() -> str:
+    """The handout's closing notes, written for the toy: the same for every model."""
+    session = Session(load_model(example_path("toy")))
+    session.run()
+    return derivation_files(session)["derivation.md"].partition("\n## Beside the lecture\n")[2]
 
 
 NAMED = ["```", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
@@ -187,3 +199,35 @@ def test_markdown_is_inert_for_any_label(labels: list[str], name: str) -> None:
     visible = [label for label in (labels[i] for i in (1, 2, 3, 5)) if label.strip()]
     _inert(explain(session, "W1", "markdown"), [])
     _inert(derivation_files(session)["derivation.md"], visible if all(v == v.strip() for v in visible) else [])
+
+
+def test_the_contraction_is_called_a_tensor_product_summed_over_the_shared_index() -> None:
+    """A contraction is a tensor product summed over the shared index; only H δᵀ is an outer product."""
+    from explorer import Session
+    from explorer.export.explanation import explain
+    from explorer.model.examples import toy_model
+
+    session = Session(toy_model())
+    session.run()
+    text = explain(session, "W3")
+    assert "The contraction written out (텐서곱)" not in text
+    assert "The contraction written out (수식으로 이해하기): a tensor product summed over the shared index" in text
+
+
+def test_a_legend_follows_the_symbols_an_explanation_uses_and_the_handout_reads_beside_the_lecture() -> None:
+    from explorer import Session, load_model
+    from explorer.export.explanation import derivation_files, explain
+    from explorer.resources import example_path
+
+    session = Session(load_model(example_path("deep_sigmoid")))
+    session.run()
+    text = explain(session, "H7")
+    assert "⊙" in text.split("Symbols")[0]  # used above the legend …
+    assert "⊙: the elementwise (Hadamard) product" in text  # … and explained in it
+    assert "diag(v): the square matrix with v on its diagonal" in text
+    assert "⊗:" not in text  # no legend line for a symbol the page does not use
+    handout = derivation_files(session)["derivation.md"]
+    for needle in ("scalar by vector: y = f(X), X ∈ ℝⁿ", "vector by matrix:", '"(3×1×2)"', "2×1×3×2",
+                   "∂L/∂Ŷ appears three ways", "where it has Scalor"):
+        assert needle in handout, needle
+    assert "ℝ" not in derivation_files(session)["derivation.tex"]  # the notes are the Markdown's and the window's

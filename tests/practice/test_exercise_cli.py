@@ -113,20 +113,20 @@ def _with_item(document: dict[str, Any], **changes: Any) -> dict[str, Any]:
 
 
 BAD_ITEMS = [
-    ({"step": 99}, "item 'q1': step must be an integer from 0 to 13, got 99"),
+    ({"step": 99}, "item 'q1': step must be an integer from 0 to 11, got 99"),
     ({"step": True}, "item 'q1': step must be an integer"),
     ({"ask": "hessian"}, "item 'q1': ask must be one of value, grad, jacobian, element"),
     ({"node": "W9"}, "item 'q1': no node 'W9' in the model"),
-    ({"ask": "grad", "node": "W1", "step": 3}, "item 'q1': ∂L/∂W1 is not known at step 3: the backward pass reaches it at step 12"),
+    ({"ask": "grad", "node": "W1", "step": 3}, "item 'q1': ∂L/∂W1 is not known at step 3: the backward pass reaches it at step 11"),
     ({"ask": "value", "node": "Yhat", "step": 1}, "item 'q1': the value of Yhat is not known at step 1"),
-    ({"ask": "jacobian", "node": "Yhat", "wrt": "W1", "step": 13}, "item 'q1': wrt must be an input of Yhat"),
-    ({"ask": "jacobian", "node": "W1", "wrt": "X", "step": 13}, "item 'q1': W1 is a leaf"),
-    ({"ask": "element", "node": "W1", "of": "grad", "index": [3, 0], "step": 13}, "item 'q1': index [3, 0] is outside"),
-    ({"ask": "element", "node": "W1", "of": "grad", "index": [0], "step": 13}, "item 'q1': index must be a list of 2 integers"),
-    ({"ask": "value", "node": "H1", "step": 13, "tolerance": -1}, "item 'q1': tolerance must be a positive number"),
-    ({"ask": "value", "node": "H1", "step": 13, "hint": "x"}, "item 'q1': unknown key 'hint'"),
-    ({"ask": "value", "node": "H1", "step": 13, "wrt": "X"}, "item 'q1': wrt belongs to ask jacobian, not value"),
-    ({"ask": "value", "node": "H1", "step": 13, "prompt": {"fr": "x"}}, "unknown language 'fr'"),
+    ({"ask": "jacobian", "node": "Yhat", "wrt": "W1", "step": 11}, "item 'q1': wrt must be an input of Yhat"),
+    ({"ask": "jacobian", "node": "W1", "wrt": "X", "step": 11}, "item 'q1': W1 is a leaf"),
+    ({"ask": "element", "node": "W1", "of": "grad", "index": [3, 0], "step": 11}, "item 'q1': index [3, 0] is outside"),
+    ({"ask": "element", "node": "W1", "of": "grad", "index": [0], "step": 11}, "item 'q1': index must be a list of 2 integers"),
+    ({"ask": "value", "node": "H1", "step": 11, "tolerance": -1}, "item 'q1': tolerance must be a positive number"),
+    ({"ask": "value", "node": "H1", "step": 11, "hint": "x"}, "item 'q1': unknown key 'hint'"),
+    ({"ask": "value", "node": "H1", "step": 11, "wrt": "X"}, "item 'q1': wrt belongs to ask jacobian, not value"),
+    ({"ask": "value", "node": "H1", "step": 11, "prompt": {"fr": "x"}}, "unknown language 'fr'"),
     ({"id": "a\nb"}, "item #1"),
 ]
 
@@ -134,7 +134,7 @@ BAD_ITEMS = [
 @pytest.mark.parametrize(("changes", "says"), BAD_ITEMS)
 def test_a_bad_exercise_file_is_one_line_and_status_2(tmp_path: Path, changes: dict[str, Any], says: str) -> None:
     out, document = _make(tmp_path)
-    base = {"id": "q1", "step": 13, "ask": "value", "node": "H1"}
+    base = {"id": "q1", "step": 11, "ask": "value", "node": "H1"}
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({**document, "items": [{**base, **changes}]}), encoding="utf-8")
     ran = run_cli("exercise", "check", str(bad), str(_answers(tmp_path, {})))

@@ -136,9 +136,15 @@ def test_after_the_whole_pass_every_node_has_its_gradient(scene, model):
     session = Session(model)
     session.run()
     scene.update_state(session)
-    assert set(_reached(scene).values()) == {"grad"}
-    assert _states(scene) == {n: "current" if n == "X" else "grad" for n in model.order}  # X's step is the last
-    assert all(edge.value_flowed and edge.grad_flowed for edge in scene.edge_items.values())
+    # the data (X, Y: "requires_grad": false) keeps its value; every other node has its gradient
+    data = {n for n in model.order if not model.requires_grad(n)}
+    assert data == {"X", "Y"}
+    assert _reached(scene) == {n: "value" if n in data else "grad" for n in model.order}
+    assert _states(scene) == {n: "current" if n == "W1" else "value" if n in data else "grad" for n in model.order}
+    # every edge carried its value; a gradient flowed back along each but those into the data
+    for (source, _dest), edge in scene.edge_items.items():
+        assert edge.value_flowed
+        assert edge.grad_flowed == (source not in data), source
 
 
 def test_stepping_back_greys_out_again(scene, model):

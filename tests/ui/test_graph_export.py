@@ -102,7 +102,7 @@ def test_svg_title_and_description_say_what_and_where(qapp, toy_session):
     _, svg = render_graph(toy_session)
     root = ET.fromstring(svg)
     assert root.find(f"{SVG}title").text == toy_session.model.name
-    assert "2/13" in root.find(f"{SVG}desc").text
+    assert "2/11" in root.find(f"{SVG}desc").text
 
 
 def test_scene_helpers_draw_a_scene_the_window_shows(qapp):

@@ -101,7 +101,7 @@ def test_inspector_tabs_header_and_panels_speak_korean(korean_window, qtbot):
         w.controller.step()
     assert "역전파" in QTextDocumentFragment.fromHtml(inspector.step_header.phase_label.text()).toPlainText()
     assert HANGUL.search(inspector.step_header.where_label.text())
-    assert w.controller.status_text.startswith("역전파 9/13: ")
+    assert w.controller.status_text.startswith("역전파 9/11: ")
     assert HANGUL.search(inspector.subtitle.text())
     assert inspector.layer_box.title().startswith("3번째 층")
     for index in range(inspector.tabs.count()):
@@ -207,8 +207,8 @@ def test_the_pytorch_comment_is_worded(korean):
     assert str(vjp) == "Yhat.backward(gradient=v)  # v = ∂L/∂Ŷ; W3.grad is now Jᵀv = ∂L/∂W₃, J never built"
     assert worded(vjp) == "Yhat.backward(gradient=v)  # v = ∂L/∂Ŷ; 이제 W3.grad에는 Jᵀv = ∂L/∂W₃가 들어 있고, J는 만들지 않았음"
     scalar = torch_correspondence(session, "L", "Yhat")
-    assert str(scalar) == "L.backward()  # Yhat.grad is now ∂L/∂Ŷ"
-    assert worded(scalar) == "L.backward()  # 이제 Yhat.grad에는 ∂L/∂Ŷ가 들어 있음"
+    assert str(scalar) == "Yhat.retain_grad(); L.backward()  # Yhat.grad is now ∂L/∂Ŷ"
+    assert worded(scalar) == "Yhat.retain_grad(); L.backward()  # 이제 Yhat.grad에는 ∂L/∂Ŷ가 들어 있음"
 
 
 def test_refusals_of_the_model_and_the_engine_are_worded_in_korean(korean_window, dialogs):

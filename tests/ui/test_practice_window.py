@@ -78,7 +78,7 @@ def test_a_non_number_in_a_cell_is_named_and_nothing_is_lost(make_window) -> Non
 def test_a_wrong_gradient_is_diagnosed_in_words(make_window, mistake, says) -> None:
     win = make_window()
     assert win.start_practice("W3", "grad")
-    assert win.controller.session.position == 7  # just before ∂L/∂W₃ is computed
+    assert win.controller.session.position == 6  # just before ∂L/∂W₃ is computed (Y, data, takes no step)
     v = _toy_numbers()
     _type(win, mistake(v))
     assert win.practice.check() is False
@@ -88,7 +88,7 @@ def test_a_wrong_gradient_is_diagnosed_in_words(make_window, mistake, says) -> N
         assert marked == [(1, 1)]
     _type(win, v["H2"] @ v["delta"].T)
     assert win.practice.check() is True
-    assert win.controller.session.position == 8
+    assert win.controller.session.position == 7
 
 
 def test_the_hint_ladder_costs_points(make_window) -> None:

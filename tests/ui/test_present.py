@@ -81,7 +81,7 @@ def test_a_presentation_at_1280x720_has_its_formula_caption_at_28_pixels_and_mor
 
     set_theme(theme)
     session = Session(toy_model())
-    session.seek(8)  # backward at W₃: ∂L/∂W₃ = H₂ · δᵀ
+    session.seek(7)  # backward at W₃: ∂L/∂W₃ = H₂ · δᵀ
     window = make_window(session, size=PROJECTOR)
     presentation = window.classroom.presentation
     try:

@@ -29,7 +29,7 @@ def test_screenshot_present_draws_the_caption_large_and_leaves_the_application_a
 
     monkeypatch.setattr(MainWindow, "grab", recording_grab)
     out = tmp_path / "present.png"
-    args = ["screenshot", str(example_path("toy")), "--out", str(out), "--size", "1280x720", "--step", "8",
+    args = ["screenshot", str(example_path("toy")), "--out", str(out), "--size", "1280x720", "--step", "7",
             "--select", "W3", "--tab", "breakdown", "--theme", theme, "--language", language, "--present"]  # fmt: skip
     app_font = QApplication.font().toString() if QApplication.instance() else None
     assert main(args) == 0

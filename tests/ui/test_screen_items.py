@@ -108,3 +108,14 @@ def test_remove_layer_works_on_the_layer_shown_by_stepping(window, qtbot):
     window.remove_action.trigger()
     assert len(window.controller.model.order) < layers
     assert "W2" not in window.controller.model.order or "H2" not in window.controller.model.order
+
+
+def test_the_inspector_titles_a_scalar_node_by_its_word_not_an_empty_shape(window) -> None:
+    from PySide6.QtGui import QTextDocumentFragment
+
+    window.controller.select("L")
+    title = QTextDocumentFragment.fromHtml(window.inspector.title.text()).toPlainText()
+    assert "()" not in title
+    assert title.endswith("scalar")
+    window.controller.select("W3")
+    assert QTextDocumentFragment.fromHtml(window.inspector.title.text()).toPlainText().endswith("(3, 2)")

@@ -27,7 +27,7 @@ def assert_a_window_picture(out):
     assert len(colours) > 50  # a real window: text, nodes, a heatmap
 
 
-@pytest.mark.parametrize(("step", "select", "tab"), [("0", "X", "value"), ("9", "W3", "breakdown"), ("13", "H1", "derivation")])
+@pytest.mark.parametrize(("step", "select", "tab"), [("0", "X", "value"), ("9", "W3", "breakdown"), ("11", "H1", "derivation")])
 def test_screenshot_writes_a_window_sized_non_blank_png(qapp, tmp_path, step, select, tab):
     out = tmp_path / "window.png"
     result = run("screenshot", EXAMPLES / "toy.json", "--out", out, "--step", step, "--select", select, "--tab", tab)

@@ -151,7 +151,7 @@ def test_finite_difference_check_can_be_cancelled(window, qtbot):
 
 def test_step_header_shows_the_formula_with_every_symbol(window):
     c = window.controller
-    c.seek(9)  # Backward 9/13: ∂L/∂H₂ = W₃ · δ
+    c.seek(8)  # Backward 8/11: ∂L/∂H₂ = W₃ · δ
     header = window.inspector.step_header
     assert header.formula_text() == "∂L/∂H₂ = W₃ · δ"
     where = QTextDocumentFragment.fromHtml(header.where_label.text()).toPlainText()
@@ -348,9 +348,10 @@ def test_each_tab_s_view_is_built_when_first_shown_and_the_tab_bar_stays(window)
     bar = tabs.tabBar().mapTo(window, tabs.tabBar().rect().topLeft())
     window.controller.run_to_end()
     window.controller.select("W3")
-    assert tabs.is_built(TAB_VALUE)  # a node to show: its heatmap is built, the line gone
-    assert tabs.placeholder_text(TAB_VALUE) is None
-    np.testing.assert_array_equal(inspector.value_view.current_array(), window.controller.model.value("W3"))
+    assert tabs.currentIndex() == TAB_GRAD  # the inspector follows the pass: the gradient after the backward pass
+    assert tabs.is_built(TAB_GRAD)  # a node to show: its heatmap is built, the line gone
+    assert tabs.placeholder_text(TAB_GRAD) is None
+    np.testing.assert_array_equal(inspector.grad_view.current_array(), window.controller.session.grad("W3"))
     assert tabs.tabBar().mapTo(window, tabs.tabBar().rect().topLeft()) == bar
     tabs.setCurrentIndex(TAB_JACOBIAN)
     assert tabs.is_built(TAB_JACOBIAN)
@@ -391,3 +392,86 @@ def test_the_breakdown_is_worked_out_again_only_when_what_it_depends_on_changes(
     window.inspector.set_node("W3")
     assert len(worked_out) == count + 1
     assert view.browser.toPlainText() == shown
+
+
+def _derivation_at(window, step: int) -> str:
+    """The derivation tab's text for the node the current step computes (nothing selected)."""
+    c = window.controller
+    c.select(None)
+    c.session.reset()
+    for _ in range(step):
+        c.step()
+    window.inspector.tabs.setCurrentIndex(TAB_DERIVATION)
+    settle()
+    return window.inspector.derivation_view.browser.toPlainText()
+
+
+def test_the_forward_pass_is_written_out_at_the_step_that_computes_it(window):
+    """Forward 1: H₁ = W₁ᵀX, nine multiply-adds, written out with the numbers while it is computed."""
+    text = _derivation_at(window, 1)
+    assert window.controller.inspected == "H1"
+    assert "written out only for a linear layer" not in text.lower()
+    assert "H₁ = W₁ᵀ · X" in text
+    assert "h⁽¹⁾₁ = w⁽¹⁾₁₁x₁ + w⁽¹⁾₂₁x₂ + w⁽¹⁾₃₁x₃" in text
+    x, w1 = toy_model().value("X"), toy_model().value("W1")
+    h1 = w1.T @ x  # by hand here: 0.7, 0, 0.4
+    np.testing.assert_allclose(h1[:, 0], [0.7, 0.0, 0.4], atol=1e-12)
+    assert "= 0.7" in text
+    # the loss at its forward step (4): ½ Σ (ŷ − y)² written out with Ŷ and Y
+    text = _derivation_at(window, 4)
+    assert "L = ½ [(ŷ₁ − y₁)² + (ŷ₂ − y₂)²]" in text
+    assert "½ [(0.234 − 0.5)² + (0.022 − (−0.5))²] = 0.1716" in text
+
+
+def test_an_activation_is_written_out_at_its_forward_step(make_window):
+    window = make_window("deep_sigmoid")
+    c = window.controller
+    step = next(s.index for s in c.session.plan if s.phase == "forward" and s.node == "A1")
+    text = _derivation_at(window, step)
+    h1 = c.session.value("H1")
+    a1 = c.session.value("A1")
+    np.testing.assert_allclose(a1, 1 / (1 + np.exp(-h1)), rtol=1e-12)
+    assert "A₁ = σ(H₁)" in text
+    assert "a⁽¹⁾₁ = σ(h⁽¹⁾₁)" in text
+    from explorer.model.numbers import shown as shown_number
+
+    assert f"σ({shown_number(float(h1[0, 0]))}) = {shown_number(float(a1[0, 0]))}" in text
+
+
+def test_the_inspector_follows_the_pass_until_a_tab_is_picked(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    from explorer.ui.inspector.panel import TAB_GRAD, TAB_VALUE
+
+    c, tabs = window.controller, window.inspector.tabs
+    c.select(None)
+    assert tabs.currentIndex() == TAB_VALUE
+    c.step()
+    assert tabs.currentIndex() == TAB_VALUE  # forward: the value
+    for _ in range(4):
+        c.step()
+    assert c.session.current.phase == "backward"
+    assert tabs.currentIndex() == TAB_GRAD  # backward: the gradient
+    c.back()
+    c.back()
+    assert c.session.current.phase == "forward"
+    assert tabs.currentIndex() == TAB_VALUE
+    # the user picks the Gradient tab: it stays through the forward steps
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(TAB_GRAD).center())
+    assert tabs.currentIndex() == TAB_GRAD
+    c.back()
+    assert c.session.current.phase == "forward"
+    assert tabs.currentIndex() == TAB_GRAD
+
+
+def test_a_legend_explains_the_symbols_a_page_uses(window):
+    breakdown = shown(window, "W3", TAB_BREAKDOWN)
+    assert "einsum(" in breakdown.split("Symbols")[0]
+    assert "einsum(\"ib,ibkj->kj\"): multiply the factors entry by entry and sum over every index left out" in breakdown
+    derivation = shown(window, "W3", TAB_DERIVATION)
+    assert "[i = j]" in derivation.split("Symbols")[0]
+    assert "[i = j]: 1 when the condition holds, 0 otherwise" in derivation
+    assert "⊙:" not in derivation  # the toy's W₃ page has no ⊙: no line for it
+    assert "Beside the lecture" in derivation
+    assert "vector by matrix: Y ∈ ℝᵐ, W ∈ ℝⁿˣᵏ" in derivation

@@ -32,7 +32,7 @@ def test_step_button_and_shortcut_move_the_highlight(window, qtbot):
         window.step_action.trigger()
     assert c.session.current.node == "H1"
     assert node_item(window, "H1").state == "current"
-    assert "Forward 1/13" in window.step_label.text()
+    assert "Forward 1/11" in window.step_label.text()
     assert "H₁ = W₁ᵀ · X" in window.step_label.text()
 
     with qtbot.waitSignal(c.step_changed):
@@ -48,7 +48,9 @@ def test_step_button_and_shortcut_move_the_highlight(window, qtbot):
     with qtbot.waitSignal(c.step_changed):
         qtbot.keyClick(window, Qt.Key.Key_End)
     assert c.session.done
-    assert all(node_item(window, n).state in ("grad", "current") for n in c.model.order)
+    # every node has its gradient but the data (X, Y: "requires_grad": false), which keeps its value
+    assert all(node_item(window, n).state in ("grad", "current") for n in c.model.order if c.model.requires_grad(n))
+    assert {node_item(window, n).state for n in ("X", "Y")} == {"value"}
     assert "loss L = 0.17162" in window.loss_label.text()
 
 
@@ -200,7 +202,7 @@ def test_export_writes_three_files_that_open(window, tmp_path):
     assert window.export_to(tmp_path / "snap")
     document = json.loads((tmp_path / "snap" / "snapshot.json").read_text())
     assert document["format"] == "jacobian-explorer/snapshot"
-    assert document["step"] == {"phase": "backward", "index": 6, "total": 13}
+    assert document["step"] == {"phase": "backward", "index": 6, "total": 11}
     image = QImage(str(tmp_path / "snap" / "graph.png"))
     assert not image.isNull()
     assert image.width() > 400

@@ -237,6 +237,16 @@ def set_batch(controller: Editor, batch: int) -> bool:
     return controller.edit(text, edits.set_batch, batch, note=note)
 
 
+def set_requires_grad(controller: Editor, node: str, requires_grad: bool) -> bool:
+    """Have the backward pass compute ``∂L/∂node`` of an input or a target, or not (the pass restarts)."""
+    name = label(controller.model, node)
+    if requires_grad:
+        text = translate("Commands", "Compute ∂L/∂{node}").format(node=name)
+    else:
+        text = translate("Commands", "Stop computing ∂L/∂{node}").format(node=name)
+    return controller.edit(text, edits.set_requires_grad, node, requires_grad)
+
+
 def set_values(controller: Editor, node: str, values: np.ndarray) -> bool:
     """Replace the numbers of the leaf ``node``."""
     text = translate("Commands", "Edit {node}").format(node=label(controller.model, node))

@@ -20,6 +20,7 @@ from explorer.engine import Session
 from explorer.lesson import Breakdown
 from explorer.lesson.breakdown import FiniteDifferenceCheck, finite_difference_check
 from explorer.lesson.notation import partial
+from explorer.lesson.notes import symbol_legend
 from explorer.ui.kit.theme import current_theme
 from explorer.ui.kit.workers import BackgroundRunner
 from explorer.ui.text.engine_text import worded
@@ -207,6 +208,12 @@ class BreakdownView(QWidget):
                 shape=shape_text(b.result_shape),
             )
         parts.append(f"<p>{math_html(text)}</p>")
+        # a legend for the symbols this page uses (⊗, ⊙, diag, [i = j], einsum)
+        legend = symbol_legend("".join(parts))
+        if legend:
+            items = "".join(f"<li>{math_html(worded(line))}</li>" for line in legend)
+            title = translate("BreakdownView", "Symbols")
+            parts.append(f"<p style='margin-top:10px; font-weight:600'>{escape(title)}</p><ul>{items}</ul>")
         return "".join(parts)
 
     @staticmethod

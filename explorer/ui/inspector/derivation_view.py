@@ -22,14 +22,17 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 from explorer.engine import EngineError, Session
 from explorer.lesson.by_hand import (
     Contraction,
+    ElementwiseByHand,
     ForwardByHand,
     JacobianMatrix,
+    elementwise_by_hand,
     forward_by_hand,
     jacobian_matrix,
     written_contraction,
 )
 from explorer.lesson.derivation import DENSE_PRODUCT_LIMIT, Derivation, derive, path_from_loss
-from explorer.lesson.notation import partial
+from explorer.lesson.notation import partial, pretty
+from explorer.lesson.notes import DEFINITIONS, READING_NOTES, symbol_legend
 from explorer.ui.inspector.lesson_html import (
     chain_html,
     contraction_html,
@@ -41,7 +44,7 @@ from explorer.ui.inspector.lesson_html import (
     vjp_html,
 )
 from explorer.ui.kit.theme import current_theme
-from explorer.ui.text.engine_text import error_text
+from explorer.ui.text.engine_text import error_text, worded
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.rich_math import math_html
 
@@ -55,10 +58,12 @@ class LessonData:
     step: int
     derivation: Derivation | None
     derivation_message: str
-    hand: ForwardByHand | None
+    hand: ForwardByHand | ElementwiseByHand | None
     jacobian: JacobianMatrix | None
     contraction: Contraction | None
     pair_symbol: str
+    #: the node whose forward pass :attr:`hand` writes out (the inspected op node, or the op a leaf feeds)
+    forward_symbol: str = ""
 
 
 def lesson_elements(session: Session, node: str) -> int:
@@ -86,15 +91,22 @@ def lesson_data(session: Session, node: str, pair: tuple[str, str] | None, cance
         from explorer.ui.kit.workers import Cancelled
 
         raise Cancelled
-    hand = jac = contraction = None
+    hand: ForwardByHand | ElementwiseByHand | None = None
+    jac = contraction = None
     symbol = ""
+    # the forward pass by hand: the node's own (H₁ = W₁ᵀX at the step that computes it), a leaf's consumer's
+    computed = node if not model.spec(node).info.is_leaf else (pair[0] if pair is not None else None)
+    if computed is not None:
+        hand = forward_by_hand(session, computed) or elementwise_by_hand(session, computed)
     if pair is not None:
         out, wrt = pair
         symbol = partial(model.label(out), model.label(wrt))
-        hand = forward_by_hand(session, out)
         jac = jacobian_matrix(session, out, wrt)
         contraction = written_contraction(session, out, wrt)
-    return LessonData(node, pair, session.position, derivation, message, hand, jac, contraction, symbol)
+    forward_symbol = pretty(model.label(computed)) if computed is not None else ""
+    return LessonData(
+        node, pair, session.position, derivation, message, hand, jac, contraction, symbol, forward_symbol
+    )
 
 
 class DerivationView(QWidget):
@@ -130,15 +142,27 @@ class DerivationView(QWidget):
     def to_html(data: LessonData) -> str:
         theme = current_theme()
         parts = []
+        forward_first = data.derivation is None  # the forward pass: what this step computes comes first
+        if forward_first:
+            parts.append(hand_html(data.hand, theme, data.forward_symbol))
         if data.derivation is not None:
             parts += [chain_html(data.derivation, theme), vjp_html(data.derivation, theme), counts_html(data.derivation, theme)]
         else:
             parts.append(heading(translate("DerivationView", "The chain from the loss · 연쇄법칙"), theme))
             parts.append(note(data.derivation_message, theme))
+        if not forward_first and data.pair is None:
+            parts.append(hand_html(data.hand, theme, data.forward_symbol))
         if data.pair is not None:
             title = translate("DerivationView", "One local derivative: {symbol} (pick another above)").format(symbol=data.pair_symbol)
             parts.append(f"<hr/><p style='font-size:large; font-weight:600'>{math_html(title)}</p>")
-            parts.append(hand_html(data.hand, theme))
+            if not forward_first:
+                parts.append(hand_html(data.hand, theme, data.forward_symbol))
             parts.append(jacobian_html(data.jacobian, theme, data.pair_symbol))
             parts.append(contraction_html(data.contraction, theme, data.pair_symbol))
+        legend = symbol_legend("".join(parts))
+        if legend:
+            parts.append(heading(translate("DerivationView", "Symbols"), theme))
+            parts += [note(worded(line), theme) for line in legend]
+        parts.append(heading(translate("DerivationView", "Beside the lecture"), theme))
+        parts += [note(worded(line), theme) for line in (*DEFINITIONS, *READING_NOTES)]
         return f"<div style='color:{theme.text.name()}'>{''.join(parts)}</div>"

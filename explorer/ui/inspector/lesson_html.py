@@ -9,7 +9,14 @@ through :func:`~explorer.ui.text.i18n.translate`. Nothing is computed here.
 
 from __future__ import annotations
 
-from explorer.lesson.by_hand import HAND_LIMIT, MATRIX_LIMIT, Contraction, ForwardByHand, JacobianMatrix
+from explorer.lesson.by_hand import (
+    HAND_TERMS,
+    MATRIX_LIMIT,
+    Contraction,
+    ElementwiseByHand,
+    ForwardByHand,
+    JacobianMatrix,
+)
 from explorer.lesson.derivation import KIND_WORDS, Derivation
 from explorer.ui.kit.theme import Theme
 from explorer.ui.text.engine_text import worded
@@ -35,7 +42,7 @@ def _w(key: str) -> str:
         "gradient_word": translate("Lesson", "변화도 (gradient)"),
         "start": translate("Lesson", "start: v = ∂L/∂L = 1"),
         "counts": translate("Lesson", "The full Jacobians along the chain would hold {dense} numbers; the vector-Jacobian products produce {vjp}."),
-        "modes": translate("Lesson", "Forward mode (from {node} towards L, a Jacobian for every element of {node}) costs about {forward} multiplications; reverse mode (from L, one vector at a time) about {reverse}. Autograd runs in reverse because the loss is one number."),
+        "modes": translate("Lesson", "As dense matrix products, forward mode (from {node} towards L, a Jacobian for every element of {node}) costs {forward} multiply-adds; reverse mode (from L, one row vector at a time) {reverse}; the seed ∂L/∂L = 1 is not counted."),
         "dense_product": translate("Lesson", "dense product"),
         "backward_pass": translate("Lesson", "backward pass"),
         "reshaped": translate("Lesson", "reshaped to the input ({shape}):"),
@@ -148,7 +155,7 @@ def counts_html(d: Derivation, theme: Theme) -> str:
         f"<p>{_t(_w('counts').format(dense=f'{d.dense_numbers:,}', vjp=f'{d.vjp_numbers:,}'))}</p>"
     )
     parts.append(
-        f"<p>{_t(_w('modes').format(node=d.symbols[-1], forward=f'{d.forward_mode_cost:,}', reverse=f'{d.reverse_mode_cost:,}'))}</p>"
+        f"<p>{_t(_w('modes').format(node=d.symbols[-1], forward=f'{d.forward_mode_cost:,}', reverse=f'{d.reverse_mode_cost:,}'))} {_t(worded(d.modes))}</p>"
     )
     if d.dense_product is not None and d.dense_product_diff is not None:
         t = theme
@@ -176,11 +183,24 @@ def counts_html(d: Derivation, theme: Theme) -> str:
     return "".join(parts)
 
 
-def hand_html(h: ForwardByHand | None, theme: Theme) -> str:
-    """``W`` beside ``Wᵀ``, then ``ŷ₁ = w₁₁h₁ + w₂₁h₂ + w₃₁h₃ = …`` with the numbers."""
+def hand_html(h: ForwardByHand | ElementwiseByHand | None, theme: Theme, symbol: str = "") -> str:
+    """``W`` beside ``Wᵀ``, then ``ŷ₁ = w₁₁h₁ + w₂₁h₂ + w₃₁h₃ = …`` with the numbers; an activation or a loss element by element."""
     parts = [heading(translate("Lesson", "The forward pass by hand · 순전파"), theme)]
     if h is None:
-        parts.append(note(translate("Lesson", "Written out only for a linear layer with at most {limit} multiply-adds, once its value is known.").format(limit=HAND_LIMIT), theme))
+        if symbol:
+            text = translate("Lesson", "{node}: written out once the forward pass has computed it (a linear layer of at most {terms} inputs).")
+            parts.append(note(text.format(node=symbol, terms=HAND_TERMS), theme))
+        return "".join(parts)
+    more = (
+        note(translate("Lesson", "… and {more} more, each the same.").format(more=h.more), theme) if h.more else ""
+    )
+    if isinstance(h, ElementwiseByHand):
+        parts.append(f"<p style='font-size:large'>{math_html(h.formula)}</p>")
+        lines = []
+        for element in h.rows:
+            lines.append(f"<tr><td>{math_html(f'{element.output} = {element.symbols}')}</td></tr>")
+            lines.append(f"<tr><td style='padding-left:24px'>{math_html(f'= {element.numbers} = {num(element.value)}')}</td></tr>")
+        parts.append(f"<table cellspacing='2' style='font-size:large'>{''.join(lines)}</table>{more}")
         return "".join(parts)
     fwd, muted = theme.forward.name(), theme.muted_text.name()
     parts.append(f"<p style='font-size:large'>{math_html(h.formula)}</p>")
@@ -200,7 +220,7 @@ def hand_html(h: ForwardByHand | None, theme: Theme) -> str:
             numbers += f" + {signed(row.bias[1])}"
         lines.append(f"<tr><td>{math_html(f'{row.output} = {symbols}')}</td></tr>")
         lines.append(f"<tr><td style='padding-left:24px'>{math_html(f'= {numbers} = {num(row.value)}')}</td></tr>")
-    parts.append(f"<table cellspacing='2' style='font-size:large'>{''.join(lines)}</table>")
+    parts.append(f"<table cellspacing='2' style='font-size:large'>{''.join(lines)}</table>{more}")
     return "".join(parts)
 
 
@@ -246,7 +266,7 @@ def jacobian_html(j: JacobianMatrix | None, theme: Theme, symbol: str = "") -> s
 
 def contraction_html(c: Contraction | None, theme: Theme, symbol: str = "") -> str:
     """The lecture's slide 8/8: every element's sum, zeros included, then the table form and ``H δᵀ``."""
-    parts = [heading(translate("Lesson", "The contraction written out · 텐서곱"), theme)]
+    parts = [heading(translate("Lesson", "The contraction written out: a tensor product summed over the shared index"), theme)]
     if c is None:
         parts.append(note(translate("Lesson", "{symbol}: written out for at most {limit} Jacobian elements, once the backward pass has reached it.").format(symbol=symbol, limit=MATRIX_LIMIT), theme))
         return "".join(parts)

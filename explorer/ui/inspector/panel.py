@@ -10,9 +10,10 @@ from the session.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -73,6 +74,7 @@ class Inspector(InspectorTabs, InspectorLayer, QWidget):
     width_requested = Signal(int, int)  # layer index, new width
     activation_requested = Signal(int, str)  # layer index, activation op ("" for none)
     bias_requested = Signal(int, bool)  # layer index, whether it has a bias
+    requires_grad_requested = Signal(str, bool)  # an input or a target, whether the backward pass computes ∂L/∂node
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +99,16 @@ class Inspector(InspectorTabs, InspectorLayer, QWidget):
         self.edit_button = QPushButton(translate("Inspector", "Edit values…"), self)
         self.edit_button.setToolTip(translate("Inspector", "Edit this matrix in a table (a non-number is refused)"))
         self.edit_button.clicked.connect(lambda: self.node and self.edit_values_requested.emit(self.node))
+        # data: whether the backward pass computes its gradient (PyTorch's requires_grad, off for data by default)
+        self.grad_check = QCheckBox("requires_grad", self)
+        self.grad_check.setToolTip(
+            translate(
+                "Inspector",
+                "Compute ∂L/∂ of this input or target in the backward pass, as X.requires_grad_() does in PyTorch; "
+                "data needs no gradient to learn, so it is off by default",
+            )
+        )
+        self.grad_check.clicked.connect(lambda on: self.node and self.requires_grad_requested.emit(self.node, on))
 
         # which Jacobian / breakdown
         self.pair_combo = QComboBox(self)
@@ -114,6 +126,8 @@ class Inspector(InspectorTabs, InspectorLayer, QWidget):
         self.tabs.add_lazy_tab(self._breakdown_view, translate("Inspector", "Breakdown · 텐서곱"))
         self.tabs.add_lazy_tab(derivation_view, translate("Inspector", "Derivation · 유도"))
         self.tabs.currentChanged.connect(lambda _: self._refresh_visible())
+        self._tab_picked = False  # until the user picks a tab, the inspector follows the pass
+        self.tabs.tabBarClicked.connect(self._on_tab_clicked)
 
         self.busy_bar = QProgressBar(self)
         self.busy_bar.setRange(0, 0)
@@ -139,7 +153,7 @@ class Inspector(InspectorTabs, InspectorLayer, QWidget):
         self._layer_box_shows: tuple[Model, str | None, int] | tuple[()] = ()  # (model, node, width) the layer box was filled for
 
         # the header keeps its height whatever the node's kind, so the tab bar below never moves
-        for hidden_keeps_room in (self.layer_box, self.edit_button):
+        for hidden_keeps_room in (self.layer_box, self.edit_button, self.grad_check):
             policy = hidden_keeps_room.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
             hidden_keeps_room.setSizePolicy(policy)
@@ -151,6 +165,7 @@ class Inspector(InspectorTabs, InspectorLayer, QWidget):
         layout.addWidget(self.step_header)
         title_row = QHBoxLayout()  # the edit button beside the name: one row less on a small screen
         title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.grad_check, 0, Qt.AlignmentFlag.AlignVCenter)
         title_row.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(title_row)
         layout.addWidget(self.subtitle)
@@ -225,7 +240,22 @@ class Inspector(InspectorTabs, InspectorLayer, QWidget):
         if node != self.node:
             self.node = node
             self._fill_pairs()
+        self._follow_the_pass()
         self._mark_dirty({TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN})
+
+    def _follow_the_pass(self) -> None:
+        """Value during the forward pass, Gradient during the backward pass, until the user picks a tab."""
+        if self._tab_picked or self.tabs.currentIndex() not in (TAB_VALUE, TAB_GRAD):
+            return
+        current = self.session.current
+        wanted = TAB_GRAD if current is not None and current.phase == "backward" else TAB_VALUE
+        if self.tabs.currentIndex() != wanted:
+            self.tabs.setCurrentIndex(wanted)
+
+    def _on_tab_clicked(self, index: int) -> None:
+        """A tab the user picked stays: the inspector stops following the pass."""
+        if index >= 0:
+            self._tab_picked = True
 
     def _on_inspected_changed(self, node: str) -> None:
         if (node or None) != self.node:
@@ -290,6 +320,11 @@ class Inspector(InspectorTabs, InspectorLayer, QWidget):
         # shown or hidden only when that changes, so a field with the focus keeps it across steps
         self.layer_box.setVisible(self._layer_index() is not None)
         self.edit_button.setVisible(node is not None and self.controller.model.spec(node).info.is_leaf)
+        asked = None if node is None else self.controller.model.data_requires_grad(node)
+        self.grad_check.setVisible(asked is not None)
+        if asked is not None and self.grad_check.isChecked() != asked:
+            with QSignalBlocker(self.grad_check):
+                self.grad_check.setChecked(asked)
         self.pair_combo.setEnabled(self.pair_combo.count() > 0)
         if node is None:
             self.title.setText(f"<span style='font-size:x-large; font-weight:600'>{escape(translate('Inspector', 'Inspector'))}</span>")
@@ -300,6 +335,9 @@ class Inspector(InspectorTabs, InspectorLayer, QWidget):
         state = session.state(node)
         if state.grad is not None:
             colour, status = theme.gradient.name(), translate("Inspector", "gradient known (기울기)")
+        elif state.value is not None and not model.requires_grad(node):
+            colour = theme.forward.name()
+            status = translate("Inspector", "value known; no gradient: requires_grad is off, as for data in PyTorch")
         elif state.value is not None:
             colour, status = theme.forward.name(), translate("Inspector", "value known (순전파)")
         else:
@@ -312,7 +350,7 @@ class Inspector(InspectorTabs, InspectorLayer, QWidget):
         self.title.setText(
             f"<span style='font-size:x-large; font-weight:600; color:{colour}'>{escape(shown)}</span>"
             f"&nbsp;&nbsp;<span style='color:{theme.muted_text.name()}'>{escape(op_title(model.op(node)))} · "
-            f"{fmt_shape(model.shape(node))}</span>"
+            f"{escape(fmt_shape(shape) if (shape := model.shape(node)) else shape_text(shape))}</span>"  # a scalar: its word
         )
         self.subtitle.setText(status)
         self._refresh_layer_box()

@@ -140,6 +140,7 @@ class MainWindow(WindowSettings):
             lambda index, name: commands.set_activation(controller, index, name or None)
         )
         self.inspector.bias_requested.connect(lambda index, on: commands.set_bias(controller, index, on))
+        self.inspector.requires_grad_requested.connect(lambda node, on: commands.set_requires_grad(controller, node, on))
         self._shown_nodes: tuple[str, ...] = ()
 
         self._on_model_changed()

@@ -38,6 +38,16 @@ _MARKED: dict[str, object] = {
         "Engine", "{count} samples: {factor} δᵀ = Σₛ {factor}[:, s] δ[:, s]ᵀ, a sum of outer products"
     ),
     "lesson.torch_scalar": QT_TRANSLATE_NOOP("Engine", "{call}  # {grad} is now {result}"),
+    "lesson.torch_scalar_data": QT_TRANSLATE_NOOP(
+        "Engine",
+        "{call}  # {grad} is now {result} only if {node}.requires_grad_() ran before the forward pass;"
+        " data requires no gradient by default and {grad} stays None",
+    ),
+    "lesson.torch_vjp_data": QT_TRANSLATE_NOOP(
+        "Engine",
+        "{call}  # v = {v}; {grad} is now Jᵀv = {result} only if {node}.requires_grad_() ran before the forward pass;"
+        " data requires no gradient by default and {grad} stays None",
+    ),
     "lesson.torch_vjp": QT_TRANSLATE_NOOP("Engine", "{call}  # v = {v}; {grad} is now Jᵀv = {result}, J never built"),
     "lesson.gradient_unknown": QT_TRANSLATE_NOOP("Engine", "the backward pass has not reached {node} yet (∂L/∂{node} is unknown)"),
     "lesson.check_cancelled": QT_TRANSLATE_NOOP("Engine", "the finite-difference check of {node} was cancelled"),
@@ -46,6 +56,83 @@ _MARKED: dict[str, object] = {
     "lesson.no_parameter": QT_TRANSLATE_NOOP("Engine", "the model has no parameter; name a node with --node"),
     "lesson.not_known_yet": QT_TRANSLATE_NOOP(
         "Engine", "∂L/∂{node} is not known at step {step}/{total}: the backward pass reaches {node} at step {reached}"
+    ),
+    "lesson.not_asked": QT_TRANSLATE_NOOP(
+        "Engine",
+        "∂L/∂{node} is not computed: {node} is data marked \"requires_grad\": false, as PyTorch leaves its .grad None;"
+        " mark it true to follow the gradient to it",
+    ),
+    "lesson.modes_none": QT_TRANSLATE_NOOP("Engine", "One factor: nothing to multiply in either mode."),
+    "lesson.modes_same": QT_TRANSLATE_NOOP("Engine", "{factors} factors: {cost} multiply-adds in either mode."),
+    "lesson.modes_reverse": QT_TRANSLATE_NOOP(
+        "Engine",
+        "With {factors} factors reverse mode is cheaper, {reverse} against {forward}: from the loss it"
+        " carries one row vector (the loss is one number), never a matrix; this is why autograd runs backwards.",
+    ),
+    "lesson.modes_forward": QT_TRANSLATE_NOOP(
+        "Engine", "With {factors} factors forward mode is cheaper here, {forward} against {reverse}."
+    ),
+    # beside the lecture: the symbols' legend, the general derivatives, the layouts, the slips
+    "notes.otimes": QT_TRANSLATE_NOOP(
+        "Engine",
+        "⊗: the Kronecker (tensor) product; Wᵀ ⊗ I_B repeats Wᵀ once per sample of a batch of B",
+    ),
+    "notes.odot": QT_TRANSLATE_NOOP(
+        "Engine",
+        "⊙: the elementwise (Hadamard) product, element by element, no sum",
+    ),
+    "notes.diag": QT_TRANSLATE_NOOP(
+        "Engine",
+        "diag(v): the square matrix with v on its diagonal and zeros elsewhere (an elementwise op's "
+        "Jacobian)",
+    ),
+    "notes.iverson": QT_TRANSLATE_NOOP(
+        "Engine",
+        "[i = j]: 1 when the condition holds, 0 otherwise (Iverson's bracket); [x > 0] likewise",
+    ),
+    "notes.einsum": QT_TRANSLATE_NOOP(
+        "Engine",
+        "einsum(\"ib,ibkj->kj\"): multiply the factors entry by entry and sum over every index left out of "
+        "the result (here i and b): a contraction",
+    ),
+    "notes.def_scalar_vector": QT_TRANSLATE_NOOP(
+        "Engine",
+        "scalar by vector: y = f(X), X ∈ ℝⁿ → ∇_X y = ∂y/∂X, n numbers ∂y/∂xᵢ, shaped like X",
+    ),
+    "notes.def_scalar_matrix": QT_TRANSLATE_NOOP(
+        "Engine",
+        "scalar by matrix: y = f(X), X ∈ ℝⁿˣᵐ → ∂y/∂X, n×m numbers ∂y/∂xᵢⱼ, shaped like X",
+    ),
+    "notes.def_vector_vector": QT_TRANSLATE_NOOP(
+        "Engine",
+        "vector by vector: Y = f(X), f: ℝⁿ → ℝᵐ → the Jacobian J, m×n, row i ∇ᵀfᵢ, entry ∂yᵢ/∂xⱼ",
+    ),
+    "notes.def_vector_matrix": QT_TRANSLATE_NOOP(
+        "Engine",
+        "vector by matrix: Y ∈ ℝᵐ, W ∈ ℝⁿˣᵏ → (∂y₁/∂W, …, ∂yₘ/∂W), m matrices of n×k: shape Y.shape + "
+        "W.shape",
+    ),
+    "notes.layout": QT_TRANSLATE_NOOP(
+        "Engine",
+        "The lecture writes ∂Ŷ/∂W as \"(3×1×2)\": a 3×2 matrix per output (the ×1 is the sample) listed for "
+        "ŷ₁ and ŷ₂. The program puts the output first, Ŷ's shape 2×1 then W's 3×2: 2×1×3×2, the same 12 "
+        "numbers, as torch.autograd.functional.jacobian and jax.jacobian order them",
+    ),
+    "notes.three_ways": QT_TRANSLATE_NOOP(
+        "Engine",
+        "∂L/∂Ŷ appears three ways, one set of numbers: as the gradient (Ŷ − Y), 2×1, shaped like Ŷ (the "
+        "backward pass's δ); as the loss's local Jacobian (Ŷ − Y)ᵀ, the same numbers as a 1×2 row (a "
+        "scalar's Jacobian is one row ∇ᵀL); and in a table of factors with the shape 2×1, the Jacobian's "
+        "shape by the rule shape(L) + shape(Ŷ) with the loss a scalar",
+    ),
+    "notes.typos": QT_TRANSLATE_NOOP(
+        "Engine",
+        "The lecture's slips the program writes correctly: H₂ = W₂ᵀ(W₁ᵀX), where the slide has "
+        "W₁ᵀ(W₁ᵀX₁); Ŷ = p(g(f(X))), where it has H₂ = p(g(X)); ∂L/∂ŷ₁, where it has L(θ)/∂ŷ₁ (no ∂ "
+        "above); ∂L/∂ŷ₁ × h₂ for ∂L/∂w₂₁, where it has ∂v̂₁; ∂ŷ₁/∂w₁₂ in the first row of slide 8/8, "
+        "where it has ∂ŷ₁/∂w₂₂; ∇ᵀfᵢ, the i-th component, where it has ∇ᵀf₁; scalar, where it has Scalor; "
+        "L = Σ(Ŷ − Y)² on the composition slide, where the toy's loss is ½Σ(Ŷ − Y)² (the program's "
+        "half_sse)",
     ),
     # the engine
     "engine.not_computed": QT_TRANSLATE_NOOP("Engine", "{source} (input {port} of {node}) is not computed yet"),

@@ -96,6 +96,8 @@ MODEL_TEMPLATES: dict[str, object] = {
     "model.dim_limit": QT_TRANSLATE_NOOP("Engine", "shape {shape} has a dimension past the limit {limit}"),
     "model.batch_limit": QT_TRANSLATE_NOOP("Engine", "batch {batch} is past the limit {limit}"),
     "model.op_value": QT_TRANSLATE_NOOP("Engine", "is an op node; its value comes from the engine"),
+    "model.requires_grad_data": QT_TRANSLATE_NOOP("Engine", "requires_grad is only for input and target nodes, not {op}"),
+    "model.requires_grad_bool": QT_TRANSLATE_NOOP("Engine", "requires_grad must be true or false, got {value}"),
     "model.not_regular_file": QT_TRANSLATE_NOOP("Engine", "{name} is not a regular file"),
     "model.file_too_big": QT_TRANSLATE_NOOP("Engine", "{name} is {size} bytes; the limit is {limit}"),
     "model.file_over_limit": QT_TRANSLATE_NOOP("Engine", "{name} is over {limit} bytes, the limit"),
