@@ -12,12 +12,12 @@ from __future__ import annotations
 from explorer.lesson.by_hand import (
     HAND_TERMS,
     MATRIX_LIMIT,
-    Contraction,
     ElementwiseByHand,
     ForwardByHand,
     JacobianMatrix,
 )
 from explorer.lesson.derivation import KIND_WORDS, Derivation
+from explorer.lesson.written_contraction import Contraction
 from explorer.ui.kit.theme import Theme
 from explorer.ui.text.engine_text import worded
 from explorer.ui.text.i18n import translate
