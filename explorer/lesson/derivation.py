@@ -247,7 +247,10 @@ def derive(session: Session, node: str | None = None) -> Derivation:
     if gradient is None:
         reached = _backward_step(session, node)
         raise EngineError(
-            message("lesson.not_known_yet", node=node, step=session.position, total=session.total, reached=reached)
+            message(  # the node as a reader knows it: Ŷ, W₁
+                "lesson.not_known_yet", node=pretty(model.label(node)), step=session.position, total=session.total,
+                reached=reached,
+            )
         )
     shapes = tuple(model.shape(n) for n in path)
     factors = tuple(_factor(session, path[i], path[i + 1]) for i in range(len(path) - 1))

@@ -201,7 +201,7 @@ TOUR: tuple[Stop, ...] = (
     Stop(
         "", "야코비안 행렬 (Jacobian matrix)", "The Jacobian matrix",
         "교수님.... 너무 복잡해요 ㅠㅠ 간단한 방법이 있을 것 같아요. Jacobian matrix (야코비안 행렬)이라는 "
-        "것이 있습니다: f: ℝⁿ → ℝᵐ의 각 출력의 기울기를 행으로 쌓은 m×n 행렬. 세 층짜리 예제에서 "
+        "것이 있습니다: f: ℝⁿ → ℝᵐ의 각 출력의 변화도를 행으로 쌓은 m×n 행렬. 세 층짜리 예제에서 "
         "H₂ = W₂ᵀH₁의 야코비안 ∂H₂/∂H₁은 바로 W₂ᵀ (3×3; 익스플로러는 3×1×3×1): 예를 들어 "
         "J₁₁ = 0.5, J₁₃ = -0.3.",
         "“Professor, it is too complicated; there must be a simpler way.” There is the Jacobian matrix: for "

@@ -147,11 +147,12 @@ def grading_text(grading: Grading) -> str:
     right, total = grading.score
     title = grading.exercises.title.get("en", "")
     lines = [f"{title + ': ' if title else ''}{right} of {total} right"]
+    model = grading.exercises.model  # the nodes by the names a reader knows: Ŷ, W₃
     for item, result in grading.grades:
         if result.correct:
-            lines.append(f"  {item.id}  right  {item.what()}")
+            lines.append(f"  {item.id}  right  {item.what(model)}")
             continue
-        line = f"  {item.id}  wrong  {item.what()}: {SAYS[result.diagnosis or 'elements']}"
+        line = f"  {item.id}  wrong  {item.what(model)}: {SAYS[result.diagnosis or 'elements']}"
         if result.diagnosis == "shape" and result.given_shape is not None:
             line += f"; expected shape {result.expected_shape}, got {result.given_shape}"
         if result.wrong and result.expected_shape:  # a single number has no entries to list

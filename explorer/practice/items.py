@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from explorer.engine import Session
+from explorer.lesson.notation import pretty
 from explorer.model import Model, ModelError, model_from_dict, model_to_dict
 from explorer.model.io import check_version, read_json
 from explorer.model.names import check_id, check_text
@@ -61,16 +62,23 @@ class Item:
     tolerance: float = DEFAULT_TOLERANCE
     prompt: Mapping[str, str] | None = None
 
-    def what(self) -> str:
-        """The question in a few words, as the command line prints it: ``∂L/∂W3 at step 8``."""
+    def what(self, model: Model | None = None) -> str:
+        """The question in a few words, as the command line prints it: ``∂L/∂W₃ at step 8``.
+
+        The nodes are named as a reader knows them (``Ŷ``, ``W₃``) by ``model``'s labels;
+        without a model, by their ids.
+        """
+        def name(node: str | None) -> str:
+            return "" if node is None else pretty(model.label(node)) if model is not None and node in model else node
+
         if self.ask == "value":
-            thing = self.node
+            thing = name(self.node)
         elif self.ask == "grad":
-            thing = f"∂L/∂{self.node}"
+            thing = f"∂L/∂{name(self.node)}"
         elif self.ask == "jacobian":
-            thing = f"∂{self.node}/∂{self.wrt}"
+            thing = f"∂{name(self.node)}/∂{name(self.wrt)}"
         else:
-            base = self.node if self.of == "value" else f"∂L/∂{self.node}"
+            base = name(self.node) if self.of == "value" else f"∂L/∂{name(self.node)}"
             thing = f"{base}[{', '.join(map(str, self.index or ()))}]"
         return f"{thing} at step {self.step}"
 

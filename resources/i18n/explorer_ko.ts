@@ -6,11 +6,16 @@
     <message>
         <source>max {symbol} = {bound}</source>
         <extracomment>The activations drawn, with the bound of their derivative that is marked (None: no mark). The symbol of each function and of its derivative. Where a legend sits (pixels from a corner: negative from the right or bottom), clear of the curves: top left unless said here (tanh&apos;s curves fill the top left). Where a bound&apos;s label sits along its line, and on which side: above σ′&apos;s, below tanh′&apos;s (at the top). Where the curves are drawn.</extracomment>
-        <translation>max {symbol} = {bound}</translation>
+        <translation type="vanished">max {symbol} = {bound}</translation>
+    </message>
+    <message>
+        <source>{symbol} ≤ {bound}</source>
+        <extracomment>The activations drawn, with the bound of their derivative that is marked (None: no mark). The symbol of each function and of its derivative. Where a legend sits (pixels from a corner: negative from the right or bottom), clear of the curves: top left unless said here (tanh&apos;s curves fill the top left). Where a bound&apos;s label sits along its line, and on which side, clear of the curves: above its line at the right for σ′ (σ near 1 above it, σ′ near 0 below), above its line at the left for tanh′, where the plot keeps room over the curves for it (:data:`_HEADROOM`): below the line tanh′ rises to meet it. The top of a plot&apos;s vertical range where a bound&apos;s label needs room above the curves. Where the curves are drawn.</extracomment>
+        <translation>{symbol} ≤ {bound}</translation>
     </message>
     <message>
         <source>{title} and {derivative}</source>
-        <translation>{title}와 {derivative}</translation>
+        <translation>{title}와(과) {derivative}</translation>
     </message>
     <message>
         <source>sigmoid σ and σ′</source>
@@ -45,7 +50,7 @@
     </message>
     <message>
         <source>Recompute the gradient by central differences (float64), off the window&apos;s thread</source>
-        <translation>중심 차분(float64)으로 기울기를 다시 계산합니다 (창과 다른 스레드에서)</translation>
+        <translation>중심 차분(float64)으로 변화도를 다시 계산합니다 (창과 다른 스레드에서)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -53,11 +58,11 @@
     </message>
     <message>
         <source>연쇄법칙 (chain rule): contract the upstream gradient with the local Jacobian over every output index</source>
-        <translation>연쇄법칙: 위쪽에서 온 기울기와 국소 야코비안 행렬을 모든 출력 인덱스에 대해 축약합니다</translation>
+        <translation>연쇄법칙: 위쪽에서 온 변화도와 국소 야코비안 행렬을 모든 출력 인덱스에 대해 축약합니다</translation>
     </message>
     <message>
         <source>{jac} is the Jacobian of the scalar loss: a single row ∇ᵀL, exactly the gradient {jac} ({shape}) the backward pass computes first, from ∂L/∂L = 1.</source>
-        <translation>{jac}는 스칼라 손실의 야코비안 행렬입니다: 행 하나 ∇ᵀL, 곧 역전파가 ∂L/∂L = 1에서 시작해 가장 먼저 계산하는 기울기 {jac} ({shape}) 그 자체입니다.</translation>
+        <translation>{jac}은(는) 스칼라 손실의 야코비안 행렬입니다: 행 하나 ∇ᵀL, 곧 역전파가 ∂L/∂L = 1에서 시작해 가장 먼저 계산하는 변화도 {jac} ({shape}) 그 자체입니다.</translation>
     </message>
     <message>
         <source>The dense Jacobian is not built: {reason}. The closed form below needs no Jacobian.</source>
@@ -73,11 +78,11 @@
     </message>
     <message>
         <source>Here J is the loss&apos;s own row ∇ᵀL: the backward pass starts from v = ∂L/∂L = 1, and Jᵀ v = {closed} is the gradient {result} ({shape}) itself.</source>
-        <translation>여기서 J는 손실 자신의 행 ∇ᵀL입니다: 역전파는 v = ∂L/∂L = 1에서 시작하고, Jᵀ v = {closed}가 곧 기울기 {result} ({shape})입니다.</translation>
+        <translation>여기서 J는 손실 자신의 행 ∇ᵀL입니다: 역전파는 v = ∂L/∂L = 1에서 시작하고, Jᵀ v = {closed}이(가) 곧 변화도 {result} ({shape})입니다.</translation>
     </message>
     <message>
         <source>The backward pass does not build {jac}: with v = {upstream} ({vshape}) it computes Jᵀ v = {closed} directly, {shape} numbers, as torch.autograd does.</source>
-        <translation>역전파는 {jac}를 만들지 않습니다: v = {upstream} ({vshape})로 Jᵀ v = {closed}를 바로 계산합니다 ({shape}개의 수, torch.autograd와 같은 방식).</translation>
+        <translation>역전파는 {jac}을(를) 만들지 않습니다: v = {upstream} ({vshape})로 Jᵀ v = {closed}을(를) 바로 계산합니다 ({shape}개의 수, torch.autograd와 같은 방식).</translation>
     </message>
     <message>
         <source>Symbols</source>
@@ -97,11 +102,11 @@
     </message>
     <message>
         <source>✓ the dense contraction einsum(&quot;{spec}&quot;) over the built Jacobian equals {result} from {source} (max |Δ| = {diff})</source>
-        <translation>✓ 만든 야코비안 행렬에 대한 밀집 축약 einsum(&quot;{spec}&quot;)이 {source}의 {result}와 같습니다 (최대 |Δ| = {diff})</translation>
+        <translation>✓ 만든 야코비안 행렬에 대한 밀집 축약 einsum(&quot;{spec}&quot;)이 {source}의 {result}와(과) 같습니다 (최대 |Δ| = {diff})</translation>
     </message>
     <message>
         <source>✗ the dense contraction einsum(&quot;{spec}&quot;) over the built Jacobian DIFFERS from {result} from {source} (max |Δ| = {diff})</source>
-        <translation>✗ 만든 야코비안 행렬에 대한 밀집 축약 einsum(&quot;{spec}&quot;)이 {source}의 {result}와 다릅니다 (최대 |Δ| = {diff})</translation>
+        <translation>✗ 만든 야코비안 행렬에 대한 밀집 축약 einsum(&quot;{spec}&quot;)이 {source}의 {result}와(과) 다릅니다 (최대 |Δ| = {diff})</translation>
     </message>
     <message>
         <source>{name} is not complete at this step yet: the backward pass finishes it later.</source>
@@ -148,7 +153,7 @@
     </message>
     <message>
         <source>shared across all parameters&apos; gradients</source>
-        <translation>모든 파라미터의 기울기가 공유</translation>
+        <translation>모든 파라미터의 변화도가 공유</translation>
     </message>
     <message>
         <source>shared across layers</source>
@@ -156,7 +161,7 @@
     </message>
     <message>
         <source>shared across layers&apos; gradients</source>
-        <translation>층들의 기울기가 공유</translation>
+        <translation>층들의 변화도가 공유</translation>
     </message>
 </context>
 <context>
@@ -362,12 +367,16 @@
         <translation>복구</translation>
     </message>
     <message>
+        <source>&lt;p&gt;&lt;b&gt;Jacobian Explorer&lt;/b&gt; {version}&lt;/p&gt;&lt;p&gt;Makes matrix differentiation (행렬미분) visible: step the forward pass (순전파) and the backward pass (역전파) one node at a time and see every value, gradient (변화도), Jacobian (야코비안 행렬) and the tensor-product (텐서곱) breakdown of the chain rule (연쇄법칙).&lt;/p&gt;&lt;p&gt;A layer is H&lt;sub&gt;out&lt;/sub&gt; = Wᵀ H&lt;sub&gt;in&lt;/sub&gt;; a Jacobian ∂A/∂T has shape A.shape + T.shape.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Jacobian Explorer&lt;/b&gt; {version}&lt;/p&gt;&lt;p&gt;행렬미분을 눈으로 봅니다: 순전파와 역전파를 노드 하나씩 단계별로 실행하며 모든 값, 변화도, 야코비안 행렬과 연쇄법칙의 텐서곱 분해를 살펴봅니다.&lt;/p&gt;&lt;p&gt;층은 H&lt;sub&gt;out&lt;/sub&gt; = Wᵀ H&lt;sub&gt;in&lt;/sub&gt;이고, 야코비안 ∂A/∂T의 모양은 A.shape + T.shape입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Jacobian Explorer&lt;/b&gt; {version}&lt;/p&gt;&lt;p&gt;Makes matrix differentiation (행렬미분) visible: step the forward pass (순전파) and the backward pass (역전파) one node at a time and see every value, gradient (기울기), Jacobian (야코비안 행렬) and the tensor-product (텐서곱) breakdown of the chain rule (연쇄법칙).&lt;/p&gt;&lt;p&gt;A layer is H&lt;sub&gt;out&lt;/sub&gt; = Wᵀ H&lt;sub&gt;in&lt;/sub&gt;; a Jacobian ∂A/∂T has shape A.shape + T.shape.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Jacobian Explorer&lt;/b&gt; {version}&lt;/p&gt;&lt;p&gt;행렬미분을 눈으로 봅니다: 순전파와 역전파를 노드 하나씩 단계별로 실행하며 모든 값, 기울기, 야코비안 행렬과 연쇄법칙의 텐서곱 분해를 살펴봅니다.&lt;/p&gt;&lt;p&gt;층은 H&lt;sub&gt;out&lt;/sub&gt; = Wᵀ H&lt;sub&gt;in&lt;/sub&gt;이고, 야코비안 ∂A/∂T의 모양은 A.shape + T.shape입니다.&lt;/p&gt;</translation>
+        <translation type="vanished">&lt;p&gt;&lt;b&gt;Jacobian Explorer&lt;/b&gt; {version}&lt;/p&gt;&lt;p&gt;행렬미분을 눈으로 봅니다: 순전파와 역전파를 노드 하나씩 단계별로 실행하며 모든 값, 기울기, 야코비안 행렬과 연쇄법칙의 텐서곱 분해를 살펴봅니다.&lt;/p&gt;&lt;p&gt;층은 H&lt;sub&gt;out&lt;/sub&gt; = Wᵀ H&lt;sub&gt;in&lt;/sub&gt;이고, 야코비안 ∂A/∂T의 모양은 A.shape + T.shape입니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About Jacobian Explorer</source>
@@ -401,7 +410,8 @@
     <name>Engine</name>
     <message>
         <source>δ = {name} ({shape}), the gradient arriving at {node}</source>
-        <translation>δ = {name} ({shape}), {node}에 도착하는 기울기</translation>
+        <extracomment>Messages about the pass, not about a file: the node ids among their arguments are shown as a reader knows the nodes (Yhat as Ŷ, H1 as H₁). A refusal of a file keeps the id the file holds.</extracomment>
+        <translation>δ = {name} ({shape}), {node}에 도착하는 변화도</translation>
     </message>
     <message>
         <source>v = {delta}</source>
@@ -425,7 +435,7 @@
     </message>
     <message>
         <source>{call}  # {grad} is now {result}</source>
-        <translation>{call}  # 이제 {grad}에는 {result}가 들어 있음</translation>
+        <translation>{call}  # 이제 {grad}에는 {result}이(가) 들어 있음</translation>
     </message>
     <message>
         <source>{call}  # {grad} is now {result} only if {node}.requires_grad_() ran before the forward pass; data requires no gradient by default and {grad} stays None</source>
@@ -437,11 +447,11 @@
     </message>
     <message>
         <source>{call}  # v = {v}; {grad} is now Jᵀv = {result}, J never built</source>
-        <translation>{call}  # v = {v}; 이제 {grad}에는 Jᵀv = {result}가 들어 있고, J는 만들지 않았음</translation>
+        <translation>{call}  # v = {v}; 이제 {grad}에는 Jᵀv = {result}이(가) 들어 있고, J는 만들지 않았음</translation>
     </message>
     <message>
         <source>the backward pass has not reached {node} yet (∂L/∂{node} is unknown)</source>
-        <translation>역전파가 아직 {node}에 닿지 않았습니다 (∂L/∂{node}는 아직 모름)</translation>
+        <translation>역전파가 아직 {node}에 닿지 않았습니다 (∂L/∂{node}은(는) 아직 모름)</translation>
     </message>
     <message>
         <source>the finite-difference check of {node} was cancelled</source>
@@ -453,7 +463,7 @@
     </message>
     <message>
         <source>no node {node} in the model (nodes: {nodes})</source>
-        <translation>모델에 노드 {node}가 없습니다 (노드: {nodes})</translation>
+        <translation>모델에 노드 {node}이(가) 없습니다 (노드: {nodes})</translation>
     </message>
     <message>
         <source>the model has no parameter; name a node with --node</source>
@@ -461,7 +471,7 @@
     </message>
     <message>
         <source>∂L/∂{node} is not known at step {step}/{total}: the backward pass reaches {node} at step {reached}</source>
-        <translation>단계 {step}/{total}에서는 ∂L/∂{node}를 아직 모릅니다: 역전파는 단계 {reached}에서 {node}에 닿습니다</translation>
+        <translation>단계 {step}/{total}에서는 ∂L/∂{node}을(를) 아직 모릅니다: 역전파는 단계 {reached}에서 {node}에 닿습니다</translation>
     </message>
     <message>
         <source>∂L/∂{node} is not computed: {node} is data marked &quot;requires_grad&quot;: false, as PyTorch leaves its .grad None; mark it true to follow the gradient to it</source>
@@ -541,7 +551,7 @@
     </message>
     <message>
         <source>∂{node}/∂{wrt} would have {size} elements ({dims}); the budget is {budget}</source>
-        <translation>∂{node}/∂{wrt}는 원소가 {size}개 ({dims})가 됩니다; 한도는 {budget}개입니다</translation>
+        <translation>∂{node}/∂{wrt}은(는) 원소가 {size}개 ({dims})가 됩니다; 한도는 {budget}개입니다</translation>
     </message>
     <message>
         <source>{phase} step {step}/{total}: {what} {kind}</source>
@@ -553,7 +563,7 @@
     </message>
     <message>
         <source>{phase} step {step}/{total}: {what} {kind} (the gradients flowing in reach {largest})</source>
-        <translation>{phase} 단계 {step}/{total}: {what} {kind} (들어오는 기울기가 {largest}에 이릅니다)</translation>
+        <translation>{phase} 단계 {step}/{total}: {what} {kind} (들어오는 변화도가 {largest}에 이릅니다)</translation>
     </message>
     <message>
         <source>forward</source>
@@ -565,7 +575,7 @@
     </message>
     <message>
         <source>the gradient of {name}</source>
-        <translation>{name}의 기울기가</translation>
+        <translation>{name}의 변화도가</translation>
     </message>
     <message>
         <source>became NaN</source>
@@ -605,7 +615,7 @@
     </message>
     <message>
         <source>its gradient overflowed to a non-finite number in the backward pass</source>
-        <translation>역전파에서 기울기가 유한하지 않은 수로 넘쳤습니다</translation>
+        <translation>역전파에서 변화도가 유한하지 않은 수로 넘쳤습니다</translation>
     </message>
     <message>
         <source>the update would make it non-finite</source>
@@ -613,7 +623,7 @@
     </message>
     <message>
         <source>node {node}: the update with learning rate {lr} overflows; try a smaller one</source>
-        <translation>노드 {node}: 학습률 {lr}로 갱신하면 넘칩니다; 더 작은 학습률을 써 보세요</translation>
+        <translation>노드 {node}: 학습률 {lr}(으)로 갱신하면 넘칩니다; 더 작은 학습률을 써 보세요</translation>
     </message>
     <message>
         <source>the session belongs to another model</source>
@@ -625,15 +635,15 @@
     </message>
     <message>
         <source>node {node}: no gradient given for this parameter</source>
-        <translation>노드 {node}: 이 매개변수의 기울기가 주어지지 않았습니다</translation>
+        <translation>노드 {node}: 이 매개변수의 변화도가 주어지지 않았습니다</translation>
     </message>
     <message>
         <source>node {node}: the gradient has shape {shape}; it must be {expected}</source>
-        <translation>노드 {node}: 기울기의 모양이 {shape}입니다; {expected}여야 합니다</translation>
+        <translation>노드 {node}: 변화도의 모양이 {shape}입니다; {expected}여야 합니다</translation>
     </message>
     <message>
         <source>node {node}: the gradient holds a non-finite number</source>
-        <translation>노드 {node}: 기울기에 유한하지 않은 수가 있습니다</translation>
+        <translation>노드 {node}: 변화도에 유한하지 않은 수가 있습니다</translation>
     </message>
     <message>
         <source>node {node}: {problem}</source>
@@ -713,7 +723,7 @@
     </message>
     <message>
         <source>init has an unknown key {key} (known: {known})</source>
-        <translation>init에 알 수 없는 키 {key}가 있습니다 (알려진 키: {known})</translation>
+        <translation>init에 알 수 없는 키 {key}이(가) 있습니다 (알려진 키: {known})</translation>
     </message>
     <message>
         <source>unknown init kind {kind} (use one of {known})</source>
@@ -725,7 +735,7 @@
     </message>
     <message>
         <source>init low {low} must be below high {high}</source>
-        <translation>init low {low}는 high {high}보다 작아야 합니다</translation>
+        <translation>init low {low}은(는) high {high}보다 작아야 합니다</translation>
     </message>
     <message>
         <source>init std must not be negative, got {std}</source>
@@ -741,7 +751,7 @@
     </message>
     <message>
         <source>{where} has an id holding the character {bad} ({id}); ids may not hold control characters, line breaks or invisible characters</source>
-        <translation>{where}의 id에 문자 {bad}가 있습니다 ({id}); id에는 제어 문자, 줄바꿈, 보이지 않는 문자를 쓸 수 없습니다</translation>
+        <translation>{where}의 id에 문자 {bad}이(가) 있습니다 ({id}); id에는 제어 문자, 줄바꿈, 보이지 않는 문자를 쓸 수 없습니다</translation>
     </message>
     <message>
         <source>{what} must be a string, got {value}</source>
@@ -753,7 +763,7 @@
     </message>
     <message>
         <source>{what} holds the character {bad}, a control character or line break</source>
-        <translation>{what}에 제어 문자나 줄바꿈인 문자 {bad}가 있습니다</translation>
+        <translation>{what}에 제어 문자나 줄바꿈인 문자 {bad}이(가) 있습니다</translation>
     </message>
     <message>
         <source>pos holds a non-finite number: {pos}</source>
@@ -761,7 +771,7 @@
     </message>
     <message>
         <source>pos {pos} is past the canvas limit ±{limit}</source>
-        <translation>pos {pos}가 캔버스 한계 ±{limit}를 넘습니다</translation>
+        <translation>pos {pos}이(가) 캔버스 한계 ±{limit}을(를) 넘습니다</translation>
     </message>
     <message>
         <source>pos must be [x, y], got {pos}</source>
@@ -789,23 +799,23 @@
     </message>
     <message>
         <source>op {op} has no port {port} (its ports: {ports})</source>
-        <translation>연산 {op}에는 포트 {port}가 없습니다 (포트: {ports})</translation>
+        <translation>연산 {op}에는 포트 {port}이(가) 없습니다 (포트: {ports})</translation>
     </message>
     <message>
         <source>missing input port {port} of op {op}</source>
-        <translation>연산 {op}의 입력 포트 {port}가 빠졌습니다</translation>
+        <translation>연산 {op}의 입력 포트 {port}이(가) 빠졌습니다</translation>
     </message>
     <message>
         <source>port {port} names unknown node {source}</source>
-        <translation>포트 {port}가 알 수 없는 노드 {source}를 가리킵니다</translation>
+        <translation>포트 {port}이(가) 알 수 없는 노드 {source}을(를) 가리킵니다</translation>
     </message>
     <message>
         <source>port {port} takes the node&apos;s own output (a cycle)</source>
-        <translation>포트 {port}가 노드 자신의 출력을 받습니다 (순환)</translation>
+        <translation>포트 {port}이(가) 노드 자신의 출력을 받습니다 (순환)</translation>
     </message>
     <message>
         <source>node {source} feeds more than one port</source>
-        <translation>노드 {source}가 둘 이상의 포트로 들어갑니다</translation>
+        <translation>노드 {source}이(가) 둘 이상의 포트로 들어갑니다</translation>
     </message>
     <message>
         <source>the graph has a cycle: {path}</source>
@@ -841,7 +851,7 @@
     </message>
     <message>
         <source>shape {shape} has a dimension past the limit {limit}</source>
-        <translation>모양 {shape}의 차원이 한도 {limit}를 넘습니다</translation>
+        <translation>모양 {shape}의 차원이 한도 {limit}을(를) 넘습니다</translation>
     </message>
     <message>
         <source>the parameters hold {total} numbers; the limit is {limit}</source>
@@ -873,15 +883,15 @@
     </message>
     <message>
         <source>prediction {pred} and target {target} differ in shape</source>
-        <translation>예측 {pred}와 목표 {target}의 모양이 다릅니다</translation>
+        <translation>예측 {pred}와(과) 목표 {target}의 모양이 다릅니다</translation>
     </message>
     <message>
         <source>does not lead to the loss {loss}</source>
-        <translation>손실 {loss}로 이어지지 않습니다</translation>
+        <translation>손실 {loss}(으)로 이어지지 않습니다</translation>
     </message>
     <message>
         <source>batch {batch} is past the limit {limit}</source>
-        <translation>배치 {batch}가 한도 {limit}를 넘습니다</translation>
+        <translation>배치 {batch}이(가) 한도 {limit}을(를) 넘습니다</translation>
     </message>
     <message>
         <source>is an op node; its value comes from the engine</source>
@@ -933,7 +943,7 @@
     </message>
     <message>
         <source>{key} has shape ({rows}, {columns}), past the limit {limit}</source>
-        <translation>{key}의 모양 ({rows}, {columns})이(가) 한도 {limit}를 넘습니다</translation>
+        <translation>{key}의 모양 ({rows}, {columns})이(가) 한도 {limit}을(를) 넘습니다</translation>
     </message>
     <message>
         <source>{key} is ragged: its rows differ in length or depth</source>
@@ -1021,15 +1031,15 @@
     </message>
     <message>
         <source>snapshot.json would hold {count} numbers, about {size}; a snapshot over {limit} could not be opened again, so none is written (export an earlier step or a smaller model)</source>
-        <translation>snapshot.json에 수가 {count}개, 약 {size} 들어가게 됩니다; {limit}를 넘는 스냅숏은 다시 열 수 없으므로 쓰지 않습니다 (더 이른 단계나 더 작은 모델을 내보내세요)</translation>
+        <translation>snapshot.json에 수가 {count}개, 약 {size} 들어가게 됩니다; {limit}을(를) 넘는 스냅숏은 다시 열 수 없으므로 쓰지 않습니다 (더 이른 단계나 더 작은 모델을 내보내세요)</translation>
     </message>
     <message>
         <source>snapshot.json grew past {limit} while being written; a larger snapshot could not be opened again, so none is written (export an earlier step or a smaller model)</source>
-        <translation>snapshot.json을 쓰는 동안 {limit}를 넘었습니다; 더 큰 스냅숏은 다시 열 수 없으므로 쓰지 않습니다 (더 이른 단계나 더 작은 모델을 내보내세요)</translation>
+        <translation>snapshot.json을 쓰는 동안 {limit}을(를) 넘었습니다; 더 큰 스냅숏은 다시 열 수 없으므로 쓰지 않습니다 (더 이른 단계나 더 작은 모델을 내보내세요)</translation>
     </message>
     <message>
         <source>snapshot step index {index} is not a step of this model (0…{total})</source>
-        <translation>스냅숏의 단계 번호 {index}는 이 모델의 단계가 아닙니다 (0…{total})</translation>
+        <translation>스냅숏의 단계 번호 {index}은(는) 이 모델의 단계가 아닙니다 (0…{total})</translation>
     </message>
     <message>
         <source>the model holds {total} numbers; code export stops at {limit} (the script would be huge)</source>
@@ -1065,6 +1075,83 @@
     <message>
         <source>{grad} is now {result}</source>
         <translation type="vanished">이제 {grad}에는 {result}가 들어 있음</translation>
+    </message>
+</context>
+<context>
+    <name>Examples</name>
+    <message>
+        <source>The lecture&apos;s toy network: X (3) → W₁ → W₂ → W₃ → Ŷ (2), ½ SSE</source>
+        <extracomment>What File → Examples says of each example (the values of ``EXAMPLES``).</extracomment>
+        <translation>강의의 Toy Example 신경망: X (3) → W₁ → W₂ → W₃ → Ŷ (2), ½ SSE</translation>
+    </message>
+    <message>
+        <source>The toy network with a batch of four samples as columns</source>
+        <translation>Toy Example 신경망에 샘플 네 개를 열로 담은 배치</translation>
+    </message>
+    <message>
+        <source>The lecture&apos;s slide: Ŷ = Wᵀ H with W of 3×2</source>
+        <translation>강의 슬라이드: Ŷ = Wᵀ H, W는 3×2</translation>
+    </message>
+    <message>
+        <source>A deep chain with sigmoid activations (기울기 소실, gradient vanishing)</source>
+        <translation>시그모이드 활성함수의 깊은 사슬 (기울기 소실)</translation>
+    </message>
+    <message>
+        <source>The same deep chain with ReLU activations</source>
+        <translation>같은 깊은 사슬, 활성함수는 ReLU</translation>
+    </message>
+    <message>
+        <source>Learning lab: 1 → 8 tanh → 1 fits sin(1.5x); train 500 iterations at η 0.02 (loss 3.29 → 0.022)</source>
+        <translation>학습 실험실: 1 → 8 tanh → 1이 sin(1.5x)에 맞춰집니다. η 0.02로 500번 학습 (손실 3.29 → 0.022)</translation>
+    </message>
+    <message>
+        <source>Learning lab: 6 sigmoid layers; train 500 at η 0.01: ‖∂L/∂W₁‖ ≈ ‖∂L/∂W₆‖ / 400, the loss stalls</source>
+        <translation type="vanished">학습 실험실: 시그모이드 층 6개. η 0.01로 500번 학습: ‖∂L/∂W₁‖ ≈ ‖∂L/∂W₆‖ / 400, 손실이 줄지 않습니다</translation>
+    </message>
+    <message>
+        <source>Learning lab: 6 sigmoid layers; train 500 at η 0.01: ‖∂L/∂W₁‖ starts at 1/400 of ‖∂L/∂W₆‖; after 10 iterations every gradient is small and the loss stalls near 8</source>
+        <translation>학습 실험실: 시그모이드 층 6개. η 0.01로 500번 학습: ‖∂L/∂W₁‖은 처음에 ‖∂L/∂W₆‖의 1/400이고, 10번째 반복부터는 모든 변화도가 작아 손실이 8 근처에서 멈춥니다</translation>
+    </message>
+    <message>
+        <source>Learning lab: the same 6 layers and weights with ReLU; train 500 at η 0.01: the loss falls to 0.09</source>
+        <translation>학습 실험실: 같은 6개 층과 가중치에 ReLU. η 0.01로 500번 학습: 손실이 0.09까지 줄어듭니다</translation>
+    </message>
+    <message>
+        <source>The lecture&apos;s toy network (H₁ = W₁ᵀX, H₂ = W₂ᵀH₁, Ŷ = W₃ᵀH₂, L = ½Σ(Ŷ−Y)²)</source>
+        <extracomment>The ``name`` of each bundled model file (the window&apos;s title while it is open).</extracomment>
+        <translation>강의의 Toy Example 신경망 (H₁ = W₁ᵀX, H₂ = W₂ᵀH₁, Ŷ = W₃ᵀH₂, L = ½Σ(Ŷ−Y)²)</translation>
+    </message>
+    <message>
+        <source>The toy network with a batch of four samples</source>
+        <translation>샘플 네 개를 한 배치로 받는 Toy Example 신경망</translation>
+    </message>
+    <message>
+        <source>One layer: Ŷ = Wᵀ H with W of 3×2</source>
+        <translation>층 하나: Ŷ = Wᵀ H, W는 3×2</translation>
+    </message>
+    <message>
+        <source>A deep sigmoid chain (기울기 소실: gradients shrink towards the input)</source>
+        <translation>깊은 시그모이드 사슬 (기울기 소실: 입력 쪽으로 갈수록 변화도가 작아집니다)</translation>
+    </message>
+    <message>
+        <source>The same deep chain with ReLU</source>
+        <translation>같은 깊은 사슬, ReLU</translation>
+    </message>
+    <message>
+        <source>Regression: 1 → 8 tanh → 1 learns sin(1.5x) from 16 samples (train 500 iterations at lr 0.02)</source>
+        <translation>회귀: 1 → 8 tanh → 1이 샘플 16개로 sin(1.5x)를 학습 (η 0.02로 500번 학습)</translation>
+    </message>
+    <message>
+        <source>Lab: 6 sigmoid layers of 8, 16 samples (train 500 at lr 0.01: ‖∂L/∂W₁‖ starts at 1/400 of ‖∂L/∂W₆‖; after 10 iterations every gradient is small and the loss stalls near 8)</source>
+        <translation>실험실: 너비 8의 시그모이드 층 6개, 샘플 16개 (η 0.01로 500번 학습: ‖∂L/∂W₁‖은 처음에 ‖∂L/∂W₆‖의 1/400이고, 10번째 반복부터는 모든 변화도가 작아 손실이 8 근처에서 멈춥니다)</translation>
+    </message>
+    <message>
+        <source>Lab: 6 sigmoid layers of 8, 16 samples (train 500 at lr 0.01: ‖∂L/∂W₁‖ vanishes, the loss stalls)</source>
+        <translation type="vanished">실험실: 너비 8의 시그모이드 층 6개, 샘플 16개 (η 0.01로 500번 학습: ‖∂L/∂W₁‖이 사라지고 손실이 줄지 않습니다)</translation>
+    </message>
+    <message>
+        <source>Lab: the same 6 layers with ReLU (train 500 at lr 0.01: gradients reach W₁, the loss falls)</source>
+        <translation>실험실: 같은 6개 층에 ReLU (η 0.01로 500번 학습: 변화도가 W₁까지 닿고 손실이 줄어듭니다)</translation>
     </message>
 </context>
 <context>
@@ -1231,8 +1318,20 @@
         <translation>값</translation>
     </message>
     <message>
+        <source>Gradient · 변화도</source>
+        <translation>변화도</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>검사기</translation>
+    </message>
+    <message>
+        <source>gradient known (변화도)</source>
+        <translation>변화도 계산됨</translation>
+    </message>
+    <message>
         <source>Gradient · 기울기</source>
-        <translation>기울기</translation>
+        <translation type="vanished">기울기</translation>
     </message>
     <message>
         <source>Jacobian · 야코비안</source>
@@ -1264,7 +1363,7 @@
     </message>
     <message>
         <source>gradient known (기울기)</source>
-        <translation>기울기 계산됨</translation>
+        <translation type="vanished">기울기 계산됨</translation>
     </message>
     <message>
         <source>value known; no gradient: requires_grad is off, as for data in PyTorch</source>
@@ -1309,7 +1408,7 @@
     </message>
     <message>
         <source>{title} would hold {size} numbers ({shape}), past the budget of {budget}. The backward pass never builds it: it uses Jᵀ v.</source>
-        <translation>{title}은(는) {size}개의 수 ({shape})로, 한도 {budget}를 넘습니다. 역전파는 이것을 만들지 않고 Jᵀ v를 씁니다.</translation>
+        <translation>{title}은(는) {size}개의 수 ({shape})로, 한도 {budget}을(를) 넘습니다. 역전파는 이것을 만들지 않고 Jᵀ v를 씁니다.</translation>
     </message>
     <message>
         <source>Building {title} ({size} numbers)…</source>
@@ -1321,7 +1420,7 @@
     </message>
     <message>
         <source>The breakdown of {wrt} through {out} needs the upstream gradient {upstream}: the backward pass (역전파) computes it at step {at} of {total}.</source>
-        <translation>{out}을(를) 거치는 {wrt}의 분해에는 위쪽에서 온 기울기 {upstream}이(가) 필요합니다: 역전파가 전체 {total}단계 중 {at}단계에서 계산합니다.</translation>
+        <translation>{out}을(를) 거치는 {wrt}의 분해에는 위쪽에서 온 변화도 {upstream}이(가) 필요합니다: 역전파가 전체 {total}단계 중 {at}단계에서 계산합니다.</translation>
     </message>
     <message>
         <source>Contracting the Jacobian…</source>
@@ -1333,7 +1432,7 @@
     </message>
     <message>
         <source>Select a node to see how its gradient is derived.</source>
-        <translation>노드를 선택하면 그 기울기가 어떻게 유도되는지 볼 수 있습니다.</translation>
+        <translation>노드를 선택하면 그 변화도가 어떻게 유도되는지 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>Deriving {name}…</source>
@@ -1395,7 +1494,7 @@
     </message>
     <message>
         <source>Train (반복)…</source>
-        <translation>학습 (반복)…</translation>
+        <translation type="vanished">학습 (반복)…</translation>
     </message>
     <message>
         <source>Run N iterations of gradient descent (경사 하강법) in the background</source>
@@ -1403,7 +1502,15 @@
     </message>
     <message>
         <source>Export plots (손실 · 기울기)…</source>
-        <translation>그래프 내보내기 (손실 · 기울기)…</translation>
+        <translation type="vanished">그래프 내보내기 (손실 · 기울기)…</translation>
+    </message>
+    <message>
+        <source>Train (학습)…</source>
+        <translation>학습…</translation>
+    </message>
+    <message>
+        <source>Export plots (손실 · 변화도)…</source>
+        <translation>그래프 내보내기 (손실 · 변화도)…</translation>
     </message>
     <message>
         <source>Write loss, gradient_norms and activations as PNG and SVG into a folder</source>
@@ -1443,7 +1550,7 @@
     </message>
     <message>
         <source>Applied W ← W − η ∂L/∂W with η = {lr}; loss before: L = {loss}; run the forward pass (순전파)</source>
-        <translation>η = {lr}로 W ← W − η ∂L/∂W를 적용했습니다; 이전 손실: L = {loss}; 순전파를 실행하세요</translation>
+        <translation>η = {lr}(으)로 W ← W − η ∂L/∂W를 적용했습니다; 이전 손실: L = {loss}; 순전파를 실행하세요</translation>
     </message>
     <message>
         <source>loss before the update {before} → after: run the forward pass  </source>
@@ -1479,7 +1586,7 @@
     </message>
     <message>
         <source>Exported {names} to {folder}</source>
-        <translation>{names}를 {folder}(으)로 내보냈습니다</translation>
+        <translation>{names}을(를) {folder}(으)로 내보냈습니다</translation>
     </message>
     <message>
         <source>Export plots into folder</source>
@@ -1603,11 +1710,11 @@
     </message>
     <message>
         <source>∇ (나블라, nabla): the gradient, shaped like {node}.</source>
-        <translation>∇ (나블라): {node}와 같은 모양의 기울기.</translation>
+        <translation>∇ (나블라 또는 델): {node}와(과) 같은 모양의 변화도.</translation>
     </message>
     <message>
         <source>{at} also feeds {others}: their shares add to the gradient; this path is one of them.</source>
-        <translation>{at}은(는) {others}에도 들어갑니다: 그 몫들이 기울기에 더해지며, 이 경로는 그중 하나입니다.</translation>
+        <translation>{at}은(는) {others}에도 들어갑니다: 그 몫들이 변화도에 더해지며, 이 경로는 그중 하나입니다.</translation>
     </message>
     <message>
         <source>The backward pass: 벡터-야코비안 곱 (vector-Jacobian products), from the loss</source>
@@ -1619,7 +1726,7 @@
     </message>
     <message>
         <source>No factor is built as a full Jacobian: each step multiplies the gradient so far by one local Jacobian&apos;s transpose.</source>
-        <translation>어떤 인수도 전체 야코비안 행렬로 만들지 않습니다: 각 단계는 지금까지의 기울기에 국소 야코비안 행렬 하나의 전치를 곱합니다.</translation>
+        <translation>어떤 인수도 전체 야코비안 행렬로 만들지 않습니다: 각 단계는 지금까지의 변화도에 국소 야코비안 행렬 하나의 전치를 곱합니다.</translation>
     </message>
     <message>
         <source>What it costs</source>
@@ -1627,15 +1734,15 @@
     </message>
     <message>
         <source>{mark} the product of the dense Jacobians (each flattened to m×n), multiplied left to right, equals the engine&apos;s {what}: max |Δ| = {diff}</source>
-        <translation>{mark} 밀집 야코비안 행렬들(각각 m×n으로 펼침)을 왼쪽에서 오른쪽으로 곱한 결과가 엔진의 {what}와 같습니다: 최대 |Δ| = {diff}</translation>
+        <translation>{mark} 밀집 야코비안 행렬들(각각 m×n으로 펼침)을 왼쪽에서 오른쪽으로 곱한 결과가 엔진의 {what}와(과) 같습니다: 최대 |Δ| = {diff}</translation>
     </message>
     <message>
         <source>gradient</source>
-        <translation>기울기</translation>
+        <translation>변화도</translation>
     </message>
     <message>
         <source>share of the gradient along this path</source>
-        <translation>이 경로를 따른 기울기의 몫</translation>
+        <translation>이 경로를 따른 변화도의 몫</translation>
     </message>
     <message>
         <source>The dense product is not formed: a factor is too large.</source>
@@ -1667,7 +1774,7 @@
     </message>
     <message>
         <source>Row i is ∇ᵀfᵢ, the transposed gradient of output element i; column k is input element k.</source>
-        <translation>행 i는 ∇ᵀfᵢ, 곧 출력 원소 i의 기울기를 전치한 것이고, 열 k는 입력 원소 k입니다.</translation>
+        <translation>행 i는 ∇ᵀfᵢ, 곧 출력 원소 i의 변화도를 전치한 것이고, 열 k는 입력 원소 k입니다.</translation>
     </message>
     <message>
         <source>Flattening: matrices and batches are read row by row over (row, sample): element (i, s) of an n×B matrix is entry i·B + s.</source>
@@ -1706,7 +1813,6 @@
     <name>LossPlot</name>
     <message>
         <source>iteration (반복)</source>
-        <extracomment>Non-positive values cannot go on a log axis; they are drawn at this floor.</extracomment>
         <translation>반복</translation>
     </message>
     <message>
@@ -1715,6 +1821,7 @@
     </message>
     <message>
         <source>Log scale</source>
+        <extracomment>Non-positive values cannot go on a log axis; they are drawn at this floor.</extracomment>
         <translation>로그 눈금</translation>
     </message>
     <message>
@@ -1807,6 +1914,7 @@
     </message>
     <message>
         <source>&amp;Undo</source>
+        <extracomment>A tooltip that ends in the action&apos;s keys: ``Step (Right)``.</extracomment>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
@@ -1915,7 +2023,7 @@
     </message>
     <message>
         <source>The language changes when the explorer starts again.</source>
-        <translation>언어는 프로그램을 다시 시작하면 바뀝니다.</translation>
+        <translation type="vanished">언어는 프로그램을 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
         <source>Reset settings</source>
@@ -2131,7 +2239,7 @@
     </message>
     <message>
         <source>Colour by this matrix&apos;s own maximum, or by one maximum shared across layers, so small gradients look small</source>
-        <translation>이 행렬 자신의 최댓값, 또는 층들이 공유하는 최댓값 하나로 색을 칠합니다 (작은 기울기가 작게 보이도록)</translation>
+        <translation>이 행렬 자신의 최댓값, 또는 층들이 공유하는 최댓값 하나로 색을 칠합니다 (작은 변화도가 작게 보이도록)</translation>
     </message>
     <message>
         <source>Log</source>
@@ -2139,7 +2247,7 @@
     </message>
     <message>
         <source>Colour by sign·log₁₀(1 + |x| / floor): small and large magnitudes both show</source>
-        <translation>sign·log₁₀(1 + |x| / floor)로 색을 칠합니다: 작은 크기와 큰 크기가 모두 보입니다</translation>
+        <translation>sign·log₁₀(1 + |x| / 하한)으로 색을 칠합니다: 작은 크기와 큰 크기가 모두 보입니다</translation>
     </message>
     <message>
         <source>nothing selected</source>
@@ -2147,7 +2255,7 @@
     </message>
     <message>
         <source>gradient at </source>
-        <translation>기울기: </translation>
+        <translation>변화도: </translation>
     </message>
     <message>
         <source>index</source>
@@ -2198,7 +2306,7 @@
     </message>
     <message>
         <source>input</source>
-        <translation>input</translation>
+        <translation>입력</translation>
     </message>
     <message>
         <source>input data</source>
@@ -2206,7 +2314,7 @@
     </message>
     <message>
         <source>param</source>
-        <translation>param</translation>
+        <translation>파라미터</translation>
     </message>
     <message>
         <source>trainable parameter</source>
@@ -2214,7 +2322,7 @@
     </message>
     <message>
         <source>target</source>
-        <translation>target</translation>
+        <translation>목표값</translation>
     </message>
     <message>
         <source>target data</source>
@@ -2222,7 +2330,7 @@
     </message>
     <message>
         <source>linear</source>
-        <translation>linear</translation>
+        <translation>선형</translation>
     </message>
     <message>
         <source>Wᵀ x (+ b)</source>
@@ -2269,7 +2377,7 @@
     </message>
     <message>
         <source>{where} is empty: type a number there.</source>
-        <translation>{where}이 비어 있습니다: 숫자를 입력하세요.</translation>
+        <translation>{where}이(가) 비어 있습니다: 숫자를 입력하세요.</translation>
     </message>
     <message>
         <source>{where}: “{text}” is not a number. Nothing was checked; your entries are kept.</source>
@@ -2389,11 +2497,11 @@
     </message>
     <message>
         <source>Compute the gradient ∂L/∂{name}.</source>
-        <translation>기울기 ∂L/∂{name}를 구하세요.</translation>
+        <translation>변화도 ∂L/∂{name}을(를) 구하세요.</translation>
     </message>
     <message>
         <source>Compute the Jacobian ∂{name}/∂{wrt}, one row per output element.</source>
-        <translation>야코비안 행렬 ∂{name}/∂{wrt}를 구하세요 (출력 원소마다 행 하나).</translation>
+        <translation>야코비안 행렬 ∂{name}/∂{wrt}을(를) 구하세요 (출력 원소마다 행 하나).</translation>
     </message>
     <message>
         <source>Compute one element: ∂L/∂{name} at ({index}).</source>
@@ -2435,7 +2543,7 @@
     <name>RichMath</name>
     <message>
         <source>showing {shown_rows} of {rows} rows and {shown_columns} of {columns} columns</source>
-        <extracomment>Fonts known to hold ⁽ ⁾ and the superscript digits, tried in this order. A printed matrix shows at most this many rows and columns; the rest is cut with a note.</extracomment>
+        <extracomment>Fonts known to hold ⁽ ⁾ and the superscript digits, tried in this order: the bundled one first. A printed matrix&apos;s numbers: a fixed-width font, then the bundled ones for a sign it lacks (−, ∞). A printed matrix shows at most this many rows and columns; the rest is cut with a note.</extracomment>
         <translation>{rows}행 중 {shown_rows}행, {columns}열 중 {shown_columns}열 표시</translation>
     </message>
 </context>
@@ -2466,8 +2574,12 @@
         <translation>{x}의 원소마다 {op}을(를) 적용</translation>
     </message>
     <message>
+        <source>{name} ({shape}): the gradient (변화도) of the loss with respect to {node}, shaped like {node}</source>
+        <translation>{name} ({shape}): {node}에 대한 손실의 변화도, {node}와(과) 같은 모양</translation>
+    </message>
+    <message>
         <source>{name} ({shape}): the gradient (기울기) of the loss with respect to {node}, shaped like {node}</source>
-        <translation>{name} ({shape}): {node}에 대한 손실의 기울기, {node}와 같은 모양</translation>
+        <translation type="vanished">{name} ({shape}): {node}에 대한 손실의 기울기, {node}와 같은 모양</translation>
     </message>
     <message>
         <source>Ready · 0/{total}</source>
@@ -2530,7 +2642,7 @@
     </message>
     <message>
         <source>Lecture tour · 강의 따라가기</source>
-        <translation>강의 따라가기 · Lecture tour</translation>
+        <translation>강의 따라가기</translation>
     </message>
 </context>
 <context>
@@ -2600,7 +2712,7 @@
     </message>
     <message>
         <source>Training {n} iterations with η = {lr} in the background…</source>
-        <translation>η = {lr}로 {n}번 반복 학습을 백그라운드에서 실행하는 중…</translation>
+        <translation>η = {lr}(으)로 {n}번 반복 학습을 백그라운드에서 실행하는 중…</translation>
     </message>
     <message>
         <source>{n} iterations, η = {lr}</source>
@@ -2679,11 +2791,11 @@
     </message>
     <message>
         <source>Applied: {name} ← {name} − η · ∂L/∂{name} with η = {lr}; run the forward pass to see the new loss</source>
-        <translation>적용함: η = {lr}로 {name} ← {name} − η · ∂L/∂{name}; 순전파를 실행하면 새 손실이 보입니다</translation>
+        <translation>적용함: η = {lr}(으)로 {name} ← {name} − η · ∂L/∂{name}; 순전파를 실행하면 새 손실이 보입니다</translation>
     </message>
     <message>
         <source>Preview of Apply update for {name} with η = {lr} (경사 하강법: {name} ← {name} − η · ∂L/∂{name})</source>
-        <translation>η = {lr}로 {name}에 갱신을 적용하면 (경사 하강법: {name} ← {name} − η · ∂L/∂{name})</translation>
+        <translation>η = {lr}(으)로 {name}에 갱신을 적용하면 (경사 하강법: {name} ← {name} − η · ∂L/∂{name})</translation>
     </message>
     <message>
         <source>before and after</source>
@@ -2722,11 +2834,11 @@
     </message>
     <message>
         <source>gradient</source>
-        <translation>기울기</translation>
+        <translation>변화도</translation>
     </message>
     <message>
         <source>upstream gradient</source>
-        <translation>위쪽에서 온 기울기</translation>
+        <translation>위쪽에서 온 변화도</translation>
     </message>
     <message>
         <source>Jacobian</source>
@@ -2871,6 +2983,18 @@
     <message>
         <source>finite differences</source>
         <translation>유한 차분</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>반복</translation>
+    </message>
+    <message>
+        <source>nabla</source>
+        <translation>나블라</translation>
     </message>
 </context>
 <context>

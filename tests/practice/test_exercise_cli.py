@@ -69,7 +69,7 @@ def test_check_names_a_transposed_gradient_and_an_unanswered_item(tmp_path: Path
     line = next(line for line in ran.stdout.splitlines() if line.strip().startswith(grad["id"] + " "))
     assert "wrong" in line
     assert "transposed" in line
-    assert "∂L/∂W3" in line
+    assert "∂L/∂W₃" in line  # the display name, not the id W3
     assert ran.stdout.count("not answered") == 7
     as_json = json.loads(run_cli("exercise", "check", str(out), str(_answers(tmp_path, {grad["id"]: right.T.tolist()})), "--format", "json").stdout)
     by_id = {item["id"]: item for item in as_json["items"]}

@@ -105,6 +105,6 @@ def test_every_korean_template_keeps_the_fields_of_its_english(qapp):
             words = re.sub(r"\{\w+\}", "", template)
             assert korean != template or not re.search("[a-zA-Z]{2,}", words), key  # only maths stays as it is
         error = NonFiniteError("X", "X", 7, 7, "backward", "nan", float(np.float64(1e153)))
-        assert error_text(error) == "역전파 단계 7/7: X의 기울기가 NaN이 되었습니다 (들어오는 기울기가 1e153에 이릅니다)"
+        assert error_text(error) == "역전파 단계 7/7: X의 변화도가 NaN이 되었습니다 (들어오는 변화도가 1e153에 이릅니다)"
     finally:
         remove_translators(qapp)

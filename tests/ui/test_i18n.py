@@ -71,7 +71,7 @@ def test_lecture_vocabulary_in_korean(english_after):
     expected = {
         "forward pass": "순전파",
         "backward pass": "역전파",
-        "gradient": "기울기",
+        "gradient": "변화도",
         "Jacobian matrix": "야코비안 행렬",
         "chain rule": "연쇄법칙",
         "partial derivative": "편미분",

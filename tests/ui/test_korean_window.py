@@ -94,7 +94,7 @@ def test_inspector_tabs_header_and_panels_speak_korean(korean_window, qtbot):
     w = korean_window
     inspector = w.inspector
     tabs = [inspector.tabs.tabText(i) for i in range(inspector.tabs.count())]
-    assert tabs == ["값", "기울기", "야코비안", "텐서곱 분해", "유도"]
+    assert tabs == ["값", "변화도", "야코비안", "텐서곱 분해", "유도"]
     assert "Ready" not in inspector.step_header.phase_label.text()
     w.controller.select("W3")
     for _ in range(9):  # into the backward pass: W3's gradient is known
@@ -205,10 +205,10 @@ def test_the_pytorch_comment_is_worded(korean):
     session.run()
     vjp = torch_correspondence(session, "Yhat", "W3")
     assert str(vjp) == "Yhat.backward(gradient=v)  # v = ∂L/∂Ŷ; W3.grad is now Jᵀv = ∂L/∂W₃, J never built"
-    assert worded(vjp) == "Yhat.backward(gradient=v)  # v = ∂L/∂Ŷ; 이제 W3.grad에는 Jᵀv = ∂L/∂W₃가 들어 있고, J는 만들지 않았음"
+    assert worded(vjp) == "Yhat.backward(gradient=v)  # v = ∂L/∂Ŷ; 이제 W3.grad에는 Jᵀv = ∂L/∂W₃이 들어 있고, J는 만들지 않았음"  # 삼: 이, not 가
     scalar = torch_correspondence(session, "L", "Yhat")
     assert str(scalar) == "Yhat.retain_grad(); L.backward()  # Yhat.grad is now ∂L/∂Ŷ"
-    assert worded(scalar) == "Yhat.retain_grad(); L.backward()  # 이제 Yhat.grad에는 ∂L/∂Ŷ가 들어 있음"
+    assert worded(scalar) == "Yhat.retain_grad(); L.backward()  # 이제 Yhat.grad에는 ∂L/∂Ŷ이 들어 있음"  # 와이 햇: 이
 
 
 def test_refusals_of_the_model_and_the_engine_are_worded_in_korean(korean_window, dialogs):

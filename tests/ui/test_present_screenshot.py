@@ -31,6 +31,10 @@ def test_screenshot_present_draws_the_caption_large_and_leaves_the_application_a
     out = tmp_path / "present.png"
     args = ["screenshot", str(example_path("toy")), "--out", str(out), "--size", "1280x720", "--step", "7",
             "--select", "W3", "--tab", "breakdown", "--theme", theme, "--language", language, "--present"]  # fmt: skip
+    if QApplication.instance():
+        from explorer.ui.shell.app import make_app
+
+        make_app()  # the application's own fonts (bundled families) first: the mode must leave them as they are
     app_font = QApplication.font().toString() if QApplication.instance() else None
     assert main(args) == 0
     image = QImage(str(out))

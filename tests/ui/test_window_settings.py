@@ -58,12 +58,15 @@ def test_the_theme_choice_is_remembered(qtbot, settings, new_window):
         theme.set_theme("light")
 
 
-def test_the_language_choice_is_remembered_and_said_to_apply_at_the_next_start(window, settings):
+def test_the_language_choice_is_remembered_and_applies_at_once(window, settings):
     korean = next(a for a in window.language_group.actions() if a.data() == "ko")
     korean.trigger()
     assert settings.language == "ko"
-    assert "starts again" in window.statusBar().currentMessage()
-    assert window.menuBar().actions()[0].text() == "&File"  # not before the restart
+    assert window.menuBar().actions()[0].text() == "파일(&F)"  # no restart (tests/ui/test_language_live.py)
+    english = next(a for a in window.language_group.actions() if a.data() == "en")
+    english.trigger()
+    assert settings.language == "en"
+    assert window.menuBar().actions()[0].text() == "&File"
 
 
 def test_the_play_speed_is_remembered_and_shown(qtbot, settings, new_window):

@@ -143,7 +143,7 @@ def render_graph(session: Session, scale: float = 2.0) -> tuple[bytes, bytes]:
         scene.set_model(session.model)
         scene.update_state(session)
         title = one_line(session.model.name, 200) or "Jacobian Explorer"  # no control character in the SVG
-        description = f"{describe_step(session)}. Forward values blue, gradients (기울기) orange, not reached grey."
+        description = f"{describe_step(session)}. Forward values blue, gradients (변화도) orange, not reached grey."
         return scene_png(scene, scale), scene_svg(scene, title, description)
     finally:
         scene.clear()

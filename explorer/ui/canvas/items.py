@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from explorer.model import fmt_shape
 from explorer.ui.kit.guard import guarded
-from explorer.ui.kit.theme import current_theme
+from explorer.ui.kit.theme import current_theme, with_families
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line
 from explorer.ui.text.plain import tooltip as tooltip_text
@@ -55,8 +55,8 @@ LABEL_GAP = 9.0  # between an arrow and its label, room for the bold arrow's hal
 
 @cache
 def font_of(pixels: int, bold: bool = False) -> QFont:
-    # "sans-serif" is also the generic family an SVG viewer understands
-    font = QFont("sans-serif")
+    # the window's bundled families first (every sign drawn), "sans-serif" last for an SVG viewer
+    font = with_families(QFont("sans-serif"))
     font.setStyleHint(QFont.StyleHint.SansSerif)
     font.setPixelSize(pixels)
     font.setBold(bold)

@@ -63,7 +63,7 @@ def step_definitions(model: Model, step: Step) -> list[str]:
         return lines
     name = partial("L", model.label(node))
     lines.append(
-        translate("StepHeader", "{name} ({shape}): the gradient (기울기) of the loss with respect to {node}, shaped like {node}").format(
+        translate("StepHeader", "{name} ({shape}): the gradient (변화도) of the loss with respect to {node}, shaped like {node}").format(
             name=name, shape=shape_text(model.shape(node)), node=pretty(model.label(node))
         )
     )

@@ -270,7 +270,7 @@ class BreakdownView(QWidget):
         name = partial("L", session.model.label(b.wrt))
         if session.grad(b.wrt) is None:
             self.fd_label.setText(
-                self.tr("{name} is not complete at this step yet: the backward pass finishes it later.").format(
+                translate("BreakdownView", "{name} is not complete at this step yet: the backward pass finishes it later.").format(
                     name=name
                 )
             )
@@ -305,9 +305,9 @@ class BreakdownView(QWidget):
             "L", self.session_source().model.label(result.node)
         )
         if result.ok:
-            text = self.tr("✓ {name} from the backward pass equals central finite differences (float64): largest difference {diff}")
+            text = translate("BreakdownView", "✓ {name} from the backward pass equals central finite differences (float64): largest difference {diff}")
         else:
-            text = self.tr("✗ {name} from the backward pass DIFFERS from central finite differences (float64): largest difference {diff}")
+            text = translate("BreakdownView", "✗ {name} from the backward pass DIFFERS from central finite differences (float64): largest difference {diff}")
         self.fd_label.setText(text.format(name=name, diff=num(result.max_diff, 3)))
         colour = theme.ok if result.ok else theme.error
         self.fd_label.setStyleSheet(f"color: {colour.name()}; font-weight: 600")

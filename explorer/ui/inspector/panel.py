@@ -46,7 +46,7 @@ from explorer.ui.inspector.panel_tabs import (
 )
 from explorer.ui.kit.busy import busy
 from explorer.ui.kit.guard import guarded
-from explorer.ui.kit.theme import current_theme, themes
+from explorer.ui.kit.theme import current_theme, mixed_line_height, themes
 from explorer.ui.kit.workers import BackgroundRunner
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.op_names import op_title
@@ -121,7 +121,7 @@ class Inspector(InspectorTabs, InspectorLayer, QWidget):
         # each view is built when its tab is first shown (the window's first frame needs one)
         self.tabs = LazyTabs(PAGE_MINIMUM, self)
         self.tabs.add_lazy_tab(matrix_view, translate("Inspector", "Value · 값"))
-        self.tabs.add_lazy_tab(matrix_view, translate("Inspector", "Gradient · 기울기"))
+        self.tabs.add_lazy_tab(matrix_view, translate("Inspector", "Gradient · 변화도"))
         self.tabs.add_lazy_tab(jacobian_view, translate("Inspector", "Jacobian · 야코비안"))
         self.tabs.add_lazy_tab(self._breakdown_view, translate("Inspector", "Breakdown · 텐서곱"))
         self.tabs.add_lazy_tab(derivation_view, translate("Inspector", "Derivation · 유도"))
@@ -160,6 +160,7 @@ class Inspector(InspectorTabs, InspectorLayer, QWidget):
         self.subtitle.setWordWrap(False)  # one line: the header's height never depends on it
         self._fit_title()
         self.subtitle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.subtitle.setMinimumHeight(mixed_line_height(self.subtitle.font()))  # a Hangul word changes no height
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.step_header)
@@ -195,9 +196,18 @@ class Inspector(InspectorTabs, InspectorLayer, QWidget):
         self.title.setFixedHeight(QFontMetrics(self._title_font()).height() + 10)  # a hat or an accent adds nothing
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Another text size: the title refitted; another language: the header, the layer's box and every panel worded anew."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit_title()  # the text zoom changed
+            self.subtitle.setMinimumHeight(mixed_line_height(self.subtitle.font()))
+        elif event.type() == QEvent.Type.LanguageChange:
+            self._layer_box_shows = ()
+            pair = self.pair_combo.currentIndex()
+            self._fill_pairs()
+            if 0 <= pair < self.pair_combo.count():
+                self.pair_combo.setCurrentIndex(pair)
+            self._on_theme_changed()
 
     @guarded("resizing the inspector")
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
@@ -327,14 +337,15 @@ class Inspector(InspectorTabs, InspectorLayer, QWidget):
                 self.grad_check.setChecked(asked)
         self.pair_combo.setEnabled(self.pair_combo.count() > 0)
         if node is None:
-            self.title.setText(f"<span style='font-size:x-large; font-weight:600'>{escape(translate('Inspector', 'Inspector'))}</span>")
+            heading = translate("Inspector", "Inspector")  # outside the f-string, where lupdate finds it
+            self.title.setText(f"<span style='font-size:x-large; font-weight:600'>{escape(heading)}</span>")
             self.title.setToolTip("")
             self.subtitle.setText(translate("Inspector", "Click a node on the canvas or pick one from the list."))
             return
         model, session = self.controller.model, self.session
         state = session.state(node)
         if state.grad is not None:
-            colour, status = theme.gradient.name(), translate("Inspector", "gradient known (기울기)")
+            colour, status = theme.gradient.name(), translate("Inspector", "gradient known (변화도)")
         elif state.value is not None and not model.requires_grad(node):
             colour = theme.forward.name()
             status = translate("Inspector", "value known; no gradient: requires_grad is off, as for data in PyTorch")

@@ -180,7 +180,7 @@ class Dialogs(QObject):
             "Dialogs",
             "<p><b>Jacobian Explorer</b> {version}</p>"
             "<p>Makes matrix differentiation (행렬미분) visible: step the forward pass (순전파) and the "
-            "backward pass (역전파) one node at a time and see every value, gradient (기울기), Jacobian "
+            "backward pass (역전파) one node at a time and see every value, gradient (변화도), Jacobian "
             "(야코비안 행렬) and the tensor-product (텐서곱) breakdown of the chain rule (연쇄법칙).</p>"
             "<p>A layer is H<sub>out</sub> = Wᵀ H<sub>in</sub>; a Jacobian ∂A/∂T has shape A.shape + T.shape.</p>",
         )

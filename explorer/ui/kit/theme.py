@@ -12,15 +12,25 @@ in a running window repaints every widget. Its ``choice`` is ``"system"``
 (follow the platform's light or dark colour scheme, Qt 6.5+), ``"light"`` or
 ``"dark"`` (a manual override). The application palette (the window's chrome)
 is set here too, by :func:`apply_palette`.
+
+The window's fonts are here as well (:func:`load_fonts`, :func:`with_families`):
+bundled DejaVu Sans Condensed for Latin, Greek and the mathematical signs,
+bundled NanumSquare for Hangul, tried in that order for every character.
+NanumSquare maps ≈ ⊗ ⊤ ⊕ ⁽ ⁾ ⁻ ⁺ to blank glyphs, so it must come second: Qt
+takes a character from the first family that has a glyph for it, blank or not.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+from explorer.resources import resources_dir
 
 
 @dataclass(frozen=True)
@@ -274,3 +284,81 @@ def apply_palette(app: QApplication) -> None:
     else:
         palette = app.style().standardPalette()
     app.setPalette(palette)
+
+
+#: The window's font families in the order Qt tries them for a character: Latin, Greek and the
+#: mathematical signs from DejaVu Sans Condensed (as wide as NanumSquare's Latin), Hangul from
+#: NanumSquare. Both are bundled (``resources/fonts``), so every machine draws the same glyphs.
+FONT_FAMILIES = ("DejaVu Sans Condensed", "NanumSquare")
+#: The bundled font files, by family.
+FONT_FILES = {
+    "DejaVu Sans Condensed": ("DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf"),
+    "NanumSquare": ("NanumSquareR.ttf", "NanumSquareB.ttf"),
+}
+
+
+def font_files() -> list[Path]:
+    """The bundled font files, in the order of :data:`FONT_FAMILIES` (regular before bold)."""
+    folder = resources_dir() / "fonts"
+    return [folder / name for family in FONT_FAMILIES for name in FONT_FILES[family]]
+
+
+_loaded: list[str] = []
+
+
+def load_fonts() -> list[str]:
+    """Add the bundled fonts to the application's font database (once); returns the families loaded.
+
+    A file that is missing or unreadable is left out: the window then draws with
+    the system's fonts, as Qt finds them.
+    """
+    if not _loaded:
+        try:
+            paths = font_files()
+        except FileNotFoundError:  # an install that lost its resources
+            return []
+        for path in paths:
+            font_id = QFontDatabase.addApplicationFont(str(path)) if path.is_file() else -1
+            if font_id >= 0:
+                _loaded.extend(f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in _loaded)
+    return list(_loaded)
+
+
+def with_families(font: QFont) -> QFont:
+    """``font`` (size, weight kept) drawn in :data:`FONT_FAMILIES`, then its own family as a last resort."""
+    font = QFont(font)
+    own = font.family()
+    font.setFamilies([*FONT_FAMILIES, *([own] if own and own not in FONT_FAMILIES else [])])
+    return font
+
+
+def mixed_line_height(font: QFont) -> int:
+    """The height of a line in ``font`` that mixes the families (Latin and Hangul: ``value known (순전파)``).
+
+    Such a line takes the larger ascent of one family and the larger descent of
+    the other, a pixel or two more than a line in one family: a one-line label
+    that must not change height with its text is given at least this much.
+    """
+    ascent = descent = 0.0
+    for family in [font.family(), *FONT_FAMILIES]:
+        each = QFont(font)
+        each.setFamilies([family])
+        metrics = QFontMetricsF(each)
+        ascent, descent = max(ascent, metrics.ascent()), max(descent, metrics.descent())
+    return math.ceil(ascent + descent)
+
+
+def apply_fonts(app: QApplication) -> QFont:
+    """Load the bundled fonts and make :data:`FONT_FAMILIES` the application's font; returns it."""
+    load_fonts()
+    font = with_families(app.font())
+    app.setFont(font)
+    for kind in _OWN_FONTS:  # a platform may give these their own font (a menu's, a tooltip's): its size, our families
+        own = app.font(kind)  # type: ignore[call-overload]  # the stub says bytes; PySide6 takes only str here
+        if own.families()[: len(FONT_FAMILIES)] != list(FONT_FAMILIES):
+            app.setFont(with_families(own), kind)  # type: ignore[arg-type]  # the stub says bytes; PySide6 takes only str
+    return font
+
+
+#: Widget classes a platform theme may give a font of their own.
+_OWN_FONTS = ("QMenu", "QMenuBar", "QTipLabel", "QMessageBox", "QComboMenuItem", "QHeaderView", "QDockWidgetTitle")

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from explorer.model.numbers import shown
 from explorer.ops import OPS
 from explorer.ui.kit.theme import current_theme
 from explorer.ui.lab.plot_style import style_plot
+from explorer.ui.lab.ticks import plain_axes
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.op_names import op_title
 
@@ -36,11 +37,15 @@ SYMBOLS = {name: (f"{OPS[name].symbol}(x)", f"{OPS[name].symbol}′(x)") for nam
 #: Where a legend sits (pixels from a corner: negative from the right or bottom), clear of the curves:
 #: top left unless said here (tanh's curves fill the top left).
 _LEGEND_PLACE = {"tanh": (-6, -6)}
-#: Where a bound's label sits along its line, and on which side: above σ′'s, below tanh′'s (at the top).
+#: Where a bound's label sits along its line, and on which side, clear of the curves: above its line at the right
+#: for σ′ (σ near 1 above it, σ′ near 0 below), above its line at the left for tanh′, where the plot keeps room
+#: over the curves for it (:data:`_HEADROOM`): below the line tanh′ rises to meet it.
 _LABEL_PLACE = {
-    "sigmoid": {"position": 0.2, "anchors": [(0, 1), (0, 1)]},
-    "tanh": {"position": 0.03, "anchors": [(0, 0), (0, 0)]},
+    "sigmoid": {"position": 0.97, "anchors": [(1, 1), (1, 1)]},
+    "tanh": {"position": 0.03, "anchors": [(0, 1), (0, 1)]},
 }
+#: The top of a plot's vertical range where a bound's label needs room above the curves.
+_HEADROOM = {"tanh": 1.45}
 #: Where the curves are drawn.
 GRID = np.linspace(-6.0, 6.0, 481)
 
@@ -60,6 +65,12 @@ def activation_curves(name: str, grid: np.ndarray = GRID) -> tuple[np.ndarray, n
     return out.ravel(), np.asarray(slope).ravel()
 
 
+def _bound_text(name: str, bound: float) -> str:
+    """``σ′ ≤ 0.25``: the label of a derivative's bound."""
+    symbol = SYMBOLS[name][1].removesuffix("(x)")
+    return translate("ActivationPlot", "{symbol} ≤ {bound}").format(symbol=symbol, bound=shown(bound))
+
+
 class ActivationPlot(QWidget):
     """The activations side by side (sigmoid, tanh, relu, ...), each with its derivative; σ′ ≤ 0.25 and tanh′ ≤ 1 marked."""
 
@@ -70,7 +81,7 @@ class ActivationPlot(QWidget):
         self.curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
         self.marks: dict[str, pg.InfiniteLine] = {}
         for column, (name, bound) in enumerate(ACTIVATIONS.items()):
-            plot = self.graphics.addPlot(row=0, col=column, enableMenu=False)  # no context menu: none is built
+            plot = self.graphics.addPlot(row=0, col=column, enableMenu=False, axisItems=plain_axes())  # no context menu: none is built
             plot.addLegend(offset=_LEGEND_PLACE.get(name, (6, 6)))
             f, d = activation_curves(name)
             f_symbol, d_symbol = SYMBOLS[name]
@@ -79,18 +90,28 @@ class ActivationPlot(QWidget):
             self.plots[name] = plot
             self.curves[name] = (f_item, d_item)
             if bound is not None:
-                text = translate("ActivationPlot", "max {symbol} = {bound}").format(
-                    symbol=d_symbol.removesuffix("(x)"), bound=shown(bound)
+                line = pg.InfiniteLine(
+                    pos=bound, angle=0, movable=False, label=_bound_text(name, bound),
+                    labelOpts=_LABEL_PLACE.get(name, _LABEL_PLACE["sigmoid"]),
                 )
-                line = pg.InfiniteLine(pos=bound, angle=0, movable=False, label=text, labelOpts=_LABEL_PLACE.get(name, _LABEL_PLACE["sigmoid"]))
                 plot.addItem(line)
                 self.marks[name] = line
             plot.setXRange(float(GRID[0]), float(GRID[-1]), padding=0.02)
+            if name in _HEADROOM:
+                low = float(min(f.min(), d.min()))
+                plot.setYRange(low - 0.05 * (_HEADROOM[name] - low), _HEADROOM[name], padding=0)
             plot.setLabel("bottom", "x")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.graphics)
         self.apply_theme()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # the titles and the bounds' labels in the new language
+            for name, line in self.marks.items():
+                line.label.setFormat(_bound_text(name, ACTIVATIONS[name] or 0.0))
+            self.apply_theme()
 
     def derivative_data(self, name: str) -> tuple[np.ndarray, np.ndarray]:
         """The derivative curve as drawn."""

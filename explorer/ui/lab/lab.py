@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # the docks' contents bring pyqtgraph: imported when a dock i
     from explorer.ui.lab.activation_plot import ActivationPlot
     from explorer.ui.lab.plots import GradNormPlot, LossPlot
     from explorer.ui.lab.update_view import UpdateView
+from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line, plain
 
 
@@ -89,11 +90,11 @@ class LearningLab(OneUpdate, QObject):
         self.apply_action = QAction(self.tr("Apply update (경사 하강법)"), w)
         self.apply_action.setObjectName("apply_update")
         self.apply_action.triggered.connect(self.apply_update)
-        self.train_action = QAction(self.tr("Train (반복)…"), w)
+        self.train_action = QAction(self.tr("Train (학습)…"), w)
         self.train_action.setObjectName("train")
         self.train_action.setToolTip(self.tr("Run N iterations of gradient descent (경사 하강법) in the background"))
         self.train_action.triggered.connect(self.show_train_dialog)
-        self.export_action = QAction(self.tr("Export plots (손실 · 기울기)…"), w)
+        self.export_action = QAction(self.tr("Export plots (손실 · 변화도)…"), w)
         self.export_action.setObjectName("export_plots")
         self.export_action.setToolTip(
             self.tr("Write loss, gradient_norms and activations as PNG and SVG into a folder")
@@ -292,9 +293,9 @@ class LearningLab(OneUpdate, QObject):
 
             names = export_plots(folder, self.plot_items())
         except (OSError, ValueError) as error:
-            self.say(self.tr("Export of the plots to {folder} failed: {error}").format(folder=folder, error=error))
+            self.say(translate("LearningLab", "Export of the plots to {folder} failed: {error}").format(folder=folder, error=error))
             return []
-        self.say(self.tr("Exported {names} to {folder}").format(names=", ".join(names), folder=folder))
+        self.say(translate("LearningLab", "Exported {names} to {folder}").format(names=", ".join(names), folder=folder))
         return names
 
     def export_dialog(self) -> None:

@@ -16,12 +16,14 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from explorer.model.numbers import shown
 from explorer.ui.kit.theme import current_theme
 from explorer.ui.lab.plot_style import layer_colour, style_plot
 from explorer.ui.lab.throttle import RedrawThrottle
+from explorer.ui.lab.ticks import plain_axes
 from explorer.ui.text.plain import escape, plain
 
 #: Non-positive values cannot go on a log axis; they are drawn at this floor.
@@ -34,9 +36,8 @@ class LossPlot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.graphics = pg.GraphicsLayoutWidget(self)
-        self.plot = self.graphics.addPlot(row=0, col=0, enableMenu=False)  # no context menu: none is built
-        self.plot.setLabel("bottom", self.tr("iteration (반복)"))
-        self.plot.setLabel("left", self.tr("loss L (손실)"))
+        self.plot = self.graphics.addPlot(row=0, col=0, enableMenu=False, axisItems=plain_axes())  # no context menu: none is built
+        self.label_axes()
         self.plot.setClipToView(True)
         self.plot.setDownsampling(auto=True, mode="peak")
         self.curve = self.plot.plot([], [])
@@ -57,6 +58,17 @@ class LossPlot(QWidget):
         self.throttle = RedrawThrottle(self.redraw, parent=self)
         self.redraws = 0
         self.apply_theme()
+
+    def label_axes(self) -> None:
+        """The axes' titles, in the interface language."""
+        self.plot.setLabel("bottom", self.tr("iteration (반복)"))
+        self.plot.setLabel("left", self.tr("loss L (손실)"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # the titles in the new language
+            self.label_axes()
+            self.apply_theme()
 
     # -- data
 
@@ -120,17 +132,14 @@ class GradNormPlot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.graphics = pg.GraphicsLayoutWidget(self)
-        self.depth_plot = self.graphics.addPlot(row=0, col=0, enableMenu=False)
-        self.depth_plot.setLabel("bottom", self.tr("layer (depth from the input)"))
-        self.depth_plot.setLabel("left", self.tr("‖∂L/∂W‖"))
+        self.depth_plot = self.graphics.addPlot(row=0, col=0, enableMenu=False, axisItems=plain_axes())
         self.depth_plot.setLogMode(False, True)
         self.depth_curve = self.depth_plot.plot([], [], symbol="o", symbolSize=8)
         self.depth_note = pg.TextItem(anchor=(0.5, 0.5))  # why nothing is drawn, in the picture too
         self.depth_plot.addItem(self.depth_note, ignoreBounds=True)
-        self.history_plot = self.graphics.addPlot(row=0, col=1, enableMenu=False)
-        self.history_plot.setLabel("bottom", self.tr("iteration (반복)"))
-        self.history_plot.setLabel("left", self.tr("‖∂L/∂W‖"))
+        self.history_plot = self.graphics.addPlot(row=0, col=1, enableMenu=False, axisItems=plain_axes())
         self.history_plot.setLogMode(False, True)
+        self.label_axes()
         self.history_plot.setClipToView(True)
         self.history_plot.setDownsampling(auto=True, mode="peak")
         self.history_plot.addLegend(offset=(-10, 10))
@@ -146,13 +155,29 @@ class GradNormPlot(QWidget):
         self._history: np.ndarray | None = None
         self.throttle = RedrawThrottle(self.redraw, parent=self)
         self.redraws = 0
+        self._pass: tuple[list[str], list[float] | None, str] = ([], None, "")
         self.set_pass([], None)
         self.apply_theme()
+
+    def label_axes(self) -> None:
+        """The axes' titles, in the interface language."""
+        self.depth_plot.setLabel("bottom", self.tr("layer (depth from the input)"))
+        self.depth_plot.setLabel("left", self.tr("‖∂L/∂W‖"))
+        self.history_plot.setLabel("bottom", self.tr("iteration (반복)"))
+        self.history_plot.setLabel("left", self.tr("‖∂L/∂W‖"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # titles and caption in the new language
+            self.label_axes()
+            self.set_pass(*self._pass)
+            self.apply_theme()
 
     # -- data
 
     def set_pass(self, names: Sequence[str], norms: Sequence[float] | None, reason: str = "") -> None:
         """The current pass's ``‖∂L/∂W‖`` of each layer (``names`` from the input on), or ``None`` with why."""
+        self._pass = (list(names), None if norms is None else list(norms), reason)
         if norms is None:
             self._depth = (np.empty(0), np.empty(0))
             self.caption.setText(reason or self.tr("Run the backward pass (역전파) to see each layer's ‖∂L/∂W‖"))

@@ -36,6 +36,7 @@ from explorer.ui.kit.dialogs import Dialogs
 from explorer.ui.lab.train_dialog import TrainDialog
 from explorer.ui.lab.train_worker import TrainRequest, TrainWorker
 from explorer.ui.text.engine_text import error_text, worded
+from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line
 
 if TYPE_CHECKING:
@@ -136,7 +137,7 @@ class TrainingRuns(QObject):
             self.lab.dialog.set_running(True, steps)
         self.worker.start(TrainRequest(model, steps, lr, momentum))
         self.lab.say(
-            self.tr("Training {n} iterations with η = {lr} in the background…").format(
+            translate("TrainingRuns", "Training {n} iterations with η = {lr} in the background…").format(
                 n=f"{steps:,}", lr=format_number(lr)
             )
         )

@@ -18,7 +18,8 @@ from explorer.lesson.notation import pretty
 from explorer.train.update import ParamUpdate, format_number, update_arithmetic
 from explorer.ui.inspector.colour_scale import SHARED
 from explorer.ui.inspector.heatmap import MatrixView
-from explorer.ui.kit.theme import current_theme
+from explorer.ui.kit.theme import FONT_FAMILIES, current_theme
+from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line, plain
 
 
@@ -45,7 +46,9 @@ class UpdateView(QWidget):
             row.addWidget(view, 1)
         self.arithmetic = QPlainTextEdit(self)
         self.arithmetic.setReadOnly(True)
-        self.arithmetic.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        fixed.setFamilies([fixed.family(), *FONT_FAMILIES])  # a sign the fixed font lacks: the bundled ones
+        self.arithmetic.setFont(fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.header)
@@ -60,11 +63,13 @@ class UpdateView(QWidget):
         name = pretty(one_line(label, 60))
         lr = format_number(update.lr)
         if applied:
-            text = self.tr(
+            text = translate(
+                "UpdateView",
                 "Applied: {name} ← {name} − η · ∂L/∂{name} with η = {lr}; run the forward pass to see the new loss"
             )
         else:
-            text = self.tr(
+            text = translate(
+                "UpdateView",
                 "Preview of Apply update for {name} with η = {lr} (경사 하강법: {name} ← {name} − η · ∂L/∂{name})"
             )
         self.header.setText(text.format(name=name, lr=lr))

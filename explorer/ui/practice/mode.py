@@ -55,6 +55,7 @@ class Practice(QObject):
         self._moving = False
         self._values: tuple[Model, dict[str, np.ndarray]] | None = None
         self.panel = PracticePanel()
+        self.panel.language_changed.connect(self._on_language_changed)
         self.dock = QDockWidget(translate("Practice", "Practice (손으로 직접 구해보기)"), window)
         self.dock.setObjectName("practice")
         self.dock.setWidget(self.panel)
@@ -239,6 +240,18 @@ class Practice(QObject):
         if not keep_verdict:
             self.panel.show_verdict(translate("Practice", "Type your answer: set the rows and columns, then a number per cell."), None)
         self._show_score()
+
+    def _on_language_changed(self) -> None:
+        """The open question, its prompt, the header and the score in the new language; the answer typed stays."""
+        self._show_header()
+        self._show_score()
+        question = self.question
+        if question is None:
+            return
+        item, model = question.item, self.controller.model
+        self.panel.question_label.setText(question_text(item, model.label(item.node), model.label(item.wrt) if item.wrt else ""))
+        prompt = item.prompt or {}
+        self.panel.prompt_label.setText(prompt.get(installed_language(), prompt.get("en", "")))
 
     def _show_header(self) -> None:
         record = self.record

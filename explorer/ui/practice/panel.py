@@ -6,7 +6,7 @@ The panel only shows and asks: each button emits a request that
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from explorer.ui.kit.theme import current_theme
@@ -28,6 +28,7 @@ class PracticePanel(QWidget):
     hint_requested = Signal()
     reveal_requested = Signal()
     skip_requested = Signal()
+    language_changed = Signal()  # another catalogue: the question and the score are worded again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +61,11 @@ class PracticePanel(QWidget):
         layout.addLayout(buttons)
         for widget in (self.verdict_label, self.hints_label, self.score_label):
             layout.addWidget(widget)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.language_changed.emit()
 
     def show_verdict(self, text: str, good: bool | None) -> None:
         """The verdict line, green when right, red when wrong, plain for news."""

@@ -11,6 +11,7 @@ go through the catalogue's ``MainWindow`` context.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from functools import partial
 
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import QMenu, QWidget
 from explorer.model import ACTIVATIONS
 from explorer.model.examples import EXAMPLES
 from explorer.ui.kit.settings import LANGUAGES, THEMES
-from explorer.ui.text.i18n import translate
+from explorer.ui.text.example_text import example_description
+from explorer.ui.text.i18n import composed, translate
 from explorer.ui.text.op_names import op_title
 
 Shortcut = str | QKeySequence | QKeySequence.StandardKey
@@ -35,6 +37,15 @@ def keys_text(action: QAction) -> str:
 def first_binding(key: QKeySequence.StandardKey) -> list[QKeySequence]:
     """A standard key's first binding: the others are media keys ("Save", "Open") nobody reads as shortcuts."""
     return QKeySequence.keyBindings(key)[:1]
+
+
+def plain_text(text: str) -> str:
+    """An action's text without its mnemonic (``&Save``, ``저장(&S)``) or closing ellipsis: its tooltip.
+
+    >>> plain_text("&Open…"), plain_text("열기(&O)…")
+    ('Open', '열기')
+    """
+    return re.sub(r"\(&\w\)", "", text).replace("&", "").rstrip("…").strip()
 
 
 def make_action(
@@ -52,7 +63,7 @@ def make_action(
         found = first_binding(one) if isinstance(one, QKeySequence.StandardKey) else [QKeySequence(one)]
         keys += [key for key in found if key not in keys]
     action.setShortcuts(keys)
-    plain = tip or text.replace("&", "").rstrip("…")
+    plain = tip or plain_text(text)
     action.setToolTip(f"{plain} ({keys_text(action)})" if keys else plain)
     action.triggered.connect(slot)
     parent.addAction(action)
@@ -104,11 +115,22 @@ def language_titles() -> dict[str, str]:
 def examples_menu(parent: QWidget, open_example: Callable[[str], object]) -> QMenu:
     """File → Examples: every bundled example with its description."""
     menu = QMenu(translate("MainWindow", "E&xamples"), parent)
-    for name, description in EXAMPLES.items():
-        action = menu.addAction(f"{name} — {description}")
+    for name in EXAMPLES:
+        action = menu.addAction(name)
+        composed(action, "setText", partial(_example_entry, name))  # worded again when the language changes
         action.setData(name)
         action.triggered.connect(lambda _checked=False, n=name: open_example(n))
     return menu
+
+
+def _example_entry(name: str) -> str:
+    return f"{name} — {example_description(name)}"
+
+
+def _then_text(activation: str) -> str:
+    return translate("MainWindow", "Add layer before the output layer, then {activation}").format(
+        activation=op_title(activation)
+    )
 
 
 def layer_menu(parent: QWidget, add_end: QAction, insert: QAction, add_with: Callable[[str], object]) -> QMenu:
@@ -117,10 +139,8 @@ def layer_menu(parent: QWidget, add_end: QAction, insert: QAction, add_with: Cal
     menu.addAction(add_end)
     for name in ACTIVATIONS:
         if name != "identity":
-            text = translate("MainWindow", "Add layer before the output layer, then {activation}").format(
-                activation=op_title(name)
-            )
-            menu.addAction(text, partial(add_with, name))
+            action = menu.addAction(name, partial(add_with, name))
+            composed(action, "setText", partial(_then_text, name))
     menu.addSeparator()
     menu.addAction(insert)
     return menu

@@ -7,32 +7,21 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QEvent, QIODevice, Qt, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
 from explorer.engine import Session
 from explorer.model.examples import toy_model
-from explorer.resources import example_path, resources_dir
+from explorer.resources import example_path
 from explorer.ui.document.controller import Controller
 from explorer.ui.kit.dialogs import Dialogs
 from explorer.ui.kit.guard import install_excepthook
 from explorer.ui.kit.settings import APPLICATION, ORGANIZATION, Settings
-from explorer.ui.kit.theme import apply_choice, apply_palette, set_theme, themes
+from explorer.ui.kit.theme import apply_choice, apply_fonts, apply_palette, set_theme, themes
 from explorer.ui.shell.main_window import READABLE_ZOOM, MainWindow
 from explorer.ui.shell.present import PRESENT_ZOOM
-from explorer.ui.text.i18n import install_translator
+from explorer.ui.text.i18n import ensure_recorder, install_translator
 
 __all__ = ["apply_palette", "make_app", "open_window", "run_window", "screenshot"]
-
-
-def _load_fonts() -> None:
-    """Bundled Korean glyphs (NanumSquare, OFL) so 순전파 and 역전파 never show as boxes."""
-    fonts = resources_dir() / "fonts"
-    for path in sorted(fonts.glob("*.ttf")):
-        QFontDatabase.addApplicationFont(str(path))
-    families = QFont.substitutes(QApplication.font().family())
-    if "NanumSquare" not in families:
-        QFont.insertSubstitution(QApplication.font().family(), "NanumSquare")
 
 
 _QUIET = ("This plugin does not support propagateSizeHints",)  # the offscreen platform's chatter
@@ -71,7 +60,8 @@ def make_app(argv: list[str] | None = None, quiet: bool = False, language: str |
     assert isinstance(app, QApplication)
     if language is not None:
         install_translator(language, app)
-    _load_fonts()
+    ensure_recorder(app)  # English texts are remembered too: the language can change while the window is open
+    apply_fonts(app)  # bundled glyphs: the signs (DejaVu Sans Condensed) and Hangul (NanumSquare)
     themes().apply_choice(themes().choice)  # "system" follows the platform's scheme from now on
     apply_palette(app)
     return app

@@ -33,6 +33,7 @@ from explorer.ui.document.document import Document, document_text, is_bundled
 from explorer.ui.kit.dialogs import Dialogs
 from explorer.ui.kit.settings import Settings
 from explorer.ui.text.engine_text import error_text
+from explorer.ui.text.example_text import model_name
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line
 
@@ -114,7 +115,7 @@ class DocumentFiles(QObject):
     @property
     def document_name(self) -> str:
         c = self.controller
-        return Path(c.path).name if c.path else (c.model.name or translate("MainWindow", "untitled"))
+        return Path(c.path).name if c.path else (model_name(c.model.name) or translate("MainWindow", "untitled"))
 
     def _status(self, text: str, ms: int = 8000) -> None:
         self._window.statusBar().showMessage(one_line(text, 400), ms)

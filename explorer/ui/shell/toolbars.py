@@ -22,7 +22,7 @@ from explorer.ui.kit.icons import make_icon
 from explorer.ui.kit.settings import MAX_PLAY_SPEED, MIN_PLAY_SPEED, Settings
 from explorer.ui.kit.theme import current_theme
 from explorer.ui.shell.actions import layer_menu, make_action
-from explorer.ui.text.i18n import translate
+from explorer.ui.text.i18n import composed, translate
 from explorer.ui.text.op_names import op_title
 
 #: The speed slider's ticks: speed = MIN · (MAX/MIN)^(tick/SPEED_TICKS) steps per second; 1, 2, 4, 8 fall on ticks.
@@ -240,5 +240,5 @@ class StepsToolbar(QToolBar):
     def _on_speed_changed(self, tick: int) -> None:
         speed = speed_of_tick(tick)
         self.controller.set_interval(round(1000 / speed))
-        self.speed_label.setText(speed_text(speed))
+        composed(self.speed_label, "setText", lambda: speed_text(speed))  # worded again on a change of language
         self.settings.play_speed = speed

@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -104,6 +104,11 @@ class TourPanel(QWidget):
     def apply_theme(self, _name: str = "") -> None:
         if self._shown is not None:
             self.show_stop(*self._shown)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # "Stop 3/12" and the like in the new language
+            self.apply_theme()
 
 
 class Tour(QObject):

@@ -1,4 +1,4 @@
-"""What the main window remembers between launches, and its theme: layout, theme, language, Reset settings.
+"""What the main window remembers between launches, and its theme: layout, theme, language (switched live), Reset settings.
 
 :class:`WindowSettings` is a part of the main window
 (:class:`~explorer.ui.shell.main_window.MainWindow` derives from it): the
@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QEvent, QSignalBlocker
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication
 
 from explorer.ui.kit.settings import Settings
 from explorer.ui.kit.theme import apply_choice, apply_palette, current_theme, set_theme
+from explorer.ui.shell.language import retranslate_window, switch_language
 from explorer.ui.shell.parts import ShellWindow
 from explorer.ui.shell.responsive import fit_to_screen
 from explorer.ui.shell.text_zoom import TextZoom
@@ -68,9 +69,15 @@ class WindowSettings(ShellWindow):
         self._repaint_theme()  # the menus' checks, even when the theme shown stays the same
 
     def choose_language(self, choice: str) -> None:
-        """View → Language: remembered, shown at the next start."""
+        """View → Language: remembered and shown now (:mod:`.language`)."""
         self.settings.language = choice
-        self.statusBar().showMessage(translate("MainWindow", "The language changes when the explorer starts again."), 10000)
+        switch_language(choice)  # every widget's changeEvent runs now, this window's too
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """A new catalogue was installed: every text in the new language (:func:`.language.retranslate_window`)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            retranslate_window(self)
 
     def toggle_theme(self, dark: bool) -> None:
         """View → Dark theme: remembered and shown."""

@@ -18,6 +18,7 @@ import numbers
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from explorer.lesson.notation import pretty
 from explorer.model.messages import ENGLISH, Message, fields
 from explorer.model.numbers import MINUS, shown
 from explorer.ui.text.i18n import translate
@@ -25,6 +26,9 @@ from explorer.ui.text.model_text import MODEL_TEMPLATES
 
 # Keys whose one argument is text given as it is (an English line from outside the catalogue).
 AS_GIVEN = frozenset({"engine.text", "model.text"})
+#: Messages about the pass, not about a file: the node ids among their arguments are shown as a
+#: reader knows the nodes (Yhat as Ŷ, H1 as H₁). A refusal of a file keeps the id the file holds.
+DISPLAY_NAMES = {"engine.not_computed": ("source", "node")}
 
 # Each key's English template for the window: the line's own template without format specs.
 _MARKED: dict[str, object] = {
@@ -193,7 +197,11 @@ def worded(message: Message) -> str:
     if template is None:
         return str(message)  # a key the window does not know yet: its English line
     specs = fields(ENGLISH[message.key])
-    args = {name: _argument(value, *specs.get(name, (None, ""))) for name, value in message.args.items()}
+    shown_as = DISPLAY_NAMES.get(message.key, ())
+    args = {
+        name: pretty(value) if name in shown_as and isinstance(value, str) else _argument(value, *specs.get(name, (None, "")))
+        for name, value in message.args.items()
+    }
     try:
         return translate("Engine", template).format(**args)
     except (KeyError, IndexError, ValueError):

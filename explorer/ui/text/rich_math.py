@@ -19,8 +19,10 @@ from explorer.model.numbers import signed as signed  # a product's term, bracket
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import escape
 
-#: Fonts known to hold ⁽ ⁾ and the superscript digits, tried in this order.
-MARK_FONTS = "'DejaVu Sans', 'Noto Sans', 'Segoe UI Symbol', 'Cambria Math', sans-serif"
+#: Fonts known to hold ⁽ ⁾ and the superscript digits, tried in this order: the bundled one first.
+MARK_FONTS = "'DejaVu Sans Condensed', 'DejaVu Sans', 'Noto Sans', 'Segoe UI Symbol', 'Cambria Math', sans-serif"
+#: A printed matrix's numbers: a fixed-width font, then the bundled ones for a sign it lacks (−, ∞).
+MATRIX_FONTS = 'monospace, "DejaVu Sans Condensed", "NanumSquare"'  # inside a single-quoted style
 _MARK = re.compile("[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹⊗⊙]+")
 
 #: A printed matrix shows at most this many rows and columns; the rest is cut with a note.
@@ -31,7 +33,7 @@ def math_html(text: str, limit: int = 2000) -> str:
     """``text`` escaped for rich text, its layer marks set in a font that has them.
 
     >>> print(math_html("<b> w⁽³⁾₁₁"))
-    &lt;b&gt; w<span style="font-family:'DejaVu Sans', 'Noto Sans', 'Segoe UI Symbol', 'Cambria Math', sans-serif">⁽³⁾</span>₁₁
+    &lt;b&gt; w<span style="font-family:'DejaVu Sans Condensed', 'DejaVu Sans', 'Noto Sans', 'Segoe UI Symbol', 'Cambria Math', sans-serif">⁽³⁾</span>₁₁
     """
     return _MARK.sub(lambda m: f'<span style="font-family:{MARK_FONTS}">{m.group(0)}</span>', escape(text, limit))
 
@@ -88,7 +90,7 @@ def matrix_html(
         body.append(f"<tr>{label}{numbers}</tr>")
     table = (
         f"<table cellspacing='0' style='color:{colour}; border-left:2px solid {colour}; "
-        f"border-right:2px solid {colour}; font-family:monospace'>{head}{''.join(body)}</table>"
+        f"border-right:2px solid {colour}; font-family:{MATRIX_FONTS}'>{head}{''.join(body)}</table>"
     )
     if shown_rows < rows or shown_columns < columns:
         note = translate("RichMath", "showing {shown_rows} of {rows} rows and {shown_columns} of {columns} columns").format(

@@ -2,9 +2,15 @@
 
 Step descriptions and explanations come from the engine as structured data
 (a phase, a node, a kind of quantity); the window words them with these
-terms, so the engine stays free of Qt and of languages. The Korean words
-are the lecture's own: 순전파, 역전파, 기울기, 야코비안 행렬, 연쇄법칙, 편미분,
-텐서곱, 벡터-야코비안 곱.
+terms, so the engine stays free of Qt and of languages.
+
+Where the lecture has a Korean word, the window uses it (:data:`LECTURE_WORDS`):
+변화도 for gradient (기울기 only in 기울기 소실), 역전파, 야코비안 행렬, 연쇄법칙,
+편미분, 행렬미분, 벡터-야코비안 곱, 경사 하강법, 합성함수, 활성함수, 학습 for
+training, 나블라 or 델 for ∇. For the rest the lecture writes English (Loss,
+Tensor Product) or nothing, and the window takes the usual Korean word, which
+is not the lecture's: 순전파 (forward pass), 텐서곱 (tensor product), 손실 (loss),
+학습률 (learning rate), 반복 (iteration).
 
 >>> term("forward pass")  # with no Korean catalogue installed
 'forward pass'
@@ -62,7 +68,36 @@ TERMS = (
     QT_TRANSLATE_NOOP("Vocabulary", "step"),
     QT_TRANSLATE_NOOP("Vocabulary", "done"),
     QT_TRANSLATE_NOOP("Vocabulary", "finite differences"),
+    QT_TRANSLATE_NOOP("Vocabulary", "training"),
+    QT_TRANSLATE_NOOP("Vocabulary", "iteration"),
+    QT_TRANSLATE_NOOP("Vocabulary", "nabla"),
 )
+
+#: The terms whose Korean word is the lecture's own, as the lecture writes it (its text quoted in the comment).
+LECTURE_WORDS = {
+    "backward pass": "역전파",  # 08. Back propagation / 역전파 학습
+    "backpropagation": "역전파",
+    "gradient": "변화도",  # "x에 대한 y의 변화도는 야코비안 행렬", "변화도(gradient)"
+    "Jacobian matrix": "야코비안 행렬",  # "Jacobian matrix (야코비안 행렬)"
+    "chain rule": "연쇄법칙",  # 06. Chain rule / 연쇄법칙
+    "partial derivative": "편미분",  # 04. Partial differentiation / 편미분
+    "matrix differentiation": "행렬미분",  # 07. Matrix differentiation / 행렬미분
+    "vector-Jacobian product": "벡터-야코비안 곱",  # "torch.autograd 는 벡터-야코비안 곱을 계산하는 엔진"
+    "gradient descent": "경사 하강법",  # 05. Gradient descent / 경사 하강법
+    "gradient vanishing": "기울기 소실",  # 09. Gradient vanishing 기울기 소실
+    "composite function": "합성함수",  # "합성함수의 미분"
+    "activation function": "활성함수",  # "활성함수 간단 소개"
+    "training": "학습",  # "딥러닝 학습", "역전파 학습"
+    "nabla": "나블라",  # "'nabla (나블라)' 또는 'del(델)' 라고 읽음"
+}
+#: Terms whose usual Korean word the lecture never writes: the window's choice, not the lecture's.
+NOT_THE_LECTURES = {
+    "forward pass": "순전파",
+    "tensor product": "텐서곱",
+    "loss": "손실",
+    "learning rate": "학습률",
+    "iteration": "반복",
+}
 
 # The engine's phase names (``Session.phase``) and the terms that say them.
 PHASES = {
