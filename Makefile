@@ -6,11 +6,12 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# pytest-xdist: one process per core, each with its own QApplication; tests marked with one xdist_group
-# (the attack corpus, built once) run in one process; pytest-randomly shuffles the order
+# pytest-xdist: one process per core, each with its own QApplication; each test file runs in one process
+# (--dist loadfile), so a file's costly session fixture (the attack corpora) runs once; pytest-randomly shuffles the order.
+# (loadgroup would be finer, but pytest-xdist 3.8 cannot tag node ids under pytest 9: its groups are ignored)
 TEST_WORKERS ?= auto
 SEED   ?=
-PYTEST := QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup $(if $(SEED),--randomly-seed=$(SEED))
+PYTEST := QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile $(if $(SEED),--randomly-seed=$(SEED))
 
 .PHONY: run test oracle lint bench clean
 

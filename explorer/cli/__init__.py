@@ -19,8 +19,10 @@ from explorer.cli import exercise as exercise_cmd
 from explorer.cli import explain as explain_cmd
 from explorer.cli import train as train_command
 from explorer.cli.common import Parser, UsageError
+from explorer.cli.common import say_error as _say
 from explorer.engine import EngineError
 from explorer.model import ModelError
+from explorer.model.door import describe, reason
 
 PROG = "jacobian-explorer"
 COMMANDS = ("export", "check", "screenshot", "explain", "train", "exercise")
@@ -84,12 +86,16 @@ def _main(argv: Sequence[str] | None = None) -> int:
         }
         return run[args.command](args)
     except (ModelError, EngineError, UsageError) as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
+        _say(str(error))
+        return 2
+    except OSError as error:  # the system refused a file: named in a few words, never "internal error"
+        _say(describe(error, error.filename, "cannot use") if error.filename is not None else reason(error))
         return 2
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # a bug: still one line, never a traceback
         if os.environ.get("JACOBIAN_EXPLORER_DEBUG"):
             raise
-        print(f"{PROG}: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        _say(f"internal error: {type(error).__name__}: {error}")
         return 3
+

@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from explorer.engine import Session
 from explorer.export.snapshot import is_snapshot, session_from_document
 from explorer.model.io import read_json
+
+PROG = "jacobian-explorer"
+#: Longest message line, in characters: a long value or path is cut in the middle.
+MAX_MESSAGE = 400
+
+
+def say_error(text: str) -> None:
+    """``jacobian-explorer: TEXT`` as one line on standard error, at most :data:`MAX_MESSAGE` characters."""
+    line = " ".join(text.splitlines()) or "failed"
+    if len(line) > MAX_MESSAGE:
+        line = line[: MAX_MESSAGE // 2 - 1] + "…" + line[-(MAX_MESSAGE // 2) :]
+    line = line.encode("utf-8", "backslashreplace").decode("utf-8")  # a lone surrogate from a file name
+    print(f"{PROG}: {line}", file=sys.stderr)
 
 
 class UsageError(Exception):

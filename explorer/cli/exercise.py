@@ -38,8 +38,8 @@ def run(args: argparse.Namespace) -> int:
     """Make or check; bad files propagate as the CLI's one-line, status-2 errors."""
     from explorer.cli.common import UsageError
     from explorer.model import load_model
-    from explorer.model.io import dumps, write_atomic
-    from explorer.model.quote import shown_path
+    from explorer.model.door import check_distinct, describe, shown_path, write_atomic
+    from explorer.model.io import dumps
     from explorer.practice import (
         exercises_to_dict,
         grade,
@@ -51,11 +51,12 @@ def run(args: argparse.Namespace) -> int:
     from explorer.practice.grading import grading_text
 
     if args.action == "make":
+        check_distinct([("--out", args.out)], [("the model", args.model)])
         exercises = make_exercises(load_model(args.model), args.count, args.seed)
         try:
             write_atomic(args.out, dumps(exercises_to_dict(exercises)))
         except OSError as error:
-            raise UsageError(f"cannot write {shown_path(args.out)}: {error.strerror or error}") from None
+            raise UsageError(describe(error, args.out)) from None
         print(f"wrote {len(exercises.items)} items to {shown_path(args.out)}")
         return 0
     exercises = read_exercises(args.exercises)

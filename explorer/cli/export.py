@@ -8,7 +8,8 @@ from pathlib import Path
 from explorer.cli.common import UsageError, session_and_target
 from explorer.export.file_set import Content, FileSetError, write_file_set
 from explorer.export.snapshot import check_snapshot_size, write_snapshot
-from explorer.model.quote import shown_path as _path
+from explorer.model.door import check_distinct, reason
+from explorer.model.door import shown_path as _path
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,12 +29,12 @@ def run(args: argparse.Namespace) -> int:
 
         files.update(code_files(session))
     out = Path(args.out)
+    check_distinct([(name, out / name) for name in files], [("the model", args.model)])
     try:
         write_file_set(out, files)
     except FileSetError as error:
         raise UsageError(f"cannot write to {_path(out)}: {_path(str(error))}") from None
     except OSError as error:
-        problem = _path(str(error.strerror or error))
-        raise UsageError(f"cannot write to {_path(out)}: {problem}; nothing was written") from None
+        raise UsageError(f"cannot write to {_path(out)}: {reason(error)}; nothing was written") from None
     print(f"wrote {', '.join(files)} to {_path(out)} at step {session.position}/{session.total} ({session.phase})")
     return 0

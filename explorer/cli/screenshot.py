@@ -11,8 +11,8 @@ import argparse
 from explorer.cli.common import UsageError, session_at
 from explorer.lesson.notation import pretty
 from explorer.model import Model
-from explorer.model.io import write_atomic
-from explorer.model.quote import shown_path as _path
+from explorer.model.door import check_distinct, describe, write_atomic
+from explorer.model.door import shown_path as _path
 
 TABS = ("value", "gradient", "jacobian", "breakdown", "derivation")  # the inspector's tabs, in order
 
@@ -28,6 +28,7 @@ def _parse_size(text: str) -> tuple[int, int]:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_distinct([("--out", args.out)], [("the model", args.model)])
     session = session_at(args.model, args.step)
     size = _parse_size(args.size)
     select = None if args.select is None else _node_named(session.model, args.select)
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_atomic(args.out, data)
     except OSError as error:
-        raise UsageError(f"cannot write {_path(args.out)}: {_path(str(error.strerror or error))}") from None
+        raise UsageError(describe(error, args.out)) from None
     print(f"wrote {_path(args.out)} ({size[0]}×{size[1]}) at step {session.position}/{session.total}")
     return 0
 

@@ -12,16 +12,20 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import math
 import os
 import sys
+from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from explorer.cli.common import say_error
 from explorer.export.snapshot import load_session
+from explorer.model.door import Refused, atomic_stream, check_distinct, describe, is_folder, kind_of, shown_path
 from explorer.model.io import save_model
-from explorer.model.quote import shown_path
-from explorer.train.loop import MAX_STEPS, TrainResult, train
+from explorer.model.messages import message
+from explorer.train.loop import MAX_STEPS, train
 
 PROG = "jacobian-explorer"
 
@@ -79,7 +83,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 def _fail(message: str, status: int = 2) -> int:
-    print(f"{PROG}: {message}", file=sys.stderr)
+    say_error(message)
     return status
 
 
@@ -87,12 +91,17 @@ def _writable(path: str, option: str) -> str | None:
     """Why ``path`` cannot be written, checked before a long run; ``None`` when it looks fine."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
+    kind = kind_of(path)
+    if kind is not None and kind.startswith("unreachable"):
+        return f"{option} {shown_path(path)}: {kind.removeprefix('unreachable: ')}"
+    if kind == "folder" or (kind == "link to something else" and is_folder(path)):
         return f"{option} {shown_path(path)}: is a folder"
-    if not folder.is_dir():
+    if kind in ("pipe", "device", "socket", "something else", "link to something else") and os.path.exists(path):
+        return f"{option} {shown_path(path)}: is not a regular file; it is left as it is"
+    if not is_folder(folder):
         return f"{option} {shown_path(path)}: the folder {shown_path(folder)} does not exist"
-    if not os.access(folder, os.W_OK):
-        return f"{option} {shown_path(path)}: the folder {shown_path(folder)} is not writable"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"{option} {shown_path(path)}: the folder {shown_path(folder)} is not writable (permission denied)"
     return None
 
 
@@ -114,19 +123,20 @@ class _Progress:
             sys.stderr.flush()
 
 
-def write_log(path: str, result: TrainResult) -> None:
-    """The CSV history: header ``iteration,loss,grad_norm_<id>…``, one row per pass, written whole or not at all."""
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.tmp{os.getpid()}")
-    try:
-        with tmp.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(["iteration", "loss", *(f"grad_norm_{p}" for p in result.params)])
-            norms = result.grad_norms.tolist()
-            writer.writerows([i, loss, *row] for i, (loss, row) in enumerate(zip(result.loss.tolist(), norms, strict=True)))
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
+class _Log:
+    """The CSV history, streamed row by row into the log's temporary file (never held in memory)."""
+
+    def __init__(self, stream: BinaryIO, params: tuple[str, ...]) -> None:
+        self._text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=False)
+        self._writer = csv.writer(self._text, lineterminator="\n")
+        self._writer.writerow(["iteration", "loss", *(f"grad_norm_{p}" for p in params)])
+
+    def __call__(self, iteration: int, loss: float, norms: list[float]) -> None:
+        self._writer.writerow([iteration, loss, *norms])
+
+    def close(self) -> None:
+        self._text.flush()
+        self._text.detach()  # the door closes the stream
 
 
 def run(args: argparse.Namespace) -> int:
@@ -135,27 +145,45 @@ def run(args: argparse.Namespace) -> int:
         problem = _writable(path, option) if path is not None else None
         if problem:
             return _fail(problem)
+    outputs = [(option, path) for option, path in (("--out", args.out), ("--log", args.log)) if path is not None]
+    try:
+        check_distinct(outputs)  # --out may be the model itself (trained in place); --log may not
+        if args.log is not None:
+            check_distinct([("--log", args.log)], [("the model", args.model)])
+    except Refused as error:
+        return _fail(str(error))
     # a snapshot's step is checked like every command checks it; a ModelError reaches the handler: status 2
     model = load_session(args.model).model
+    if not model.params:
+        return _fail(str(message("train.no_param")))
     show = _Progress(args.steps) if sys.stderr.isatty() else None
-    try:
-        result = train(model, args.steps, args.lr, momentum=args.momentum, progress=show)
-    finally:
-        if show is not None:
-            show.clear()
+    with ExitStack() as stack:
+        log: _Log | None = None
+        if args.log is not None:
+            try:
+                stream = stack.enter_context(atomic_stream(args.log))
+            except OSError as error:
+                return _fail(f"--log {describe(error, args.log)}")
+            log = _Log(stream, tuple(model.params))
+        try:
+            result = train(model, args.steps, args.lr, momentum=args.momentum, progress=show, record=log)
+        finally:
+            if show is not None:
+                show.clear()
+        if log is not None:
+            log.close()
+        # leaving the block renames the log into place
     if len(result.loss):
         print(f"iteration 0: loss {float(result.loss[0])!r}")
-    try:
-        if args.log is not None:
-            write_log(args.log, result)
-        if result.status == "diverged":
-            assert result.divergence is not None
-            return _fail(f"{result.divergence.message()}; no --out written" if args.out else result.divergence.message(), 1)
-        print(f"iteration {result.updates}: loss {float(result.loss[-1])!r}")
-        if args.out is not None:
+    if result.status == "diverged":
+        assert result.divergence is not None
+        return _fail(f"{result.divergence.message()}; no --out written" if args.out else result.divergence.message(), 1)
+    print(f"iteration {result.updates}: loss {float(result.loss[-1])!r}")
+    if args.out is not None:
+        try:
             save_model(result.model, args.out)
-    except OSError as error:
-        return _fail(f"cannot write: {error.strerror or error}")
+        except OSError as error:
+            return _fail(f"--out {describe(error, args.out)}")
     written = [p for p in (args.out, args.log) if p is not None]
     print(f"trained {result.updates:,} iterations at lr {args.lr:g}" + (f"; wrote {', '.join(shown_path(p) for p in written)}" if written else ""))
     return 0

@@ -11,7 +11,6 @@ import json
 import math
 import os
 import re
-import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from explorer.model import limits
-from explorer.model.atomic import write_atomic
+from explorer.model.door import Refused, read_bytes, readable, reason, shown_path, write_atomic
 from explorer.model.errors import ModelError
 from explorer.model.graph import Array, Model, NodeSpec, check_pos
 from explorer.model.initial import initial_value
@@ -68,58 +67,29 @@ _NODE_KEYS = {"id", "op", "inputs", "value", "shape", "init", "label", "pos", "r
 _MODEL_KEYS = ("format", "version", "name", "nodes")
 #: A JSON escape of a UTF-16 surrogate; only when one appears can a string hold a lone surrogate.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
-_READ_CHUNK = 16 * 1024 * 1024
 
 
 def read_json(path: str | os.PathLike[str]) -> Any:
     """Parse a JSON file, turning every failure into a one-line :class:`ModelError`.
 
-    Anything but a regular file (a directory, a device such as ``/dev/zero``
+    The file comes through the reading door (:func:`explorer.model.door.read_bytes`):
+    anything but a regular file (a directory, a device such as ``/dev/zero``
     behind a link, a named pipe) is refused before a byte is read; the file
-    is opened without blocking and never read past the size limit.
+    is opened without blocking and never read past the size limit. A name
+    that is not UTF-8 is shown escaped.
     """
-    path = Path(path)
-    name = path.name if path.name.isprintable() and len(path.name) <= 80 else shown(path.name, 80)
+    name = readable(os.fsdecode(Path(path).name))
+    name = name if name.isprintable() and len(name) <= 80 else shown(name, 80)
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            raise ModelError(message("model.not_regular_file", name=name))
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
-        try:
-            status = os.fstat(descriptor)
-            if not stat.S_ISREG(status.st_mode):  # it changed since the first look
-                raise ModelError(message("model.not_regular_file", name=name))
-            if status.st_size > limits.MAX_FILE_BYTES:
-                raise ModelError(message("model.file_too_big", name=name, size=status.st_size, limit=limits.MAX_FILE_BYTES))
-            data = _read_at_most(descriptor, limits.MAX_FILE_BYTES + 1, status.st_size)
-        finally:
-            os.close(descriptor)
-        if len(data) > limits.MAX_FILE_BYTES:
-            raise ModelError(message("model.file_over_limit", name=name, limit=limits.MAX_FILE_BYTES))
+        data = read_bytes(path, limits.MAX_FILE_BYTES, name)
         text = data.decode("utf-8")
-    except ModelError:
-        raise
+    except Refused as error:
+        raise ModelError(str(error)) from None
     except UnicodeDecodeError:
         raise ModelError(message("model.not_utf8", name=name)) from None
-    except OSError as error:
-        shown_path = str(path) if str(path).isprintable() and len(str(path)) <= 200 else shown(str(path), 200)
-        raise ModelError(message("model.cannot_read", path=shown_path, reason=error.strerror or str(error))) from None
+    except (OSError, ValueError) as error:
+        raise ModelError(message("model.cannot_read", path=shown_path(path), reason=reason(error))) from None
     return parse_json(text, name)
-
-
-def _read_at_most(descriptor: int, most: int, expected: int) -> bytearray:
-    """At most ``most`` bytes, read into one buffer sized by the file's size (grown if the size was wrong)."""
-    buffer = bytearray(max(1, min(most, expected + 1)))
-    total = 0
-    while total < most:
-        if total == len(buffer):  # the file is longer than it said (a /proc file says 0)
-            buffer.extend(bytes(min(max(len(buffer), 64 * 1024), most - total)))
-        with memoryview(buffer) as view:
-            count = os.readv(descriptor, [view[total : total + _READ_CHUNK]])
-        if not count:
-            break
-        total += count
-    del buffer[total:]
-    return buffer
 
 
 def _parse_int(token: str) -> int | float:

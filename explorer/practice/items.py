@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 import os
-import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +27,7 @@ import numpy as np
 from explorer.engine import Session
 from explorer.lesson.notation import pretty
 from explorer.model import Model, ModelError, model_from_dict, model_to_dict
+from explorer.model.door import peek_bytes
 from explorer.model.io import check_version, read_json
 from explorer.model.names import check_id, check_text
 from explorer.model.quote import shown
@@ -235,13 +235,7 @@ def read_exercises(path: str | os.PathLike[str]) -> Exercises:
 def looks_like_exercises(path: str | os.PathLike[str], peek: int = 64 * 1024) -> bool:
     """Whether ``path`` is a regular file naming the exercise format in its first ``peek`` bytes
     (a cheap look before the strict read, so that a model file is never read twice)."""
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return False
-        with open(path, "rb") as file:
-            return FORMAT.encode() in file.read(peek)
-    except OSError:
-        return False
+    return FORMAT.encode() in peek_bytes(path, peek)  # through the reading door: never blocks on a pipe
 
 
 def is_exercises(document: Any) -> bool:

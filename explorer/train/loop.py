@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
@@ -40,6 +40,8 @@ Phase = Literal["forward", "backward", "update"]
 
 #: Largest number of iterations one run takes (SPEC section 8).
 MAX_STEPS = 1_000_000
+#: Most history rows a result keeps for plots; a longer run's are thinned evenly (the log gets every row).
+MAX_HISTORY_ROWS = 10_001
 
 define({
     "train.steps_invalid": "the number of steps must be a whole number in 1…{limit:,}, got {steps!r}",
@@ -97,8 +99,8 @@ class TrainResult:
     params
         The parameter ids, the columns of :attr:`grad_norms`.
     loss
-        Shape ``(rows,)``: the loss before update ``i``; the last row is the
-        loss of :attr:`model`.
+        Shape ``(rows,)``: the loss before update :attr:`iterations` ``[i]``;
+        the last row is the loss of :attr:`model`.
     grad_norms
         Shape ``(rows, len(params))``: ``‖∂L/∂p‖`` at each row.
     updates
@@ -109,6 +111,10 @@ class TrainResult:
         Where it diverged, for that status.
     lr, momentum
         As given.
+    iterations
+        The iteration of each kept row: ``0 … updates`` for a run of at most
+        :data:`MAX_HISTORY_ROWS` rows, else thinned evenly (``0, k, 2k, …``
+        and the last).
     """
 
     model: Model
@@ -120,11 +126,7 @@ class TrainResult:
     divergence: Divergence | None
     lr: float
     momentum: float
-
-    @property
-    def iterations(self) -> npt.NDArray[np.int_]:
-        """The iteration number of each history row, ``0 … updates``."""
-        return np.arange(len(self.loss))
+    iterations: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     def describe(self) -> str:
         """How the run ended, in one line."""
@@ -164,7 +166,7 @@ def with_params(model: Model, values: dict[str, Array]) -> Model:
         else spec
         for spec in model.specs
     ]
-    return Model(specs, name=model.name)
+    return Model(specs, name=model.name, extras=model.extras)
 
 
 def train(
@@ -176,6 +178,7 @@ def train(
     progress: Callable[[int, float], object] | None = None,
     should_stop: Callable[[], bool] | None = None,
     every: int | None = None,
+    record: Callable[[int, float, list[float]], object] | None = None,
 ) -> TrainResult:
     """Train ``model`` by full-batch gradient descent for ``steps`` iterations.
 
@@ -200,6 +203,10 @@ def train(
         run ends with the parameters reached, whose loss is the last row.
     every
         Report every this many iterations instead of by time.
+    record
+        Called as ``record(iteration, loss, grad_norms)`` for every finite
+        row, in order (the command line streams its ``--log`` this way); the
+        result keeps at most :data:`MAX_HISTORY_ROWS` rows, thinned.
 
     Returns
     -------
@@ -225,36 +232,90 @@ def train(
     if every is not None and (isinstance(every, bool) or not isinstance(every, int) or every < 1):
         raise EngineError(message("train.every_invalid", every=every))
     plan = TrainPlan(model)
-    losses = np.empty(steps + 1)
-    squares = np.empty((steps + 1, 1 + len(plan.params)))  # ‖values‖², then ‖∂L/∂p‖² per parameter
-    large: dict[tuple[int, int], float] = {}  # (row, parameter) → a norm whose square overflows float64
+    history = History(len(plan.params), steps + 1)
     with np.errstate(all="ignore"):
-        rows, divergence = _run(
-            plan, int(steps), float(lr), float(momentum), losses, squares, progress, should_stop, every, large
-        )
+        rows, divergence = _run(plan, int(steps), float(lr), float(momentum), history, progress, should_stop, every, record)
     if divergence is not None and divergence.phase != "update" and rows > 0:
         # the pass of these parameters overflowed: go back to the ones before (the run is deterministic)
         again = TrainPlan(model)
         with np.errstate(all="ignore"):
-            _run(again, rows - 1, float(lr), float(momentum), np.empty(rows), np.empty((rows, 1 + len(plan.params))))
+            _run(again, rows - 1, float(lr), float(momentum), History(len(plan.params), 1))
         plan = again
     status: Status = "diverged" if divergence else ("completed" if rows == steps + 1 else "stopped")
     trained = model if rows <= 1 else with_params(model, plan.param_values())  # no update: the model as given
-    grad_norms = np.sqrt(squares[:rows, 1:])
-    for (row, column), norm in large.items():
-        if row < rows:
-            grad_norms[row, column] = norm
+    iterations, losses, norms = history.arrays()
     return TrainResult(
         model=trained,
         params=plan.params,
-        loss=losses[:rows].copy(),
-        grad_norms=grad_norms,
+        loss=losses,
+        grad_norms=norms,
         updates=max(rows - 1, 0),
         status=status,
         divergence=divergence,
         lr=float(lr),
         momentum=float(momentum),
+        iterations=iterations,
     )
+
+
+class History:
+    """The rows of a run kept for plots: at most :data:`MAX_HISTORY_ROWS`, thinned evenly, the last always kept.
+
+    Rows are offered in order (iteration 0, 1, …). While the kept rows fit,
+    every row is kept; when they would not, every other kept row goes and
+    from then on only every second (fourth, …) iteration is kept, so the
+    kept iterations are ``0, k, 2k, …`` and the last row offered. Memory is
+    bounded by the number of parameters, never by the number of steps.
+    """
+
+    def __init__(self, params: int, rows: int) -> None:
+        self.capacity = max(2, min(rows, MAX_HISTORY_ROWS))
+        self.iterations = np.empty(self.capacity, dtype=np.int64)
+        self.values = np.empty((self.capacity, 1 + params))  # the loss, then ‖∂L/∂p‖² per parameter
+        self.count = 0
+        self.stride = 1
+        self.last: tuple[int, npt.NDArray[np.float64]] | None = None
+        self.large: dict[int, dict[int, float]] = {}  # iteration → {column: a norm whose square overflows float64}
+
+    def add(self, iteration: int, loss: float, squares: Array, large: dict[int, float] | None = None) -> None:
+        """Offer row ``iteration``: its loss, each parameter's ‖∂L/∂p‖², and the norms whose squares overflowed."""
+        if self.last is not None:
+            self.large.pop(self.last[0], None)  # the row it was kept for is passed, never kept
+        if large:
+            self.large[iteration] = large
+        if iteration % self.stride == 0:
+            if self.count == self.capacity:
+                keep = slice(0, self.count, 2)
+                kept = len(range(0, self.count, 2))
+                self.iterations[:kept] = self.iterations[keep]
+                self.values[:kept] = self.values[keep]
+                self.count = kept
+                self.stride *= 2
+                self.large = {k: v for k, v in self.large.items() if k % self.stride == 0 or k == iteration}
+            if iteration % self.stride == 0:
+                self.iterations[self.count] = iteration
+                self.values[self.count, 0] = loss
+                self.values[self.count, 1:] = squares
+                self.count += 1
+                self.last = None
+                return
+        row = np.empty(self.values.shape[1])
+        row[0], row[1:] = loss, squares
+        self.last = (iteration, row)
+
+    def arrays(self) -> tuple[npt.NDArray[np.int64], Array, Array]:
+        """Iterations, losses and gradient norms of the kept rows (the last row offered included)."""
+        iterations = self.iterations[: self.count].copy()
+        values = self.values[: self.count]
+        if self.last is not None:
+            iterations = np.append(iterations, self.last[0])
+            values = np.vstack([values, self.last[1]])
+        norms = np.sqrt(values[:, 1:])
+        if self.large:
+            for row, iteration in enumerate(iterations.tolist()):
+                for column, norm in self.large.get(iteration, {}).items():
+                    norms[row, column] = norm
+        return iterations, values[:, 0].copy(), norms
 
 
 def _run(
@@ -262,18 +323,17 @@ def _run(
     steps: int,
     lr: float,
     momentum: float,
-    losses: Array,
-    squares: Array,
+    history: History,
     progress: Callable[[int, float], object] | None = None,
     should_stop: Callable[[], bool] | None = None,
     every: int | None = None,
-    large: dict[tuple[int, int], float] | None = None,
+    record: Callable[[int, float, list[float]], object] | None = None,
 ) -> tuple[int, Divergence | None]:
-    """The loop: returns the number of history rows written and the divergence, if any.
+    """The loop: returns the number of history rows made and the divergence, if any.
 
-    ``squares[i]`` receives ``‖values‖²`` and then ``‖∂L/∂p‖²`` per parameter;
-    where a square overflows while every number is finite, ``large`` receives
-    the norm itself, computed scaled (:func:`safe_norm`), and the run goes on.
+    Each finite row goes to ``history`` and, as ``record(i, loss, norms)``, to
+    ``record``; where a square overflows while every number is finite, the
+    norm itself is computed scaled (:func:`safe_norm`) and the run goes on.
     Parameters are never checked after the pass: an update is applied in
     place only while a bound on ``‖p‖ + η‖v‖`` shows it cannot overflow,
     and is otherwise computed aside and checked first.
@@ -289,23 +349,27 @@ def _run(
     run_pass, isfinite, sqrt, clock = plan.run_pass, math.isfinite, math.sqrt, time.perf_counter
     interval = 1.0 / PROGRESS_RATE
     next_report, reported = 0.0, -1
+    row = np.empty(1 + len(plan.params))  # ‖values‖², then ‖∂L/∂p‖² per parameter
     for i in range(steps + 1):
         loss = run_pass()
-        row = squares[i]
         # NaN and ±inf never square to a finite number: one sum says whether all are finite
         reduceat(multiply(checked, checked, out=sq), segments, out=row)
         listed = row.tolist()
         g_squares = sum(listed[1:])
         total = listed[0] + g_squares
+        large: dict[int, float] | None = None
         if not isfinite(total + loss):
             divergence = _diagnose(plan, i, loss)
             if divergence is not None:
                 return i, divergence
-            if large is not None:  # finite numbers whose squares overflow: keep the norms, scaled
-                for j, p in enumerate(plan.params):
-                    if not isfinite(row[1 + j]):
-                        large[i, j] = safe_norm(plan.grads[p])
-        losses[i] = loss
+            # finite numbers whose squares overflow: keep the norms, scaled
+            large = {j: safe_norm(plan.grads[p]) for j, p in enumerate(plan.params) if not isfinite(listed[1 + j])}
+        history.add(i, loss, row[1:], large)
+        if record is not None:
+            norms = [sqrt(v) for v in listed[1:]]
+            for j, norm in (large or {}).items():
+                norms[j] = norm
+            record(i, loss, norms)
         if progress is not None:
             if every is None:
                 now = clock()

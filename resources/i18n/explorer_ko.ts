@@ -33,6 +33,26 @@
 <context>
     <name>Autosave</name>
     <message>
+        <source>Autosave is off: {folder} cannot be written (permission denied)</source>
+        <translation>자동 저장 꺼짐: {folder}에 쓸 수 없습니다 (권한 없음)</translation>
+    </message>
+    <message>
+        <source>Autosave is off: {folder}: {reason}</source>
+        <translation>자동 저장 꺼짐: {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>Autosave is off: {folder} is not a folder ({reason})</source>
+        <translation>자동 저장 꺼짐: {folder}은(는) 폴더가 아닙니다 ({reason})</translation>
+    </message>
+    <message>
+        <source>{folder} was not a folder: it was set aside as {name}</source>
+        <translation>{folder}은(는) 폴더가 아니어서 {name}(으)로 옮겨 두었습니다</translation>
+    </message>
+    <message>
+        <source>Autosave skipped: {name} is in the way</source>
+        <translation>자동 저장 건너뜀: {name}이(가) 자리를 막고 있습니다</translation>
+    </message>
+    <message>
         <source>Autosave skipped: another running explorer autosaves {name}</source>
         <translation>자동 저장 건너뜀: 실행 중인 다른 프로그램이 {name}을(를) 자동 저장하고 있습니다</translation>
     </message>
@@ -399,7 +419,11 @@
     <name>Documents</name>
     <message>
         <source>Cannot recover {name}: {reason}</source>
-        <translation>{name}을(를) 복구할 수 없습니다: {reason}</translation>
+        <translation type="vanished">{name}을(를) 복구할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot recover {name}: {reason}; the autosave is kept as {file}</source>
+        <translation>{name}을(를) 복구할 수 없습니다: {reason}; 자동 저장 파일은 {file}(으)로 보관했습니다</translation>
     </message>
     <message>
         <source>Export to {folder} failed: {reason}</source>
@@ -1189,15 +1213,15 @@
     </message>
     <message>
         <source>cannot open the file for writing</source>
-        <translation>파일을 쓰기용으로 열 수 없습니다</translation>
+        <translation type="vanished">파일을 쓰기용으로 열 수 없습니다</translation>
     </message>
     <message>
         <source>the disk took only part of it</source>
-        <translation>디스크에 일부만 기록되었습니다</translation>
+        <translation type="vanished">디스크에 일부만 기록되었습니다</translation>
     </message>
     <message>
         <source>the file could not be replaced</source>
-        <translation>파일을 교체할 수 없습니다</translation>
+        <translation type="vanished">파일을 교체할 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -2545,6 +2569,34 @@
         <source>showing {shown_rows} of {rows} rows and {shown_columns} of {columns} columns</source>
         <extracomment>Fonts known to hold ⁽ ⁾ and the superscript digits, tried in this order: the bundled one first. A printed matrix&apos;s numbers: a fixed-width font, then the bundled ones for a sign it lacks (−, ∞). A printed matrix shows at most this many rows and columns; the rest is cut with a note.</extracomment>
         <translation>{rows}행 중 {shown_rows}행, {columns}열 중 {shown_columns}열 표시</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Settings cannot be kept: {path} is in the way</source>
+        <extracomment>Play speed, in steps per second: the default, and the range a slider offers. A settings file larger than this is not the explorer&apos;s: it is set aside. A recent entry or folder longer than this (or holding a NUL) is dropped. What went wrong with the settings file: which line, and its values (worded when shown, in the window&apos;s language).</extracomment>
+        <translation>설정을 저장할 수 없습니다: {path}이(가) 자리를 막고 있습니다</translation>
+    </message>
+    <message>
+        <source>{name} was not a lock: it was set aside</source>
+        <translation>{name}은(는) 잠금 파일이 아니어서 옮겨 두었습니다</translation>
+    </message>
+    <message>
+        <source>Settings cannot be kept: {path} is not a folder</source>
+        <translation>설정을 저장할 수 없습니다: {path}은(는) 폴더가 아닙니다</translation>
+    </message>
+    <message>
+        <source>Settings cannot be kept: {path}: {reason}</source>
+        <translation>설정을 저장할 수 없습니다: {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Settings cannot be used ({why}) nor set aside ({reason}): defaults this time</source>
+        <translation>설정 파일을 쓸 수도({why}) 옮겨 둘 수도({reason}) 없습니다: 이번에는 기본값을 씁니다</translation>
+    </message>
+    <message>
+        <source>The settings file could not be used ({why}): it was set aside as {name}; defaults are used</source>
+        <translation>설정 파일을 쓸 수 없어({why}) {name}(으)로 옮겨 두었습니다; 기본값을 씁니다</translation>
     </message>
 </context>
 <context>

@@ -22,10 +22,6 @@ import pytest
 from .corpus import build_corpus
 from .harness import ADDRESS_SPACE, ROOT, TABS, _limit, has_train, run
 
-#: The corpus is built and run once a test run, by one worker (``--dist loadgroup``): each worker that
-#: took one of these tests built and ran it again, a minute or more on two cores.
-pytestmark = pytest.mark.xdist_group("attack-corpus")
-
 #: Refused cases through the command line: one of each kind of attack.
 REFUSED_ON_THE_COMMAND_LINE = [
     "integer-4400-digits", "nan-literal", "label-201", "label-surrogate", "id-newline", "link-to-dev-zero",
@@ -53,13 +49,13 @@ def _jobs() -> list[tuple[str, str]]:
     return jobs
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once a run (make test keeps a file on one worker: --dist loadfile)
 def corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("corpus")
     return {case.name: case for case in build_corpus(folder, heavy=False)}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once a run (make test keeps a file on one worker: --dist loadfile)
 def outcomes(corpus):
     """Every command-line run of the subset, two at a time."""
     with ThreadPoolExecutor(2) as pool:
@@ -67,7 +63,7 @@ def outcomes(corpus):
         return {(o.case, o.surface): o for o in done}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once a run (make test keeps a file on one worker: --dist loadfile)
 def loaded(corpus):
     """``load_model`` on every case in one process under the address-space limit: case name → its record."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))

@@ -459,3 +459,21 @@ def test_the_deep_sigmoid_lab_description_is_what_training_shows():
     assert np.all(relu.grad_norms[10:].max(axis=1) > 0.6)
     assert 7.5 < result.loss[-1] < result.loss[10] < 8.5  # stalls near 8: 8.05 at iteration 10, 7.91 at 500
     assert result.loss[10] - result.loss[-1] < 0.2 < result.loss[0] - result.loss[10]
+
+
+@pytest.mark.parametrize("steps", [99, 100, 101, 777])
+def test_a_long_run_keeps_evenly_thinned_rows_that_match_the_whole_history(monkeypatch, steps):
+    from explorer.train import loop
+
+    whole = train(toy_model(), steps, 0.05)  # every row: at most 10,001
+    monkeypatch.setattr(loop, "MAX_HISTORY_ROWS", 25)
+    rows: list[tuple[int, float, list[float]]] = []
+    thinned = train(toy_model(), steps, 0.05, record=lambda *row: rows.append(row))
+    assert len(thinned.loss) <= 26
+    assert thinned.iterations[0] == 0
+    assert thinned.iterations[-1] == steps  # the last row, the trained model's, is always kept
+    assert len(set(np.diff(thinned.iterations[:-1]).tolist())) == 1  # evenly spaced before it
+    np.testing.assert_array_equal(thinned.loss, whole.loss[thinned.iterations])
+    np.testing.assert_array_equal(thinned.grad_norms, whole.grad_norms[thinned.iterations])
+    assert [row[0] for row in rows] == list(range(steps + 1))  # record sees every row
+    np.testing.assert_array_equal([row[1] for row in rows], whole.loss)

@@ -11,7 +11,7 @@ import stat
 import numpy as np
 import pytest
 
-from explorer.model import Model, ModelError, atomic, load_model, save_model
+from explorer.model import Model, ModelError, door, load_model, save_model
 from explorer.model.edit import (
     add_layer,
     randomise,
@@ -107,8 +107,8 @@ def test_a_folder_or_a_pipe_in_the_way_is_not_replaced(tmp_path):
 def test_it_is_flushed_to_disk_before_the_rename(tmp_path, monkeypatch):
     calls: list[str] = []
     real_fsync, real_replace = os.fsync, os.replace
-    monkeypatch.setattr(atomic.os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
-    monkeypatch.setattr(atomic.os, "replace", lambda a, b: (calls.append("replace"), real_replace(a, b))[1])
+    monkeypatch.setattr(door.os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(door.os, "replace", lambda a, b: (calls.append("replace"), real_replace(a, b))[1])
     write_atomic(tmp_path / "model.json", "text")
     assert calls == ["fsync", "replace", "fsync"]  # the file, the rename, then the folder
 
@@ -121,7 +121,7 @@ def test_a_failing_disk_leaves_the_old_file_and_no_temporary_file(tmp_path, monk
     def full_disk(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(atomic.os, failing, full_disk)
+    monkeypatch.setattr(door.os, failing, full_disk)
     with pytest.raises(OSError, match="No space left"):
         save_model(set_position(load_model(path), "H1", (1.0, 2.0)), path)
     assert path.read_bytes() == before
@@ -135,9 +135,10 @@ def test_a_folder_that_cannot_be_written_leaves_the_file(tmp_path, monkeypatch):
     def read_only(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", read_only)
+    model = load_model(path)
+    monkeypatch.setattr(door.os, "open", read_only)
     with pytest.raises(PermissionError):
-        save_model(load_model(path), path)
+        save_model(model, path)
     assert path.read_bytes() == before
     assert leftovers(tmp_path) == []
 

@@ -254,3 +254,24 @@ def test_the_docks_render_in_the_theme_they_open_in(themed, window, tmp_path):
         assert image.pixelColor(3, 3) == themed.background, dock.objectName()
     image = window.grab().toImage()
     assert image.save(str(tmp_path / f"window_{themed.name}.png"))
+
+
+def test_a_thinned_run_is_drawn_at_its_own_iterations(qtbot, monkeypatch):
+    from explorer.train import loop
+
+    monkeypatch.setattr(loop, "MAX_HISTORY_ROWS", 11)
+    result = train(load_model(example_path("toy")), 100, 0.05)
+    assert len(result.loss) <= 12
+    assert result.iterations[-1] == 100
+    loss_plot = LossPlot()
+    qtbot.addWidget(loss_plot)
+    loss_plot.set_history(result.loss, "thinned", result.iterations)
+    x, y = loss_plot.data()
+    np.testing.assert_array_equal(x, result.iterations)  # iteration 100 is at x = 100, not at row 11
+    np.testing.assert_array_equal(y, result.loss)
+    norms_plot = GradNormPlot()
+    qtbot.addWidget(norms_plot)
+    norms_plot.set_history(["W1"], result.grad_norms[:, :1], result.iterations)
+    norms_plot.redraw()
+    drawn_x, _ = norms_plot.history_curves[0].getData()
+    np.testing.assert_array_equal(drawn_x, result.iterations)

@@ -14,6 +14,15 @@ A clean exit or a save removes all three. On start,
 writer is gone, e.g. killed): the window offers each through
 ``Dialogs.ask_recover`` and then calls :meth:`Recovery.discard` or adopts
 it (``Autosave(..., key=recovery.key)``).
+
+Every file here goes through the program's doors (:mod:`explorer.model.door`):
+headers and documents are read only when they are regular files, within a
+bound, without blocking; autosaves never follow a link planted at their
+names. Whatever the folder holds, listing it never raises and never blocks:
+a header, document or lock that is not a regular file (a named pipe, a link
+to a device, a folder) is set aside (renamed ``….unusable-TIME``), a
+header's time out of range dates it by its file, and a folder that cannot be
+used says so in one line (:func:`check_autosave_folder`).
 """
 
 from __future__ import annotations
@@ -23,17 +32,31 @@ import json
 import os
 import uuid
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Qt, QTimer, Signal
 
-from explorer.model.io import write_atomic
+from explorer.model import limits
+from explorer.model.door import (
+    clear_lock_name,
+    is_folder,
+    kind_of,
+    read_bytes,
+    read_text,
+    reason,
+    set_aside,
+    shown_path,
+    write_atomic,
+)
 from explorer.ui.text.i18n import translate
 
 DEFAULT_INTERVAL_MS = 30_000
 HEADER_FORMAT = "jacobian-explorer/autosave"
+# A header larger than this is not one of ours.
+MAX_HEADER_BYTES = 64 * 1024
 
 
 def autosave_folder() -> Path:
@@ -48,8 +71,11 @@ def document_key(path: str | os.PathLike[str] | None) -> str:
     """A stable file-name key: a hash of the resolved path, or a fresh one for an untitled document."""
     if path is None:
         return f"untitled-{uuid.uuid4().hex[:16]}"
-    resolved = os.path.normcase(str(Path(path).expanduser().resolve()))
-    return "doc-" + hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:24]
+    try:
+        resolved = os.path.normcase(str(Path(path).expanduser().resolve()))
+    except (OSError, ValueError, RuntimeError):
+        resolved = os.path.normcase(os.path.abspath(path))
+    return "doc-" + hashlib.sha256(os.fsencode(resolved)).hexdigest()[:24]  # a name that is not UTF-8 too
 
 
 def _files(folder: Path, key: str) -> tuple[Path, Path, Path]:
@@ -86,25 +112,54 @@ class Recovery:
         return Path(self.original_path).name if self.original_path else "untitled"
 
     def read_text(self) -> str:
-        """The autosaved document text."""
-        return self.autosave_path.read_text(encoding="utf-8")
+        """The autosaved document text (through the reading door: a regular file within the model limit)."""
+        return read_text(self.autosave_path, limits.MAX_FILE_BYTES)
 
     def discard(self) -> None:
         """Delete the autosave and its header and lock."""
         for path in _files(self.autosave_path.parent, self.key):
-            path.unlink(missing_ok=True)
+            with suppress(OSError):
+                path.unlink(missing_ok=True)
+
+    def set_aside(self) -> Path | None:
+        """Keep the autosaved document under ``….unusable-TIME`` (it cannot be opened) and drop its header and lock.
+
+        Returns where it was kept, or None when it could not be renamed (it is then left where it is).
+        """
+        try:
+            kept = set_aside(self.autosave_path)
+        except OSError:
+            return None
+        for path in _files(self.autosave_path.parent, self.key)[1:]:
+            with suppress(OSError):
+                path.unlink(missing_ok=True)
+        return kept
 
 
 def _read_header(path: Path) -> dict[str, object]:
     try:
-        header = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        header = json.loads(bytes(read_bytes(path, MAX_HEADER_BYTES)).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
         return {}
     return header if isinstance(header, dict) else {}
 
 
+def _header_time(header: dict[str, object], text_path: Path) -> datetime:
+    """When the autosave was written: the header's time, else the file's, else now (never raises)."""
+    try:
+        return datetime.fromisoformat(str(header["time"])[:64]).astimezone()
+    except (KeyError, ValueError, OverflowError, OSError, TypeError):
+        pass
+    try:
+        return datetime.fromtimestamp(text_path.stat().st_mtime).astimezone()
+    except (ValueError, OverflowError, OSError):
+        return datetime.now().astimezone()
+
+
 def _writer_alive(lock_path: Path) -> bool:
     """Whether the process holding ``lock_path`` still lives (then the lock cannot be taken)."""
+    if not clear_lock_name(lock_path):
+        return True  # something that is not a lock is in the way and stays: leave this autosave alone
     lock = QLockFile(str(lock_path))
     lock.setStaleLockTime(0)  # only a gone process makes the lock stale, never its age
     if lock.tryLock(0):
@@ -121,34 +176,80 @@ def pending_recoveries(folder: Path | None = None) -> list[Recovery]:
     (dated by the file); a header without its document is removed.
     """
     folder = folder or autosave_folder()
-    if not folder.is_dir():
+    if not is_folder(folder):
+        return []
+    try:
+        headers = sorted(folder.glob("*.info.json"))
+    except (OSError, ValueError):
         return []
     found = []
-    for info in sorted(folder.glob("*.info.json")):
-        key = info.name.removesuffix(".info.json")
-        text_path, _, lock_path = _files(folder, key)
-        if _writer_alive(lock_path):
-            continue
-        if not text_path.is_file():
-            info.unlink(missing_ok=True)
-            continue
-        header = _read_header(info)
-        original = header.get("original_path")
-        pid = header.get("pid")
+    for info in headers:
         try:
-            written = datetime.fromisoformat(str(header["time"])).astimezone()
-        except (KeyError, ValueError):
-            written = datetime.fromtimestamp(text_path.stat().st_mtime).astimezone()
-        found.append(
-            Recovery(
-                key=key,
-                autosave_path=text_path,
-                original_path=original if isinstance(original, str) and original else None,
-                written=written,
-                pid=pid if isinstance(pid, int) else None,
-            )
-        )
+            recovery = _recovery(folder, info)
+        except (OSError, ValueError):  # it cannot be looked at: left where it is
+            continue
+        if recovery is not None:
+            found.append(recovery)
     return sorted(found, key=lambda recovery: recovery.written, reverse=True)
+
+
+def _recovery(folder: Path, info: Path) -> Recovery | None:
+    """The recovery one header offers, or None (a live writer, no document, something that is not a file)."""
+    key = info.name.removesuffix(".info.json")
+    text_path, _, lock_path = _files(folder, key)
+    if kind_of(info) != "file":  # a pipe, a link, a folder at a header's name is not ours: set aside
+        set_aside(info)
+        return None
+    if _writer_alive(lock_path):
+        return None
+    text_kind = kind_of(text_path)
+    if text_kind != "file":
+        if text_kind is not None:
+            set_aside(text_path)
+        info.unlink(missing_ok=True)  # a header without its document offers nothing
+        return None
+    header = _read_header(info)
+    original = header.get("original_path")
+    pid = header.get("pid")
+    written = _header_time(header, text_path)
+    if not (isinstance(original, str) and 0 < len(original) <= 4096 and "\0" not in original):
+        original = None
+    return Recovery(
+        key=key,
+        autosave_path=text_path,
+        original_path=original if isinstance(original, str) else None,
+        written=written,
+        pid=pid if isinstance(pid, int) and not isinstance(pid, bool) else None,
+    )
+
+
+def check_autosave_folder(folder: Path | None = None) -> str | None:
+    """Make the autosave folder usable at start: one line when it was not, else None. Never raises.
+
+    Something at its name that is not a folder (a file, a pipe, a link to a
+    device) is set aside; a folder that cannot be read, or written, is said.
+    """
+    folder = folder or autosave_folder()
+    kind = kind_of(folder)
+    if kind is None or kind == "folder" or (kind == "link to something else" and os.path.isdir(folder)):
+        if kind is not None and not os.access(folder, os.R_OK | os.W_OK | os.X_OK):
+            return translate("Autosave", "Autosave is off: {folder} cannot be written (permission denied)").format(
+                folder=shown_path(folder)
+            )
+        return None
+    if kind.startswith("unreachable"):
+        return translate("Autosave", "Autosave is off: {folder}: {reason}").format(
+            folder=shown_path(folder), reason=kind.removeprefix("unreachable: ")
+        )
+    try:
+        aside = set_aside(folder)
+    except OSError as error:
+        return translate("Autosave", "Autosave is off: {folder} is not a folder ({reason})").format(
+            folder=shown_path(folder), reason=reason(error)
+        )
+    return translate("Autosave", "{folder} was not a folder: it was set aside as {name}").format(
+        folder=shown_path(folder), name=shown_path(aside.name)
+    )
 
 
 class Autosave(QObject):
@@ -224,15 +325,26 @@ class Autosave(QObject):
         if not self._timer.isActive():
             self._timer.start()
 
-    def _take_lock(self) -> bool:
+    def _take_lock(self) -> str | None:
+        """Hold this document's lock; None when held, else why not, in one line."""
         if self._lock is not None:
-            return True
-        lock = QLockFile(str(_files(self._folder, self._key)[2]))
+            return None
+        lock_path = _files(self._folder, self._key)[2]
+        if not clear_lock_name(lock_path):
+            return translate("Autosave", "Autosave skipped: {name} is in the way").format(name=shown_path(lock_path))
+        lock = QLockFile(str(lock_path))
         lock.setStaleLockTime(0)
         if not lock.tryLock(0):
-            return False
+            if lock.error() == QLockFile.LockError.LockFailedError:
+                return translate("Autosave", "Autosave skipped: another running explorer autosaves {name}").format(
+                    name=self.document_name
+                )
+            why = "permission denied" if lock.error() == QLockFile.LockError.PermissionError else "the lock cannot be made"
+            return translate("Autosave", "Autosave to {folder} failed: {reason}").format(
+                folder=shown_path(self._folder), reason=why
+            )
         self._lock = lock
-        return True
+        return None
 
     def write_now(self) -> bool:
         """Write the autosave now; returns whether it was written.
@@ -245,24 +357,23 @@ class Autosave(QObject):
         text_path, info_path, _ = _files(self._folder, self._key)
         try:
             self._folder.mkdir(parents=True, exist_ok=True)
-            if not self._take_lock():
-                self.failed.emit(
-                    translate("Autosave", "Autosave skipped: another running explorer autosaves {name}").format(
-                        name=self.document_name
-                    )
-                )
+            refused = self._take_lock()
+            if refused is not None:
+                self.failed.emit(refused)
                 return False
-            write_atomic(text_path, self._document_text())
+            write_atomic(text_path, self._document_text(), follow_link=False)  # a planted link is replaced, not followed
             header = {
                 "format": HEADER_FORMAT,
                 "original_path": self._path,
                 "time": datetime.now(timezone.utc).isoformat(),
                 "pid": os.getpid(),
             }
-            write_atomic(info_path, json.dumps(header, ensure_ascii=False, indent=1) + "\n")
+            write_atomic(info_path, json.dumps(header, ensure_ascii=True, indent=1) + "\n", follow_link=False)
         except (OSError, ValueError) as error:
             self.failed.emit(
-                translate("Autosave", "Autosave to {folder} failed: {reason}").format(folder=self._folder, reason=error)
+                translate("Autosave", "Autosave to {folder} failed: {reason}").format(
+                    folder=shown_path(self._folder), reason=reason(error)
+                )
             )
             return False
         self.written.emit(str(text_path))
@@ -276,8 +387,9 @@ class Autosave(QObject):
         """Delete this document's autosave and release its lock (a save, a clean close)."""
         self._timer.stop()
         text_path, info_path, _ = _files(self._folder, self._key)
-        info_path.unlink(missing_ok=True)  # the header first: without it nothing is offered
-        text_path.unlink(missing_ok=True)
+        for path in (info_path, text_path):  # the header first: without it nothing is offered
+            with suppress(OSError):  # a folder that is gone or became a file: nothing to remove
+                path.unlink(missing_ok=True)
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None

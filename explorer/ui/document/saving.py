@@ -1,10 +1,12 @@
 """Writing the user's file from the window: whole or not at all, through links, keeping permissions.
 
-:func:`write_file` writes with :class:`QSaveFile` (a temporary file beside the
-target, renamed over it only when every byte is written), so a full disk or a
-refused write leaves the old file as it was. A symbolic link is followed: the
-file it points to is rewritten and the link stays a link. An existing file's
-permissions are kept.
+:func:`write_file` goes through the program's writing door
+(:func:`explorer.model.door.write_atomic`): a temporary file created
+exclusively beside the target, flushed, renamed over it only when every
+byte is written, so a full disk or a refused write leaves the old file as
+it was. A symbolic link is followed: the file it points to is rewritten and
+the link stays a link. An existing file's permissions are kept; a folder, a
+pipe or a device at the name is refused and left as it is.
 """
 
 from __future__ import annotations
@@ -12,8 +14,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QIODevice, QSaveFile
-
+from explorer.model.door import Refused, reason, write_atomic
 from explorer.ui.text.i18n import translate
 
 
@@ -23,26 +24,15 @@ def write_file(path: str | os.PathLike[str], data: str | bytes) -> Path:
     Raises
     ------
     OSError
-        With Qt's reason when the file cannot be written; the old file is untouched.
+        With a short reason when the file cannot be written; the old file is untouched.
     """
     target = Path(os.path.realpath(path))
     if target.is_dir():
         raise IsADirectoryError(translate("Files", "{path} is a folder").format(path=target))
-    if target.exists() and not target.is_file():
-        raise OSError(translate("Files", "{path} is not a regular file").format(path=target))
-    mode = target.stat().st_mode & 0o7777 if target.exists() else None
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    file = QSaveFile(str(target))
-    if not file.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise OSError(file.errorString() or translate("Files", "cannot open the file for writing"))
-    written = file.write(payload)
-    if written != len(payload):
-        reason = file.errorString() or translate("Files", "the disk took only part of it")
-        file.cancelWriting()
-        file.commit()
-        raise OSError(reason)
-    if not file.commit():
-        raise OSError(file.errorString() or translate("Files", "the file could not be replaced"))
-    if mode is not None and target.stat().st_mode & 0o7777 != mode:
-        os.chmod(target, mode)
+    try:
+        write_atomic(target, data)
+    except Refused:
+        raise OSError(translate("Files", "{path} is not a regular file").format(path=target)) from None
+    except OSError as error:
+        raise OSError(reason(error)) from None
     return target

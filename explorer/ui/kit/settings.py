@@ -7,18 +7,41 @@ gives the default, never an exception.
 
 Tests pass ``path`` so that an INI file in a temporary folder stands in for
 the user's real settings.
+
+The settings file goes through the program's doors (:mod:`explorer.model.door`)
+before Qt touches it: anything at its name that is not a regular file of at
+most :data:`MAX_SETTINGS_BYTES` (a named pipe, a link to a device, a folder,
+a huge file) is set aside (renamed ``….unusable-TIME``, never deleted) and the
+explorer starts with its defaults; :attr:`Settings.problem` says so in one
+line. A file that cannot even be reached gives throw-away settings. Qt never
+opens a pipe (it would block) and never replaces a device. Recent entries
+and the last folder are checked without raising (a path past the system's
+limit, a name that is not UTF-8).
 """
 
 from __future__ import annotations
 
 import math
 import os
+import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
+from explorer.model.door import (
+    clear_lock_name,
+    is_folder,
+    is_regular_file,
+    kind_of,
+    read_bytes,
+    reason,
+    set_aside,
+    shown_path,
+)
 from explorer.ui.kit.text_zoom import MAX_ZOOM, MIN_ZOOM
+from explorer.ui.text.i18n import translate
 
 ORGANIZATION = "Jacobian Explorer"
 APPLICATION = "Jacobian Explorer"
@@ -39,11 +62,101 @@ _LAST_FOLDER = "files/last_folder"
 _PLAY_SPEED = "play/steps_per_second"
 _RECENT = "files/recent"
 _TEXT_ZOOM = "view/text_zoom"
+#: A settings file larger than this is not the explorer's: it is set aside.
+MAX_SETTINGS_BYTES = 4 * 1024 * 1024
+#: A recent entry or folder longer than this (or holding a NUL) is dropped.
+MAX_PATH_TEXT = 4096
 
 
 def _same_file_key(path: str) -> str:
     """The resolved, normalised path: two spellings of one file give one key."""
-    return os.path.normcase(str(Path(path).expanduser().resolve()))
+    try:
+        return os.path.normcase(str(Path(path).expanduser().resolve()))
+    except (OSError, ValueError, RuntimeError):
+        return os.path.normcase(os.path.abspath(path))
+
+
+def _usable_path_text(value: object) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= MAX_PATH_TEXT and "\0" not in value
+
+
+def default_settings_file() -> Path | None:
+    """The file ``QSettings(ORGANIZATION, APPLICATION)`` uses where it is a file (Linux and other Unix), else None."""
+    if sys.platform.startswith(("win", "darwin")):
+        return None
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    if not base:
+        base = str(Path.home() / ".config")
+    return Path(base) / ORGANIZATION / f"{APPLICATION}.conf"
+
+
+#: What went wrong with the settings file: which line, and its values (worded when shown, in the window's language).
+Problem = tuple[str, dict[str, str]]
+
+
+def worded(problem: Problem) -> str:
+    """One problem as a line in the interface language (the translator is installed after the file is checked)."""
+    which, values = problem
+    texts = {
+        "in_the_way": translate("Settings", "Settings cannot be kept: {path} is in the way"),
+        "lock_aside": translate("Settings", "{name} was not a lock: it was set aside"),
+        "not_a_folder": translate("Settings", "Settings cannot be kept: {path} is not a folder"),
+        "unreachable": translate("Settings", "Settings cannot be kept: {path}: {reason}"),
+        "stuck": translate("Settings", "Settings cannot be used ({why}) nor set aside ({reason}): defaults this time"),
+        "aside": translate(
+            "Settings", "The settings file could not be used ({why}): it was set aside as {name}; defaults are used"
+        ),
+    }
+    return texts[which].format(**values)
+
+
+_KINDS = {
+    "pipe": "a named pipe",
+    "device": "a device",
+    "folder": "a folder",
+    "socket": "a socket",
+    "link to something else": "a link to something that is not a file",
+}
+
+
+def check_settings_file(path: Path) -> tuple[Path | None, list[Problem]]:
+    """Make ``path`` safe for Qt to read and write: the file to use (None: throw-away settings) and what was wrong.
+
+    A regular file (or a link to one) that can be read and is not too large
+    is used as it is. Anything else at the name is set aside (renamed, never
+    deleted) and the name is used afresh; so is anything at the name of its
+    lock (``NAME.lock``) that is not a small regular file.
+    """
+    lock = path.with_name(path.name + ".lock")  # QSettings locks the file with QLockFile, which would block on a pipe
+    there = kind_of(lock) is not None
+    if not clear_lock_name(lock):
+        return None, [("in_the_way", {"path": shown_path(lock)})]
+    if there and kind_of(lock) is None:
+        usable, problems = check_settings_file(path)
+        return usable, [*problems, ("lock_aside", {"name": shown_path(lock.name)})]
+    kind = kind_of(path)
+    if kind is None:
+        parent = kind_of(path.parent)
+        if parent in (None, "folder", "link") or (parent == "link to something else" and is_folder(path.parent)):
+            return path, []
+        return None, [("not_a_folder", {"path": shown_path(path.parent)})]
+    if kind.startswith("unreachable"):
+        return None, [("unreachable", {"path": shown_path(path), "reason": kind.removeprefix("unreachable: ")})]
+    why: str | None = None
+    if kind in ("file", "link"):
+        try:
+            read_bytes(path, MAX_SETTINGS_BYTES)
+        except OSError as error:
+            why = reason(error)
+    else:
+        why = _KINDS.get(kind, kind)
+    if why is None:
+        return path, []
+    try:
+        aside = set_aside(path)
+    except OSError as error:
+        return None, [("stuck", {"why": why, "reason": reason(error)})]
+    return path, [("aside", {"why": why, "name": shown_path(aside.name)})]
 
 
 class Settings:
@@ -66,12 +179,25 @@ class Settings:
     """
 
     def __init__(self, path: str | os.PathLike[str] | None = None, store: QSettings | None = None) -> None:
+        self._problems: list[Problem] = []
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
         if store is not None:
             self._store = store
-        elif path is not None:
-            self._store = QSettings(str(path), QSettings.Format.IniFormat)
-        else:
+            return
+        file = Path(path) if path is not None else default_settings_file()
+        if file is None:  # a registry or a property list: no file that could be a pipe
             self._store = QSettings(ORGANIZATION, APPLICATION)
+            return
+        usable, self._problems = check_settings_file(file)
+        if usable is None:
+            self._scratch = tempfile.TemporaryDirectory(prefix="explorer-settings-")
+            usable = Path(self._scratch.name) / "settings.ini"
+        self._store = QSettings(str(usable), QSettings.Format.IniFormat)
+
+    @property
+    def problem(self) -> str | None:
+        """Why the settings file could not be used as it was (set aside, or throw-away settings): one line, or None."""
+        return "; ".join(worded(p) for p in self._problems) or None
 
     @property
     def store(self) -> QSettings:
@@ -79,13 +205,20 @@ class Settings:
         return self._store
 
     def sync(self) -> None:
-        """Write pending changes to the store now (Qt also does it on exit)."""
+        """Write pending changes to the store now (Qt also does it on exit).
+
+        Nothing is written when the file has become something else than a
+        regular file since the start (Qt would replace a device).
+        """
+        name = self._store.fileName()
+        if self._store.format() == QSettings.Format.IniFormat and kind_of(name) not in (None, "file", "link"):
+            return
         self._store.sync()
 
     def reset(self) -> None:
         """Forget everything the explorer remembered (``--reset-settings``)."""
         self._store.clear()
-        self._store.sync()
+        self.sync()
 
     # -- helpers ----------------------------------------------------------------
 
@@ -188,8 +321,8 @@ class Settings:
     def last_folder(self) -> str | None:
         """The folder of the last file dialog, or None when unknown or gone."""
         value = self._store.value(_LAST_FOLDER)
-        if isinstance(value, str) and value and Path(value).is_dir():
-            return value
+        if _usable_path_text(value) and is_folder(str(value)):
+            return str(value)
         return None
 
     @last_folder.setter
@@ -202,7 +335,7 @@ class Settings:
             value = [value]
         if not isinstance(value, list):
             return []
-        return [item for item in value if isinstance(item, str) and item]
+        return [item for item in value if _usable_path_text(item)]
 
     def _store_recent(self, paths: list[str]) -> None:
         if paths:
@@ -221,7 +354,12 @@ class Settings:
         ``..``, through a symbolic link) moves to the front instead of
         appearing twice; the list keeps at most ``MAX_RECENT_FILES``.
         """
-        resolved = str(Path(path).expanduser().resolve())
+        try:
+            resolved = str(Path(path).expanduser().resolve())
+        except (OSError, ValueError, RuntimeError):
+            resolved = os.path.abspath(path)
+        if not _usable_path_text(resolved):
+            return self.recent_files()
         key = _same_file_key(resolved)
         paths = [resolved] + [p for p in self._stored_recent() if _same_file_key(p) != key]
         paths = paths[:MAX_RECENT_FILES]
@@ -246,6 +384,6 @@ class Settings:
         kept: list[str] = []
         dropped: list[str] = []
         for path in self._stored_recent()[:MAX_RECENT_FILES]:
-            (kept if Path(path).is_file() else dropped).append(path)
+            (kept if is_regular_file(path) else dropped).append(path)
         self._store_recent(kept)
-        return kept, [Path(p).name for p in dropped]
+        return kept, [shown_path(Path(p).name, 60) for p in dropped]

@@ -206,12 +206,12 @@ class LearningLab(OneUpdate, QObject):
             if result is None:
                 self.loss_plot.clear()
             else:
-                self.loss_plot.set_history(result.loss, self.runs.caption(result))
+                self.loss_plot.set_history(result.loss, self.runs.caption(result), result.iterations)
         if self.grad_dock.is_built:
             if result is None:
                 self.grad_plot.set_history([], None)
             else:
-                self.grad_plot.set_history(*TrainingRuns.grad_history(result))
+                self.grad_plot.set_history(*TrainingRuns.grad_history(result), result.iterations)
 
     def _on_step_changed(self) -> None:
         c = self.controller

@@ -19,7 +19,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 
-from explorer.model.atomic import write_atomic
+from explorer.export.file_set import write_file_set
 
 #: Scale of the PNG relative to the plot's size on screen.
 PNG_SCALE = 2.0
@@ -64,7 +64,7 @@ def plot_svg(item: pg.GraphicsObject, title: str = "Jacobian Explorer") -> bytes
 def export_plots(folder: str | Path, items: Mapping[str, pg.GraphicsObject]) -> list[str]:
     """Write ``NAME.png`` and ``NAME.svg`` of every ``items[NAME]`` into ``folder`` (made if missing).
 
-    Each file is written whole or not at all; returns the names written.
+    The files are written all or none (:func:`~explorer.export.file_set.write_file_set`); returns the names written.
 
     Raises
     ------
@@ -76,7 +76,5 @@ def export_plots(folder: str | Path, items: Mapping[str, pg.GraphicsObject]) -> 
     for name, item in items.items():
         files[f"{name}.png"] = plot_png(item)
         files[f"{name}.svg"] = plot_svg(item)
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, data in files.items():
-        write_atomic(folder / name, data)
+    write_file_set(folder, files)  # every file or none, through the writing door
     return list(files)

@@ -90,10 +90,13 @@ class LossPlot(QWidget):
         self._y.append(float(loss))
         self.throttle.request()
 
-    def set_history(self, losses: Sequence[float] | np.ndarray, caption: str) -> None:
-        """A whole run's losses, row ``i`` at iteration ``i``."""
+    def set_history(
+        self, losses: Sequence[float] | np.ndarray, caption: str, iterations: Sequence[int] | np.ndarray | None = None
+    ) -> None:
+        """A whole run's losses, row ``i`` at ``iterations[i]`` (iteration ``i`` when not given; a long run's are thinned)."""
         y = np.asarray(losses, dtype=np.float64)
-        self._x = np.arange(len(y), dtype=np.float64).tolist()
+        x = np.arange(len(y)) if iterations is None or len(iterations) != len(y) else np.asarray(iterations)
+        self._x = x.astype(np.float64).tolist()
         self._y = y.tolist()
         self.caption.setText(caption)
         self.throttle.draw_now()
@@ -153,6 +156,7 @@ class GradNormPlot(QWidget):
         self._depth: tuple[np.ndarray, np.ndarray] = (np.empty(0), np.empty(0))
         self._names: list[str] = []
         self._history: np.ndarray | None = None
+        self._iterations: np.ndarray | None = None  # the run's iteration of each row (None: row i is iteration i)
         self.throttle = RedrawThrottle(self.redraw, parent=self)
         self.redraws = 0
         self._pass: tuple[list[str], list[float] | None, str] = ([], None, "")
@@ -198,10 +202,14 @@ class GradNormPlot(QWidget):
         )
         self.throttle.request()
 
-    def set_history(self, names: Sequence[str], norms: np.ndarray | None) -> None:
-        """The norms of the last run: ``norms[i, k]`` at iteration ``i`` for layer ``names[k]``."""
+    def set_history(
+        self, names: Sequence[str], norms: np.ndarray | None, iterations: Sequence[int] | np.ndarray | None = None
+    ) -> None:
+        """The norms of the last run: ``norms[i, k]`` at ``iterations[i]`` (else iteration ``i``) for layer ``names[k]``."""
         self._names = list(names)
         self._history = None if norms is None else np.asarray(norms, dtype=np.float64)
+        given = None if iterations is None or self._history is None or len(iterations) != len(self._history) else iterations
+        self._iterations = None if given is None else np.asarray(given, dtype=np.float64)
         self.throttle.draw_now()
 
     def depth_data(self) -> tuple[np.ndarray, np.ndarray]:
@@ -231,7 +239,9 @@ class GradNormPlot(QWidget):
         if self._history is None:
             return
         theme = current_theme()
-        iterations = np.arange(self._history.shape[0], dtype=np.float64)
+        iterations = self._iterations
+        if iterations is None:
+            iterations = np.arange(self._history.shape[0], dtype=np.float64)
         count = len(self._names)
         for k, name in enumerate(self._names):
             curve = self.history_plot.plot(

@@ -20,6 +20,7 @@ from explorer.ui.kit.theme import apply_choice, apply_fonts, apply_palette, set_
 from explorer.ui.shell.main_window import READABLE_ZOOM, MainWindow
 from explorer.ui.shell.present import PRESENT_ZOOM
 from explorer.ui.text.i18n import ensure_recorder, install_translator
+from explorer.ui.text.plain import one_line
 
 __all__ = ["apply_palette", "make_app", "open_window", "run_window", "screenshot"]
 
@@ -97,7 +98,6 @@ def run_window(path: str | None = None, reset_settings: bool = False) -> int:
     autosave left by a crashed explorer is offered (Recover / Discard).
     """
     from explorer.practice.items import looks_like_exercises, read_exercises
-    from explorer.ui.document.autosave import autosave_folder
     from explorer.ui.document.controller import open_document
 
     settings = Settings()
@@ -108,7 +108,9 @@ def run_window(path: str | None = None, reset_settings: bool = False) -> int:
     exercises = read_exercises(path) if path and looks_like_exercises(path) else None  # practice starts on them
     session, kind = open_document(path) if path and exercises is None else (Session(toy_model()), "model")
     home = None if exercises is not None else path or str(example_path("toy"))
-    window = open_window(session, home, kind, settings=settings, autosave_folder=autosave_folder())
+    folder, autosave_problem = _usable_autosave_folder()
+    problems = [p for p in (settings.problem, autosave_problem) if p]
+    window = open_window(session, home, kind, settings=settings, autosave_folder=folder)
     if exercises is not None:
         window.practice.start_exercises(exercises)
     if path is None:
@@ -118,8 +120,26 @@ def run_window(path: str | None = None, reset_settings: bool = False) -> int:
         window.resize(min(window.width(), screen.width()), min(window.height(), screen.height()))
     window.show()
     window.view.fit_to_view(READABLE_ZOOM)
+    for problem in problems:  # what could not be used was set aside; the window opens all the same
+        sys.stderr.write(f"jacobian-explorer: {one_line(problem, 400)}\n")
+    if problems:
+        window.statusBar().showMessage(one_line(" · ".join(problems), 400), 30_000)
     window.files.offer_recoveries()
     return app.exec()
+
+
+def _usable_autosave_folder() -> tuple[Path | None, str | None]:
+    """The autosave folder if it can be used (None: autosave is off), and what was wrong with it, in one line."""
+    from explorer.model.door import is_folder, kind_of
+    from explorer.ui.document.autosave import autosave_folder, check_autosave_folder
+
+    try:
+        folder = autosave_folder()
+    except (OSError, RuntimeError, ValueError):
+        return None, None
+    problem = check_autosave_folder(folder)
+    usable = kind_of(folder) is None or (is_folder(folder) and os.access(folder, os.W_OK | os.X_OK))
+    return (folder if usable else None), problem
 
 
 def screenshot(

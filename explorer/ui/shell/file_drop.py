@@ -13,11 +13,12 @@ other events.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from explorer.model.door import is_regular_file
 
 
 def dropped_file(event: QDropEvent) -> str | None:
@@ -27,7 +28,7 @@ def dropped_file(event: QDropEvent) -> str | None:
     if len(urls) != 1 or not urls[0].isLocalFile():
         return None
     path = urls[0].toLocalFile()
-    return path if Path(path).is_file() else None
+    return path if is_regular_file(path) else None  # never raises (a name past the system's limit)
 
 
 class FileDrops(QObject):

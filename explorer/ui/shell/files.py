@@ -23,6 +23,8 @@ from explorer.engine import EngineError, Session
 from explorer.export.file_set import write_file_set
 from explorer.export.snapshot import snapshot_text
 from explorer.model import ModelError, load_model
+from explorer.model.door import is_regular_file, shown_path
+from explorer.model.door import reason as door_reason
 from explorer.model.examples import EXAMPLE_RATES, EXAMPLES
 from explorer.resources import example_path
 from explorer.ui.canvas.image import scene_png, scene_svg
@@ -156,11 +158,15 @@ class DocumentFiles(QObject):
                 continue
             try:
                 session, kind = open_document(str(recovery.autosave_path))
-            except (ModelError, EngineError) as error:
+            except (ModelError, EngineError, OSError) as error:
+                reason = error_text(error) if isinstance(error, ModelError | EngineError) else door_reason(error)
+                kept = recovery.set_aside()  # the only copy of those edits: kept, never deleted
+                where = kept.name if kept is not None else recovery.autosave_path.name
                 self.controller.error_raised.emit(
-                    translate("Documents", "Cannot recover {name}: {reason}").format(name=recovery.document_name, reason=error_text(error))
+                    translate("Documents", "Cannot recover {name}: {reason}; the autosave is kept as {file}").format(
+                        name=recovery.document_name, reason=reason, file=shown_path(str(where), 80)
+                    )
                 )
-                recovery.discard()
                 continue
             self._adopt_key = recovery.key  # its autosave is adopted: still one per document
             self.controller.load(session, recovery.original_path, kind)
@@ -262,11 +268,11 @@ class DocumentFiles(QObject):
 
     def open_recent(self, path: str) -> bool:
         """Open a recent file; one that is gone leaves the list with a message."""
-        if not Path(path).is_file():
+        if not is_regular_file(path):
             self.settings.remove_recent_file(path)
             self._status(
                 translate("MainWindow", "Removed from the recent files, no longer found: {names}").format(
-                    names=Path(path).name
+                    names=shown_path(Path(path).name, 60)
                 )
             )
             return False
