@@ -28,9 +28,10 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from explorer.engine.errors import JacobianTooLarge, NonFiniteError, NotReachedError
+from explorer.engine.errors import NonFiniteError, NotReachedError
+from explorer.engine.jacobians import Jacobians
 from explorer.engine.schedule import all_finite, joined, schedule_of
-from explorer.engine.state import Contribution, NodeState, Phase, Step
+from explorer.engine.state import Contribution, NodeState, Phase, Step, frozen
 from explorer.model import Model
 from explorer.model.messages import message
 from explorer.ops import OPS, Op
@@ -47,14 +48,6 @@ JACOBIAN_BUDGET = 50_000_000
 _FLOAT64 = np.dtype(np.float64)
 
 
-def _frozen(array: Array) -> Array:
-    """``array`` as float64, made read-only in place: shared, never copied when it already is float64."""
-    if type(array) is not np.ndarray or array.dtype is not _FLOAT64:
-        array = np.asarray(array, dtype=np.float64)
-    array.setflags(write=False)
-    return array
-
-
 def _shown(array: Array | None) -> Array | None:
     """``array`` made read-only as it is handed out."""
     if array is not None:
@@ -63,10 +56,10 @@ def _shown(array: Array | None) -> Array | None:
 
 
 #: ``dL/dL``, the first gradient of every backward pass.
-_ONE = _frozen(np.ones(()))
+_ONE = frozen(np.ones(()))
 
 
-class Session:
+class Session(Jacobians):
     """A forward and backward pass over a model, taken one step at a time.
 
     Parameters
@@ -374,67 +367,3 @@ class Session:
     def _require(self, node: str) -> None:
         if node not in self._values:
             raise KeyError(f"no node {node!r} in the model")
-
-    # -- Jacobians ----------------------------------------------------------
-
-    def port_of(self, node: str, wrt: str) -> str:
-        """The port of ``node`` that ``wrt`` feeds."""
-        for port, source in self.model.inputs(node).items():
-            if source == wrt:
-                return port
-        raise KeyError(f"{wrt!r} is not an input of {node!r}")
-
-    def jacobian_shape(self, node: str, wrt: str) -> tuple[int, ...]:
-        self.port_of(node, wrt)
-        return self.model.shape(node) + self.model.shape(wrt)
-
-    def jacobian(self, node: str, wrt: str) -> Array:
-        """The dense Jacobian ``d(node)/d(wrt)``, output indices first.
-
-        Shape ``node.shape + wrt.shape``: for ``Ŷ = W₃ᵀ H₂`` with ``W₃`` of
-        3×2 and one sample, ``jacobian("Yhat", "W3")`` is ``(2, 1, 3, 2)``,
-        the two 3×2 matrices ``∂ŷ₁/∂W₃`` and ``∂ŷ₂/∂W₃``. Built on request
-        and cached.
-
-        Raises
-        ------
-        JacobianTooLarge
-            Past :attr:`jacobian_budget` elements, before allocating.
-        NotReachedError
-            When the node's inputs are not computed at this step.
-        """
-        port = self.port_of(node, wrt)
-        key = (node, wrt)
-        if key in self._jacobians:
-            return self._jacobians[key]
-        shape = self.jacobian_shape(node, wrt)
-        if int(np.prod(shape, dtype=np.int64)) > self.jacobian_budget:
-            raise JacobianTooLarge(node, wrt, shape, self.jacobian_budget)
-        inputs = self._inputs(node)
-        out = self._values[node]
-        if out is None:
-            with np.errstate(all="ignore"):
-                out = self._op(node).forward(inputs)
-        with np.errstate(all="ignore"):
-            jac = _frozen(self._op(node).jacobian[port](inputs, out))
-        assert jac.shape == shape, (jac.shape, shape)
-        self._jacobians[key] = jac
-        return jac
-
-    def vjp(self, node: str, wrt: str, upstream: Array | None = None) -> Array:
-        """``Jᵀ v``: the gradient ``wrt`` gets through ``node`` from ``upstream``.
-
-        ``upstream`` defaults to the node's own gradient ``dL/d(node)``.
-        """
-        port = self.port_of(node, wrt)
-        if upstream is None:
-            upstream = self._grads[node]
-            if upstream is None:
-                raise NotReachedError(message("engine.not_reached", node=node))
-        inputs = self._inputs(node)
-        out = self._values[node]
-        if out is None:
-            with np.errstate(all="ignore"):
-                out = self._op(node).forward(inputs)
-        with np.errstate(all="ignore"):
-            return _frozen(self._op(node).vjp[port](inputs, out, upstream))

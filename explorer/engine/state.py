@@ -1,4 +1,5 @@
-"""The records a stepping session hands out: a step of its plan, and what is known about a node at a step."""
+"""The records a stepping session hands out: a step of its plan, and what is known about a node at a step,
+its arrays made read-only (:func:`frozen`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,16 @@ import numpy.typing as npt
 
 Array = npt.NDArray[np.float64]
 Phase = Literal["forward", "backward"]
+
+_FLOAT64 = np.dtype(np.float64)
+
+
+def frozen(array: Array) -> Array:
+    """``array`` as float64, made read-only in place: shared, never copied when it already is float64."""
+    if type(array) is not np.ndarray or array.dtype is not _FLOAT64:
+        array = np.asarray(array, dtype=np.float64)
+    array.setflags(write=False)
+    return array
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,12 @@ from typing import Any
 import numpy as np
 
 from explorer.engine.session import Session
-from explorer.lesson.by_hand import elementwise_by_hand, forward_by_hand, jacobian_matrix, written_contraction
+from explorer.lesson.by_hand import elementwise_by_hand, forward_by_hand, jacobian_matrix
 from explorer.lesson.derivation import KIND_WORDS, Derivation, derive
 from explorer.lesson.notation import pretty, shape_text
 from explorer.lesson.notes import DEFINITIONS, READING_NOTES, symbol_legend
 from explorer.lesson.tex import tex_code, tex_text
+from explorer.lesson.written_contraction import written_contraction
 from explorer.model.numbers import latex, shown
 
 FORMATS = ("text", "markdown", "latex", "json")

@@ -19,136 +19,26 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from explorer.lesson.tex_chars import (
+    GREEK,
+    NEUTRAL_MATH,
+    OPERATORS,
+    SUB,
+    SUP,
+    TEXT_SPECIAL,
+    hangul,
+    math_char,
+    script_of,
+    text_char,
+)
+
 __all__ = ["tex_code", "tex_math", "tex_text"]
-
-#: Greek letters and their commands (capitals that look Latin are Latin letters).
-_GREEK = {
-    "α": r"\alpha", "β": r"\beta", "γ": r"\gamma", "δ": r"\delta", "ε": r"\varepsilon", "ϵ": r"\epsilon",
-    "ζ": r"\zeta", "η": r"\eta", "θ": r"\theta", "ϑ": r"\vartheta", "ι": r"\iota", "κ": r"\kappa",
-    "λ": r"\lambda", "μ": r"\mu", "ν": r"\nu", "ξ": r"\xi", "ο": "o", "π": r"\pi", "ρ": r"\rho", "ς": r"\varsigma",
-    "σ": r"\sigma", "τ": r"\tau", "υ": r"\upsilon", "φ": r"\varphi", "ϕ": r"\phi", "χ": r"\chi", "ψ": r"\psi",
-    "ω": r"\omega", "Γ": r"\Gamma", "Δ": r"\Delta", "Θ": r"\Theta", "Λ": r"\Lambda", "Ξ": r"\Xi", "Π": r"\Pi",
-    "Σ": r"\Sigma", "Υ": r"\Upsilon", "Φ": r"\Phi", "Ψ": r"\Psi", "Ω": r"\Omega", "Α": "A", "Β": "B", "Ε": "E",
-    "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Χ": "X",
-}
-
-#: Symbols that are maths wherever they stand.
-_OPERATORS = {
-    "∂": r"\partial ", "·": r"\cdot ", "⋅": r"\cdot ", "→": r"\to ", "←": r"\leftarrow ", "∘": r"\circ ",
-    "×": r"\times ", "−": "-", "⊙": r"\odot ", "⊗": r"\otimes ", "⊕": r"\oplus ", "≈": r"\approx ", "≤": r"\le ",
-    "≥": r"\ge ", "≠": r"\ne ", "∈": r"\in ", "∑": r"\sum ", "∏": r"\prod ", "∇": r"\nabla ", "∞": r"\infty ",
-    "±": r"\pm ", "‖": r"\| ", "½": r"\tfrac{1}{2}", "′": "'", "″": "''", "⊤": r"\top ", "∅": r"\emptyset ",
-    "∝": r"\propto ", "∀": r"\forall ", "∃": r"\exists ", "√": r"\surd ", "∫": r"\int ", "⟨": r"\langle ",
-    "⟩": r"\rangle ", "⋯": r"\cdots ", "≡": r"\equiv ", "⇒": r"\Rightarrow ", "↦": r"\mapsto ",
-    "=": "=", "+": "+", "<": "<", ">": ">",
-}
-
-#: Characters that read the same as text or as maths: they join the maths between two pieces of maths.
-_NEUTRAL_MATH = {"(": "(", ")": ")", "[": "[", "]": "]", "/": "/", "|": "|", ",": ",", ".": ".", "-": "-",
-                 ";": ";", ":": "{:}", "!": "!", "'": "'"}
-
-#: Text-only characters and how text writes them.
-_TEXT_SPECIAL = {
-    "#": r"\#", "$": r"\$", "%": r"\%", "&": r"\&", "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}", "\\": r"\textbackslash{}", "<": r"\textless{}", ">": r"\textgreater{}",
-    "|": r"\textbar{}", "-": "-{}", "✓": r"\checkmark{}", "✔": r"\checkmark{}", "✗": r"$\times$", "✘": r"$\times$",
-    "…": r"\ldots{}", "–": "--", "—": "---", "‘": "`", "’": "'", "“": "``", "”": "''", "−": r"\textminus{}",
-    "⎡": "[", "⎢": "|", "⎣": "[", "⎤": "]", "⎥": "|", "⎦": "]", "°": r"\textdegree{}", "§": r"\S{}", "¶": r"\P{}",
-    "\u00a0": "~", "·": r"\textperiodcentered{}",
-    "½": r"\textonehalf{}", "×": r"\texttimes{}", "±": r"\textpm{}", "'": "'",
-    '"': r"{\ttfamily\char34}", "`": r"\textasciigrave{}",
-}
-
-#: Combining marks: (accent in maths, accent command in text).
-_ACCENTS = {
-    "\u0300": (r"\grave", r"\`"), "\u0301": (r"\acute", r"\'"), "\u0302": (r"\hat", r"\^"), "\u0303": (r"\tilde", r"\~"),
-    "\u0304": (r"\bar", r"\="), "\u0306": (r"\breve", r"\u"), "\u0307": (r"\dot", r"\."), "\u0308": (r"\ddot", r'\"'),
-    "\u030a": (r"\mathring", r"\r"), "\u030c": (r"\check", r"\v"), "\u20d7": (r"\vec", r"\="),
-    "\u0327": (r"\underline", r"\c"),
-}
-
-_SUB, _SUP = "sub", "sup"
-
-
-def _script(ch: str) -> tuple[str, str] | None:
-    """``('sup', 'T')`` for ᵀ, ``('sub', '1')`` for ₁: a sub- or superscript character and what it stands for."""
-    if ch == "ᵀ":
-        return _SUP, "⊤"
-    decomposition = unicodedata.decomposition(ch)
-    for tag, kind in (("<super> ", _SUP), ("<sub> ", _SUB)):
-        if decomposition.startswith(tag):
-            return kind, "".join(chr(int(code, 16)) for code in decomposition[len(tag):].split())
-    return None
-
-
-def _hangul(ch: str) -> bool:
-    """Hangul kotex sets: syllables and compatibility jamo (its fonts have no glyph for the filler, U+3164)."""
-    return "\uac00" <= ch <= "\ud7a3" or "\u3131" <= ch <= "\u318e" and ch != "\u3164"
-
-
-def _code_point(ch: str) -> str:
-    """A character pdflatex has no glyph for, written as its code point."""
-    return r"\texttt{[U+" + f"{ord(ch):04X}" + "]}"
-
-
-def _text_char(ch: str) -> str:
-    """One character as text: ASCII as is (specials escaped), Hangul as is, accents as commands, else its code point."""
-    if ch in _TEXT_SPECIAL:
-        return _TEXT_SPECIAL[ch]
-    if " " <= ch <= "~" or _hangul(ch):
-        return ch
-    if ch.isspace():
-        return " "
-    decomposed = unicodedata.normalize("NFD", ch)
-    base, marks = decomposed[0], decomposed[1:]
-    if marks and " " <= base <= "~" and base not in _TEXT_SPECIAL:
-        out = base
-        for mark in marks:
-            out = f"{_ACCENTS[mark][1]}{{{out}}}" if mark in _ACCENTS else out
-        return out
-    if ch in _GREEK or ch in _OPERATORS:
-        return f"${_math_char(ch)}$"
-    return _code_point(ch)
-
-
-def _math_char(ch: str) -> str:
-    """One character as maths (a letter, digit, Greek letter or operator); anything else as text inside maths.
-
-    A command ends with a space, so the letter after it cannot lengthen its name (``\\Delta E``).
-    """
-    latex = _math_char_bare(ch)
-    return latex + " " if re.search(r"\\[A-Za-z]+$", latex) else latex
-
-
-def _math_char_bare(ch: str) -> str:
-    if ch.isascii() and ch.isalnum():
-        return ch
-    if ch in _GREEK:
-        return _GREEK[ch]
-    if ch in _OPERATORS:
-        return _OPERATORS[ch]
-    if ch in _NEUTRAL_MATH:
-        return _NEUTRAL_MATH[ch]
-    if ch == " ":
-        return " "
-    script = _script(ch)
-    if script is not None:
-        return "".join(_math_char(c) for c in script[1])
-    decomposed = unicodedata.normalize("NFD", ch)
-    base, marks = decomposed[0], decomposed[1:]
-    if marks and (base.isascii() and base.isalpha() or base in _GREEK):
-        out = _math_char(base)
-        for mark in marks:
-            out = f"{_ACCENTS[mark][0]}{{{out}}}" if mark in _ACCENTS else out
-        return out
-    return r"\text{" + _text_char(ch) + "}"
-
 
 @dataclass
 class _Token:
     text: str
     kind: str  # "math", "text", "neutral", "space"
-    script: str = ""  # _SUB or _SUP for a script token
+    script: str = ""  # SUB or SUP for a script token
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -161,22 +51,22 @@ def _tokens(text: str) -> list[_Token]:
     i = 0
     while i < len(text):
         ch = text[i]
-        script = _script(ch)
+        script = script_of(ch)
         if script is not None:
             j = i
-            while j < len(text) and (s := _script(text[j])) is not None and s[0] == script[0]:
+            while j < len(text) and (s := script_of(text[j])) is not None and s[0] == script[0]:
                 j += 1
             tokens.append(_Token(text[i:j], "math", script[0]))
             i = j
             continue
-        if ch in _GREEK:
+        if ch in GREEK:
             j = i + 1
             while j < len(text) and unicodedata.combining(text[j]):
                 j += 1
             tokens.append(_Token(text[i:j], "math"))
             i = j
             continue
-        if _LETTER_RUN.match(ch) and not _hangul(ch):
+        if _LETTER_RUN.match(ch) and not hangul(ch):
             j = i + 1
             while j < len(text) and (_word_char(text[j]) or text[j] in "'’" and j + 1 < len(text) and
                                      _word_char(text[j + 1]) and not unicodedata.combining(text[j + 1])):
@@ -203,13 +93,13 @@ def _tokens(text: str) -> list[_Token]:
             i = j
             continue
         if ch == "_" and tokens and tokens[-1].kind == "math" and i + 1 < len(text) and \
-                (text[i + 1].isascii() and text[i + 1].isalnum() or text[i + 1] in _GREEK):
+                (text[i + 1].isascii() and text[i + 1].isalnum() or text[i + 1] in GREEK):
             tokens.append(_Token("_", "math", "index"))  # ∇_W₁: what follows is the subscript
             i += 1
             continue
-        if ch in _OPERATORS:
+        if ch in OPERATORS:
             tokens.append(_Token(ch, "math"))
-        elif ch in _NEUTRAL_MATH:
+        elif ch in NEUTRAL_MATH:
             tokens.append(_Token(ch, "neutral"))
         else:
             tokens.append(_Token(ch, "text"))
@@ -222,7 +112,7 @@ def _word_char(ch: str) -> bool:
     """A letter that continues a word: not Greek (a symbol of its own), not a script, not Hangul."""
     if unicodedata.combining(ch):
         return True
-    return bool(_LETTER_RUN.match(ch)) and ch not in _GREEK and _script(ch) is None and not _hangul(ch)
+    return bool(_LETTER_RUN.match(ch)) and ch not in GREEK and script_of(ch) is None and not hangul(ch)
 
 
 def _words_that_are_names(tokens: list[_Token]) -> None:
@@ -237,9 +127,9 @@ def _words_that_are_names(tokens: list[_Token]) -> None:
         if before is not None and before.script == "index" and token.kind == "neutral":
             token.kind = "math"  # x_1
             continue
-        if token.kind != "text" or not _LETTER_RUN.match(token.text) or any(_hangul(c) for c in token.text):
+        if token.kind != "text" or not _LETTER_RUN.match(token.text) or any(hangul(c) for c in token.text):
             continue
-        if (after is not None and after.script in (_SUB, _SUP)) or (
+        if (after is not None and after.script in (SUB, SUP)) or (
             before is not None and (before.text == "∂" or before.script == "index")
         ):
             token.kind = "math"
@@ -271,7 +161,7 @@ def _resolve(tokens: list[_Token]) -> list[bool]:
             after = next((j for j in range(k + 1, len(tokens)) if kinds[j] != "space"), None)
             if (k and is_math[k - 1] and kinds[k - 1] != "space") or (
                 k + 1 < len(tokens) and is_math[k + 1] and kinds[k + 1] != "space"
-            ) or digits and any(tokens[j].text in _OPERATORS for j in (before, after) if j is not None):
+            ) or digits and any(tokens[j].text in OPERATORS for j in (before, after) if j is not None):
                 is_math[k] = changed = True
     for k, kind in enumerate(kinds):  # a space between two pieces of maths is inside the maths
         if kind == "space":
@@ -299,17 +189,17 @@ class _MathWriter:
         if not self.base or kind in self.used:
             self.out.append("{}")
             self.used = set()
-        self.out.append(("_" if kind == _SUB else "^") + "{" + latex + "}")
+        self.out.append(("_" if kind == SUB else "^") + "{" + latex + "}")
         self.base = True
         self.used.add(kind)
 
     def _close_index(self) -> None:
         if self.index is not None:
             index, self.index = self.index, None
-            self.script(_SUB, index.text())
+            self.script(SUB, index.text())
 
     def token(self, token: _Token) -> None:
-        if self.index is not None and token.kind != "space" and (not self.index.out or token.script in (_SUB, _SUP)):
+        if self.index is not None and token.kind != "space" and (not self.index.out or token.script in (SUB, SUP)):
             self.index.token(token)
             return
         if token.script == "index":
@@ -317,8 +207,8 @@ class _MathWriter:
             self.index = _MathWriter()
         elif token.script:
             self._close_index()
-            meanings = [(_script(c) or ("", c))[1] for c in token.text]
-            self.script(token.script, "".join(_math_char(c) for meaning in meanings for c in meaning))
+            meanings = [(script_of(c) or ("", c))[1] for c in token.text]
+            self.script(token.script, "".join(math_char(c) for meaning in meanings for c in meaning))
         elif token.kind == "space":
             self._close_index()
             if self.out and not self.out[-1].endswith(" "):
@@ -326,11 +216,11 @@ class _MathWriter:
         elif token.text.isascii() and token.text.isalpha() and len(token.text) > 1:
             self.atom(r"\mathrm{" + token.text + "}")
         elif token.kind == "text":
-            self.atom(r"\text{" + "".join(_text_char(c) for c in token.text) + "}")
+            self.atom(r"\text{" + "".join(text_char(c) for c in token.text) + "}")
         else:
-            if token.text == "(" and len(self.out) > 1 and self.out[-1] == " " and self.out[-2] not in _OPERATORS.values():
+            if token.text == "(" and len(self.out) > 1 and self.out[-1] == " " and self.out[-2] not in OPERATORS.values():
                 self.out[-1] = "\\ "  # "∂L/∂Ŷ (2×1)": the space that keeps a shape from reading as an argument
-            self.atom("".join(_math_char(c) for c in unicodedata.normalize("NFC", token.text)))
+            self.atom("".join(math_char(c) for c in unicodedata.normalize("NFC", token.text)))
 
     def text(self) -> str:
         if self.index is not None and not self.index.out:
@@ -369,7 +259,7 @@ def tex_text(text: str) -> str:
     out: list[str] = []
     for math, tokens in _spans(text):
         if not math:
-            out.append("".join(" " if t.kind == "space" else "".join(_text_char(c) for c in t.text) for t in tokens))
+            out.append("".join(" " if t.kind == "space" else "".join(text_char(c) for c in t.text) for t in tokens))
             continue
         writer = _MathWriter()
         for token in tokens:
@@ -390,7 +280,7 @@ def tex_math(text: str) -> str:
             for token in tokens:
                 writer.token(token)
         else:
-            writer.atom(r"\text{" + "".join(" " if t.kind == "space" else "".join(_text_char(c) for c in t.text)
+            writer.atom(r"\text{" + "".join(" " if t.kind == "space" else "".join(text_char(c) for c in t.text)
                                             for t in tokens) + "}")
     return _inline(writer.text()) or "{}"
 
@@ -404,7 +294,7 @@ def tex_code(text: str) -> str:
     out = []
     for run in re.findall(r"[ -~]+|[^ -~]+", text):
         if " " <= run[0] <= "~":
-            out.append("".join(r"\ " if ch == " " else _TEXT_SPECIAL.get(ch, ch) for ch in run))
+            out.append("".join(r"\ " if ch == " " else TEXT_SPECIAL.get(ch, ch) for ch in run))
         else:
             out.append(tex_text(run))
     return _inline(r"\texttt{" + "".join(out) + "}")

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
 import networkx as nx
 import numpy as np
-import numpy.typing as npt
 
 from explorer.model import limits
 from explorer.model.errors import ModelError
@@ -23,12 +21,12 @@ from explorer.model.initial import initial_value
 from explorer.model.messages import define, message
 from explorer.model.names import check_id, check_text
 from explorer.model.quote import shown
-from explorer.ops import OPS, VECTOR_PORTS, Op
+from explorer.model.spec import DATA_OPS, Array, NodeSpec, Shape, check_pos
+from explorer.ops import OPS, VECTOR_PORTS
+
+__all__ = ["DATA_OPS", "Array", "Model", "NodeSpec", "Shape", "check_pos", "fmt_shape"]  # the node's record lives in .spec
 
 define({
-    "model.pos_non_finite": "pos holds a non-finite number: {pos}",
-    "model.pos_past_limit": "pos {pos} is past the canvas limit ±{limit:,.0f}",
-    "model.pos_not_pair": "pos must be [x, y], got {pos}",
     "model.no_nodes": "the model has no nodes",
     "model.too_many_nodes": "the model has {count} nodes; the limit is {limit}",
     "model.id_used_twice": "id is used by more than one node",
@@ -64,41 +62,6 @@ define({
     "model.requires_grad_bool": "requires_grad must be true or false, got {value}",
 })
 
-Array = npt.NDArray[np.float64]
-Shape = tuple[int, ...]
-#: The data ops: an ``input`` or a ``target`` may say ``"requires_grad"``.
-DATA_OPS = ("input", "target")
-
-
-@dataclass(frozen=True)
-class NodeSpec:
-    """One node as the model file writes it.
-
-    ``value`` is the array given in the file (1-D or 2-D, any numbers), or
-    ``None`` for an op node or a parameter made by ``init``.
-    """
-
-    id: str
-    op: str
-    inputs: Mapping[str, str] = field(default_factory=dict)
-    value: Array | None = None
-    shape: Shape | None = None
-    init: Mapping[str, Any] | None = None
-    label: str | None = None
-    pos: tuple[float, float] | None = None
-    #: on an ``input`` or ``target`` node, whether the backward pass computes its gradient;
-    #: ``None`` (no key in the file) behaves as ``True``, as files written before the key did
-    requires_grad: bool | None = None
-
-    @property
-    def info(self) -> Op:
-        return OPS[self.op]
-
-    def with_(self, **changes: Any) -> NodeSpec:
-        """A copy with some fields changed."""
-        return replace(self, **changes)
-
-
 def _readonly(array: Array) -> Array:
     """A read-only array no one else can change: ``array`` itself when it is already that, else a copy."""
     if array.dtype == np.float64 and not array.flags.writeable and array.flags.owndata:
@@ -106,24 +69,6 @@ def _readonly(array: Array) -> Array:
     array = np.array(array, dtype=np.float64)  # a private copy
     array.setflags(write=False)
     return array
-
-
-def check_pos(pos: object, node: str) -> tuple[float, float]:
-    """Return ``pos`` as ``(x, y)`` if it is two finite numbers within ``limits.MAX_POS`` of 0, else raise."""
-    numbers = list(pos) if isinstance(pos, tuple | list) else []
-    if len(numbers) == 2 and all(
-        isinstance(v, int | float | np.integer | np.floating) and not isinstance(v, bool) for v in numbers
-    ):
-        try:
-            x, y = float(numbers[0]), float(numbers[1])
-        except OverflowError:
-            x = y = math.inf
-        if not (math.isfinite(x) and math.isfinite(y)):
-            raise ModelError(message("model.pos_non_finite", pos=shown(pos)), node)
-        if abs(x) > limits.MAX_POS or abs(y) > limits.MAX_POS:
-            raise ModelError(message("model.pos_past_limit", pos=shown(pos), limit=limits.MAX_POS), node)
-        return (x, y)
-    raise ModelError(message("model.pos_not_pair", pos=shown(pos)), node)
 
 
 class Model:

@@ -8,8 +8,9 @@ import pytest
 from explorer.engine import Session
 from explorer.lesson import breakdown
 from explorer.lesson.breakdown import finite_difference_check
-from explorer.lesson.by_hand import forward_by_hand, jacobian_matrix, written_contraction
+from explorer.lesson.by_hand import forward_by_hand, jacobian_matrix
 from explorer.lesson.describe import definitions
+from explorer.lesson.written_contraction import written_contraction
 from explorer.model import load_model
 from explorer.model.edit import set_loss
 from explorer.model.messages import message

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from explorer.engine import Session
 from explorer.export.explanation import LATEX_PREAMBLE, derivation_files, explain
-from explorer.lesson import tex
+from explorer.lesson import tex_chars
 from explorer.lesson.notation import latex_element, latex_name
 from explorer.lesson.tex import tex_code, tex_math, tex_text
 from explorer.model import load_model
@@ -113,9 +113,9 @@ def test_hostile_labels_compile(tmp_path: Path) -> None:
         s.run()
         documents[f"hostile_{k}"] = derivation_files(s)["derivation.tex"]
     documents["hostile_explain"] = explain(s, "A1", "latex")
-    every = "".join(sorted({*tex._GREEK, *tex._OPERATORS, *tex._NEUTRAL_MATH, *tex._TEXT_SPECIAL})) + " x\u0302\u0301é"
+    every = "".join(sorted({*tex_chars.GREEK, *tex_chars.OPERATORS, *tex_chars.NEUTRAL_MATH, *tex_chars.TEXT_SPECIAL})) + " x\u0302\u0301é"
     every += "".join(chr(c) for c in range(0x20, 0x7F)) + "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵀ₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼ 한"
-    every += "".join("a" + mark + "δ" + mark for mark in tex._ACCENTS) + "".join(chr(c) for c in range(0x3131, 0x318F))
+    every += "".join("a" + mark + "δ" + mark for mark in tex_chars.ACCENTS) + "".join(chr(c) for c in range(0x3131, 0x318F))
     body = f"{tex_text(every)}\n\n${tex_math(every)}$\n\n{tex_code(every)}\n"
     documents["every_symbol"] = LATEX_PREAMBLE + body + "\\end{document}\n"  # every entry of every table
     compile_tex(tmp_path, documents)
@@ -165,14 +165,14 @@ def balanced(latex: str) -> bool:
 
 ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 #: Every command the converter may write; a name glued to the letters after it (``\DeltaE``) is none of them.
-COMMANDS = {name for table in (tex._GREEK, tex._OPERATORS, tex._NEUTRAL_MATH, tex._TEXT_SPECIAL)
+COMMANDS = {name for table in (tex_chars.GREEK, tex_chars.OPERATORS, tex_chars.NEUTRAL_MATH, tex_chars.TEXT_SPECIAL)
             for value in table.values() for name in re.findall(r"\\([A-Za-z]+)", value)}
-COMMANDS |= {name for pair in tex._ACCENTS.values() for value in pair for name in re.findall(r"\\([A-Za-z]+)", value)}
+COMMANDS |= {name for pair in tex_chars.ACCENTS.values() for value in pair for name in re.findall(r"\\([A-Za-z]+)", value)}
 COMMANDS |= {"text", "texttt", "mathrm", "ttfamily", "char"}
 
 
 #: Text made of what the converter's tables know, with letters, digits and scripts between them.
-TABLE_TEXT = st.text(st.sampled_from(sorted({*tex._GREEK, *tex._OPERATORS, *tex._NEUTRAL_MATH, *tex._TEXT_SPECIAL,
+TABLE_TEXT = st.text(st.sampled_from(sorted({*tex_chars.GREEK, *tex_chars.OPERATORS, *tex_chars.NEUTRAL_MATH, *tex_chars.TEXT_SPECIAL,
                                              *"aZx1_^ ⁽⁾¹₁ᵀ\u0302한"})), max_size=20)
 
 

@@ -11,7 +11,8 @@ import pytest
 import explorer
 from explorer.engine import EngineError, JacobianTooLarge, NonFiniteError, Session
 from explorer.lesson import breakdown
-from explorer.lesson.by_hand import jacobian_matrix, written_contraction
+from explorer.lesson.by_hand import jacobian_matrix
+from explorer.lesson.written_contraction import written_contraction
 from explorer.model import ModelError, load_model
 from explorer.model.edit import set_bias, set_loss
 from explorer.model.messages import ENGLISH, Message, fields, message, plain

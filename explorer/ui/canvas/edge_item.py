@@ -11,7 +11,7 @@ import weakref
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from explorer.ui.canvas.items import ARROW_GAP, EDGE_LABEL_PX, LABEL_GAP, LANE, NodeItem, font_of, with_alpha
 from explorer.ui.kit.guard import guarded
@@ -56,8 +56,8 @@ class EdgeItem(QGraphicsItem):
         self._value_label: _Label | None = None
         self._grad_label: _Label | None = None
         self._bounds = QRectF()
-        self.setAcceptedMouseButtons(Qt.NoButton)
-        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(1)
         source.add_edge(self)
         dest.add_edge(self)
@@ -161,11 +161,11 @@ class EdgeItem(QGraphicsItem):
     # -- painting -----------------------------------------------------------
 
     @guarded("drawing an arrow")
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        if self._value_label is None:
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if self._value_label is None or self._grad_label is None:  # set together (see adjust)
             return
         theme = current_theme()
-        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         forward_shift = self._normal * -LANE
         grad_shift = self._normal * LANE
 
@@ -193,25 +193,25 @@ class EdgeItem(QGraphicsItem):
         base = tip - QPointF(ux, uy) * head
         shaft_end = tip - QPointF(ux, uy) * (head * 0.6)
         if bold:  # the accent halo says "this step used this arrow"
-            halo = QPen(with_alpha(theme.current, 90), width + 7, Qt.SolidLine, Qt.RoundCap)
+            halo = QPen(with_alpha(theme.current, 90), width + 7, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
             painter.setPen(halo)
             painter.drawLine(QLineF(tail, tip))
-        pen = QPen(color, width, Qt.SolidLine, Qt.FlatCap)
+        pen = QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap)
         if dashed:
-            pen.setStyle(Qt.CustomDashLine)
+            pen.setStyle(Qt.PenStyle.CustomDashLine)
             pen.setDashPattern([3.0, 1.6])
         painter.setPen(pen)
         painter.drawLine(QLineF(tail, shaft_end))
         spread = QPointF(-uy, ux) * (head * 0.45)
-        painter.setPen(Qt.NoPen)
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
         painter.drawPolygon(QPolygonF([tip, base + spread, base - spread]))
 
     def _label(self, painter: QPainter, label: _Label, color: QColor) -> None:
         theme = current_theme()
-        painter.setPen(Qt.NoPen)
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(with_alpha(theme.background, 215))
         painter.drawRoundedRect(label.rect, 4, 4)
         painter.setFont(font_of(EDGE_LABEL_PX))
         painter.setPen(color)
-        painter.drawText(label.rect, Qt.AlignCenter, "\n".join(label.lines))
+        painter.drawText(label.rect, Qt.AlignmentFlag.AlignCenter, "\n".join(label.lines))

@@ -17,6 +17,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
+from explorer.engine import Session
 from explorer.lesson.notation import pretty
 from explorer.ui.canvas.scene import GraphScene
 from explorer.ui.kit.theme import current_theme
@@ -57,10 +58,10 @@ def _source_rect(scene: GraphScene) -> QRectF:
 
 
 def _render(scene: GraphScene, painter: QPainter, source: QRectF, size: QSize) -> None:
-    painter.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing | QPainter.SmoothPixmapTransform)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing | QPainter.RenderHint.SmoothPixmapTransform)
     # shapes and text at the picture's own scale, never the screen's pixmaps; the selection is the window's, not the graph's
     with scene.drawn_uncached(), scene.selection_hidden():
-        scene.render(painter, QRectF(0, 0, size.width(), size.height()), source, Qt.IgnoreAspectRatio)
+        scene.render(painter, QRectF(0, 0, size.width(), size.height()), source, Qt.AspectRatioMode.IgnoreAspectRatio)
 
 
 #: Largest side and area of a PNG: a canvas spread over ±100,000 is drawn smaller rather than not at all.
@@ -83,7 +84,7 @@ def scene_png(scene: GraphScene, scale: float = 2.0) -> bytes:
     source = _source_rect(scene)
     scale = png_scale(source.width(), source.height(), scale)
     size = QSize(max(1, math.ceil(source.width() * scale)), max(1, math.ceil(source.height() * scale)))
-    image = QImage(size, QImage.Format_ARGB32_Premultiplied)
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(current_theme().background)
     painter = QPainter(image)
     try:
@@ -92,8 +93,8 @@ def scene_png(scene: GraphScene, scale: float = 2.0) -> bytes:
         painter.end()
     data = QByteArray()
     buffer = QBuffer(data)
-    buffer.open(QIODevice.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # the stub says bytes; PySide6 takes only str here
         raise RuntimeError("could not encode the graph as PNG")
     buffer.close()
     return bytes(data.data())
@@ -105,7 +106,7 @@ def scene_svg(scene: GraphScene, title: str = "Jacobian Explorer", description: 
     size = QSize(math.ceil(source.width()), math.ceil(source.height()))
     data = QByteArray()
     buffer = QBuffer(data)
-    buffer.open(QIODevice.WriteOnly)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
     generator.setOutputDevice(buffer)
     generator.setSize(size)
@@ -121,7 +122,7 @@ def scene_svg(scene: GraphScene, title: str = "Jacobian Explorer", description: 
     return bytes(data.data())
 
 
-def describe_step(session) -> str:
+def describe_step(session: Session) -> str:
     """Where the pass is, in words: ``Backward 5/13 · ∂L/∂W₃`` style."""
     step = session.current
     if step is None:
@@ -130,7 +131,7 @@ def describe_step(session) -> str:
     return f"{phase} {step.index}/{session.total} · {one_line(pretty(session.model.label(step.node)), 200)}"
 
 
-def render_graph(session, scale: float = 2.0) -> tuple[bytes, bytes]:
+def render_graph(session: Session, scale: float = 2.0) -> tuple[bytes, bytes]:
     """``(PNG bytes, SVG bytes)`` of the canvas at the session's current step, drawn off-screen.
 
     Forward values are blue, gradients orange, nodes not reached grey; the

@@ -12,11 +12,17 @@ from __future__ import annotations
 
 import math
 from functools import cache
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsObject,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from explorer.model import fmt_shape
 from explorer.ui.kit.guard import guarded
@@ -51,7 +57,7 @@ LABEL_GAP = 9.0  # between an arrow and its label, room for the bold arrow's hal
 def font_of(pixels: int, bold: bool = False) -> QFont:
     # the window's bundled families first (every sign drawn), "sans-serif" last for an SVG viewer
     font = with_families(QFont("sans-serif"))
-    font.setStyleHint(QFont.SansSerif)
+    font.setStyleHint(QFont.StyleHint.SansSerif)
     font.setPixelSize(pixels)
     font.setBold(bold)
     return font
@@ -65,7 +71,7 @@ def _fit(text: str, width: float) -> tuple[QFont, str]:
         metrics = QFontMetricsF(font)
         if metrics.horizontalAdvance(text) <= width:
             return font, text
-    return font, metrics.elidedText(text, Qt.ElideRight, width)
+    return font, metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
 def with_alpha(color: QColor, alpha: int) -> QColor:
@@ -104,9 +110,9 @@ class NodeItem(QGraphicsObject):
         self._failed = False
         self._press_pos: QPointF | None = None
         self._edges: list[Attached] = []
-        self.setFlags(QGraphicsItem.ItemIsMovable | QGraphicsItem.ItemSendsGeometryChanges)
-        self.setCursor(Qt.PointingHandCursor)
-        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # a step repaints only the boxes it changed
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # a step repaints only the boxes it changed
         self.setZValue(2)
         self.setToolTip(tooltip_text(tooltip or label))
 
@@ -180,24 +186,24 @@ class NodeItem(QGraphicsObject):
         return path
 
     @guarded("drawing a node")
-    def paint(self, painter: QPainter, option, widget=None) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         theme = current_theme()
-        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         box, radius = self._box, self._radius
         thick = theme.stroke  # thicker lines in presentation mode
         if self._current:  # a soft glow and a strong ring in the accent colour
             glow = box.adjusted(-6, -6, 6, 6)
             painter.setPen(QPen(with_alpha(theme.current, 70), 6 * thick))
-            painter.setBrush(Qt.NoBrush)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(glow, radius + 6, radius + 6)
             painter.setPen(QPen(theme.current, 3.5 * thick))
             ring = box.adjusted(-4.5, -4.5, 4.5, 4.5)
             painter.drawRoundedRect(ring, radius + 4.5, radius + 4.5)
         if self._selected:
-            pen = QPen(theme.text, 1.6 * thick, Qt.DashLine)
+            pen = QPen(theme.text, 1.6 * thick, Qt.PenStyle.DashLine)
             pen.setDashPattern([4, 3])
             painter.setPen(pen)
-            painter.setBrush(Qt.NoBrush)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             ring = box.adjusted(-11, -11, 11, 11)
             painter.drawRoundedRect(ring, radius + 11, radius + 11)
 
@@ -213,7 +219,7 @@ class NodeItem(QGraphicsObject):
         painter.drawRoundedRect(box, radius, radius)
         if self._reached == "grad":  # the value is still known: a thin blue line inside
             painter.setPen(QPen(theme.forward, 1.2 * thick))
-            painter.setBrush(Qt.NoBrush)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             inner = box.adjusted(4, 4, -4, -4)
             painter.drawRoundedRect(inner, max(radius - 4, 1), max(radius - 4, 1))
 
@@ -221,36 +227,36 @@ class NodeItem(QGraphicsObject):
         top = QRectF(box.left(), box.top() + 3, box.width(), _SMALL_PX + 6)
         painter.setFont(font_of(_SMALL_PX))
         painter.setPen(theme.muted_text)
-        painter.drawText(top, Qt.AlignHCenter | Qt.AlignVCenter, self.op)
+        painter.drawText(top, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, self.op)
         middle = QRectF(box.left(), box.center().y() - _LABEL_PX / 2 - 2, box.width(), _LABEL_PX + 4)
         painter.setFont(self._label_font)
         painter.setPen(theme.text)
-        painter.drawText(middle, Qt.AlignHCenter | Qt.AlignVCenter, self._shown_label)
+        painter.drawText(middle, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, self._shown_label)
         bottom = QRectF(box.left(), box.bottom() - _SHAPE_PX - 9, box.width(), _SHAPE_PX + 6)
         painter.setFont(font_of(_SHAPE_PX))
         painter.setPen(theme.muted_text)
-        painter.drawText(bottom, Qt.AlignHCenter | Qt.AlignVCenter, self.shape_text)
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, self.shape_text)
 
     # -- interaction: requests only -------------------------------------------
 
-    def itemChange(self, change, value):
-        if change == QGraphicsItem.ItemPositionHasChanged:
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
             for edge in self._edges:
                 edge.adjust()
         return super().itemChange(change, value)
 
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._press_pos = self.pos()
         super().mousePressEvent(event)
-        if event.button() == Qt.LeftButton:
+        if event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit(self.node_id)
 
-    def mouseReleaseEvent(self, event) -> None:
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         start, self._press_pos = self._press_pos, None
         if start is not None and self.pos() != start:
             self.move_requested.emit(self.node_id, self.pos().x(), self.pos().y())
 
-    def mouseDoubleClickEvent(self, event) -> None:
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseDoubleClickEvent(event)
         self.double_clicked.emit(self.node_id)

@@ -19,10 +19,11 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from types import MappingProxyType
 
-from PySide6.QtCore import QRectF, QTimer, Signal
+from PySide6.QtCore import QObject, QRect, QRectF, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
+from explorer.engine import Session
 from explorer.lesson.notation import partial, pretty
 from explorer.model import Model, fmt_shape
 from explorer.model.layout import chain_layout
@@ -60,9 +61,9 @@ class GraphScene(QGraphicsScene):
     node_move_requested = Signal(str, float, float)
     node_double_clicked = Signal(str)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setItemIndexMethod(QGraphicsScene.NoIndex)  # nodes move; no index to keep up
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # nodes move; no index to keep up
         self._model: Model | None = None
         self._nodes: dict[str, NodeItem] = {}
         self._edges: dict[tuple[str, str], EdgeItem] = {}
@@ -113,7 +114,7 @@ class GraphScene(QGraphicsScene):
         try:
             yield
         finally:
-            if selected is not None and self._nodes.get(self._selected) is selected:
+            if selected is not None and self._selected is not None and self._nodes.get(self._selected) is selected:
                 selected.set_selected(True)
 
     def node_item(self, node_id: str) -> NodeItem:
@@ -181,7 +182,7 @@ class GraphScene(QGraphicsScene):
 
     # -- from the session ---------------------------------------------------
 
-    def update_state(self, session) -> None:
+    def update_state(self, session: Session) -> None:
         """Repaint every node and edge for the session's current step, without rebuilding.
 
         A node is ``grad`` once its gradient is known, ``value`` once its
@@ -229,5 +230,5 @@ class GraphScene(QGraphicsScene):
         self.set_selected(node_id)
         self.node_selected.emit(node_id)
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         painter.fillRect(rect, current_theme().background)

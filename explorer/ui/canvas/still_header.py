@@ -15,6 +15,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QBoxLayout, QWidget
 
+from explorer.engine import Step
 from explorer.ui.document.controller import Controller
 from explorer.ui.kit.guard import guarded
 
@@ -55,12 +56,12 @@ class StillHeader(QObject):
             return layout.totalHeightForWidth(width)
         return header.sizeHint().height()
 
-    def _probes(self) -> list:
+    def _probes(self) -> list[Step | None]:
         """One step of each kind (phase, op, number of inputs and consumers), the empty start first."""
         model = self._controller.model
         session = self._controller.session
-        seen: set[tuple] = set()
-        probes: list = [None]
+        seen: set[tuple[str, str, int, int]] = set()
+        probes: list[Step | None] = [None]
         for step in session.plan:
             kind = (step.phase, model.op(step.node), len(model.inputs(step.node)), len(model.consumers(step.node)))
             if kind not in seen:

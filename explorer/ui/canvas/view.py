@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPen, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
 
 from explorer.ui.canvas.items import NodeItem
 from explorer.ui.kit.guard import guarded
@@ -26,15 +26,15 @@ class GraphView(QGraphicsView):
     FIT_MARGIN = 30.0
     _PAN_ROOM = 3000.0  # scene pixels beyond the items that panning may reach
 
-    def __init__(self, scene: QGraphicsScene | None = None, parent=None):
+    def __init__(self, scene: QGraphicsScene | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing | QPainter.SmoothPixmapTransform)
-        self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
-        self.setResizeAnchor(QGraphicsView.AnchorViewCenter)
-        self.setDragMode(QGraphicsView.ScrollHandDrag)  # only where no item takes the press
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.setFrameShape(QGraphicsView.NoFrame)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)  # only where no item takes the press
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)  # the dotted grid, drawn once per zoom
         self._auto_fit: tuple[float | None] | None = None  # (min_zoom,) while the view refits on resize
         if scene is not None:
@@ -51,7 +51,7 @@ class GraphView(QGraphicsView):
         self.resetCachedContent()
         self.viewport().update()
 
-    def setScene(self, scene) -> None:
+    def setScene(self, scene: QGraphicsScene | None) -> None:
         old = self.scene()
         if old is not None:
             old.sceneRectChanged.disconnect(self._on_scene_rect_changed)
@@ -90,7 +90,7 @@ class GraphView(QGraphicsView):
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + drift.x())
         self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
 
-    def wheelEvent(self, event) -> None:
+    def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y() or event.pixelDelta().y()
         if not delta:
             event.ignore()
@@ -118,7 +118,7 @@ class GraphView(QGraphicsView):
             return
         margin = self.FIT_MARGIN
         rect = rect.adjusted(-margin, -margin, margin, margin)
-        self.fitInView(rect, Qt.KeepAspectRatio)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > most:
             self.resetTransform()
             self.scale(most, most)
@@ -129,18 +129,18 @@ class GraphView(QGraphicsView):
             visible = self.viewport().rect()
             self.centerOn(rect.left() + visible.width() / (2 * min_zoom), rect.center().y())
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._auto_fit is not None:
             self.fit_to_view(*self._auto_fit)
 
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self._background_press = None
         if self._node_at(event.position().toPoint()) is None:
             self._background_press = event.position()  # a click or the start of a pan
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event) -> None:
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         press = getattr(self, "_background_press", None)
         if press is not None and (event.position() - press).manhattanLength() >= 4:
             self._auto_fit = None  # a pan of the background: the person places the view now
@@ -154,33 +154,33 @@ class GraphView(QGraphicsView):
 
     # -- mouse --------------------------------------------------------------
 
-    def _node_at(self, pos) -> NodeItem | None:
+    def _node_at(self, pos: QPoint) -> NodeItem | None:
         return next((item for item in self.items(pos) if isinstance(item, NodeItem)), None)
 
-    def mouseReleaseEvent(self, event) -> None:
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        if event.button() == Qt.LeftButton:
+        if event.button() == Qt.MouseButton.LeftButton:
             event.accept()  # the end of a pan over empty space is ours, even if no item took it
             press = getattr(self, "_background_press", None)
-            scene = self.scene()
-            if press is not None and (event.position() - press).manhattanLength() < 4 and scene is not None:
-                scene.node_selected.emit("")  # a click on empty space asks to select nothing
+            picks = getattr(self.scene(), "node_selected", None)  # the graph scene's request signal
+            if press is not None and (event.position() - press).manhattanLength() < 4 and picks is not None:
+                picks.emit("")  # a click on empty space asks to select nothing
             self._background_press = None
 
     #: Keys a scroll area would take to scroll: here they step the pass (the window's
     #: shortcuts) or do nothing, so → at the last step never pans the canvas away.
     _SCROLL_KEYS = (
-        Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down,
-        Qt.Key_Home, Qt.Key_End, Qt.Key_PageUp, Qt.Key_PageDown, Qt.Key_Space,
+        Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
+        Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Space,
     )  # fmt: skip
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in self._SCROLL_KEYS:
             event.ignore()  # the window's, not the scroll area's
             return
         super().keyPressEvent(event)
 
-    def mouseDoubleClickEvent(self, event) -> None:
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if self._node_at(event.position().toPoint()) is None:
             self.fit_to_view()
             event.accept()
@@ -188,7 +188,7 @@ class GraphView(QGraphicsView):
         super().mouseDoubleClickEvent(event)
 
     @guarded("drawing the canvas background")
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         theme = current_theme()
         painter.fillRect(rect, theme.background)
         step = 40.0

@@ -104,7 +104,10 @@ class BreakdownView(QWidget):
     def set_breakdown(self, b: Breakdown) -> None:
         same = self.breakdown is not None and (self.breakdown.node, self.breakdown.wrt) == (b.node, b.wrt)
         self.breakdown = b
-        if not same or (self.fd_result is not None and not np.array_equal(self.fd_result.engine, self._gradient())):
+        gradient = self._gradient()
+        if not same or (
+            self.fd_result is not None and (gradient is None or not np.array_equal(self.fd_result.engine, gradient))
+        ):
             self._reset_check()
         self._set_fd_enabled(True)
         self.browser.setHtml(self.to_html(b))

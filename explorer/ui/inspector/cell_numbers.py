@@ -34,7 +34,8 @@ LIGHT_INK = DARK.text
 def _relative_luminance(rgb: np.ndarray) -> np.ndarray:
     """WCAG relative luminance of sRGB colours given as floats in 0..1 (last axis RGB)."""
     linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
-    return linear @ np.array([0.2126, 0.7152, 0.0722])
+    luminance: np.ndarray = linear @ np.array([0.2126, 0.7152, 0.0722])
+    return luminance
 
 
 def _contrast(a: np.ndarray | float, b: np.ndarray | float) -> np.ndarray:
@@ -88,7 +89,7 @@ def _label_font() -> QFont:
     return font
 
 
-class _PixelItem(pg.GraphicsObject):
+class _PixelItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph has no types: its classes are Any
     """An item in a view's coordinates (one unit per cell) that paints in screen pixels."""
 
     def _pixels_per_cell(self, painter: QPainter) -> tuple[float, float] | None:
@@ -215,7 +216,9 @@ class IndexLabels(_PixelItem):
         self.colour = QColor(current_theme().muted_text)
         self.font = _label_font()
 
-    def set_ticks(self, row_ticks, column_ticks, margin_cells: tuple[float, float]) -> None:
+    def set_ticks(
+        self, row_ticks: list[tuple[float, str]], column_ticks: list[tuple[float, str]], margin_cells: tuple[float, float]
+    ) -> None:
         self.prepareGeometryChange()
         self.row_ticks, self.column_ticks = row_ticks, column_ticks
         self.margin = QRectF(0, 0, *margin_cells)

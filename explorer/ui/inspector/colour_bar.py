@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import sys
+from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtGui import QFont
@@ -20,14 +21,14 @@ def _label_font() -> QFont:
     return font
 
 
-class _WithoutMenu(pg.PlotItem):
+class _WithoutMenu(pg.PlotItem):  # type: ignore[misc]  # pyqtgraph has no types: its classes are Any
     """A plot item made without its view's context menu (``ColorBarItem`` asks for one, then never shows it)."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **{**kwargs, "enableMenu": False})
 
 
-class _ColourBar(pg.ColorBarItem, _WithoutMenu):
+class _ColourBar(pg.ColorBarItem, _WithoutMenu):  # type: ignore[misc]  # pyqtgraph has no types
     """pyqtgraph's colour bar, its plot item made without a menu (the method order puts
     :class:`_WithoutMenu` between ``ColorBarItem`` and ``PlotItem``)."""
 

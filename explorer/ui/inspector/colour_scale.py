@@ -141,7 +141,7 @@ def shared_top(session: Session, node: str, kind: str) -> tuple[float | None, st
 
 #: ``id(array) -> (weak reference to it, its largest finite magnitude)``: a step makes one new
 #: array, so the shared scale looks at one array a step, not at every layer's again.
-_TOPS: dict[int, tuple[weakref.ref, float]] = {}
+_TOPS: dict[int, tuple[weakref.ref[np.ndarray], float]] = {}
 
 
 def finite_top(array: np.ndarray) -> float:
@@ -159,6 +159,10 @@ def finite_top(array: np.ndarray) -> float:
         return known[1]
     finite = np.abs(array[np.isfinite(array)])
     top = float(finite.max(initial=0.0))
+
+    def forget(_: object, key: int = key) -> None:  # the array is gone: so is what was known of it
+        _TOPS.pop(key, None)
+
     with contextlib.suppress(TypeError):  # a type without weak references: nothing remembered
-        _TOPS[key] = (weakref.ref(array, lambda _, key=key: _TOPS.pop(key, None)), top)
+        _TOPS[key] = (weakref.ref(array, forget), top)
     return top

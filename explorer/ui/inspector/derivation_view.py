@@ -21,18 +21,17 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from explorer.engine import EngineError, Session
 from explorer.lesson.by_hand import (
-    Contraction,
     ElementwiseByHand,
     ForwardByHand,
     JacobianMatrix,
     elementwise_by_hand,
     forward_by_hand,
     jacobian_matrix,
-    written_contraction,
 )
 from explorer.lesson.derivation import DENSE_PRODUCT_LIMIT, Derivation, derive, path_from_loss
 from explorer.lesson.notation import partial, pretty
 from explorer.lesson.notes import DEFINITIONS, READING_NOTES, symbol_legend
+from explorer.lesson.written_contraction import Contraction, written_contraction
 from explorer.ui.inspector.lesson_html import (
     chain_html,
     contraction_html,

@@ -36,7 +36,7 @@ from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import clip, elide, plain, tooltip
 from explorer.ui.text.vocabulary import shape_words as shape_text  # a scalar worded: 스칼라
 
-HOVER_HINT = QT_TRANSLATE_NOOP("MatrixView", "hover a cell to read its exact value")  # shown through translate()
+HOVER_HINT = str(QT_TRANSLATE_NOOP("MatrixView", "hover a cell to read its exact value"))  # shown through translate()
 
 
 # ---------------------------------------------------------------- the widget
@@ -65,7 +65,7 @@ class MatrixView(QWidget):
         self._kind = "value"
         self._levels = (-1.0, 1.0)
         self._row_label = ""
-        self._shown: tuple = ()  # what set_matrix was last asked to show, beside the array itself
+        self._shown: tuple[object, ...] = ()  # what set_matrix was last asked to show, beside the array itself
 
         self.title_label = plain(QLabel())
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -248,15 +248,16 @@ class MatrixView(QWidget):
             palette = label.palette()
             palette.setColor(label.foregroundRole(), theme.muted_text)
             label.setPalette(palette)
-        if self._array is not None:
+        matrix = self.heatmap.matrix  # what the array shows as (a vector as a column)
+        if self._array is not None and matrix is not None:
             self.heatmap.show(
-                self.heatmap.matrix,
+                matrix,
                 self._levels,
                 self.heatmap.namer,
                 row_label=self._row_label,
                 column_numbers=self._array.ndim == 2,
                 row_numbers=self._array.ndim > 0,
-                colour_values=self._scale.colour_values(self.heatmap.matrix) if self._scale.log else None,
+                colour_values=self._scale.colour_values(matrix) if self._scale.log else None,
             )
 
     def scale(self) -> ColourScale:

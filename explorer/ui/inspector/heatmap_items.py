@@ -74,7 +74,7 @@ class HeatmapPlot:
         self.namer: Namer = lambda i, j: f"[{i}, {j}]"
         self.title = ""
         self.title_colour: QColor | None = None
-        self._fitted_key: tuple | None = None
+        self._fitted_key: tuple[object, ...] | None = None
 
         plot.setMenuEnabled(False)
         plot.hideButtons()
@@ -161,7 +161,7 @@ class HeatmapPlot:
         self.labels.set_shape(0, 0)
 
     @staticmethod
-    def _inks(matrix: np.ndarray, levels: tuple[float, float], colormap: pg.ColorMap, theme: Theme):
+    def _inks(matrix: np.ndarray, levels: tuple[float, float], colormap: pg.ColorMap, theme: Theme) -> list[list[QColor]]:
         inks = cell_inks(matrix, levels, colormap)
         for i, j in zip(*np.nonzero(np.isnan(matrix)), strict=True):
             inks[i][j] = theme.text  # a nan cell is transparent: write on the background

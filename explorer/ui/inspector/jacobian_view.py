@@ -236,10 +236,10 @@ class JacobianView(QWidget):
         """The titles of the slices shown now, e.g. ``["∂ŷ₁/∂W₃", "∂ŷ₂/∂W₃"]``."""
         return [self._plots[p].title for p in range(len(self._visible))]
 
-    def title_colours(self) -> list[QColor]:
+    def title_colours(self) -> list[QColor | None]:
         return [self._plots[p].title_colour for p in range(len(self._visible))]
 
-    def shown_slice(self, position: int) -> np.ndarray:
+    def shown_slice(self, position: int) -> np.ndarray | None:
         """The matrix drawn in the ``position``-th visible slice (a vector input shows as a column)."""
         return self._plots[position].matrix
 

@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QTabWidget, QVBoxLayout, QWidget
 
 from explorer.ui.kit.guard import guarded
 from explorer.ui.text.plain import plain
@@ -107,10 +107,17 @@ class LazyTabs(QTabWidget):
                 placeholder.deleteLater()
             view = self._factories[index]()
             view.setParent(page)
-            page.layout().addWidget(view)
+            self._page_layout(index).addWidget(view)
             view.show()  # now, not on the layout's next turn: it is asked for to be drawn at once
             self._views[index] = view
         return view
+
+    def _page_layout(self, index: int) -> QLayout:
+        """The layout of tab ``index``'s page (each page has one: see :meth:`add_lazy_tab`)."""
+        page = self.widget(index)
+        layout = page.layout() if page is not None else None
+        assert layout is not None, f"tab {index} has no page with a layout"
+        return layout
 
     def built_views(self) -> list[QWidget]:
         return [view for view in self._views if view is not None]
@@ -127,7 +134,7 @@ class LazyTabs(QTabWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
             label.setEnabled(False)  # the palette's quiet text, as the views' own messages
-            self.widget(index).layout().addWidget(label)
+            self._page_layout(index).addWidget(label)
             self._placeholders[index] = label
         label.setText(text)
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 from explorer.lesson.by_hand import (
     HAND_TERMS,
     MATRIX_LIMIT,
-    Contraction,
     ElementwiseByHand,
     ForwardByHand,
     JacobianMatrix,
 )
 from explorer.lesson.derivation import KIND_WORDS, Derivation
+from explorer.lesson.written_contraction import Contraction
 from explorer.ui.kit.theme import Theme
 from explorer.ui.text.engine_text import worded
 from explorer.ui.text.i18n import translate
@@ -197,9 +197,9 @@ def hand_html(h: ForwardByHand | ElementwiseByHand | None, theme: Theme, symbol:
     if isinstance(h, ElementwiseByHand):
         parts.append(f"<p style='font-size:large'>{math_html(h.formula)}</p>")
         lines = []
-        for row in h.rows:
-            lines.append(f"<tr><td>{math_html(f'{row.output} = {row.symbols}')}</td></tr>")
-            lines.append(f"<tr><td style='padding-left:24px'>{math_html(f'= {row.numbers} = {num(row.value)}')}</td></tr>")
+        for element in h.rows:
+            lines.append(f"<tr><td>{math_html(f'{element.output} = {element.symbols}')}</td></tr>")
+            lines.append(f"<tr><td style='padding-left:24px'>{math_html(f'= {element.numbers} = {num(element.value)}')}</td></tr>")
         parts.append(f"<table cellspacing='2' style='font-size:large'>{''.join(lines)}</table>{more}")
         return "".join(parts)
     fwd, muted = theme.forward.name(), theme.muted_text.name()

@@ -15,25 +15,22 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
     QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from explorer.lesson import forward_formula
 from explorer.lesson.notation import pretty
-from explorer.model import ACTIVATIONS, fmt_shape
-from explorer.model import edit as edits
+from explorer.model import Model, fmt_shape
 from explorer.ui.canvas.step_header import StepHeader
 from explorer.ui.canvas.still_header import StillHeader
 from explorer.ui.document.controller import Controller
 from explorer.ui.inspector.lazy_tabs import LazyTabs
+from explorer.ui.inspector.panel_layer import InspectorLayer, layer_box
 from explorer.ui.inspector.panel_tabs import (
     SYNC_JACOBIAN_LIMIT,
     TAB_BREAKDOWN,
@@ -41,6 +38,7 @@ from explorer.ui.inspector.panel_tabs import (
     TAB_GRAD,
     TAB_JACOBIAN,
     TAB_VALUE,
+    Drawn,
     InspectorTabs,
     derivation_view,
     jacobian_view,
@@ -69,7 +67,7 @@ __all__ = [
 PAGE_MINIMUM = (240, 280)
 
 
-class Inspector(InspectorTabs, QWidget):
+class Inspector(InspectorTabs, InspectorLayer, QWidget):
     """The side panel for the selected node; reads the controller's session."""
 
     edit_values_requested = Signal(str)  # the node whose numbers to edit
@@ -92,38 +90,7 @@ class Inspector(InspectorTabs, QWidget):
         self.subtitle.setWordWrap(True)
 
         # a layer's shape and activation
-        self.layer_box = QGroupBox(translate("Inspector", "Layer"), self)
-        self.width_spin = QSpinBox(self.layer_box)
-        self.width_spin.setRange(1, 4096)
-        self.width_spin.setKeyboardTracking(False)
-        self.width_spin.setToolTip(translate("Inspector", "Outputs of this layer (the columns of its W); the next W follows"))
-        self.activation_combo = QComboBox(self.layer_box)
-        # as wide as a short name, whatever the longest activation: the header's height never depends on the op table
-        self.activation_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.activation_combo.setMinimumContentsLength(8)
-        self.activation_combo.addItem(translate("Inspector", "none (no node)"), None)
-        self.activation_combo.setItemData(
-            0, translate("Inspector", "No activation node: the layer's output H goes straight on"), Qt.ItemDataRole.ToolTipRole
-        )
-        for name in ACTIVATIONS:
-            self.activation_combo.addItem(op_title(name), name)
-        identity = self.activation_combo.findData("identity")
-        if identity >= 0:  # beside "none": the same numbers, one more node and one more step
-            self.activation_combo.setItemData(
-                identity,
-                translate("Inspector", "A node that passes H on unchanged: the same numbers as none, "
-                          "with one more step whose local Jacobian is the identity I"),
-                Qt.ItemDataRole.ToolTipRole,
-            )
-        self.bias_check = QCheckBox(translate("Inspector", "bias b"), self.layer_box)
-        row = QHBoxLayout(self.layer_box)
-        row.addWidget(QLabel(translate("Inspector", "width"), self.layer_box))
-        row.addWidget(self.width_spin)
-        row.addSpacing(12)
-        row.addWidget(QLabel(translate("Inspector", "activation"), self.layer_box))
-        row.addWidget(self.activation_combo, 1)
-        row.addSpacing(12)
-        row.addWidget(self.bias_check)
+        self.layer_box, self.width_spin, self.activation_combo, self.bias_check = layer_box(self)
         self.width_spin.valueChanged.connect(self._on_width_chosen)
         self.activation_combo.activated.connect(self._on_activation_chosen)
         self.bias_check.clicked.connect(self._on_bias_clicked)
@@ -181,9 +148,9 @@ class Inspector(InspectorTabs, QWidget):
         self.runner.cancelled.connect(self._on_background_cancelled)
         self.cancel_button.clicked.connect(self.runner.cancel)
         self._pending_tab: int | None = None
-        self._drawn: dict[int, tuple] = {}
-        self._layer_of: tuple = (None, None, None)  # (model, node, its layer index)
-        self._layer_box_shows: tuple = ()  # (model, node, width) the layer box was filled for
+        self._drawn: dict[int, Drawn] = {}
+        self._layer_of: tuple[Model | None, str | None, int | None] = (None, None, None)  # (model, node, its layer index)
+        self._layer_box_shows: tuple[Model, str | None, int] | tuple[()] = ()  # (model, node, width) the layer box was filled for
 
         # the header keeps its height whatever the node's kind, so the tab bar below never moves
         for hidden_keeps_room in (self.layer_box, self.edit_button, self.grad_check):
@@ -360,17 +327,16 @@ class Inspector(InspectorTabs, QWidget):
     def _refresh_header(self) -> None:
         theme = current_theme()
         node = self.node
-        has_node = node is not None
         # shown or hidden only when that changes, so a field with the focus keeps it across steps
         self.layer_box.setVisible(self._layer_index() is not None)
-        self.edit_button.setVisible(has_node and self.controller.model.spec(node).info.is_leaf)
+        self.edit_button.setVisible(node is not None and self.controller.model.spec(node).info.is_leaf)
         asked = None if node is None else self.controller.model.data_requires_grad(node)
         self.grad_check.setVisible(asked is not None)
         if asked is not None and self.grad_check.isChecked() != asked:
             with QSignalBlocker(self.grad_check):
                 self.grad_check.setChecked(asked)
         self.pair_combo.setEnabled(self.pair_combo.count() > 0)
-        if not has_node:
+        if node is None:
             heading = translate("Inspector", "Inspector")  # outside the f-string, where lupdate finds it
             self.title.setText(f"<span style='font-size:x-large; font-weight:600'>{escape(heading)}</span>")
             self.title.setToolTip("")
@@ -400,61 +366,9 @@ class Inspector(InspectorTabs, QWidget):
         self.subtitle.setText(status)
         self._refresh_layer_box()
 
-    def _layer_index(self) -> int | None:
-        """The inspected node's layer (None: not in a layer), worked out once per model and node."""
-        if self.node is None:
-            return None
-        model, node = self.controller.model, self.node
-        if self._layer_of[0] is not model or self._layer_of[1] != node:  # a model is immutable: its identity says it all
-            self._layer_of = (model, node, edits.layer_of(model, node))
-        return self._layer_of[2]
-
-    def _refresh_layer_box(self) -> None:
-        index = self._layer_index()
-        model, width = self.controller.model, self.width()
-        last = self._layer_box_shows
-        if index is None or (last and last[0] is model and last[1:] == (self.node, width)):
-            return  # a step changes nothing in the layer's box
-        self._layer_box_shows = (model, self.node, width)
-        layer = edits.chain_layers(self.controller.model)[index]
-        model = self.controller.model
-        title = translate("Inspector", "Layer {number}: {formula}").format(number=index + 1, formula=forward_formula(model, layer.linear))
-        if layer.activation is not None:
-            title += translate("Inspector", ", then {formula}").format(formula=forward_formula(model, layer.activation))
-        self.layer_box.setTitle(elide(title, self.layer_box.font(), max(self.width() - 40, 200)))
-        for widget, setter, value in (
-            (self.width_spin, self.width_spin.setValue, layer.n_out),
-            (
-                self.activation_combo,
-                self.activation_combo.setCurrentIndex,
-                self.activation_combo.findData(layer.activation_op),
-            ),
-            (self.bias_check, self.bias_check.setChecked, layer.bias is not None),
-        ):
-            widget.blockSignals(True)
-            setter(value)
-            widget.blockSignals(False)
-
-    # -- layer edits are requests (the window makes them named commands) -------------------------------
-
-    def _on_width_chosen(self, width: int) -> None:
-        index = self._layer_index()
-        if index is not None:
-            self.width_requested.emit(index, width)
-
-    def _on_activation_chosen(self, row: int) -> None:
-        index = self._layer_index()
-        if index is not None:
-            self.activation_requested.emit(index, self.activation_combo.itemData(row) or "")
-
-    def _on_bias_clicked(self, enabled: bool) -> None:
-        index = self._layer_index()
-        if index is not None:
-            self.bias_requested.emit(index, enabled)
-
     def apply_theme(self) -> None:
         """Redraw the views that hold theme colours in their text (a view not built yet is drawn in the theme of its day)."""
         self._refresh_step_header()
         for tab in (TAB_BREAKDOWN, TAB_DERIVATION):
             if self.tabs.is_built(tab):
-                self.tabs.view(tab).apply_theme()
+                self._view_of(tab).apply_theme()

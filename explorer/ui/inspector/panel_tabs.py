@@ -9,7 +9,7 @@ the session; nothing here computes a derivative.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtWidgets import QWidget
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from explorer.engine import JACOBIAN_BUDGET, EngineError, Session
 from explorer.lesson import Breakdown, breakdown
 from explorer.lesson.notation import partial, pretty
+from explorer.model import Model
 from explorer.ui.inspector.colour_scale import shared_top
 from explorer.ui.text.engine_text import error_text
 from explorer.ui.text.i18n import translate
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from explorer.ui.inspector.derivation_view import DerivationView
     from explorer.ui.inspector.heatmap import MatrixView
     from explorer.ui.inspector.jacobian_view import JacobianView
+    from explorer.ui.inspector.lazy_tabs import LazyTabs
     from explorer.ui.kit.workers import BackgroundRunner
 
 #: Jacobians up to this many elements are built on the UI thread (well under a frame).
@@ -37,6 +39,9 @@ SYNC_JACOBIAN_LIMIT = 200_000
 
 TAB_VALUE, TAB_GRAD, TAB_JACOBIAN, TAB_BREAKDOWN = range(4)
 TAB_DERIVATION = 4  # redrawn whenever the breakdown is: it depends on the same node, pair and step
+
+# What a local derivative's picture is drawn from: the model, the pair, the arrays (see ``_inputs_of``).
+Drawn = tuple[Model, tuple[str, str], list[np.ndarray | None]]
 
 
 def step_of(session: Session, phase: str, node: str) -> int | None:
@@ -76,7 +81,8 @@ class InspectorTabs:
     busy_label: QLabel
     _pending_tab: int | None
     _dirty: set[int]
-    _drawn: dict[int, tuple]  # tab -> what its picture was drawn from (:meth:`_inputs_of`), when drawn here
+    _drawn: dict[int, Drawn]  # tab -> what its picture was drawn from (:meth:`_inputs_of`), when drawn here
+    tabs: LazyTabs
     value_view: MatrixView
     grad_view: MatrixView
     jacobian_view: JacobianView
@@ -87,7 +93,7 @@ class InspectorTabs:
     def session(self) -> Session:
         return self.controller.session
 
-    def _inputs_of(self, pair: tuple[str, str]) -> tuple:
+    def _inputs_of(self, pair: tuple[str, str]) -> Drawn:
         """What a local derivative and its breakdown are drawn from: the model, the pair, and the
         values and gradients of the pair's nodes and of its output's inputs (the arrays themselves)."""
         session, (out, wrt) = self.session, pair
@@ -95,7 +101,7 @@ class InspectorTabs:
         return (session.model, pair, [array for n in nodes for array in (session.value(n), session.grad(n))])
 
     @staticmethod
-    def _same_inputs(drawn: tuple | None, now: tuple) -> bool:
+    def _same_inputs(drawn: Drawn | None, now: Drawn) -> bool:
         """The session never changes an array in place: the same array objects draw the same picture."""
         return (
             drawn is not None
@@ -187,7 +193,7 @@ class InspectorTabs:
             self.jacobian_view.show_message(translate("Inspector", "Building {title}…").format(title=title))
             return
         inputs = self._inputs_of(pair)
-        if self._same_inputs(drawn, inputs):
+        if drawn is not None and self._same_inputs(drawn, inputs):
             self._drawn[TAB_JACOBIAN] = drawn  # nothing it depends on changed at this step
             return
         try:
@@ -237,7 +243,7 @@ class InspectorTabs:
             self.breakdown_view.show_message(translate("Inspector", "Contracting the Jacobian…"))
             return
         inputs = self._inputs_of(pair)
-        if self._same_inputs(drawn, inputs):
+        if drawn is not None and self._same_inputs(drawn, inputs):
             self._drawn[TAB_BREAKDOWN] = drawn  # nothing it depends on changed at this step
             return
         try:
@@ -253,13 +259,13 @@ class InspectorTabs:
         self.busy_label.setText(description)
         self.busy_widget.show()
 
-    def _on_background_result(self, result: object) -> None:
+    def _on_background_result(self, result: tuple[str, tuple[str, str] | None, Any]) -> None:
         self.busy_widget.hide()
         self._pending_tab = None
-        kind, pair, payload = result  # type: ignore[misc]
+        kind, pair, payload = result  # what the job submitted returned: (kind, pair, its picture's data)
         if pair != self._current_pair():
             return
-        if kind == "jacobian":
+        if kind == "jacobian" and pair is not None:
             self._set_jacobian(pair, payload)
         elif isinstance(payload, Breakdown):
             self.breakdown_view.set_breakdown(payload)
@@ -281,7 +287,11 @@ class InspectorTabs:
             self._pending_tab = None
 
     def _view_of(self, tab: int | None) -> JacobianView | BreakdownView | DerivationView:
-        return {TAB_JACOBIAN: self.jacobian_view, TAB_DERIVATION: self.derivation_view}.get(tab, self.breakdown_view)  # type: ignore[arg-type]
+        views: dict[int | None, JacobianView | BreakdownView | DerivationView] = {
+            TAB_JACOBIAN: self.jacobian_view,
+            TAB_DERIVATION: self.derivation_view,
+        }
+        return views.get(tab, self.breakdown_view)
 
     # -- the derivation tab ----------------------------------------------------
 

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QLocale, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QLocale, QObject, QStandardPaths, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -38,7 +38,7 @@ from explorer.ui.text.i18n import translate
 
 APP_TITLE = "Jacobian Explorer"
 # The file filters of model and snapshot files.
-MODEL_FILTERS = QT_TRANSLATE_NOOP("Dialogs", "Models and snapshots (*.json);;All files (*)")
+MODEL_FILTERS = str(QT_TRANSLATE_NOOP("Dialogs", "Models and snapshots (*.json);;All files (*)"))
 
 
 def start_folder(settings: Settings | None) -> str:
@@ -135,7 +135,8 @@ class Dialogs(QObject):
             recover: only an explicit Discard throws the edits away.
         """
         local = when.astimezone().replace(tzinfo=None) if when.tzinfo is not None else when  # Qt drops tzinfo
-        stamp = QLocale().toString(QDateTime(local), QLocale.FormatType.ShortFormat)
+        moment = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second))
+        stamp = QLocale().toString(moment, QLocale.FormatType.ShortFormat)
         text = translate(
             "Dialogs",
             "The explorer did not close properly. Edits of {name} from {time} were saved automatically. Recover them?",

@@ -13,7 +13,7 @@ SIZE = 32  # drawn at 2× for sharp icons on high-density screens
 
 #: Each icon as shapes on a 16×16 grid: ("tri", x, direction) is a triangle 7 wide
 #: starting at x pointing right (+1) or left (−1); ("bar", x) a bar 2 wide.
-SHAPES: dict[str, list[tuple]] = {
+SHAPES: dict[str, list[tuple[str, int] | tuple[str, int, int]]] = {
     "reset": [("bar", 2), ("tri", 4, -1), ("tri", 9, -1)],
     "back": [("tri", 1, -1), ("tri", 8, -1)],
     "step": [("tri", 4, +1), ("bar", 11)],
@@ -40,9 +40,9 @@ def make_icon(kind: str, colour: QColor) -> QIcon:
     painter.setBrush(colour)
     painter.scale(SIZE / 16, SIZE / 16)
     for shape in SHAPES[kind]:
-        if shape[0] == "bar":
+        if len(shape) == 2:  # ("bar", x)
             painter.drawRoundedRect(QRectF(shape[1], 3, 2.2, 10), 0.6, 0.6)
-        else:
+        else:  # ("tri", x, direction)
             x, direction = shape[1], shape[2]
             tip, base = (x + 7, x) if direction > 0 else (x, x + 7)
             painter.drawPolygon(QPolygonF([QPointF(base, 3), QPointF(base, 13), QPointF(tip, 8)]))

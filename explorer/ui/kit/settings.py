@@ -26,6 +26,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
@@ -248,7 +249,7 @@ class Settings:
 
     @geometry.setter
     def geometry(self, value: bytes | QByteArray) -> None:
-        self._store.setValue(_GEOMETRY, QByteArray(bytes(value)))
+        self._store.setValue(_GEOMETRY, QByteArray(value))
 
     @property
     def window_state(self) -> bytes:
@@ -257,7 +258,7 @@ class Settings:
 
     @window_state.setter
     def window_state(self, value: bytes | QByteArray) -> None:
-        self._store.setValue(_STATE, QByteArray(bytes(value)))
+        self._store.setValue(_STATE, QByteArray(value))
 
     # -- view -------------------------------------------------------------------
 
@@ -304,7 +305,8 @@ class Settings:
     def text_zoom(self) -> float:
         """View → Larger/Smaller text: the factor on every text of the window, 1.0 by default (0.8…2.5)."""
         try:
-            zoom = float(self._store.value(_TEXT_ZOOM, 1.0))  # an INI file gives the text back
+            stored: Any = self._store.value(_TEXT_ZOOM, 1.0)  # a number, or its text from an INI file
+            zoom = float(stored)
         except (TypeError, ValueError):
             return 1.0
         return min(MAX_ZOOM, max(MIN_ZOOM, zoom)) if math.isfinite(zoom) else 1.0

@@ -354,9 +354,9 @@ def apply_fonts(app: QApplication) -> QFont:
     font = with_families(app.font())
     app.setFont(font)
     for kind in _OWN_FONTS:  # a platform may give these their own font (a menu's, a tooltip's): its size, our families
-        own = app.font(kind)
+        own = app.font(kind)  # type: ignore[call-overload]  # the stub says bytes; PySide6 takes only str here
         if own.families()[: len(FONT_FAMILIES)] != list(FONT_FAMILIES):
-            app.setFont(with_families(own), kind)
+            app.setFont(with_families(own), kind)  # type: ignore[arg-type]  # the stub says bytes; PySide6 takes only str
     return font
 
 

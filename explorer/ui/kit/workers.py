@@ -137,7 +137,12 @@ class BackgroundRunner(QObject):
         self._pool.setMaxThreadCount(1)  # one job at a time: a cancelled one ends before the next starts
         tokens, pool = self._tokens, self._pool = _Tokens(), self._pool
         # deleted without a shutdown: cancel the job and wait for its thread (the pool, a child, is still there)
-        self.destroyed.connect(lambda *_: (tokens.cancel_all(), pool.waitForDone(SHUTDOWN_WAIT_MS)))
+
+        def end_job(*_: object) -> None:
+            tokens.cancel_all()
+            pool.waitForDone(SHUTDOWN_WAIT_MS)
+
+        self.destroyed.connect(end_job)
         app = QCoreApplication.instance()
         if app is not None:  # quitting without closing the window stops the job too
             app.aboutToQuit.connect(self.shutdown)

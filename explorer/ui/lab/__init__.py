@@ -5,16 +5,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow
-
 from explorer.ui.kit.theme import themes
 from explorer.ui.lab.lab import LearningLab
+from explorer.ui.lab.window import LabWindow
 
 
-def install_learning_lab(window: QMainWindow) -> LearningLab:
+def install_learning_lab(window: LabWindow) -> LearningLab:
     """Add the lab's toolbar, Learn menu and docks to ``window``; the lab follows the theme.
 
-    The window needs a ``controller``; it keeps the lab returned (``window.learning_lab``).
+    The window declares what the lab reads of it (:class:`LabWindow`); it keeps the lab returned (``window.learning_lab``).
     """
     lab = LearningLab(window)
     _follow_theme(lab)
@@ -26,4 +25,4 @@ def _follow_theme(lab: LearningLab) -> None:
     themes().changed.connect(lab.apply_theme)
 
 
-__all__ = ["LearningLab", "install_learning_lab"]
+__all__ = ["LabWindow", "LearningLab", "install_learning_lab"]

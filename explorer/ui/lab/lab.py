@@ -28,35 +28,35 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QToolBar, QWidget
 
-from explorer.engine import EngineError
 from explorer.train.layers import layer_weights, weight_names
-from explorer.train.update import UpdateResult, apply_update, format_number
+from explorer.train.update import UpdateResult
 from explorer.ui.document.document import Document
 from explorer.ui.kit.dialogs import Dialogs
 from explorer.ui.lab.docks import LazyDock, content_of, tab_under_canvas
 from explorer.ui.lab.menus import place_actions
+from explorer.ui.lab.one_update import OneUpdate
 from explorer.ui.lab.rate_spin import RateSpinBox
 from explorer.ui.lab.train_dialog import TrainDialog
 from explorer.ui.lab.train_worker import TrainWorker
-from explorer.ui.lab.training import TrainingRuns, replaced
+from explorer.ui.lab.training import TrainingRuns
+from explorer.ui.lab.window import LabWindow
 
 if TYPE_CHECKING:  # the docks' contents bring pyqtgraph: imported when a dock is first shown, not with the window
     from explorer.ui.lab.activation_plot import ActivationPlot
     from explorer.ui.lab.plots import GradNormPlot, LossPlot
     from explorer.ui.lab.update_view import UpdateView
-from explorer.ui.text.engine_text import error_text
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line, plain
 
 
-class LearningLab(QObject):
+class LearningLab(OneUpdate, QObject):
     """The lab's actions, docks and runs, over one main window."""
 
     run_ended = Signal(object)  # a TrainResult of the open document, once it has landed or not
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: LabWindow) -> None:
         super().__init__(window)
         self.setObjectName("learning_lab")
         self.window = window
@@ -174,89 +174,10 @@ class LearningLab(QObject):
     @property
     def dialogs(self) -> Dialogs:
         """The window's dialogs (tests give scripted ones): every question of the lab goes through them."""
-        return self.window.dialogs  # type: ignore[attr-defined, no-any-return]
+        return self.window.dialogs
 
     def say(self, text: str) -> None:
         self.window.statusBar().showMessage(one_line(text, 400), 10000)
-
-    # -- one update ------------------------------------------------------------------
-
-    def apply_update(self) -> bool:
-        """``W ← W − η ∂L/∂W`` for every parameter, as one undoable edit; the pass starts again."""
-        c = self.controller
-        session = c.session
-        if not session.done:
-            self.say(self.tr("Apply update needs the backward pass to the end: every ∂L/∂W"))
-            return False
-        lr = self.lr_spin.value()
-        try:
-            update = apply_update(c.model, session, lr)
-        except EngineError as error:
-            self.say(self.tr("Apply update refused: {error}").format(error=error_text(error)))
-            return False
-        before = session.loss
-        text = self.tr("Apply update, η = {lr}").format(lr=format_number(lr))
-        self._applied = (update, before)
-        if not c.edit(text, replaced, update.model):
-            self._applied = None
-            return False
-        said = translate("LearningLab", "Applied W ← W − η ∂L/∂W with η = {lr}; loss before: L = {loss}; run the forward pass (순전파)")
-        self.say(said.format(lr=format_number(lr), loss=format_number(before) if before is not None else "?"))
-        self.reveal(self.update_dock)
-        self._show_update()
-        return True
-
-    def _applied_here(self) -> tuple[UpdateResult, float | None] | None:
-        applied = self._applied
-        return applied if applied is not None and applied[0].model is self.controller.model else None
-
-    def _show_losses(self) -> None:
-        applied = self._applied_here()
-        if applied is None or applied[1] is None:
-            self.update_label.setText("")
-            return
-        before = format_number(applied[1])
-        after = self.controller.session.loss
-        if after is None:
-            text = self.tr("loss before the update {before} → after: run the forward pass  ").format(before=before)
-        else:
-            text = self.tr("loss before the update {before} → after {after}  ").format(
-                before=before, after=format_number(after)
-            )
-        self.update_label.setText(text)
-
-    def _update_to_show(self) -> tuple[UpdateResult | None, bool, str]:
-        """The update to show (the one applied, or a preview), whether applied, or why none."""
-        c = self.controller
-        applied = self._applied_here()
-        if applied is not None:
-            return applied[0], True, ""
-        session = c.session
-        if not session.done:
-            return None, False, self.tr("Run the backward pass (역전파) to the end, then Apply update: W ← W − η ∂L/∂W")
-        lr = self.lr_spin.value()
-        key = (session, session.position, lr)
-        if self._preview is None or self._preview[:3] != key:
-            try:
-                preview: UpdateResult | None = apply_update(c.model, session, lr)
-            except EngineError:
-                preview = None
-            self._preview = (*key, preview)
-        update = self._preview[3]
-        if update is None:
-            return None, False, self.tr("With this learning rate the update would not be finite: try a smaller η")
-        return update, False, ""
-
-    def _show_update(self, *_: object) -> None:
-        if not self.update_dock.is_built:
-            return  # built when first shown, with the update of that moment
-        update, applied, why = self._update_to_show()
-        if update is None or not update.params:
-            self.update_view.show_message(why or self.tr("The model has no parameter to update"))
-            return
-        selected = self.controller.selected
-        node = selected if selected in update.params else next(iter(update.params))
-        self.update_view.show_update(update.params[node], update.model.label(node), applied)
 
     # -- reacting to the controller ----------------------------------------------------
 
@@ -318,10 +239,11 @@ class LearningLab(QObject):
         weights = layer_weights(c.model)
         names = weight_names(c.model, weights)
         grads = [c.session.grad(w) for w in weights]
-        if not weights or any(g is None for g in grads):
+        known = [g for g in grads if g is not None]
+        if not weights or len(known) < len(grads):
             self.grad_plot.set_pass(names, None)
             return
-        self.grad_plot.set_pass(names, [float(np.linalg.norm(g)) for g in grads])
+        self.grad_plot.set_pass(names, [float(np.linalg.norm(g)) for g in known])
 
     # -- training (the runs are :class:`TrainingRuns`') ----------------------------------
 

@@ -52,7 +52,7 @@ class RateSpinBox(QDoubleSpinBox):
         except ValueError:
             return self.value()
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         body = text.removeprefix(self.prefix()).strip()
         try:
             value = float(body)

@@ -18,6 +18,8 @@ import math
 from collections.abc import Sequence
 
 import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
 
 from explorer.model.numbers import MINUS, shown
 
@@ -25,6 +27,10 @@ from explorer.model.numbers import MINUS, shown
 PLAIN_RANGE = (1e-4, 1e6)
 #: Room between two neighbouring tick labels, in pixels, before one of them is left out.
 LABEL_GAP = 6.0
+
+# pyqtgraph's tick levels, (spacing or None, the values), and its tick labels, (rect, text flags, text)
+TickLevel = tuple[float | None, list[float]]
+TextSpec = tuple[QRectF, object, str]
 
 
 def _decimals(spacing: float) -> int:
@@ -88,7 +94,7 @@ def log_tick_strings(values: Sequence[float]) -> list[str]:
     return labels
 
 
-class PlainAxis(pg.AxisItem):
+class PlainAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph has no types: its classes are Any
     """A pyqtgraph axis whose ticks are plain numbers: no SI-prefix factor in its title, no superscripts.
 
     Labels that would overlap their neighbour are left out, the ticks stay.
@@ -98,8 +104,8 @@ class PlainAxis(pg.AxisItem):
         super().__init__(orientation, **kwargs)
         self.enableAutoSIPrefix(False)
 
-    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:  # noqa: N802, N803 (pyqtgraph's names)
-        levels = super().tickValues(minVal, maxVal, size)
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[TickLevel]:  # noqa: N802, N803 (pyqtgraph's names)
+        levels: list[TickLevel] = super().tickValues(minVal, maxVal, size)
         if not self.logMode or sum(len(values) for _, values in levels) >= 2:
             return levels
         # a log axis over less than a decade: ticks evenly spaced in the values themselves (0.6, 0.65, 0.7)
@@ -118,7 +124,7 @@ class PlainAxis(pg.AxisItem):
             return log_tick_strings([v + shift for v in values])
         return tick_strings([v * scale for v in values], spacing * scale)
 
-    def generateDrawSpecs(self, p):  # noqa: N802 (pyqtgraph's name)
+    def generateDrawSpecs(self, p: QPainter) -> tuple[object, object, list[TextSpec]] | None:  # noqa: N802 (pyqtgraph's name)
         specs = super().generateDrawSpecs(p)
         if specs is None:
             return None
@@ -131,9 +137,9 @@ def plain_axes() -> dict[str, PlainAxis]:
     return {side: PlainAxis(side) for side in ("left", "bottom")}
 
 
-def without_overlaps(text_specs: list, vertical: bool) -> list:
+def without_overlaps(text_specs: list[TextSpec], vertical: bool) -> list[TextSpec]:
     """The tick labels (``(rect, flags, text)``, major ticks first) less those that would touch one already kept."""
-    kept: list = []
+    kept: list[TextSpec] = []
     for spec in text_specs:
         rect = spec[0]
         grown = rect.adjusted(0, -LABEL_GAP / 2, 0, LABEL_GAP / 2) if vertical else rect.adjusted(-LABEL_GAP / 2, 0, LABEL_GAP / 2, 0)

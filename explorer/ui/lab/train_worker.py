@@ -126,7 +126,12 @@ class TrainWorker(QObject):
         self._signals.failed.connect(self._on_failed)
         stops, pool = self._stops, self._pool = _Stops(), self._pool
         # deleted without a shutdown: stop the run and wait for its thread (the pool, a child, is still there)
-        self.destroyed.connect(lambda *_: (stops.stop(), pool.waitForDone(SHUTDOWN_WAIT_MS)))
+
+        def end_run(*_: object) -> None:
+            stops.stop()
+            pool.waitForDone(SHUTDOWN_WAIT_MS)
+
+        self.destroyed.connect(end_run)
         self._counts = _Counts()
         self.running = False
         self._closed = False  # shut down: results are dropped

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QDockWidget, QWidget
@@ -47,7 +48,9 @@ class Lab(Protocol):
 
     controller: Controller
     dialog: TrainDialog | None
-    loss_dock: QDockWidget
+
+    @property
+    def loss_dock(self) -> QDockWidget: ...
 
     @property
     def window(self) -> QWidget: ...
@@ -182,7 +185,7 @@ class TrainingRuns(QObject):
         self.ended.emit(result)
 
     @staticmethod
-    def grad_history(result: TrainResult) -> tuple[list[str], object]:
+    def grad_history(result: TrainResult) -> tuple[list[str], np.ndarray]:
         """The names of the layers' weights and their gradient norms over the iterations of ``result``."""
         weights = [p for p in layer_weights(result.model) if p in result.params]
         columns = [result.params.index(w) for w in weights]

@@ -13,14 +13,13 @@ canvas, the document, the kit and the text rooms.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow
-
 from explorer.ui.practice.mode import Practice
+from explorer.ui.practice.window import PracticeWindow
 
 
-def install_practice(window: QMainWindow) -> Practice:
+def install_practice(window: PracticeWindow) -> Practice:
     """Add Step → Practice, its toolbar toggle and the Practice dock (hidden until practice starts) to ``window``."""
     return Practice(window)
 
 
-__all__ = ["Practice", "install_practice"]
+__all__ = ["Practice", "PracticeWindow", "install_practice"]

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QObject, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget
 
 from explorer.engine import EngineError
 from explorer.model import Model, ModelError
@@ -38,6 +38,7 @@ from explorer.ui.practice.grid import CellError
 from explorer.ui.practice.panel import PracticePanel
 from explorer.ui.practice.question import Question, cell_of
 from explorer.ui.practice.record import PracticeRecord, record_of
+from explorer.ui.practice.window import PracticeWindow
 from explorer.ui.practice.words import diagnosis_text, hint_text, question_text
 from explorer.ui.text.i18n import installed_language, translate
 from explorer.ui.text.plain import one_line
@@ -46,10 +47,10 @@ from explorer.ui.text.plain import one_line
 class Practice(QObject):
     """Practice over ``window`` (which has ``controller``, ``steps_toolbar``, ``show_error`` and a Step menu)."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: PracticeWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.controller = window.controller  # type: ignore[attr-defined]
+        self.controller = window.controller
         self.question: Question | None = None
         self._moving = False
         self._values: tuple[Model, dict[str, np.ndarray]] | None = None
@@ -183,7 +184,7 @@ class Practice(QObject):
         try:
             item = check_item(model, raw)
         except ModelError as error:
-            self.window.show_error(str(error))  # type: ignore[attr-defined]
+            self.window.show_error(str(error))
             return False
         kind = item.of if item.ask == "element" else ("value" if item.ask == "jacobian" else item.ask)
         at = known_at(model, node, kind or "value") or 0
@@ -217,7 +218,7 @@ class Practice(QObject):
             mistakes = candidates(Exercises(model, ()), item, right, self._values[1])
             ladder = hints(ahead, item)
         except EngineError as error:
-            self.window.show_error(str(error))  # type: ignore[attr-defined]
+            self.window.show_error(str(error))
             return
         self.question = Question(item, np.asarray(right), mistakes, ladder, position, after, from_file)
         if c.session.position != position:
@@ -381,7 +382,7 @@ class Practice(QObject):
                 raise ModelError(translate("Practice", "not an exercise file"))
             exercises = exercises_from_dict(document)
         except ModelError as error:
-            self.window.show_error(  # type: ignore[attr-defined]
+            self.window.show_error(
                 translate("Practice", "Cannot open {name}: {reason}").format(name=one_line(name, 80), reason=str(error))
             )
             return False

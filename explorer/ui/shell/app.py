@@ -185,7 +185,7 @@ def screenshot(
     image = window.grab().toImage()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub says bytes; PySide6 takes only str here
     presentation.leave()  # the application's font and theme as they were
     window.close()
     scratch = getattr(window, "_scratch", None)  # the throw-away settings' folder goes with the window

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSignalBlocker
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMenu
 
+from explorer.ui.shell.parts import ShellWindow
 from explorer.ui.shell.present import Presentation
 from explorer.ui.shell.tour import Tour
 from explorer.ui.text.i18n import translate
@@ -20,7 +21,7 @@ from explorer.ui.text.i18n import translate
 class Classroom(QObject):
     """Presentation mode and the lecture tour of one window, with their actions."""
 
-    def __init__(self, window: QMainWindow, view_menu: QMenu | None, help_menu: QMenu | None) -> None:
+    def __init__(self, window: ShellWindow, view_menu: QMenu | None, help_menu: QMenu | None) -> None:
         super().__init__(window)
         self._window = window
         self.presentation = Presentation(window)
@@ -46,7 +47,11 @@ class Classroom(QObject):
             view_menu.addSeparator()
             view_menu.addAction(self.present_action)
         if help_menu is not None:
-            help_menu.insertAction(help_menu.actions()[0] if help_menu.actions() else None, self.tour_action)
+            first = help_menu.actions()[0] if help_menu.actions() else None
+            if first is None:
+                help_menu.addAction(self.tour_action)
+            else:
+                help_menu.insertAction(first, self.tour_action)
         self.presentation.toggled.connect(self._on_mode_changed)
         self.tour.stop_changed.connect(lambda _index: self._on_mode_changed())
         self.tour.ended.connect(self._on_mode_changed)
@@ -70,8 +75,6 @@ class Classroom(QObject):
             dock.setVisible(self.tour.active)
 
 
-def install_classroom(window: QMainWindow, view_menu: QMenu | None = None, help_menu: QMenu | None = None) -> Classroom:
-    """Add View → Present (F5), Help → Lecture tour and Esc to ``window``; kept as ``window.classroom``."""
-    classroom = Classroom(window, view_menu, help_menu)
-    window.classroom = classroom
-    return classroom
+def install_classroom(window: ShellWindow, view_menu: QMenu | None = None, help_menu: QMenu | None = None) -> Classroom:
+    """Add View → Present (F5), Help → Lecture tour and Esc to ``window``; it keeps them as ``window.classroom``."""
+    return Classroom(window, view_menu, help_menu)

@@ -13,12 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QMainWindow
-
 from explorer.engine import EngineError, Session
 from explorer.export.file_set import write_file_set
 from explorer.model import ModelError
 from explorer.ui.kit.busy import busy
+from explorer.ui.shell.parts import ShellWindow
 from explorer.ui.text.engine_text import error_text
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line
@@ -35,8 +34,8 @@ def _elements(session: Session) -> int:
     return total * max(len(model.params), 1)
 
 
-def _write(window: QMainWindow, folder: str | Path, make: Callable[[Session], dict[str, str]], what: str) -> bool:
-    session = window.controller.session  # type: ignore[attr-defined]
+def _write(window: ShellWindow, folder: str | Path, make: Callable[[Session], dict[str, str]], what: str) -> bool:
+    session = window.controller.session
     folder = Path(folder)
     try:
         with busy(translate("ExportActions", "Writing {what}…").format(what=what), _elements(session)):
@@ -51,14 +50,14 @@ def _write(window: QMainWindow, folder: str | Path, make: Callable[[Session], di
     return True
 
 
-def export_derivation(window: QMainWindow, folder: str | Path) -> bool:
+def export_derivation(window: ShellWindow, folder: str | Path) -> bool:
     """Write ``derivation.md`` and ``derivation.tex`` for the window's session into ``folder``."""
     from explorer.export.explanation import derivation_files
 
     return _write(window, folder, derivation_files, "derivation.md, derivation.tex")
 
 
-def export_code(window: QMainWindow, folder: str | Path) -> bool:
+def export_code(window: ShellWindow, folder: str | Path) -> bool:
     """Write ``model_numpy.py`` and ``model_torch.py`` for the window's model into ``folder``."""
     from explorer.export.code import numpy_script, torch_script
 
@@ -68,14 +67,18 @@ def export_code(window: QMainWindow, folder: str | Path) -> bool:
     return _write(window, folder, make, "model_numpy.py, model_torch.py")
 
 
-def export_derivation_dialog(window: QMainWindow) -> bool:
+def export_derivation_dialog(window: ShellWindow) -> bool:
     """Ask for a folder (through the window's dialogs), then :func:`export_derivation`."""
     title = translate("ExportActions", "Export derivation into folder")
-    folder = window.dialogs.get_folder(window, title)  # type: ignore[attr-defined]
-    return bool(folder) and export_derivation(window, folder)
+    folder = window.dialogs.get_folder(window, title)
+    if not folder:
+        return False
+    return export_derivation(window, folder)
 
 
-def export_code_dialog(window: QMainWindow) -> bool:
+def export_code_dialog(window: ShellWindow) -> bool:
     """Ask for a folder (through the window's dialogs), then :func:`export_code`."""
-    folder = window.dialogs.get_folder(window, translate("ExportActions", "Export code into folder"))  # type: ignore[attr-defined]
-    return bool(folder) and export_code(window, folder)
+    folder = window.dialogs.get_folder(window, translate("ExportActions", "Export code into folder"))
+    if not folder:
+        return False
+    return export_code(window, folder)

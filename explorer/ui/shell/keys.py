@@ -35,9 +35,11 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDoubleSpinBox,
     QLineEdit,
     QMainWindow,
     QSlider,
+    QSpinBox,
     QTabWidget,
     QWidget,
 )
@@ -144,8 +146,10 @@ class StepKeys(QObject):
 
     def finish_editing(self, field: QWidget, keep: bool) -> None:
         """End the edit of ``field``: commit its text (``keep``) or put back its value; the canvas takes the keys."""
-        if not keep and hasattr(field, "setValue"):
+        if not keep and isinstance(field, QDoubleSpinBox):
             field.setValue(field.value())  # shows the committed value again, with no signal
+        elif not keep and isinstance(field, QSpinBox | QSlider):
+            field.setValue(field.value())
         self.editing = None
         canvas = getattr(self._window, "view", None)
         if isinstance(canvas, QWidget) and canvas.isVisible():
@@ -224,9 +228,8 @@ def no_wheel_focus(widget: QWidget) -> None:
 def install_step_keys(window: QMainWindow) -> StepKeys:
     """Make the step keys and undo/redo the window's wherever the focus is, and the wheel harmless.
 
-    Returns the filter (kept as ``window.step_keys``), which lives as long as the window.
+    Returns the filter, which lives as long as the window (it keeps it as ``window.step_keys``).
     """
     keys = StepKeys(window)
     keys.adopt(window)
-    window.step_keys = keys
     return keys

@@ -154,7 +154,7 @@ def retranslate_widget(widget: QWidget) -> int:
     if isinstance(widget, QAbstractSpinBox):
         changed += _set(widget, "specialValueText", widget.specialValueText, widget.setSpecialValueText, contexts)
     owner = widget.parentWidget()
-    if isinstance(widget, QTabBar) and hasattr(owner, "full_text") and hasattr(owner, "fit_tab_texts"):
+    if isinstance(widget, QTabBar) and owner is not None and hasattr(owner, "full_text") and hasattr(owner, "fit_tab_texts"):
         # tabs that show a short name when the bar is narrow (Gradient · 변화도 → Gradient): their whole names
         for i in range(widget.count()):
             changed += _set(owner, f"tab {i}", partial(owner.full_text, i), partial(widget.setTabText, i), contexts)
@@ -164,12 +164,17 @@ def retranslate_widget(widget: QWidget) -> int:
             changed += _set(widget, f"tab {i}", partial(widget.tabText, i), partial(widget.setTabText, i), contexts)
             changed += _set(widget, f"tab tip {i}", partial(widget.tabToolTip, i), partial(widget.setTabToolTip, i), contexts)
     if isinstance(widget, QComboBox):
-        for i in range(widget.count()):
-            changed += _set(widget, f"item {i}", partial(widget.itemText, i), partial(widget.setItemText, i), contexts)
-            changed += _set(
-                widget, f"item tip {i}", lambda i=i: str(widget.itemData(i, TIP) or ""),
-                lambda text, i=i: widget.setItemData(i, text, TIP), contexts,
-            )
+        combo = widget
+        for i in range(combo.count()):
+            changed += _set(combo, f"item {i}", partial(combo.itemText, i), partial(combo.setItemText, i), contexts)
+
+            def item_tip(i: int = i) -> str:
+                return str(combo.itemData(i, TIP) or "")
+
+            def set_item_tip(text: str, i: int = i) -> None:
+                combo.setItemData(i, text, TIP)
+
+            changed += _set(combo, f"item tip {i}", item_tip, set_item_tip, contexts)
     return changed
 
 
@@ -193,8 +198,8 @@ def _renew_undo_actions(window: QWidget, group: QUndoGroup) -> int:
     """Edit → Undo and Redo made again: Qt keeps the prefix (``&Undo``) they were made with for every later step."""
     renewed = 0
     for attribute, make, word in (
-        ("undo_action", group.createUndoAction, QT_TRANSLATE_NOOP("MainWindow", "&Undo")),
-        ("redo_action", group.createRedoAction, QT_TRANSLATE_NOOP("MainWindow", "&Redo")),
+        ("undo_action", group.createUndoAction, str(QT_TRANSLATE_NOOP("MainWindow", "&Undo"))),
+        ("redo_action", group.createRedoAction, str(QT_TRANSLATE_NOOP("MainWindow", "&Redo"))),
     ):
         old = getattr(window, attribute, None)
         if not isinstance(old, QAction):

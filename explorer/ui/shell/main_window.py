@@ -15,9 +15,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QWidget
 
 from explorer import __version__
 from explorer.model.numbers import shown
@@ -28,7 +28,7 @@ from explorer.ui.inspector.matrix_editor import MatrixEditor
 from explorer.ui.inspector.panel import Inspector
 from explorer.ui.kit.dialogs import Dialogs
 from explorer.ui.kit.settings import Settings
-from explorer.ui.kit.theme import apply_choice, apply_palette, current_theme, set_theme, themes
+from explorer.ui.kit.theme import current_theme, themes
 from explorer.ui.kit.workers import BackgroundRunner
 from explorer.ui.lab import install_learning_lab
 from explorer.ui.practice import install_practice
@@ -49,21 +49,20 @@ from explorer.ui.shell.export_actions import export_code_dialog, export_derivati
 from explorer.ui.shell.file_drop import FileDrops
 from explorer.ui.shell.files import DocumentFiles
 from explorer.ui.shell.keys import install_step_keys
-from explorer.ui.shell.language import retranslate_window, switch_language
 from explorer.ui.shell.node_list import NodeList
-from explorer.ui.shell.responsive import fit_to_screen, install_responsive_layout
+from explorer.ui.shell.responsive import install_responsive_layout
 from explorer.ui.shell.text_zoom import TextZoom
 from explorer.ui.shell.toolbars import BuildToolbar, StepsToolbar
+from explorer.ui.shell.window_settings import DEFAULT_SIZE, WindowSettings
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line, plain
 from explorer.ui.text.vocabulary import phase_name
 
 #: The automatic fit stops at this zoom so that labels stay readable; F shows everything.
 READABLE_ZOOM = 0.55
-DEFAULT_SIZE = (1400, 900)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowSettings):
     """The explorer's window over one :class:`Controller`.
 
     Parameters
@@ -153,8 +152,8 @@ class MainWindow(QMainWindow):
         self.practice = install_practice(self)  # Step → Practice; File → Open of an exercise file
         self.restore_layout()
         themes().changed.connect(self._repaint_theme)  # a switch from the menu or the system repaints
-        install_step_keys(self)
-        install_classroom(self, self.view_menu, self.help_menu)  # View → Present (F5), Help → Lecture tour
+        self.step_keys = install_step_keys(self)
+        self.classroom = install_classroom(self, self.view_menu, self.help_menu)  # View → Present (F5), Help → Lecture tour
         self.classroom.tour.practice_requested.connect(self.practice.practise_stop)  # a stop's "Practice this"
         self.responsive = install_responsive_layout(self, self.inspector_dock, self.steps_toolbar, bool(settings.window_state))
         self.text_zoom.changed.connect(self.canvas_pane.fit_header)
@@ -179,7 +178,9 @@ class MainWindow(QMainWindow):
         """Every action of the window, named as its attribute; its keys are in its tooltip."""
         c, files, key = self.controller, self.files, QKeySequence.StandardKey
 
-        def act(text: str, slot: Callable[..., object], shortcut: Shortcut | None = None, tip: str = "") -> QAction:
+        def act(
+            text: str, slot: Callable[..., object], shortcut: Shortcut | list[Shortcut] | None = None, tip: str = ""
+        ) -> QAction:
             return make_action(self, text, slot, shortcut, tip)
 
         self.new_action = act(translate("MainWindow", "&New"), files.new, key.New)
@@ -258,67 +259,6 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.build_toolbar)
         self.addToolBar(self.steps_toolbar)
 
-    # -- settings -------------------------------------------------------------------
-
-    def restore_layout(self) -> None:
-        """Geometry and docks as the last window left them (nothing saved: the defaults), within the screen."""
-        if self.settings.geometry:
-            self.restoreGeometry(self.settings.geometry)
-        if self.settings.window_state:
-            self.restoreState(self.settings.window_state)
-        fit_to_screen(self)  # remembered on a larger screen or at another scale: never larger than this one
-
-    def save_layout(self) -> None:
-        self.settings.geometry = self.saveGeometry()
-        self.settings.window_state = self.saveState()
-        self.settings.sync()
-
-    def reset_settings(self) -> None:
-        """Forget everything remembered; the window goes back to its default size and theme now."""
-        self.settings.reset()
-        self._layout_forgotten = True
-        self.resize(*DEFAULT_SIZE)
-        self.text_zoom.set_factor(1.0, remember=False)
-        self.statusBar().showMessage(self.tr("Settings reset: the explorer starts with its defaults."), 8000)
-
-    def choose_theme(self, choice: str) -> None:
-        """View → Theme: remember ``choice`` (system, light, dark) and show it."""
-        self.settings.theme = choice
-        apply_choice(choice)
-        self._repaint_theme()  # the menus' checks, even when the theme shown stays the same
-
-    def choose_language(self, choice: str) -> None:
-        """View → Language: remembered and shown now (:mod:`.language`)."""
-        self.settings.language = choice
-        switch_language(choice)  # every widget's changeEvent runs now, this window's too
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        """A new catalogue was installed: every text in the new language (:func:`.language.retranslate_window`)."""
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            retranslate_window(self)
-
-    def toggle_theme(self, dark: bool) -> None:
-        """View → Dark theme: remembered and shown."""
-        self.settings.theme = "dark" if dark else "light"
-        set_theme(self.settings.theme)
-        self._repaint_theme()
-
-    def _repaint_theme(self, _name: str = "") -> None:
-        with QSignalBlocker(self.dark_action):
-            self.dark_action.setChecked(current_theme().name == "dark")
-        for action in self.theme_group.actions():
-            action.setChecked(action.data() == self.settings.theme)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_palette(app)
-        self.steps_toolbar.paint_icons()
-        self._on_step_changed()  # the canvas and the panels follow the theme's changed signal themselves
-
-    @property
-    def theme_name(self) -> str:
-        return current_theme().name
-
     # -- reacting to the controller -------------------------------------------------
 
     def _on_message(self, text: str) -> None:
@@ -394,9 +334,11 @@ class MainWindow(QMainWindow):
     def remove_selected_layer(self) -> bool:
         return self.build_toolbar.remove_selected_layer()
 
-    def start_practice(self, node: str, ask: str = "value", **where: object) -> bool:
+    def start_practice(
+        self, node: str, ask: str = "value", wrt: str | None = None, of: str | None = None, index: tuple[int, ...] | None = None
+    ) -> bool:
         """Practise one thing now (a stop of a tour): see :meth:`Practice.start_practice <explorer.ui.practice.mode.Practice.start_practice>`."""
-        return self.practice.start_practice(node, ask, **where)  # type: ignore[arg-type]
+        return self.practice.start_practice(node, ask, wrt, of, index)
 
     def edit_values(self, node: str) -> None:
         model = self.controller.model

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QLabel,
-    QMainWindow,
     QSizePolicy,
     QToolBar,
     QWidget,
@@ -44,6 +43,7 @@ from explorer.ui.shell.large_type import (
     restore_plots,
     scaled,
 )
+from explorer.ui.shell.parts import ShellWindow
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line
 
@@ -131,7 +131,7 @@ class Presentation(QObject):
 
     toggled = Signal(bool)
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: ShellWindow) -> None:
         super().__init__(window)
         self._window = window
         self._saved: _Saved | None = None
@@ -161,7 +161,8 @@ class Presentation(QObject):
         assert isinstance(app, QApplication)
         screen = w.screen()
         height = screen.geometry().height() if full_screen and screen is not None else w.height()
-        self.sizes = body, caption_px = tuple(zoomed(size) for size in type_sizes(height))  # Ctrl+= grows them too
+        least = type_sizes(height)
+        self.sizes = body, caption_px = zoomed(least[0]), zoomed(least[1])  # Ctrl+= grows them too
         view = w.view
         self._build_inspector_tabs()  # built now, their own fonts are scaled below and put back on leaving
         saved = _Saved(
@@ -228,7 +229,9 @@ class Presentation(QObject):
         w = self._window
         if self.caption is None:
             self.caption = Caption(w.canvas_pane)
-            w.canvas_pane.layout().addWidget(self.caption)
+            layout = w.canvas_pane.layout()
+            assert layout is not None  # the pane lays out its header and the canvas
+            layout.addWidget(self.caption)
             w.controller.step_changed.connect(self._refresh_caption)
             w.controller.model_changed.connect(self._refresh_caption)
             w.controller.model_changed.connect(self._refit)

@@ -75,16 +75,17 @@ class TextZoom(QObject):
     def set_factor(self, factor: float, remember: bool = True) -> float:
         """Draw every text of the window at ``factor`` (clamped to 0.8…2.5); the factor set."""
         presentation = getattr(getattr(self._window, "classroom", None), "presentation", None)
-        presenting = presentation is not None and presentation.active
+        if presentation is not None and not presentation.active:
+            presentation = None  # only a presentation on is left and entered again
         full_screen = self._window.isFullScreen()
-        if presenting:
+        if presentation is not None:
             presentation.leave()  # it puts back the everyday fonts; it grows again from the new ones
         old = zoom_factor()
         new = set_zoom_factor(factor)
         self._apply(new / old)
         if remember:
             self._settings.text_zoom = new
-        if presenting:
+        if presentation is not None:
             presentation.enter(full_screen)
         self.smaller_action.setEnabled(next_zoom(new, -1) < new)
         self.larger_action.setEnabled(next_zoom(new, 1) > new)

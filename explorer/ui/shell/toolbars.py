@@ -31,7 +31,8 @@ SPEED_TICKS = 120
 
 def speed_of_tick(tick: int) -> float:
     """Steps per second at slider position ``tick`` (logarithmic, MIN_PLAY_SPEED…MAX_PLAY_SPEED)."""
-    return round(MIN_PLAY_SPEED * (MAX_PLAY_SPEED / MIN_PLAY_SPEED) ** (tick / SPEED_TICKS), 6)
+    speed: float = MIN_PLAY_SPEED * (MAX_PLAY_SPEED / MIN_PLAY_SPEED) ** (tick / SPEED_TICKS)
+    return round(speed, 6)
 
 
 def tick_of_speed(speed: float) -> int:

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -42,6 +41,7 @@ from explorer.model import Model, load_model
 from explorer.resources import example_path
 from explorer.ui.kit.guard import guarded
 from explorer.ui.kit.theme import current_theme, themes
+from explorer.ui.shell.parts import ShellWindow
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.rich_math import math_html
 
@@ -129,7 +129,7 @@ class Tour(QObject):
     practice_requested = Signal(str, str, str)
     ended = Signal()
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: ShellWindow) -> None:
         super().__init__(window)
         self._window = window
         self.index: int | None = None

@@ -60,7 +60,7 @@ class Recorder(QTranslator):
         super().__init__(parent)
         self.catalogue = catalogue
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:  # type: ignore[override]
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
         answer = self.catalogue.translate(context, source, disambiguation, n) if self.catalogue is not None else ""
         shown = answer or source
         requests = _sources.get(shown)
