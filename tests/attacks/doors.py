@@ -1281,9 +1281,9 @@ def case_history_is_thinned(tmp: Path) -> list[str]:
     import numpy as np
 
     from explorer.model import load_model
-    from explorer.train import loop
+    from explorer.train import history, loop
 
-    with mock.patch.object(loop, "MAX_HISTORY_ROWS", 101):
+    with mock.patch.object(history, "MAX_HISTORY_ROWS", 101):
         result = loop.train(load_model(model_file(tmp)), 3000, 0.05)
     problems = [] if len(result.loss) <= 102 else [f"{len(result.loss)} rows kept"]
     if result.iterations[0] != 0 or result.iterations[-1] != 3000:
@@ -1299,11 +1299,11 @@ def case_log_streams_and_is_not_held(tmp: Path) -> list[str]:
     import tracemalloc
     from unittest import mock
 
-    from explorer.train import loop
+    from explorer.train import history
 
     model = model_file(tmp)
     cli("train", model, "--steps", 2, "--lr", 0.01, "--log", tmp / "warm.csv")  # imports and caches before measuring
-    with mock.patch.object(loop, "MAX_HISTORY_ROWS", 101):  # the plots' history small: what is left is the log's
+    with mock.patch.object(history, "MAX_HISTORY_ROWS", 101):  # the plots' history small: what is left is the log's
         tracemalloc.start()
         try:
             ran = cli("train", model, "--steps", 20000, "--lr", 0.01, "--log", tmp / "log.csv")

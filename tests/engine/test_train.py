@@ -463,10 +463,10 @@ def test_the_deep_sigmoid_lab_description_is_what_training_shows():
 
 @pytest.mark.parametrize("steps", [99, 100, 101, 777])
 def test_a_long_run_keeps_evenly_thinned_rows_that_match_the_whole_history(monkeypatch, steps):
-    from explorer.train import loop
+    from explorer.train import history
 
     whole = train(toy_model(), steps, 0.05)  # every row: at most 10,001
-    monkeypatch.setattr(loop, "MAX_HISTORY_ROWS", 25)
+    monkeypatch.setattr(history, "MAX_HISTORY_ROWS", 25)
     rows: list[tuple[int, float, list[float]]] = []
     thinned = train(toy_model(), steps, 0.05, record=lambda *row: rows.append(row))
     assert len(thinned.loss) <= 26

@@ -257,9 +257,9 @@ def test_the_docks_render_in_the_theme_they_open_in(themed, window, tmp_path):
 
 
 def test_a_thinned_run_is_drawn_at_its_own_iterations(qtbot, monkeypatch):
-    from explorer.train import loop
+    from explorer.train import history
 
-    monkeypatch.setattr(loop, "MAX_HISTORY_ROWS", 11)
+    monkeypatch.setattr(history, "MAX_HISTORY_ROWS", 11)
     result = train(load_model(example_path("toy")), 100, 0.05)
     assert len(result.loss) <= 12
     assert result.iterations[-1] == 100
