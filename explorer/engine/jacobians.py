@@ -34,6 +34,15 @@ class Jacobians:
 
         def _inputs(self, node: str) -> dict[str, Array]: ...
 
+    def _inputs_and_output(self, node: str) -> tuple[dict[str, Array], Array]:
+        """The node's inputs and its value, computed here (not kept) when the pass has not reached it yet."""
+        inputs = self._inputs(node)
+        out = self._values[node]
+        if out is None:
+            with np.errstate(all="ignore"):
+                out = self._op(node).forward(inputs)
+        return inputs, out
+
     def port_of(self, node: str, wrt: str) -> str:
         """The port of ``node`` that ``wrt`` feeds."""
         for port, source in self.model.inputs(node).items():
@@ -67,11 +76,7 @@ class Jacobians:
         shape = self.jacobian_shape(node, wrt)
         if int(np.prod(shape, dtype=np.int64)) > self.jacobian_budget:
             raise JacobianTooLarge(node, wrt, shape, self.jacobian_budget)
-        inputs = self._inputs(node)
-        out = self._values[node]
-        if out is None:
-            with np.errstate(all="ignore"):
-                out = self._op(node).forward(inputs)
+        inputs, out = self._inputs_and_output(node)
         with np.errstate(all="ignore"):
             jac = frozen(self._op(node).jacobian[port](inputs, out))
         assert jac.shape == shape, (jac.shape, shape)
@@ -88,10 +93,6 @@ class Jacobians:
             upstream = self._grads[node]
             if upstream is None:
                 raise NotReachedError(message("engine.not_reached", node=node))
-        inputs = self._inputs(node)
-        out = self._values[node]
-        if out is None:
-            with np.errstate(all="ignore"):
-                out = self._op(node).forward(inputs)
+        inputs, out = self._inputs_and_output(node)
         with np.errstate(all="ignore"):
             return frozen(self._op(node).vjp[port](inputs, out, upstream))

@@ -1490,38 +1490,34 @@ def case_model_in_a_folder_without_search_permission(tmp: Path) -> list[str]:
     return refused(ran, "permission denied")
 
 
-@case("message", slow=True)
-def case_out_into_a_folder_without_write_permission(tmp: Path) -> list[str]:
+def _model_beside_a_read_only_folder(tmp: Path) -> tuple[Path, Path]:
+    """A model every user may read, and beside it ``ro``, a folder nobody but root may write into."""
     model = model_file(tmp)
     model.chmod(0o644)
     locked = tmp / "ro"
     locked.mkdir()
     locked.chmod(0o555)
     tmp.chmod(0o755)
+    return model, locked
+
+
+@case("message", slow=True)
+def case_out_into_a_folder_without_write_permission(tmp: Path) -> list[str]:
+    model, locked = _model_beside_a_read_only_folder(tmp)
     ran = cli_process("train", model, "--steps", 1, "--lr", 0.1, "--out", locked / "o.json", cwd=tmp, nobody=True)
     return refused(ran, "permission denied")
 
 
 @case("message", slow=True)
 def case_export_into_a_folder_without_write_permission(tmp: Path) -> list[str]:
-    model = model_file(tmp)
-    model.chmod(0o644)
-    locked = tmp / "ro"
-    locked.mkdir()
-    locked.chmod(0o555)
-    tmp.chmod(0o755)
+    model, locked = _model_beside_a_read_only_folder(tmp)
     ran = cli_process("export", model, "--out", locked / "out", cwd=tmp, nobody=True)
     return refused(ran, "permission denied") + ([] if list(locked.iterdir()) == [] else ["something was written"])
 
 
 @case("message", slow=True)
 def case_log_into_a_folder_without_write_permission(tmp: Path) -> list[str]:
-    model = model_file(tmp)
-    model.chmod(0o644)
-    locked = tmp / "ro"
-    locked.mkdir()
-    locked.chmod(0o555)
-    tmp.chmod(0o755)
+    model, locked = _model_beside_a_read_only_folder(tmp)
     ran = cli_process("train", model, "--steps", 1, "--lr", 0.1, "--log", locked / "l.csv", cwd=tmp, nobody=True)
     return refused(ran, "permission denied")
 
