@@ -235,8 +235,7 @@ class Session(Jacobians):
         ndarray, float64 = np.ndarray, _FLOAT64
         position = self._position
         try:
-            while position < stop:
-                node, forward, sources, is_small = actions[position]
+            for node, forward, sources, is_small in actions[position:stop]:
                 inputs = {}
                 for port, source in sources:
                     inputs[port] = values[source]  # known: the plan is in topological order
@@ -257,8 +256,7 @@ class Session(Jacobians):
         ndarray, float64 = np.ndarray, _FLOAT64
         position = self._position
         try:
-            while position < stop:
-                node, consumer, vjp, consumers, is_small = actions[position - first]
+            for node, consumer, vjp, consumers, is_small in actions[position - first : stop - first]:
                 # every consumer's gradient is known: the plan reaches consumers first
                 if vjp is not None:  # one consumer, as in a chain: the gradient is its vjp
                     total = vjp(inputs_read[consumer], values[consumer], grads[consumer])  # type: ignore[index, arg-type]

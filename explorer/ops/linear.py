@@ -8,6 +8,9 @@ import numpy as np
 
 from explorer.ops.entry import QT_TRANSLATE_NOOP, Array, Code, Inputs, Kernel, Op, TrainStep
 
+#: The largest outer product (elements) computed by broadcasting rather than einsum (``benchmarks/bench_engine.py``).
+SMALL_OUTER = 64 * 64
+
 
 def _forward(a: Inputs) -> Array:
     out: Array = a["w"].T @ a["x"]
@@ -38,8 +41,9 @@ def _jacobian_b(a: Inputs, out: Array) -> Array:
 
 def _vjp_w(a: Inputs, out: Array, g: Array) -> Array:
     x = a["x"]
-    if x.shape[1] == 1:  # one sample: the outer product x gᵀ, which numpy's matmul computes as a slow k=1 product
-        outer: Array = np.einsum("i,j->ij", x[:, 0], g[:, 0])
+    if x.shape[1] == 1:  # one sample: the outer product x gᵀ, each element one product x_k g_j
+        # numpy's matmul computes it as a slow k=1 product; broadcasting is quickest while small, einsum past that
+        outer: Array = x * g.T if x.size * g.size <= SMALL_OUTER else np.einsum("i,j->ij", x[:, 0], g[:, 0])
         return outer
     grad: Array = x @ g.T
     return grad
