@@ -17,7 +17,11 @@ autosave) in a fresh folder, so it starts
 - *lab docks side by side*: all four left open next to each other, every
   plot visible in the first frame.
 
-The target: the window visible in at most 2.5x the bare window's time. It
+The target: the window visible in at most 2.5x the bare window's time.
+The explorer's window draws some parts after its first frame (the heatmap
+of the node selected at start, the remembered docks:
+:mod:`explorer.ui.kit.first_frame`); the *settled* column is the time until
+they are drawn too, polled every 2 ms. It
 needs a real display (an X server; ``Xvfb :99 &`` and ``DISPLAY=:99`` do):
 the off-screen platform never exposes a window.
 
@@ -58,9 +62,29 @@ class _FirstFrame(QObject):
         return False
 
 def _report():
+    if getattr(_report, "done", False):  # a second expose
+        return
+    _report.done = True
     sys.stdout.write("shown %.6f\\n" % time.perf_counter())
     sys.stdout.flush()
-    os._exit(0)
+    if not _SETTLED:
+        os._exit(0)
+    _settled.since = time.perf_counter()
+    _settled.timer = QTimer()
+    _settled.timer.timeout.connect(_settled)
+    _settled.timer.start(2)
+
+_SETTLED = None  # the explorer's side: whether its window has drawn what its first frame left for later
+
+def _settled():
+    if time.perf_counter() - _settled.since > 30:  # never settled: say so rather than hang the benchmark
+        sys.stdout.write("never settled\\n")
+        sys.stdout.flush()
+        os._exit(3)
+    if _SETTLED():
+        sys.stdout.write("settled %.6f\\n" % time.perf_counter())
+        sys.stdout.flush()
+        os._exit(0)
 
 def _watch(app):
     app._first_frame = _FirstFrame(app)
@@ -84,6 +108,21 @@ _EXPLORER = (
     + _FIRST_FRAME
     + """
 import explorer.ui.shell.app as _app_module
+from explorer.ui.kit import first_frame as _first_frame
+
+def _explorer_settled():
+    # the start's heatmap and every visible lab dock are drawn (nothing waits for the first frame)
+    from explorer.ui.shell.main_window import MainWindow
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    if not windows or _first_frame.waiting(windows[0]):
+        return False
+    window = windows[0]
+    tabs = window.inspector.tabs
+    if window.controller.inspected and not tabs.is_built(tabs.currentIndex()):
+        return False
+    return all(dock.is_built for dock in window.learning_lab.docks if not dock.visibleRegion().isEmpty())
+
+_SETTLED = _explorer_settled
 _make_app = _app_module.make_app
 def _make_and_watch(*args, **kwargs):
     app = _make_app(*args, **kwargs)
@@ -145,21 +184,28 @@ def _prepare(case: str, home: Path) -> None:
     subprocess.run([sys.executable, "-c", _REMEMBER, case], env=_environment(home), check=True, timeout=120)
 
 
-def _one_run(code: str, env: dict[str, str]) -> float:
-    """Seconds from starting a process running ``code`` to its first frame on the screen."""
+def _one_run(code: str, env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from starting a process running ``code`` to its first frame on the screen, and to its window
+    settled (the bare window: the same time)."""
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None
     line = process.stdout.readline()
-    elapsed = time.perf_counter() - start
-    process.wait(timeout=60)
+    shown = time.perf_counter() - start
     if not line.startswith("shown"):
+        process.wait(timeout=60)
         raise RuntimeError(f"the window never showed (exit code {process.returncode})")
-    return elapsed
+    line = process.stdout.readline()
+    if line.startswith("never"):
+        raise RuntimeError("the window showed but never drew what its first frame left for later")
+    settled = time.perf_counter() - start if line.startswith("settled") else shown
+    process.wait(timeout=60)
+    return shown, settled
 
 
 def measure(runs: int, cases: tuple[str, ...]) -> None:
-    print(f"{'start to first frame (median of ' + str(runs) + ')':<46} {'bare':>9} {'explorer':>9} {'ratio':>7}")
+    print(f"{'start to first frame (median of ' + str(runs) + ')':<46} {'bare':>9} {'explorer':>9} {'ratio':>7}"
+          f"   {'settled':>9} {'ratio':>7}")
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as scratch:
         for case in cases:
             home = Path(scratch) / case
@@ -167,14 +213,17 @@ def measure(runs: int, cases: tuple[str, ...]) -> None:
             env = _environment(home)
             _one_run(_BARE, env)  # warm the disk cache for both sides
             _one_run(_EXPLORER, env)
-            bare, explorer = [], []
+            bare, explorer, settled = [], [], []
             for _ in range(runs):
-                bare.append(_one_run(_BARE, env))
-                explorer.append(_one_run(_EXPLORER, env))
-            b, e = statistics.median(bare), statistics.median(explorer)
+                bare.append(_one_run(_BARE, env)[0])
+                shown, done = _one_run(_EXPLORER, env)
+                explorer.append(shown)
+                settled.append(done)
+            b, e, d = statistics.median(bare), statistics.median(explorer), statistics.median(settled)
             verdict = "ok" if e / b <= TARGET_RATIO else f"over {TARGET_RATIO}x"
             print(
-                f"  {CASE_TITLES[case]:<44} {b * 1000:7.0f}ms {e * 1000:7.0f}ms {e / b:6.2f}x  {verdict}"
+                f"  {CASE_TITLES[case]:<44} {b * 1000:7.0f}ms {e * 1000:7.0f}ms {e / b:6.2f}x"
+                f"   {d * 1000:7.0f}ms {d / b:6.2f}x  {verdict}"
                 f"   (explorer {min(explorer) * 1000:.0f}-{max(explorer) * 1000:.0f} ms)"
             )
 

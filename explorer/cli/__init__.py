@@ -7,17 +7,16 @@ so that ``check``, ``export`` and ``train`` start without it.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 import warnings
 from collections.abc import Sequence
+from types import ModuleType
 
 import numpy as np
 
-from explorer.cli import check, export, screenshot, window
-from explorer.cli import exercise as exercise_cmd
-from explorer.cli import explain as explain_cmd
-from explorer.cli import train as train_command
+from explorer.cli import window
 from explorer.cli.common import Parser, UsageError
 from explorer.cli.common import say_error as _say
 from explorer.engine import EngineError
@@ -28,7 +27,13 @@ PROG = "jacobian-explorer"
 COMMANDS = ("export", "check", "screenshot", "explain", "train", "exercise")
 
 
+def _command(name: str) -> ModuleType:
+    """The module of command ``name``, imported when a command is asked for (the window needs none of them)."""
+    return importlib.import_module(f"explorer.cli.{name}")
+
+
 def _parser() -> argparse.ArgumentParser:
+    screenshot = _command("screenshot")
     parser = Parser(
         prog=PROG,
         description="Step through the forward and backward pass of a linear network and see every "
@@ -53,9 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--theme", choices=("light", "dark"), default="light", help="colour theme")
     shot.add_argument("--language", choices=("en", "ko"), default="en", help="the window's language (default en)")
     shot.add_argument("--present", action="store_true", help="in presentation mode (View → Present): large type, high contrast")
-    explain_cmd.add_parser(sub)
-    train_command.add_parser(sub)
-    exercise_cmd.add_parser(sub)
+    for name in ("explain", "train", "exercise"):  # each declares its own arguments
+        _command(name).add_parser(sub)
     return parser
 
 
@@ -76,15 +80,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
         if not argv or argv[0] not in COMMANDS:
             return window.run(argv)
         args = _parser().parse_args(argv)
-        run = {
-            "check": check.run,
-            "export": export.run,
-            "screenshot": screenshot.run,
-            "explain": explain_cmd.run,
-            "train": train_command.run,
-            "exercise": exercise_cmd.run,
-        }
-        return run[args.command](args)
+        command: int = _command(args.command).run(args)
+        return command
     except (ModelError, EngineError, UsageError) as error:
         _say(str(error))
         return 2

@@ -100,7 +100,10 @@ class StillHeader(QObject):
     @guarded("keeping the step header still", fallback=False)
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if watched is self._header and event.type() == QEvent.Type.Resize and self._header.width() != self._width:
-            self._timer.start()  # another width wraps the definitions differently
+            if self._width < 0:  # its first width: fitted now, so the window's first frame has it at its height
+                self.fit()
+            else:
+                self._timer.start()  # another width wraps the definitions differently
         elif watched is self._header and event.type() == QEvent.Type.FontChange:
             self._timer.start()  # a text zoom: every step's height changed
         return False

@@ -30,7 +30,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import uuid
+import secrets
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -70,7 +70,7 @@ def autosave_folder() -> Path:
 def document_key(path: str | os.PathLike[str] | None) -> str:
     """A stable file-name key: a hash of the resolved path, or a fresh one for an untitled document."""
     if path is None:
-        return f"untitled-{uuid.uuid4().hex[:16]}"
+        return f"untitled-{secrets.token_hex(8)}"
     try:
         resolved = os.path.normcase(str(Path(path).expanduser().resolve()))
     except (OSError, ValueError, RuntimeError):

@@ -44,6 +44,7 @@ from explorer.ui.inspector.panel_tabs import (
     jacobian_view,
     matrix_view,
 )
+from explorer.ui.kit import first_frame
 from explorer.ui.kit.busy import busy
 from explorer.ui.kit.guard import guarded
 from explorer.ui.kit.theme import current_theme, mixed_line_height, themes
@@ -306,6 +307,10 @@ class Inspector(InspectorTabs, InspectorLayer, QWidget):
     def _refresh_visible(self) -> None:
         tab = self.tabs.currentIndex()
         if tab not in self._dirty:
+            return
+        if first_frame.waiting(self) and not self.tabs.is_built(tab):  # a starting window: its frame first
+            self.tabs.show_placeholder(tab, translate("Inspector", "Drawing {tab}…").format(tab=self.tabs.tabText(tab)))
+            first_frame.after_first_frame(self, self._refresh_visible)
             return
         self._dirty.discard(tab)
         if self.runner.busy and self._pending_tab is not None:

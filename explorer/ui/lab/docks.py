@@ -5,7 +5,8 @@ View menu toggles them), but their plots cost most of building a window.
 A :class:`LazyDock` builds its widget the first time it is shown, just
 after the frame that shows it, or at once when asked for it
 (:meth:`LazyDock.content`). A dock the settings remember open is built the
-same way, once the window has shown itself.
+same way, once the window has shown itself: after the first frame of a
+starting window (:mod:`explorer.ui.kit.first_frame`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+from explorer.ui.kit.first_frame import after_first_frame
 
 W = TypeVar("W", bound=QWidget)
 
@@ -51,7 +54,7 @@ class LazyDock(QDockWidget):
 
     def _on_visibility_changed(self, visible: bool) -> None:
         if visible and self._build is not None:
-            QTimer.singleShot(0, self, self.content)  # after the frame that shows the dock
+            after_first_frame(self, self.content)  # after the frame that shows the dock (a starting window's first)
         if visible:
             QTimer.singleShot(0, self, self.make_room)
 

@@ -13,6 +13,7 @@ from explorer.engine import Session
 from explorer.model.examples import toy_model
 from explorer.resources import example_path
 from explorer.ui.document.controller import Controller
+from explorer.ui.kit import first_frame
 from explorer.ui.kit.dialogs import Dialogs
 from explorer.ui.kit.guard import install_excepthook
 from explorer.ui.kit.settings import APPLICATION, ORGANIZATION, Settings
@@ -111,6 +112,7 @@ def run_window(path: str | None = None, reset_settings: bool = False) -> int:
     folder, autosave_problem = _usable_autosave_folder()
     problems = [p for p in (settings.problem, autosave_problem) if p]
     window = open_window(session, home, kind, settings=settings, autosave_folder=folder)
+    first_frame.hold(window)  # the start's heatmap and remembered docks are drawn once the window is on the screen
     if exercises is not None:
         window.practice.start_exercises(exercises)
     if path is None:
