@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QTextDocumentFragment
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QTextBrowser, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QToolButton
 
 from explorer.engine import Session
 from explorer.model.examples import toy_model
 from explorer.ui.text.i18n import install_translator, remove_translators
+from tests.ui.seen import visible_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -47,23 +48,6 @@ def korean(qapp):
 @pytest.fixture
 def korean_window(korean, make_window, dialogs):
     return make_window(dialogs=dialogs)
-
-
-def visible_texts(root: QWidget) -> list[str]:
-    """The texts a person sees in ``root``: labels, buttons, group titles, tab titles, documents."""
-    texts = []
-    for widget in root.findChildren(QWidget):
-        if not widget.isVisibleTo(root):
-            continue
-        if isinstance(widget, QLabel) or (isinstance(widget, QAbstractButton) and not isinstance(widget, QToolButton)):
-            texts.append(widget.text())
-        elif isinstance(widget, QGroupBox):
-            texts.append(widget.title())
-        elif isinstance(widget, QTabBar):
-            texts += [widget.tabText(i) for i in range(widget.count())]
-        elif isinstance(widget, QTextBrowser):
-            texts.append(widget.toPlainText())
-    return [t for t in texts if t.strip()]
 
 
 def test_menus_have_hangul_titles_and_no_english_entries(korean_window):
@@ -108,14 +92,14 @@ def test_inspector_tabs_header_and_panels_speak_korean(korean_window, qtbot):
         inspector.tabs.setCurrentIndex(index)
         qtbot.waitUntil(lambda: not inspector.busy_widget.isVisible())
         page = inspector.tabs.widget(index)
-        texts = visible_texts(page)
+        texts = visible_texts(page, tool_buttons=False)
         assert texts
         assert any(HANGUL.search(t) for t in texts), (tabs[index], texts)
         for text in texts:
             assert english_left(text) == [], (tabs[index], text)
     breakdown = inspector.breakdown_view.browser.toPlainText()
     assert "연쇄법칙" in breakdown
-    for text in visible_texts(inspector):
+    for text in visible_texts(inspector, tool_buttons=False):
         assert english_left(text) == [], text
 
 

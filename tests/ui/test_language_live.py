@@ -12,11 +12,12 @@ import re
 
 import pytest
 from PySide6.QtGui import QTextDocumentFragment
-from PySide6.QtWidgets import QAbstractButton, QDockWidget, QGroupBox, QLabel, QTabBar, QTextBrowser, QToolBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDockWidget, QLabel, QToolBar
 
 from explorer.model.examples import EXAMPLES
 from explorer.ui.text.i18n import install_translator, installed_language, remove_translators, translate
 from explorer.ui.text.vocabulary import term
+from tests.ui.seen import visible_texts
 
 HANGUL = re.compile("[\uac00-\ud7a3]")
 #: What may stay in Latin letters on a Korean screen: the ops' own names, code, file formats, the program's name.
@@ -85,23 +86,6 @@ def shown_texts(win) -> dict[str, list[str]]:
     }
 
 
-def visible_texts(root: QWidget) -> list[str]:
-    texts = []
-    for widget in root.findChildren(QWidget):
-        if not widget.isVisibleTo(root):
-            continue
-        texts.append(widget.toolTip())
-        if isinstance(widget, QLabel | QAbstractButton):
-            texts.append(widget.text())
-        elif isinstance(widget, QGroupBox):
-            texts.append(widget.title())
-        elif isinstance(widget, QTabBar):
-            texts += [widget.tabText(i) for i in range(widget.count())]
-        elif isinstance(widget, QTextBrowser):
-            texts.append(widget.toPlainText())
-    return [t for t in texts if t and t.strip()]
-
-
 def stepped_window(make_window, steps: int = 9, node: str = "W1"):
     win = make_window()
     for _ in range(steps):
@@ -161,10 +145,10 @@ def test_no_visible_text_stays_english_after_a_live_switch(make_window, english_
         win.controller.select(node)
         win.inspector.tabs.setCurrentIndex(tab)
         qtbot.waitUntil(lambda: not win.inspector.busy_widget.isVisible())
-        screens.append((f"step {steps}, {node}, tab {tab}", visible_texts(win)))
+        screens.append((f"step {steps}, {node}, tab {tab}", visible_texts(win, tooltips=True)))
     for docks_action in (win.learning_lab.loss_dock, win.learning_lab.grad_dock):
         docks_action.show()
-    screens.append(("with the lab's docks", visible_texts(win)))
+    screens.append(("with the lab's docks", visible_texts(win, tooltips=True)))
     for name, texts in screens:
         assert any(HANGUL.search(t) for t in texts), name
         left = [(t, english_left(t)) for t in texts if english_left(t)]
