@@ -21,10 +21,17 @@ the median over repeats of the engine's time divided by the other side's in
 the same repeat; the times are medians. Before timing, each side runs once
 and the three are checked to compute the same gradients.
 
+Torch runs in a process of its own (:class:`TorchSide`) and meets the
+engine in phases: three rounds of a phase of engine blocks, then one of
+torch blocks, each after a pause of 0.2 s; its ratio is the engine's median
+over those phases divided by torch's. Side by side, in one process or
+block by block, each slowed the other: numpy's fresh arrays took a thousand
+page faults a pass after torch's, torch's OpenMP threads left spinning took
+the engine's core, and OpenBLAS's took torch's. The engine's time in the
+table is from the first round, against numpy.
+
 Targets (issue 12): the engine at most 1.0× torch on every batch-1 row and at
 most 1.5× numpy at width 16; ours: at most 1.10× numpy at width 512, batch 64.
-Torch runs in a process of its own (:class:`TorchSide`): in this one, its
-allocations and threads slowed the other sides by up to half.
 Exit status 1 when a target is missed.
 
 Run from the repository root::
@@ -32,11 +39,11 @@ Run from the repository root::
     PYTHONPATH=. .venv/bin/python benchmarks/bench_engine.py [--quick] [--clock wall|cpu]
         [--activation sigmoid|tanh|relu|none] [--repeats R]
 
-On a busy machine OpenBLAS's threads wait for each other and every side slows
-down unevenly, and wall time counts the time other programs hold the
-processor: ``OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1`` (numpy and torch on one
-thread each) with ``--clock cpu`` (this process's processor time) gives
-steadier figures.
+numpy and torch run on one thread each unless ``--threads own`` is given
+(the threads a library leaves spinning after a call take the cores of the
+side that runs next). Wall time counts the time other programs hold the
+processor: on a busy machine ``--clock cpu`` (each process's processor
+time) gives steadier figures.
 """
 
 from __future__ import annotations
@@ -53,7 +60,14 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import numpy as np
+#: One thread each, set before numpy or torch is loaded (``--threads own`` keeps the libraries' own).
+#: On a machine of two cores, a library's threads left spinning after a call (OpenBLAS's keep yielding for
+#: a long time) took the cores of the side that ran next, in this process or the other.
+if "--threads" not in sys.argv or sys.argv[sys.argv.index("--threads") + 1 :][:1] != ["own"]:
+    for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(_name, "1")
+
+import numpy as np  # noqa: E402
 
 from explorer.engine import Session
 from explorer.model import Model, model_from_dict
@@ -73,6 +87,10 @@ QUICK_ROWS = ROWS[:1]
 BLOCK_SECONDS = 0.004
 #: … and about this long per row.
 SECONDS_PER_ROW = 3.0
+#: The engine against torch: rounds of a phase of engine blocks then a phase of torch blocks, each phase
+#: after a pause long enough for the threads the other side left spinning (OpenBLAS's, up to ~0.1 s;
+#: torch's OpenMP) to go to sleep.
+TORCH_ROUNDS, SWITCH_PAUSE = 3, 0.2
 MIN_REPEATS, MAX_REPEATS = 15, 301
 
 
@@ -227,9 +245,9 @@ class TorchSide:
             raise RuntimeError(f"the torch side ended (exit code {self._process.wait(timeout=60)})")
         return answer
 
-    def block(self, passes: int) -> float:
-        """Seconds per pass over a block of ``passes`` torch passes, timed in the torch process."""
-        return float(self._ask(str(passes)))
+    def blocks(self, passes: int, count: int) -> list[float]:
+        """Seconds per pass over each of ``count`` blocks of ``passes`` torch passes, one after the other."""
+        return [float(t) for t in self._ask(f"{passes} {count}").split()]
 
 
 def torch_side_main(depth: int, width: int, batch: int, activation: str | None, clock: Callable[[], float]) -> int:
@@ -250,7 +268,8 @@ def torch_side_main(depth: int, width: int, batch: int, activation: str | None, 
             check_same(engine_pass(model), {}, one())
             print("ok", flush=True)
         else:
-            print(repr(_block(one, int(line), clock)), flush=True)
+            passes, count = map(int, line.split())
+            print(" ".join(repr(_block(one, passes, clock)) for _ in range(count)), flush=True)
     return 0
 
 
@@ -283,6 +302,18 @@ def _block(fn: Callable[[], object], passes: int, clock: Callable[[], float]) ->
     return (clock() - start) / passes
 
 
+def _rotate(blocks: dict[str, Callable[[int], float]], passes: dict[str, int], repeats: int) -> dict[str, list[float]]:
+    """``repeats`` rounds of one block of each side, the side that goes first rotating."""
+    times: dict[str, list[float]] = {name: [] for name in blocks}
+    names = list(blocks)
+    gc.collect()
+    for r in range(repeats):
+        shift = r % len(names)
+        for name in names[shift:] + names[:shift]:
+            times[name].append(blocks[name](passes[name]))
+    return times
+
+
 def measure(
     depth: int,
     width: int,
@@ -306,28 +337,29 @@ def measure(
     for fn in sides.values():  # the warm-up
         fn()
     check_same(engine_pass(model), named(numpy_pass(x, weights, y, activation)), None)
-    with TorchSide.start(torch, depth, width, batch, activation, clock) as torch_side:
-        if torch_side is not None:
-            blocks["torch"] = torch_side.block
-        one = {name: max(block(1), 1e-7) for name, block in blocks.items()}
-        passes = {name: max(1, int(BLOCK_SECONDS / t)) for name, t in one.items()}
-        if repeats is None:
-            per_repeat = sum(one[name] * passes[name] for name in blocks)
-            repeats = int(min(MAX_REPEATS, max(MIN_REPEATS, SECONDS_PER_ROW / per_repeat)))
-        times: dict[str, list[float]] = {name: [] for name in blocks}
-        names = list(blocks)
-        gc.collect()
-        for r in range(repeats):
-            shift = r % len(names)  # rotate which side goes first
-            for name in names[shift:] + names[:shift]:
-                times[name].append(blocks[name](passes[name]))
+    one = {name: max(block(1), 1e-7) for name, block in blocks.items()}
+    passes = {name: max(1, int(BLOCK_SECONDS / t)) for name, t in one.items()}
+    if repeats is None:
+        per_repeat = sum(one[name] * passes[name] for name in blocks)
+        repeats = int(min(MAX_REPEATS, max(MIN_REPEATS, SECONDS_PER_ROW / per_repeat)))
+    times = _rotate(blocks, passes, repeats)
     result: dict[str, Any] = {"repeats": repeats}
     for name in blocks:
         result[name] = statistics.median(times[name])
-        if name != "engine":
-            result[f"/{name}"] = statistics.median(
-                e / o for e, o in zip(times["engine"], times[name], strict=True)
-            )
+    result["/numpy"] = statistics.median(e / o for e, o in zip(times["engine"], times["numpy"], strict=True))
+    with TorchSide.start(torch, depth, width, batch, activation, clock) as torch_side:
+        if torch_side is not None:  # engine against torch: each in phases of its own, warm
+            passes["torch"] = max(1, int(BLOCK_SECONDS / max(torch_side.blocks(1, 1)[0], 1e-7)))
+            per_phase = max(3, repeats // TORCH_ROUNDS)
+            engine_times: list[float] = []
+            torch_times: list[float] = []
+            for _ in range(TORCH_ROUNDS):
+                time.sleep(SWITCH_PAUSE)
+                engine_times += [blocks["engine"](passes["engine"]) for _ in range(per_phase)]
+                time.sleep(SWITCH_PAUSE)
+                torch_times += torch_side.blocks(passes["torch"], per_phase)
+            result["torch"] = statistics.median(torch_times)
+            result["/torch"] = statistics.median(engine_times) / result["torch"]
     return result
 
 
@@ -376,6 +408,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--activation", choices=["sigmoid", "tanh", "relu", "none"], default="sigmoid", help="between the layers"
+    )
+    parser.add_argument(
+        "--threads", choices=["one", "own"], default="one",
+        help="one thread for numpy and torch (default; steady), or the libraries' own thread counts",
     )
     args = parser.parse_args(argv)
     activation = None if args.activation == "none" else args.activation
