@@ -27,7 +27,7 @@ import numpy.typing as npt
 from explorer.engine.state import Phase, Step
 from explorer.model import Model
 from explorer.ops import OPS, Op
-from explorer.ops.entry import Forward, Vjp
+from explorer.ops.entry import FiniteProof, Forward, Vjp
 
 Array = npt.NDArray[np.float64]
 
@@ -38,9 +38,12 @@ SMALL = 4096
 
 #: node, its op's ``forward``, its inputs ``((port, source), …)``, whether its value is small
 ForwardAction = tuple[str, Forward, tuple[tuple[str, str], ...], bool]
-#: node, its one consumer and that consumer's vjp (``None`` unless it has exactly one),
-#: every consumer ``((consumer, port, vjp), …)`` (none for the loss), whether its gradient is small
-BackwardAction = tuple[str, str | None, Vjp | None, tuple[tuple[str, str, Vjp], ...], bool]
+#: node, its one consumer, that consumer's vjp and the vjp's finiteness proof (``None`` unless it has exactly
+#: one consumer; the proof also ``None`` if the op has none), every consumer ``((consumer, port, vjp), …)``
+#: (none for the loss), whether its gradient is small
+BackwardAction = tuple[
+    str, str | None, Vjp | None, FiniteProof | None, tuple[tuple[str, str, Vjp], ...], bool
+]
 
 
 @dataclass(frozen=True)
@@ -83,8 +86,11 @@ def _build(model: Model) -> Schedule:
     backward = []
     for node in backward_nodes:
         consumers = tuple((c, port, OPS[model.op(c)].vjp[port]) for c, port in model.consumers(node))
-        one, vjp = (consumers[0][0], consumers[0][2]) if len(consumers) == 1 else (None, None)
-        backward.append((node, one, vjp, consumers, small(node)))
+        one, vjp, proof = None, None, None
+        if len(consumers) == 1:
+            one, port, vjp = consumers[0]
+            proof = OPS[model.op(one)].finite_vjp.get(port)
+        backward.append((node, one, vjp, proof, consumers, small(node)))
     values: dict[str, Array | None] = dict.fromkeys(model.order)
     for leaf in model.leaves:
         values[leaf] = model.value(leaf)

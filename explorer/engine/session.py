@@ -256,10 +256,15 @@ class Session(Jacobians):
         ndarray, float64 = np.ndarray, _FLOAT64
         position = self._position
         try:
-            for node, consumer, vjp, consumers, is_small in actions[position - first : stop - first]:
+            for node, consumer, vjp, proof, consumers, is_small in actions[position - first : stop - first]:
                 # every consumer's gradient is known: the plan reaches consumers first
                 if vjp is not None:  # one consumer, as in a chain: the gradient is its vjp
-                    total = vjp(inputs_read[consumer], values[consumer], grads[consumer])  # type: ignore[index, arg-type]
+                    inputs, out, upstream = inputs_read[consumer], values[consumer], grads[consumer]  # type: ignore[index]
+                    total = vjp(inputs, out, upstream)  # type: ignore[arg-type]
+                    if proof is not None and not is_small and proof(inputs, out, upstream, total):  # type: ignore[arg-type]
+                        grads[node] = total  # known finite without reading it again (an outer product)
+                        position += 1
+                        continue
                 elif consumers:
                     total = self._sum_of_shares(node, consumers)
                 else:  # the loss

@@ -23,6 +23,9 @@ Forward = Callable[[Inputs], Array]
 Vjp = Callable[[Inputs, Array, Array], Array]
 #: ``jacobian(inputs, out) -> d(out)/d(port)``, shape ``out.shape + input.shape``.
 Jacobian = Callable[[Inputs, Array], Array]
+#: ``proof(inputs, out, upstream, result)``: True when a vjp's ``result`` is known to hold no inf or NaN
+#: without looking at each element (False: look at them).
+FiniteProof = Callable[[Inputs, Array, Array, Array], bool]
 #: ``form(labels, latex_labels, batch) -> (unicode, latex)``: the local Jacobian in the lecture's symbols.
 #: Both label maps hold every port's input label and ``out``, the op's own.
 Form = Callable[[Mapping[str, str], Mapping[str, str], int], tuple[str, str]]
@@ -115,6 +118,11 @@ class Op:
         Per port, the local Jacobian in the lecture's symbols, as text and LaTeX.
     code
         The numpy and torch code (:class:`Code`).
+    finite_vjp
+        Per port, a cheap proof that the vjp's result holds no inf or NaN
+        (:data:`FiniteProof`), for a result much larger than what it is made
+        from (one sample's outer product ``x δᵀ``): the session then skips
+        reading the result again to look. A port without one is looked at.
     kernel
         The fused training plan's in-place steps, or ``None``: the plan then
         runs ``forward`` and ``vjp`` (the generic fallback).
@@ -139,6 +147,7 @@ class Op:
     forward: Forward = _no_forward
     vjp: Mapping[str, Vjp] = field(default_factory=dict)
     jacobian: Mapping[str, Jacobian] = field(default_factory=dict)
+    finite_vjp: Mapping[str, FiniteProof] = field(default_factory=dict)
     formula: str = ""
     closed_form: Mapping[str, str] = field(default_factory=dict)
     local_form: Mapping[str, Form] = field(default_factory=dict)

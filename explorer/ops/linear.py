@@ -49,6 +49,20 @@ def _vjp_w(a: Inputs, out: Array, g: Array) -> Array:
     return grad
 
 
+#: The largest finite float64.
+_LARGEST = float(np.finfo(np.float64).max)
+
+
+def _outer_is_finite(a: Inputs, out: Array, g: Array, grad: Array) -> bool:
+    """One sample's ``x δᵀ`` is finite when ``max|x| · max|δ|`` is: rounding never makes a product of
+    smaller factors larger. (An inf or NaN in ``x`` or ``δ`` makes the bound inf or NaN: then look.)"""
+    x = a["x"]
+    if x.shape[1] != 1 or grad.size <= SMALL_OUTER:
+        return False  # a small result is looked at with the others at no cost; a batch is a sum
+    bound = float(np.max(np.abs(x))) * float(np.max(np.abs(g)))
+    return bound <= _LARGEST
+
+
 # -- the lecture's forms of the local Jacobian ---------------------------------
 
 
@@ -116,6 +130,7 @@ LINEAR = Op(
         "b": lambda a, out, g: g.sum(axis=1),
     },
     jacobian={"x": _jacobian_x, "w": _jacobian_w, "b": _jacobian_b},
+    finite_vjp={"w": _outer_is_finite},
     formula="{w}ᵀ · {x}",
     closed_form={"x": "{w} · δ", "w": "{x} · δᵀ", "b": "Σₛ δ"},
     local_form={"x": _form_x, "w": _form_w, "b": _form_b},

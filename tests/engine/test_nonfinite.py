@@ -8,6 +8,8 @@ import warnings
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from explorer.engine import EngineError, NonFiniteError, Session, check_gradients
 from explorer.model import model_from_dict
@@ -166,3 +168,56 @@ def test_large_finite_values_are_not_taken_for_an_overflow():
         session.run()
         assert session.value("H1")[0, 0] == 1e200
         assert session.done
+
+
+# -- a wide outer product: its finiteness proven from its factors (ops/linear.py, finite_vjp) ---------------
+
+
+def test_a_wide_outer_product_that_overflows_is_still_named():
+    """dL/dW1 = X δᵀ of 128×128 is not read again when max|X|·max|δ| is finite; here it is not:
+    X = 1e200, δ = H1 = 1e150 (the loss, ½·128·1e300, is finite), so every product is 1e350."""
+    n = 128
+    x = np.full((n, 1), 1e200).tolist()
+    w = np.full((n, n), 1e-50 / n).tolist()
+    session = Session(_model(x, w, np.zeros((n, 1)).tolist()))
+    session.run_forward()
+    assert np.isfinite(session.loss)
+    with pytest.raises(NonFiniteError) as caught:
+        session.run()
+    assert (caught.value.node, caught.value.phase) == ("W1", "backward")
+    assert session.grad("W1") is None
+    assert session.current.node != "W1"
+
+
+def test_a_wide_outer_product_proven_finite_is_the_outer_product():
+    n = 96
+    rng = np.random.default_rng(3)
+    x, w, y = rng.standard_normal((n, 1)), rng.standard_normal((n, n)), rng.standard_normal((n, 1))
+    session = Session(_model(x.tolist(), w.tolist(), y.tolist()))
+    session.run()
+    delta = w.T @ x - y
+    np.testing.assert_array_equal(session.grad("W1"), x * delta.T)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(65, 80),
+    st.integers(65, 80),
+    st.floats(-320, 308),
+    st.floats(-320, 308),
+    st.integers(0, 2**32 - 1),
+)
+def test_the_outer_product_proof_never_calls_an_overflow_finite(n_in, n_out, x_exponent, g_exponent, seed):
+    """Whenever the proof says finite, every product is finite, near the float range's ends too."""
+    from explorer.ops.linear import LINEAR
+
+    proof = LINEAR.finite_vjp["w"]
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(-1, 1, (n_in, 1)) * 10.0**x_exponent
+    g = rng.uniform(-1, 1, (n_out, 1)) * 10.0**g_exponent
+    with np.errstate(all="ignore"):
+        grad = LINEAR.vjp["w"]({"x": x, "w": np.zeros((n_in, n_out))}, g, g)
+        if proof({"x": x, "w": np.zeros((n_in, n_out))}, g, g, grad):
+            assert np.isfinite(grad).all()
+        else:  # said only where the bound is past the range, or a factor is not finite
+            assert not np.isfinite(float(np.max(np.abs(x))) * float(np.max(np.abs(g))))
