@@ -276,7 +276,6 @@
     <name>Controller</name>
     <message>
         <source>{edit} refused: {reason}</source>
-        <extracomment>Play speeds, in milliseconds per step, from slow to fast.</extracomment>
         <translation>{edit} 거부됨: {reason}</translation>
     </message>
     <message>
@@ -313,6 +312,7 @@
     </message>
     <message>
         <source>The pass stopped: {reason}</source>
+        <extracomment>Play speeds, in milliseconds per step, from slow to fast.</extracomment>
         <translation>계산이 멈췄습니다: {reason}</translation>
     </message>
     <message>
@@ -1282,7 +1282,6 @@
     <name>Inspector</name>
     <message>
         <source>Layer</source>
-        <extracomment>Every tab&apos;s page keeps this room, built or not (a heatmap&apos;s and the Jacobian&apos;s minimum).</extracomment>
         <translation>층</translation>
     </message>
     <message>
@@ -1319,6 +1318,7 @@
     </message>
     <message>
         <source>Edit values…</source>
+        <extracomment>Every tab&apos;s page keeps this room, built or not (a heatmap&apos;s and the Jacobian&apos;s minimum).</extracomment>
         <translation>값 편집…</translation>
     </message>
     <message>
@@ -1508,6 +1508,14 @@
     <message>
         <source>showing {names}</source>
         <translation>{names} 표시 중</translation>
+    </message>
+</context>
+<context>
+    <name>LazyDock</name>
+    <message>
+        <source>Drawing…</source>
+        <extracomment>In a dock of the learning lab until its plot is drawn, just after the window shows itself.</extracomment>
+        <translation>그리는 중…</translation>
     </message>
 </context>
 <context>
@@ -2354,6 +2362,7 @@
     </message>
     <message>
         <source>linear</source>
+        <extracomment>The largest outer product (elements) computed by broadcasting rather than einsum (``benchmarks/bench_engine.py``). The largest finite float64.</extracomment>
         <translation>선형</translation>
     </message>
     <message>

@@ -15,13 +15,15 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from explorer.ui.kit.first_frame import after_first_frame
+from explorer.ui.text.i18n import translate
+from explorer.ui.text.plain import plain
 
 W = TypeVar("W", bound=QWidget)
 
-#: A dock under the canvas takes at least this share of the window's height when shown, and this many pixels.
+# A dock under the canvas takes at least this share of the window's height when shown, and this many pixels.
 UNDER_CANVAS_SHARE = 0.45
 MIN_UNDER_CANVAS = 300
 
@@ -35,6 +37,12 @@ class LazyDock(QDockWidget):
         super().__init__(title, parent)
         self.setObjectName(name)
         self._build: Callable[[], QWidget] | None = build
+        # until built, a quiet line in the dock the window restores open
+        #: In a dock of the learning lab until its plot is drawn, just after the window shows itself.
+        self._placeholder: QLabel | None = plain(QLabel(translate("LazyDock", "Drawing…"), self))
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._placeholder.setEnabled(False)  # the palette's quiet text
+        self.setWidget(self._placeholder)
         self.visibilityChanged.connect(self._on_visibility_changed)
 
     @property
@@ -47,6 +55,9 @@ class LazyDock(QDockWidget):
             build, self._build = self._build, None
             widget = build()
             self.setWidget(widget)
+            if self._placeholder is not None:
+                self._placeholder.deleteLater()
+                self._placeholder = None
             self.built.emit(widget)
         widget = self.widget()
         assert widget is not None
