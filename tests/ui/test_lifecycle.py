@@ -460,3 +460,32 @@ def test_docks_remembered_open_are_built_once_the_window_shows(make_window, qtbo
     qtbot.waitExposed(again)
     qtbot.waitUntil(lambda: lab.loss_dock.is_built, timeout=5000)
     assert not lab.activation_dock.is_built
+
+
+def test_a_window_never_closed_leaves_the_interpreter_quietly(tmp_path):
+    """An API user's window still open when Python exits: Qt destroys it then, its toolbars hiding one by
+    one; the layout's filter used to reach for the dead window and print an internal error."""
+    import subprocess
+    import sys
+    import textwrap
+
+    code = textwrap.dedent(
+        f"""
+        import os
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from pathlib import Path
+        from explorer.engine import Session
+        from explorer.model.examples import toy_model
+        from explorer.ui.kit.settings import Settings
+        from explorer.ui.shell.app import make_app, open_window
+
+        app = make_app(quiet=True)
+        folder = Path({str(tmp_path)!r})
+        window = open_window(Session(toy_model()), settings=Settings(folder / "x.ini"), autosave_folder=folder / "a")
+        window.show()
+        app.processEvents()
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0
+    assert result.stderr == ""

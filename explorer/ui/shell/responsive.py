@@ -16,6 +16,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QMainWindow, QScrollArea, QToolBar, QWidget
+from shiboken6 import isValid
 
 from explorer.ui.kit.guard import guarded
 
@@ -158,6 +159,8 @@ class ResponsiveLayout(QObject):
 
     @guarded("fitting the window's layout", fallback=False)
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if not isValid(self._window):  # its toolbars hide while the window is destroyed (a window never closed)
+            return False
         if watched is self._window and event.type() == QEvent.Type.LanguageChange:
             self.remeasure()
             return False
