@@ -8,7 +8,7 @@ import numpy as np
 
 from explorer.ops.entry import QT_TRANSLATE_NOOP, Array, Code, Inputs, Kernel, Op, TrainStep
 
-#: The largest outer product (elements) computed by broadcasting rather than einsum (``benchmarks/bench_engine.py``).
+# The largest outer product (elements) computed by broadcasting rather than einsum (``benchmarks/bench_engine.py``).
 SMALL_OUTER = 64 * 64
 
 
@@ -49,7 +49,7 @@ def _vjp_w(a: Inputs, out: Array, g: Array) -> Array:
     return grad
 
 
-#: The largest finite float64.
+# The largest finite float64.
 _LARGEST = float(np.finfo(np.float64).max)
 
 

@@ -2362,7 +2362,6 @@
     </message>
     <message>
         <source>linear</source>
-        <extracomment>The largest outer product (elements) computed by broadcasting rather than einsum (``benchmarks/bench_engine.py``). The largest finite float64.</extracomment>
         <translation>선형</translation>
     </message>
     <message>
