@@ -133,3 +133,18 @@ def _no_internal_errors():
     guard.reported.clear()
     if errors:
         pytest.fail("internal errors reached the guard: " + "; ".join(guard.message(w, e) for w, e in errors))
+
+
+@pytest.fixture
+def fill_disk(monkeypatch):
+    """``fill_disk()``: from now on the disk takes half of each write through the door, then is full (ENOSPC)."""
+    from explorer.model import door
+
+    real_write = door.os.write
+
+    def full_disk(descriptor, data):
+        if len(data) > 1:
+            return real_write(descriptor, bytes(data[: len(data) // 2]))
+        raise OSError(28, "No space left on device")
+
+    return lambda: monkeypatch.setattr(door.os, "write", full_disk)

@@ -53,20 +53,12 @@ def test_save_then_reopen_gives_the_same_model(window, dialogs, tmp_path):
     dialogs.assert_all_answered()
 
 
-def test_a_failed_save_from_the_window_keeps_the_old_file(window, dialogs, model_file, monkeypatch):
-    from explorer.model import door
+def test_a_failed_save_from_the_window_keeps_the_old_file(window, dialogs, model_file, fill_disk):
     assert window.files.open_path(str(model_file))
     before = model_file.read_bytes()
     window.controller.edit("Set loss", edits.set_loss, "sse")
 
-    real_write = door.os.write
-
-    def full_disk(descriptor, data):  # the disk takes half, then is full
-        if len(data) > 1:
-            return real_write(descriptor, bytes(data[: len(data) // 2]))
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(door.os, "write", full_disk)
+    fill_disk()
     assert not window.save()
     assert model_file.read_bytes() == before
     assert window.isWindowModified()

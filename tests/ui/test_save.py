@@ -63,21 +63,13 @@ def test_save_as_from_a_snapshot_writes_a_model_under_the_new_name(window, dialo
     assert snapshot_file.read_bytes() == before
 
 
-def test_a_failed_save_keeps_the_old_file_and_says_so_in_one_line(window, tmp_path, monkeypatch):
+def test_a_failed_save_keeps_the_old_file_and_says_so_in_one_line(window, tmp_path, fill_disk):
     path = tmp_path / "model.json"
     c = window.controller
     assert c.save(str(path))
     before = path.read_bytes()
     c.edit("Set loss", edits.set_loss, "sse")
-    from explorer.model import door
-    real_write = door.os.write
-
-    def full_disk(descriptor, data):  # the disk takes half, then is full
-        if len(data) > 1:
-            return real_write(descriptor, bytes(data[: len(data) // 2]))
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(door.os, "write", full_disk)
+    fill_disk()
     errors = []
     c.error_raised.connect(errors.append)
     assert not c.save()
