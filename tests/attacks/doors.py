@@ -651,7 +651,7 @@ def case_reset_settings_with_a_link_to_a_device(tmp: Path) -> list[str]:
 
 @case("write")
 def case_plot_export_into_a_pipe_is_refused(tmp: Path) -> list[str]:
-    from explorer.model.atomic import write_atomic
+    from explorer.model.door import write_atomic
 
     os.mkfifo(tmp / "loss.png")
     try:
