@@ -308,7 +308,7 @@ class Inspector(InspectorTabs, InspectorLayer, QWidget):
         tab = self.tabs.currentIndex()
         if tab not in self._dirty:
             return
-        if first_frame.waiting(self) and not self.tabs.is_built(tab):  # a starting window: its frame first
+        if not self.tabs.is_built(tab) and first_frame.waiting(self):  # a starting window: its frame first
             self.tabs.show_placeholder(tab, translate("Inspector", "Drawing {tab}…").format(tab=self.tabs.tabText(tab)))
             first_frame.after_first_frame(self, self._refresh_visible)
             return
