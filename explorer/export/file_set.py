@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
-from explorer.model.door import fsync_folder, kind_of, shown_path
+from explorer.model.door import CREATE_EXCLUSIVE, fsync_folder, kind_of, shown_path
 
 #: A file's content: text (written as UTF-8), bytes, or a function that writes into a binary file.
 Content = str | bytes | Callable[[BinaryIO], object]
@@ -47,8 +47,7 @@ def _missing_parents(folder: Path) -> list[Path]:
 
 
 def _write_one(path: Path, content: Content) -> None:
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    with os.fdopen(os.open(path, flags, 0o666), "wb") as stream:
+    with os.fdopen(os.open(path, CREATE_EXCLUSIVE, 0o666), "wb") as stream:
         if isinstance(content, str):
             stream.write(content.encode("utf-8"))
         elif isinstance(content, bytes | bytearray):

@@ -41,7 +41,8 @@ from explorer.model.paths import (
 
 _READ_CHUNK = 16 * 1024 * 1024
 _OPEN_FOR_READING = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
-_CREATE_EXCLUSIVE = (
+#: How every new file is opened for writing: created here and now (never an existing file), never through a link.
+CREATE_EXCLUSIVE = (
     os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 )
 
@@ -224,7 +225,7 @@ def temporary_beside(target: Path) -> tuple[int, Path]:
     for _attempt in range(16):
         temporary = target.with_name(f".{stem}.{secrets.token_hex(8)}.tmp")
         try:
-            return os.open(temporary, _CREATE_EXCLUSIVE, 0o600), temporary
+            return os.open(temporary, CREATE_EXCLUSIVE, 0o600), temporary
         except FileExistsError:
             continue
     raise Refused(f"cannot make a temporary file beside {shown_path(target)}")
