@@ -114,7 +114,7 @@ def _explorer_settled():
     # the start's heatmap and every visible lab dock are drawn (nothing waits for the first frame)
     from explorer.ui.shell.main_window import MainWindow
     windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-    if not windows or _first_frame.waiting(windows[0]):
+    if not windows or not windows[0].is_built or _first_frame.waiting(windows[0]):
         return False
     window = windows[0]
     tabs = window.inspector.tabs

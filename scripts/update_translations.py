@@ -1,7 +1,7 @@
 """Keep the Korean catalogue in step with the window's texts.
 
     python scripts/update_translations.py           # lupdate, then lrelease
-    python scripts/update_translations.py --check   # exit 1 if the .qm is stale or a text lacks Korean
+    python scripts/update_translations.py --check   # exit 1 if the .qm is stale, or a text lacks Korean or is not collected
 
 ``pyside6-lupdate`` (shipped with PySide6-Essentials, so every developer has
 it) collects the texts of ``explorer/ui/**/*.py`` and of the op table
@@ -72,6 +72,16 @@ def unfinished(ts_file: Path = TS_FILE) -> list[str]:
     return missing
 
 
+def not_collected() -> list[str]:
+    """The code's texts the committed catalogue does not hold yet (lupdate run into a scratch copy), as ``context: text``."""
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = Path(folder) / TS_FILE.name
+        shutil.copyfile(TS_FILE, scratch)
+        lupdate(scratch)
+        known = set(unfinished())
+        return [text for text in unfinished(scratch) if text not in known]
+
+
 def stale() -> bool:
     """Whether the committed .qm differs from what lrelease makes of the committed .ts."""
     with tempfile.TemporaryDirectory() as folder:
@@ -83,7 +93,8 @@ def stale() -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--check", action="store_true", help="change nothing; exit 1 if the .qm is stale or a text is untranslated"
+        "--check", action="store_true",
+        help="change nothing; exit 1 if the .qm is stale, or a text is untranslated or not in the catalogue",
     )
     parser.add_argument(
         "--drop-obsolete", action="store_true", help="forget translations of texts no longer in the code"
@@ -91,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.check:
         problems = [f"untranslated: {text}" for text in unfinished()]
+        problems += [f"not in the catalogue (run scripts/update_translations.py): {text}" for text in not_collected()]
         if stale():
             problems.append(f"{QM_FILE.name} is stale: run scripts/update_translations.py")
         print("\n".join(problems) or "the Korean catalogue is complete and compiled")

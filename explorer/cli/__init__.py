@@ -14,14 +14,12 @@ import warnings
 from collections.abc import Sequence
 from types import ModuleType
 
-import numpy as np
-
 from explorer.cli import window
 from explorer.cli.common import Parser, UsageError
 from explorer.cli.common import say_error as _say
-from explorer.engine import EngineError
-from explorer.model import ModelError
+from explorer.engine.errors import EngineError
 from explorer.model.door import describe, reason
+from explorer.model.errors import ModelError
 
 PROG = "jacobian-explorer"
 COMMANDS = ("export", "check", "screenshot", "explain", "train", "exercise")
@@ -65,14 +63,23 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; its exit status. numpy's RuntimeWarnings never reach standard error:
-    an overflow is named by the engine in one line (``NonFiniteError``)."""
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore", RuntimeWarning)
-        return _main(argv)
+    an overflow is named by the engine in one line (``NonFiniteError``).
 
-
-def _main(argv: Sequence[str] | None = None) -> int:
+    numpy is imported here only for a command: the window imports it after its first frame,
+    and its warnings are silenced by the filter alone (numpy's default is to warn, not raise).
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        if not argv or argv[0] not in (*COMMANDS, "-h", "--help"):
+            return _main(argv)
+        import numpy as np
+
+        with np.errstate(all="ignore"):
+            return _main(argv)
+
+
+def _main(argv: list[str]) -> int:
     try:
         if argv and argv[0] in ("-h", "--help"):
             _parser().print_help()

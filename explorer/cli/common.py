@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from explorer.engine import Session
-from explorer.export.snapshot import is_snapshot, session_from_document
-from explorer.model.io import read_json
+if TYPE_CHECKING:  # imported by the commands that open a session: the window starts without them
+    from explorer.engine import Session
 
 PROG = "jacobian-explorer"
 #: Longest message line, in characters: a long value or path is cut in the middle.
@@ -34,6 +34,9 @@ class Parser(argparse.ArgumentParser):
 
 def session_and_target(path: str, step: int | None) -> tuple[Session, int]:
     """The session as opened and the step to go to: ``step``, a snapshot's own step, or the end for a model."""
+    from explorer.export.snapshot import is_snapshot, session_from_document
+    from explorer.model.io import read_json
+
     document = read_json(path)
     session = session_from_document(document)
     if step is not None:

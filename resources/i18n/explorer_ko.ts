@@ -1892,6 +1892,11 @@
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
+        <source>Opening…</source>
+        <extracomment>In the middle of the window for the moment it shows before the network is drawn in it.</extracomment>
+        <translation>여는 중…</translation>
+    </message>
+    <message>
         <source>E&amp;xamples</source>
         <translation>예제(&amp;X)</translation>
     </message>

@@ -1,8 +1,9 @@
 """Start the window as ``jacobian-explorer [ARGS…]`` does, look at it once, close it as a person would.
 
 ``python -m tests.attacks.start ANSWER [ARGS…]`` runs the program's own
-start-up (``python -m explorer ARGS…``) with the event loop replaced by one
-turn: the window is shown, the recovery question (if any) is answered
+start-up (``python -m explorer ARGS…``) with the event loop replaced by the
+turns it takes the window to open its document (without a file, it shows
+itself first and opens the toy network just after): the window is shown, the recovery question (if any) is answered
 ``ANSWER`` (``recover`` or ``discard``), and every warning the window would
 show in a box is printed as ``WARN: text`` on standard output; unsaved
 edits (a recovered document) are discarded on closing. Then it
@@ -17,6 +18,7 @@ from __future__ import annotations
 import json
 import runpy
 import sys
+import time
 
 
 def main() -> None:
@@ -39,8 +41,13 @@ def main() -> None:
 
     def one_turn(*_args):
         app = QApplication.instance()
-        app.processEvents()
-        windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        deadline = time.monotonic() + 30
+        while True:  # until the document is in the window (or the window closed itself)
+            app.processEvents()
+            windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+            if all(w.is_built for w in windows) or time.monotonic() > deadline:
+                break
+            time.sleep(0.002)
         seen = {"opened": bool(windows), "title": "", "status": "", "path": None}
         if windows:
             window = windows[0]

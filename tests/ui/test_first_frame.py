@@ -55,3 +55,84 @@ def test_a_window_not_held_draws_at_once(make_window):
     win.controller.select("W3")
     assert win.inspector.tabs.is_built(0)
     assert not first_frame.waiting(win)
+
+
+# -- the program's start: the window before its document (MainWindow.opening, app._open_toy) ----------------
+
+
+def _opening(settings, qtbot):
+    from explorer.ui.shell.app import make_app
+    from explorer.ui.shell.main_window import MainWindow
+
+    make_app()
+    window = MainWindow.opening(settings)
+    first_frame.hold(window)
+    return window
+
+
+def _gone(window):
+    from tests.conftest import flush_deletes
+
+    window.close()
+    window.deleteLater()
+    flush_deletes()
+
+
+def test_the_opening_window_is_built_in_place_and_draws_its_heatmap_after_that_frame(settings, qtbot):
+    from PySide6.QtCore import QByteArray
+
+    from explorer.ui.shell import app
+
+    settings.geometry = QByteArray()  # nothing remembered: the default size, within the screen
+    window = _opening(settings, qtbot)
+    try:
+        assert window.centralWidget().text() == "Opening…"
+        assert window.menuBar().actions() == []
+        assert not window.is_built
+        window.show()
+        qtbot.waitExposed(window)
+        size = window.size()
+        app._open_toy(window, None, [])  # what the start does after the first frame
+        assert window.is_built
+        assert window.size() == size
+        assert window.centralWidget() is window.canvas_pane
+        assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Step", "&Help"]
+        assert window.controller.path.endswith("toy.json")
+        assert window.controller.selected == "W3"
+        tabs = window.inspector.tabs
+        assert not tabs.is_built(0)  # held again: the heatmap waits for the built window's first paint
+        paint = _AtFirstPaint(window, lambda: tabs.is_built(0))
+        qtbot.waitUntil(lambda: tabs.is_built(0))
+        assert paint.seen == [False]
+        assert window.inspector.value_view.title_text() == "W₃  (3×2)"
+    finally:
+        _gone(window)
+
+
+def test_a_window_closed_while_opening_opens_nothing_and_leaves_nothing(settings, qtbot):
+    from explorer.ui.shell import app
+
+    window = _opening(settings, qtbot)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.close()  # the close button before the document came: nothing to ask, nothing to save
+    app._open_toy(window, None, [])  # the deferred opening then finds the window gone
+    assert not window.is_built
+    assert not window.isVisible()
+    _gone(window)  # the leak check: no widget, timer or thread of it left
+
+
+def test_the_opening_window_has_the_remembered_size(settings, qtbot):
+    from explorer.ui.shell.app import make_app
+    from explorer.ui.shell.main_window import MainWindow
+
+    make_app()
+    before = MainWindow.opening(settings)
+    before.resize(700, 500)  # within the off-screen platform's screen
+    settings.geometry = before.saveGeometry()
+    before.deleteLater()
+    window = _opening(settings, qtbot)
+    try:
+        assert (window.width(), window.height()) == (700, 500)
+    finally:
+        _gone(window)

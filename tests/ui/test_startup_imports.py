@@ -37,45 +37,63 @@ def test_a_window_with_nothing_selected_shows_without_pyqtgraph(tmp_path):
     assert result.stdout.split() == ["before", "False", "after", "True", "True"]
 
 
-def test_the_program_draws_the_start_heatmap_after_its_first_frame(tmp_path):
-    """``jacobian-explorer`` selects W₃ at start: its first frame says "Drawing Value…", without pyqtgraph;
-    the heatmap comes right after (kit/first_frame.py). The real entry point, in a fresh interpreter."""
+def test_the_program_shows_its_window_before_the_document_and_the_heatmap_after(tmp_path):
+    """``jacobian-explorer`` with no file, through its real entry point in a fresh interpreter.
+
+    Its first frame is the window saying "Opening…", drawn before numpy, networkx and the
+    engine are imported (app.py, main_window.py). Then the toy network is built in it, W₃
+    selected: the built window's first frame says "Drawing Value…", without pyqtgraph; the
+    heatmap comes right after (kit/first_frame.py).
+    """
     code = textwrap.dedent(
         """
         import os, sys
         from PySide6.QtCore import QEvent, QObject, QTimer
+        from PySide6.QtWidgets import QApplication
         from explorer.cli import main
         import explorer.ui.shell.app as app_module
+        from explorer.ui.shell.main_window import MainWindow
 
-        opened = app_module.open_window
         seen = []
 
-        class FirstPaint(QObject):
+        def look(window):
+            loaded = tuple(name in sys.modules for name in ("numpy", "networkx", "explorer.engine.session", "pyqtgraph"))
+            if not window.is_built:
+                return ("opening", loaded, window.centralWidget().text(), window.isVisible())
+            tabs = window.inspector.tabs
+            placeholder = tabs._placeholders.get(0)
+            return ("built", loaded, tabs.is_built(0), placeholder and placeholder.text(), window.controller.selected)
+
+        class Paints(QObject):
             def eventFilter(self, watched, event):
-                if event.type() == QEvent.Type.Paint and not seen:
-                    tabs = watched.inspector.tabs
-                    placeholder = tabs._placeholders.get(0)
-                    seen.append(("pyqtgraph" in sys.modules, tabs.is_built(0), placeholder and placeholder.text()))
+                if event.type() == QEvent.Type.Paint and isinstance(watched, MainWindow):
+                    state = look(watched)
+                    if not seen or seen[-1][0] != state[0]:
+                        seen.append(state)
+                    if state[0] == "built" and not hasattr(self, "poll"):
+                        self.poll = QTimer()
+                        self.poll.timeout.connect(lambda: settled(watched))
+                        self.poll.start(5)
                 return False
 
-        def open_window(*args, **kwargs):
-            window = opened(*args, **kwargs)
-            window._first_paint = FirstPaint(window)
-            window.installEventFilter(window._first_paint)
+        def settled(window):
+            if window.inspector.tabs.is_built(0):
+                for state in seen:
+                    print(state)
+                print(window.inspector.value_view.title_text())
+                sys.stdout.flush()
+                os._exit(0)
 
-            def settled():
-                if window.inspector.tabs.is_built(0):
-                    print(seen[0], window.inspector.value_view.title_text())
-                    sys.stdout.flush()
-                    os._exit(0)
+        made = app_module.make_app
 
-            window._poll = QTimer(window)
-            window._poll.timeout.connect(settled)
-            window._poll.start(5)
-            QTimer.singleShot(60_000, lambda: os._exit(3))
-            return window
+        def make_app(*args, **kwargs):
+            app = made(*args, **kwargs)
+            app._paints = Paints(app)
+            app.installEventFilter(app._paints)
+            return app
 
-        app_module.open_window = open_window
+        app_module.make_app = make_app
+        QTimer.singleShot(60_000, lambda: os._exit(3))
         main([])
         """
     )
@@ -83,4 +101,8 @@ def test_the_program_draws_the_start_heatmap_after_its_first_frame(tmp_path):
            "XDG_DATA_HOME": str(tmp_path / "data")}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "(False, False, 'Drawing Value…') W₃  (3×2)"
+    assert result.stdout.splitlines() == [
+        "('opening', (False, False, False, False), 'Opening…', True)",
+        "('built', (True, True, True, False), False, 'Drawing Value…', 'W3')",
+        "W₃  (3×2)",
+    ]

@@ -241,7 +241,7 @@ def test_opening_a_bad_file_keeps_the_model(window, tmp_path):
 
 
 def test_edit_values_button_opens_the_editor_and_ok_stores(window, qtbot, monkeypatch):
-    from explorer.ui.shell import main_window
+    from explorer.ui.inspector.matrix_editor import MatrixEditor
     c = window.controller
     c.select("X")
     assert window.inspector.edit_button.isVisible()
@@ -250,7 +250,7 @@ def test_edit_values_button_opens_the_editor_and_ok_stores(window, qtbot, monkey
         dialog.table_model.setData(dialog.table_model.index(0, 0), "-4.5")
         return True
 
-    monkeypatch.setattr(main_window.MatrixEditor, "exec", accept_with_new_numbers)
+    monkeypatch.setattr(MatrixEditor, "exec", accept_with_new_numbers)
     window.inspector.edit_button.click()
     assert c.model.value("X")[0, 0] == -4.5
     assert c.undo_stack.canUndo()

@@ -5,9 +5,12 @@
 
 from __future__ import annotations
 
-from explorer.ui.kit.theme import themes
-from explorer.ui.lab.lab import LearningLab
+from typing import TYPE_CHECKING
+
 from explorer.ui.lab.window import LabWindow
+
+if TYPE_CHECKING:
+    from explorer.ui.lab.lab import LearningLab
 
 
 def install_learning_lab(window: LabWindow) -> LearningLab:
@@ -15,6 +18,8 @@ def install_learning_lab(window: LabWindow) -> LearningLab:
 
     The window declares what the lab reads of it (:class:`LabWindow`); it keeps the lab returned (``window.learning_lab``).
     """
+    from explorer.ui.lab.lab import LearningLab  # pyqtgraph's plots: not before the window's first frame
+
     lab = LearningLab(window)
     _follow_theme(lab)
     return lab
@@ -22,7 +27,9 @@ def install_learning_lab(window: LabWindow) -> LearningLab:
 
 def _follow_theme(lab: LearningLab) -> None:
     """Repaint the lab's docks whenever the theme changes (from the menu or the system)."""
+    from explorer.ui.kit.theme import themes
+
     themes().changed.connect(lab.apply_theme)
 
 
-__all__ = ["LabWindow", "LearningLab", "install_learning_lab"]
+__all__ = ["LabWindow", "install_learning_lab"]

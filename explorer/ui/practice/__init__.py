@@ -13,13 +13,19 @@ canvas, the document, the kit and the text rooms.
 
 from __future__ import annotations
 
-from explorer.ui.practice.mode import Practice
+from typing import TYPE_CHECKING
+
 from explorer.ui.practice.window import PracticeWindow
+
+if TYPE_CHECKING:
+    from explorer.ui.practice.mode import Practice
 
 
 def install_practice(window: PracticeWindow) -> Practice:
     """Add Step → Practice, its toolbar toggle and the Practice dock (hidden until practice starts) to ``window``."""
+    from explorer.ui.practice.mode import Practice
+
     return Practice(window)
 
 
-__all__ = ["Practice", "PracticeWindow", "install_practice"]
+__all__ = ["PracticeWindow", "install_practice"]

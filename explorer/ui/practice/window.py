@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMainWindow
 
-from explorer.ui.document.controller import Controller
+if TYPE_CHECKING:  # declared only: the window's first frame comes before the document's modules
+    from explorer.ui.document.controller import Controller
 
 
 class PracticeWindow(QMainWindow):

@@ -18,12 +18,8 @@ from functools import partial
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from explorer.model import ACTIVATIONS
-from explorer.model.examples import EXAMPLES
 from explorer.ui.kit.settings import LANGUAGES, THEMES
-from explorer.ui.text.example_text import example_description
 from explorer.ui.text.i18n import composed, translate
-from explorer.ui.text.op_names import op_title
 
 Shortcut = str | QKeySequence | QKeySequence.StandardKey
 
@@ -114,6 +110,8 @@ def language_titles() -> dict[str, str]:
 
 def examples_menu(parent: QWidget, open_example: Callable[[str], object]) -> QMenu:
     """File → Examples: every bundled example with its description."""
+    from explorer.model.examples import EXAMPLES  # the model's modules: after the window's first frame
+
     menu = QMenu(translate("MainWindow", "E&xamples"), parent)
     for name in EXAMPLES:
         action = menu.addAction(name)
@@ -124,10 +122,14 @@ def examples_menu(parent: QWidget, open_example: Callable[[str], object]) -> QMe
 
 
 def _example_entry(name: str) -> str:
+    from explorer.ui.text.example_text import example_description
+
     return f"{name} — {example_description(name)}"
 
 
 def _then_text(activation: str) -> str:
+    from explorer.ui.text.op_names import op_title
+
     return translate("MainWindow", "Add layer before the output layer, then {activation}").format(
         activation=op_title(activation)
     )
@@ -135,6 +137,8 @@ def _then_text(activation: str) -> str:
 
 def layer_menu(parent: QWidget, add_end: QAction, insert: QAction, add_with: Callable[[str], object]) -> QMenu:
     """The "+ Layer" button's menu: before the output layer (with each activation), before the selected one."""
+    from explorer.ops import ACTIVATIONS
+
     menu = QMenu(parent)
     menu.addAction(add_end)
     for name in ACTIVATIONS:

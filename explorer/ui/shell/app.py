@@ -1,27 +1,33 @@
-"""Starting the window, and rendering it off-screen for the ``screenshot`` command."""
+"""Starting the window, and rendering it off-screen for the ``screenshot`` command.
+
+The program's start shows its window before the document's modules are
+imported (numpy, networkx, the engine: most of the start's time): this
+module and the window's own (:mod:`.main_window`) import them where they are
+used, and a test keeps it so (``tests/ui/test_startup_imports.py``).
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QEvent, QIODevice, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
 
-from explorer.engine import Session
-from explorer.model.examples import toy_model
 from explorer.resources import example_path
-from explorer.ui.document.controller import Controller
 from explorer.ui.kit import first_frame
 from explorer.ui.kit.dialogs import Dialogs
 from explorer.ui.kit.guard import install_excepthook
 from explorer.ui.kit.settings import APPLICATION, ORGANIZATION, Settings
 from explorer.ui.kit.theme import apply_choice, apply_fonts, apply_palette, set_theme, themes
 from explorer.ui.shell.main_window import READABLE_ZOOM, MainWindow
-from explorer.ui.shell.present import PRESENT_ZOOM
 from explorer.ui.text.i18n import ensure_recorder, install_translator
 from explorer.ui.text.plain import one_line
+
+if TYPE_CHECKING:
+    from explorer.engine import Session
 
 __all__ = ["apply_palette", "make_app", "open_window", "run_window", "screenshot"]
 
@@ -78,6 +84,8 @@ def open_window(
     autosave_folder: Path | None = None,
 ) -> MainWindow:
     """A main window over ``session`` (see :class:`MainWindow` for the other parameters)."""
+    from explorer.ui.document.controller import Controller
+
     controller = Controller(session.model, path, kind=kind)
     controller.session = session  # before any view exists, so nothing to tell
     window = MainWindow(controller, dialogs=dialogs, settings=settings, autosave_folder=autosave_folder)
@@ -97,37 +105,84 @@ def run_window(path: str | None = None, reset_settings: bool = False) -> int:
     Settings are read (or first forgotten, with ``reset_settings``) before
     the window is built: the language is installed, the theme chosen. An
     autosave left by a crashed explorer is offered (Recover / Discard).
-    """
-    from explorer.practice.items import looks_like_exercises, read_exercises
-    from explorer.ui.document.controller import open_document
 
+    A file named is read before any window shows (a file that cannot be
+    opened is said on standard error, and no window opens). The toy network
+    is opened in a window already on the screen: its first frame says
+    "Opening…" (:meth:`MainWindow.opening`), and the document's modules are
+    imported after it.
+    """
     settings = Settings()
     if reset_settings:
         settings.reset()
     app = make_app(quiet=True, language=settings.language)
     apply_theme_choice(settings.theme, app)
-    exercises = read_exercises(path) if path and looks_like_exercises(path) else None  # practice starts on them
-    session, kind = open_document(path) if path and exercises is None else (Session(toy_model()), "model")
-    home = None if exercises is not None else path or str(example_path("toy"))
     folder, autosave_problem = _usable_autosave_folder()
     problems = [p for p in (settings.problem, autosave_problem) if p]
-    window = open_window(session, home, kind, settings=settings, autosave_folder=folder)
-    first_frame.hold(window)  # the start's heatmap and remembered docks are drawn once the window is on the screen
-    if exercises is not None:
-        window.practice.start_exercises(exercises)
     if path is None:
-        window.controller.select("W3")
-    screen = window.screen().availableGeometry() if window.screen() is not None else None
-    if not settings.geometry and screen is not None:  # a first start on a small screen: fit it
-        window.resize(min(window.width(), screen.width()), min(window.height(), screen.height()))
+        window = MainWindow.opening(settings)
+        _fit_first_start(window, settings)
+        first_frame.hold(window)
+        window.show()
+        first_frame.after_first_frame(window, lambda: _open_toy(window, folder, problems))
+        return app.exec()
+    window = _open_file(path, settings, folder)
+    first_frame.hold(window)  # the start's heatmap and remembered docks are drawn once the window is on the screen
+    _fit_first_start(window, settings)
     window.show()
+    _ready(window, problems)
+    return app.exec()
+
+
+def _open_file(path: str, settings: Settings, folder: Path | None) -> MainWindow:
+    """A window over the model, snapshot or exercise file at ``path`` (read first: a bad file raises)."""
+    from explorer.practice.items import looks_like_exercises, read_exercises
+    from explorer.ui.document.controller import open_document
+
+    exercises = read_exercises(path) if looks_like_exercises(path) else None  # practice starts on them
+    if exercises is None:
+        session, kind = open_document(path)
+        return open_window(session, path, kind, settings=settings, autosave_folder=folder)
+    from explorer.engine import Session
+    from explorer.model.examples import toy_model
+
+    window = open_window(Session(toy_model()), None, "model", settings=settings, autosave_folder=folder)
+    window.practice.start_exercises(exercises)
+    return window
+
+
+def _open_toy(window: MainWindow, folder: Path | None, problems: list[str]) -> None:
+    """The opening window's document: the lecture's toy network, W₃ selected."""
+    from explorer.engine import Session
+    from explorer.model.examples import toy_model
+    from explorer.ui.document.controller import Controller
+
+    if not window.isVisible():  # closed while it was opening
+        return
+    session = Session(toy_model())
+    controller = Controller(session.model, str(example_path("toy")), kind="model")
+    controller.session = session
+    window.build(controller, autosave_folder=folder)
+    controller.setParent(window)
+    window.controller.select("W3")
+    _ready(window, problems)
+
+
+def _fit_first_start(window: MainWindow, settings: Settings) -> None:
+    """A first start on a small screen: the window fits it."""
+    screen = window.screen().availableGeometry() if window.screen() is not None else None
+    if not settings.geometry and screen is not None:
+        window.resize(min(window.width(), screen.width()), min(window.height(), screen.height()))
+
+
+def _ready(window: MainWindow, problems: list[str]) -> None:
+    """A started window shown with its document: fitted, told what was set aside, offered the recoveries."""
     window.view.fit_to_view(READABLE_ZOOM)
     for problem in problems:  # what could not be used was set aside; the window opens all the same
         sys.stderr.write(f"jacobian-explorer: {one_line(problem, 400)}\n")
     if problems:
         window.statusBar().showMessage(one_line(" · ".join(problems), 400), 30_000)
     window.files.offer_recoveries()
-    return app.exec()
 
 
 def _usable_autosave_folder() -> tuple[Path | None, str | None]:
@@ -174,6 +229,8 @@ def screenshot(
     elif session.current is not None:
         window.controller.select(session.current.node)
     presentation = window.classroom.presentation
+    from explorer.ui.shell.present import PRESENT_ZOOM
+
     if present:
         presentation.enter(full_screen=False)
         # the inspector's tabs were built for the mode: their placeholder lines go now, as the event loop would

@@ -7,6 +7,13 @@ The window declares every part where it builds it: its actions and menu bar
 become the named edits of :mod:`explorer.ui.document.edits`. Every modal
 question goes through its :class:`~explorer.ui.kit.dialogs.Dialogs` (tests hand
 in a scripted one), and what it remembers through its :class:`~explorer.ui.kit.settings.Settings`.
+
+The program's own start (:func:`explorer.ui.shell.app.run_window`) shows the
+window before its document: :meth:`MainWindow.opening` is the window with its
+remembered size and an "Opening…" line, built from Qt and the window's own
+light modules only; :meth:`MainWindow.build` then imports the parts (numpy,
+networkx, the engine come with them) and builds them in place. So every part
+is imported where it is built, not at the top of this module.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
@@ -21,15 +29,10 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QWidget
 
 from explorer import __version__
 from explorer.model.numbers import shown
-from explorer.ui.canvas.pane import CanvasPane
-from explorer.ui.document import edits as commands
-from explorer.ui.document.controller import Controller
-from explorer.ui.inspector.matrix_editor import MatrixEditor
-from explorer.ui.inspector.panel import Inspector
+from explorer.ui.kit import first_frame
 from explorer.ui.kit.dialogs import Dialogs
 from explorer.ui.kit.settings import Settings
 from explorer.ui.kit.theme import current_theme, themes
-from explorer.ui.kit.workers import BackgroundRunner
 from explorer.ui.lab import install_learning_lab
 from explorer.ui.practice import install_practice
 from explorer.ui.shell.actions import (
@@ -44,19 +47,16 @@ from explorer.ui.shell.actions import (
     shortcut_rows,
     theme_titles,
 )
-from explorer.ui.shell.classroom import install_classroom
-from explorer.ui.shell.export_actions import export_code_dialog, export_derivation_dialog
 from explorer.ui.shell.file_drop import FileDrops
-from explorer.ui.shell.files import DocumentFiles
 from explorer.ui.shell.keys import install_step_keys
-from explorer.ui.shell.node_list import NodeList
-from explorer.ui.shell.responsive import install_responsive_layout
+from explorer.ui.shell.responsive import fit_to_screen, install_responsive_layout
 from explorer.ui.shell.text_zoom import TextZoom
-from explorer.ui.shell.toolbars import BuildToolbar, StepsToolbar
 from explorer.ui.shell.window_settings import DEFAULT_SIZE, WindowSettings
 from explorer.ui.text.i18n import translate
 from explorer.ui.text.plain import one_line, plain
-from explorer.ui.text.vocabulary import phase_name
+
+if TYPE_CHECKING:  # the parts themselves are imported where they are built (see the module's text)
+    from explorer.ui.document.controller import Controller
 
 #: The automatic fit stops at this zoom so that labels stay readable; F shows everything.
 READABLE_ZOOM = 0.55
@@ -80,7 +80,7 @@ class MainWindow(WindowSettings):
 
     def __init__(
         self,
-        controller: Controller,
+        controller: Controller | None,
         dialogs: Dialogs | None = None,
         settings: Settings | None = None,
         autosave_folder: Path | None = None,
@@ -94,10 +94,40 @@ class MainWindow(WindowSettings):
         self.dialogs = dialogs if dialogs is not None else Dialogs(settings, self)
         if self.dialogs.settings is None:
             self.dialogs.settings = settings
+        self._layout_forgotten = False  # Reset settings: the layout is not saved on closing
+        self.is_built = False
+        if controller is None:  # the start's first frame: the parts come with build()
+            self.setWindowTitle("Jacobian Explorer")
+            self.setCentralWidget(_opening_line(self))
+            self.resize(*DEFAULT_SIZE)
+            if settings.geometry:
+                self.restoreGeometry(settings.geometry)
+            fit_to_screen(self)
+            return
+        self.build(controller, autosave_folder)
+
+    @classmethod
+    def opening(cls, settings: Settings) -> MainWindow:
+        """The window before its document: its remembered size, its title and "Opening…" (see the module's text)."""
+        return cls(None, settings=settings)
+
+    def build(self, controller: Controller, autosave_folder: Path | None = None) -> None:
+        """Build every part over ``controller``: canvas, inspector, node list, actions, menus, toolbars, the
+        lab, practice, the classroom; then the remembered layout. Once only."""
+        from explorer.ui.canvas.pane import CanvasPane
+        from explorer.ui.canvas.scene import GraphScene, GraphView
+        from explorer.ui.document import edits as commands
+        from explorer.ui.inspector.panel import Inspector
+        from explorer.ui.shell.classroom import install_classroom
+        from explorer.ui.shell.files import DocumentFiles
+        from explorer.ui.shell.node_list import NodeList
+
+        assert not self.is_built, "a window is built once"
+        settings = self.settings
+        if self.isVisible():  # an opening window: the heatmap and the docks wait for the built window's first frame
+            first_frame.hold(self)
         self.controller = controller
         self.dialogs.modal_started.connect(controller.pause)  # Play waits while a question is open
-
-        from explorer.ui.canvas.scene import GraphScene, GraphView
 
         self.scene = GraphScene(self)
         self.view = GraphView(self.scene, self)
@@ -119,7 +149,6 @@ class MainWindow(WindowSettings):
         self.files = DocumentFiles(self, controller, self.dialogs, settings, self.scene, autosave_folder)
         self.files.changed.connect(self.update_title)
         self.file_drops = FileDrops(self, self.files.open_dropped)
-        self._layout_forgotten = False  # Reset settings: the layout is not saved on closing
         self._make_actions()
         self._make_menus()
 
@@ -147,10 +176,11 @@ class MainWindow(WindowSettings):
         self._on_step_changed()
         self.inspector.set_node(controller.inspected)  # a session opened past step 0 shows its node
         self.dark_action.setChecked(current_theme().name == "dark")
-        self.resize(*DEFAULT_SIZE)
+        if not self.isVisible():  # an opening window has its size already
+            self.resize(*DEFAULT_SIZE)
         self.learning_lab = install_learning_lab(self)
         self.practice = install_practice(self)  # Step → Practice; File → Open of an exercise file
-        self.restore_layout()
+        self.restore_layout(geometry=not self.isVisible())  # an opening window has its place already
         themes().changed.connect(self._repaint_theme)  # a switch from the menu or the system repaints
         self.step_keys = install_step_keys(self)
         self.classroom = install_classroom(self, self.view_menu, self.help_menu)  # View → Present (F5), Help → Lecture tour
@@ -160,6 +190,8 @@ class MainWindow(WindowSettings):
         self.text_zoom.changed.connect(self._refit_canvas)
         self.text_zoom.changed.connect(self.responsive.remeasure)
         self.text_zoom.restore()  # the remembered text size, once every part is built
+        self.is_built = True
+        self.update()  # the hold is released by the window's own next paint
 
     # -- the parts ------------------------------------------------------------------
 
@@ -176,6 +208,9 @@ class MainWindow(WindowSettings):
 
     def _make_actions(self) -> None:
         """Every action of the window, named as its attribute; its keys are in its tooltip."""
+        from explorer.ui.shell.export_actions import export_code_dialog, export_derivation_dialog
+        from explorer.ui.shell.toolbars import BuildToolbar, StepsToolbar
+
         c, files, key = self.controller, self.files, QKeySequence.StandardKey
 
         def act(
@@ -293,6 +328,8 @@ class MainWindow(WindowSettings):
         self.scene.update_position(self.controller.model, node)
 
     def _on_step_changed(self) -> None:
+        from explorer.ui.text.vocabulary import phase_name
+
         c = self.controller
         s = c.session
         self.scene.update_state(s)
@@ -317,6 +354,8 @@ class MainWindow(WindowSettings):
         self.controller.select(node or None)
 
     def _on_move_requested(self, node: str, x: float, y: float) -> None:
+        from explorer.ui.document import edits as commands
+
         commands.move_node(self.controller, node, x, y)
 
     def _on_node_double_clicked(self, node: str) -> None:
@@ -341,6 +380,9 @@ class MainWindow(WindowSettings):
         return self.practice.start_practice(node, ask, wrt, of, index)
 
     def edit_values(self, node: str) -> None:
+        from explorer.ui.document import edits as commands
+        from explorer.ui.inspector.matrix_editor import MatrixEditor
+
         model = self.controller.model
         dialog = MatrixEditor(node, model.op(node), model.value(node), self)
         with self.dialogs.modal():
@@ -390,9 +432,14 @@ class MainWindow(WindowSettings):
         is left running once the window is closed, and deleting it afterwards
         waits on no thread.
         """
+        if not self.is_built:  # closed while opening: nothing to save, nothing running
+            event.accept()
+            return
         if not self.files.maybe_save():
             event.ignore()
             return
+        from explorer.ui.kit.workers import BackgroundRunner
+
         self.controller.pause()
         for runner in self.findChildren(BackgroundRunner):
             runner.shutdown()  # a running build stops and ends before the window goes
@@ -402,3 +449,11 @@ class MainWindow(WindowSettings):
             self.save_layout()
         event.accept()
 
+
+def _opening_line(window: QWidget) -> QLabel:
+    """The opening window's one line, in the middle, in the palette's quiet text."""
+    #: In the middle of the window for the moment it shows before the network is drawn in it.
+    line = plain(QLabel(translate("MainWindow", "Opening…"), window))
+    line.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    line.setEnabled(False)
+    return line

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from explorer.ui.canvas.pane import CanvasPane
-from explorer.ui.inspector.panel import Inspector
 from explorer.ui.lab.window import LabWindow
-from explorer.ui.shell.files import DocumentFiles
 
-if TYPE_CHECKING:  # the window imports the canvas when it builds it
+if TYPE_CHECKING:  # declared only: the window imports its parts when it builds them
+    from explorer.ui.canvas.pane import CanvasPane
     from explorer.ui.canvas.scene import GraphScene, GraphView
+    from explorer.ui.inspector.panel import Inspector
+    from explorer.ui.shell.files import DocumentFiles
 
 
 class ShellWindow(LabWindow):

@@ -21,8 +21,10 @@ from explorer.ui.shell.language import retranslate_window, switch_language
 from explorer.ui.shell.parts import ShellWindow
 from explorer.ui.shell.responsive import fit_to_screen
 from explorer.ui.shell.text_zoom import TextZoom
-from explorer.ui.shell.toolbars import StepsToolbar
 from explorer.ui.text.i18n import translate
+
+if TYPE_CHECKING:  # declared only: built with the window's parts
+    from explorer.ui.shell.toolbars import StepsToolbar
 
 DEFAULT_SIZE = (1400, 900)
 
@@ -41,9 +43,10 @@ class WindowSettings(ShellWindow):
 
         def _on_step_changed(self) -> None: ...
 
-    def restore_layout(self) -> None:
-        """Geometry and docks as the last window left them (nothing saved: the defaults), within the screen."""
-        if self.settings.geometry:
+    def restore_layout(self, geometry: bool = True) -> None:
+        """Geometry (unless not ``geometry``) and docks as the last window left them (nothing saved: the
+        defaults), within the screen."""
+        if geometry and self.settings.geometry:
             self.restoreGeometry(self.settings.geometry)
         if self.settings.window_state:
             self.restoreState(self.settings.window_state)
