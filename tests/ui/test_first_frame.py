@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 from explorer.ui.kit import first_frame
 
@@ -31,6 +31,22 @@ def test_a_remembered_dock_of_a_held_window_is_built_after_its_first_frame(make_
     qtbot.waitUntil(lambda: dock.is_built)
     assert paint.seen == [(False, True)]
     assert not first_frame.waiting(win)
+
+
+def test_a_dock_hidden_again_before_the_first_frame_waits_until_it_is_shown(make_window, qtbot):
+    """A restored layout shows a dock for a moment and then tabs it behind another: it is not built for that."""
+    win = make_window(show=False)
+    first_frame.hold(win)
+    dock = win.learning_lab.docks[1]
+    dock.show()
+    win.show()  # the dock says it is visible: its content is asked for after the first frame
+    dock.hide()  # … and it is hidden before that frame
+    qtbot.waitUntil(lambda: not first_frame.waiting(win))
+    for _ in range(3):  # the loop's turns that would have built it: the release, then the callbacks
+        QCoreApplication.processEvents()
+    assert not dock.is_built
+    dock.show()
+    qtbot.waitUntil(lambda: dock.is_built)
 
 
 def test_the_selected_node_of_a_held_window_is_drawn_after_its_first_frame(make_window, qtbot):

@@ -65,9 +65,15 @@ class LazyDock(QDockWidget):
 
     def _on_visibility_changed(self, visible: bool) -> None:
         if visible and self._build is not None:
-            after_first_frame(self, self.content)  # after the frame that shows the dock (a starting window's first)
+            after_first_frame(self, self._content_if_shown)  # after the frame that shows the dock (a starting window's first)
         if visible:
             QTimer.singleShot(0, self, self.make_room)
+
+    def _content_if_shown(self) -> None:
+        # a dock restored into a window already on the screen is shown for a moment, then tabbed behind another:
+        # it is built when it is shown again
+        if self.isVisible():
+            self.content()
 
     def make_room(self) -> None:
         """Shown under the canvas: at least :data:`UNDER_CANVAS_SHARE` of the window's height, so its
