@@ -10,6 +10,10 @@ from explorer.ops.entry import QT_TRANSLATE_NOOP, Array, Code, Inputs, Kernel, O
 
 # The largest outer product (elements) computed by broadcasting rather than einsum (``benchmarks/bench_engine.py``).
 SMALL_OUTER = 64 * 64
+# Past this many elements the outer product is written a block of rows at a time (``_blocked_outer``) …
+LARGE_OUTER = 256 * 256
+# … each block about this many elements (512 KiB), well inside a core's level-2 cache.
+OUTER_BLOCK = 64 * 1024
 
 
 def _forward(a: Inputs) -> Array:
@@ -39,12 +43,36 @@ def _jacobian_b(a: Inputs, out: Array) -> Array:
     return np.broadcast_to(np.eye(n_out)[:, None, :], (n_out, batch, n_out)).copy()
 
 
+def _blocked_outer(x: Array, g: Array) -> Array:
+    """``x gᵀ`` for long vectors: each block of rows computed in a small scratch array, then copied into place.
+
+    einsum writes straight into a large new array at about half the speed a plain copy does (each store
+    first reads its cache line from memory); the copy of a block that is still in the cache does not.
+    A width-1024 layer's gradient: 1.16 ms against 1.70 ms (``benchmarks/bench_engine.py``, one thread).
+    """
+    n, m = x.size, g.size
+    out: Array = np.empty((n, m))
+    rows = max(1, OUTER_BLOCK // m)
+    block = np.empty((min(rows, n), m))
+    for start in range(0, n, rows):
+        k = min(rows, n - start)
+        np.einsum("i,j->ij", x[start : start + k], g, out=block[:k])
+        out[start : start + k] = block[:k]
+    return out
+
+
 def _vjp_w(a: Inputs, out: Array, g: Array) -> Array:
     x = a["x"]
     if x.shape[1] == 1:  # one sample: the outer product x gᵀ, each element one product x_k g_j
         # numpy's matmul computes it as a slow k=1 product; broadcasting is quickest while small, einsum past that
-        outer: Array = x * g.T if x.size * g.size <= SMALL_OUTER else np.einsum("i,j->ij", x[:, 0], g[:, 0])
-        return outer
+        size = x.size * g.size
+        if size <= SMALL_OUTER:
+            small: Array = x * g.T
+            return small
+        if size <= LARGE_OUTER:
+            outer: Array = np.einsum("i,j->ij", x[:, 0], g[:, 0])
+            return outer
+        return _blocked_outer(x[:, 0], g[:, 0])
     grad: Array = x @ g.T
     return grad
 

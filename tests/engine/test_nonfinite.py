@@ -221,3 +221,16 @@ def test_the_outer_product_proof_never_calls_an_overflow_finite(n_in, n_out, x_e
             assert np.isfinite(grad).all()
         else:  # said only where the bound is past the range, or a factor is not finite
             assert not np.isfinite(float(np.max(np.abs(x))) * float(np.max(np.abs(g))))
+
+
+@pytest.mark.parametrize(("n_in", "n_out"), [(64, 64), (65, 64), (256, 256), (257, 256), (300, 700), (5, 20_000), (20_000, 5)])
+def test_the_outer_product_is_exact_on_every_path(n_in, n_out):
+    """Broadcast (≤ 64²), einsum (≤ 256²) or a block of rows at a time (ops/linear.py): each element is the
+    one rounded product x_k g_j, so every path gives numpy's outer product bit for bit, the last short block too."""
+    from explorer.ops.linear import LINEAR
+
+    rng = np.random.default_rng(n_in * n_out)
+    x, g = rng.standard_normal((n_in, 1)), rng.standard_normal((n_out, 1))
+    grad = LINEAR.vjp["w"]({"x": x, "w": np.zeros((n_in, n_out))}, g, g)
+    assert grad.shape == (n_in, n_out)
+    np.testing.assert_array_equal(grad, np.multiply.outer(x[:, 0], g[:, 0]))
