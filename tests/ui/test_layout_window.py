@@ -5,7 +5,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from explorer.ui.canvas.items import NodeItem
-from explorer.ui.shell.main_window import READABLE_ZOOM
+from explorer.ui.shell.document_view import READABLE_ZOOM
 from tests.ui.settle import settle, still_header_fitted
 
 

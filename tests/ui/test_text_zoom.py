@@ -129,7 +129,7 @@ def test_presentation_grows_with_the_text_zoom(make_window, qtbot):
 
 
 def test_the_canvas_keeps_its_labels_readable_at_a_larger_text(make_window, qtbot):
-    from explorer.ui.shell.main_window import READABLE_ZOOM
+    from explorer.ui.shell.document_view import READABLE_ZOOM
 
     window = make_window("deep_sigmoid", size=(1024, 700))  # a long chain: the fit stops at the readable zoom
     window.view.fit_to_view(READABLE_ZOOM)

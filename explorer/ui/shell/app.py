@@ -22,7 +22,8 @@ from explorer.ui.kit.dialogs import Dialogs
 from explorer.ui.kit.guard import install_excepthook
 from explorer.ui.kit.settings import APPLICATION, ORGANIZATION, Settings
 from explorer.ui.kit.theme import apply_choice, apply_fonts, apply_palette, set_theme, themes
-from explorer.ui.shell.main_window import READABLE_ZOOM, MainWindow
+from explorer.ui.shell.document_view import READABLE_ZOOM
+from explorer.ui.shell.main_window import MainWindow
 from explorer.ui.text.i18n import ensure_recorder, install_translator
 from explorer.ui.text.plain import one_line
 
