@@ -11,11 +11,17 @@ translate the new entries (marked ``type="unfinished"``) with Qt Linguist
 (``pyside6-linguist``) or in a text editor, then run this again so that
 ``pyside6-lrelease`` compiles ``explorer_ko.qm``. Commit both files: the
 ``.qm`` ships in the wheel.
+
+A note to the translator is a ``#: Translators: …`` comment just above the
+text. lupdate takes every ``#:`` comment of the scope for such a note, and
+ours are mostly the documentation of constants; only what follows
+``Translators:`` is kept in the catalogue (:func:`translator_notes_only`).
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -50,6 +56,25 @@ def lupdate(ts_file: Path = TS_FILE, drop_obsolete: bool = False) -> None:
     if drop_obsolete:
         command.append("-no-obsolete")
     subprocess.run(command, check=True, capture_output=True)
+
+
+#: The start of a note to the translator; the ``#:`` comments before it in its scope are documentation.
+NOTE = "Translators:"
+_EXTRACOMMENT = re.compile(r"\n *<extracomment>(.*?)</extracomment>", re.DOTALL)
+
+
+def translator_notes_only(ts_file: Path = TS_FILE) -> None:
+    """Keep of each ``<extracomment>`` what follows :data:`NOTE`; drop those without one (lupdate's layout kept)."""
+
+    def note(match: re.Match[str]) -> str:
+        text = match.group(1)
+        if NOTE not in text:
+            return ""
+        kept = text[text.index(NOTE) + len(NOTE) :].strip()
+        return match.group(0).replace(text, kept[:1].upper() + kept[1:])
+
+    text = ts_file.read_text(encoding="utf-8")
+    ts_file.write_text(_EXTRACOMMENT.sub(note, text), encoding="utf-8")
 
 
 def lrelease(ts_file: Path = TS_FILE, qm_file: Path = QM_FILE) -> None:
@@ -109,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if problems else 0
     TS_FILE.parent.mkdir(parents=True, exist_ok=True)
     lupdate(drop_obsolete=args.drop_obsolete)
+    translator_notes_only()
     lrelease()
     missing = unfinished()
     print(f"{TS_FILE.relative_to(ROOT)}: {len(missing)} text(s) without Korean")

@@ -5,12 +5,10 @@
     <name>ActivationPlot</name>
     <message>
         <source>max {symbol} = {bound}</source>
-        <extracomment>The activations drawn, with the bound of their derivative that is marked (None: no mark). The symbol of each function and of its derivative. Where a legend sits (pixels from a corner: negative from the right or bottom), clear of the curves: top left unless said here (tanh&apos;s curves fill the top left). Where a bound&apos;s label sits along its line, and on which side: above σ′&apos;s, below tanh′&apos;s (at the top). Where the curves are drawn.</extracomment>
         <translation type="vanished">max {symbol} = {bound}</translation>
     </message>
     <message>
         <source>{symbol} ≤ {bound}</source>
-        <extracomment>The activations drawn, with the bound of their derivative that is marked (None: no mark). The symbol of each function and of its derivative. Where a legend sits (pixels from a corner: negative from the right or bottom), clear of the curves: top left unless said here (tanh&apos;s curves fill the top left). Where a bound&apos;s label sits along its line, and on which side, clear of the curves: above its line at the right for σ′ (σ near 1 above it, σ′ near 0 below), above its line at the left for tanh′, where the plot keeps room over the curves for it (:data:`_HEADROOM`): below the line tanh′ rises to meet it. The top of a plot&apos;s vertical range where a bound&apos;s label needs room above the curves. Where the curves are drawn.</extracomment>
         <translation>{symbol} ≤ {bound}</translation>
     </message>
     <message>
@@ -65,7 +63,6 @@
     <name>BreakdownView</name>
     <message>
         <source>Check with finite differences</source>
-        <extracomment>Arrays with at most this many numbers are printed in full.</extracomment>
         <translation>유한 차분으로 확인</translation>
     </message>
     <message>
@@ -188,7 +185,6 @@
     <name>Commands</name>
     <message>
         <source>Redo {text}</source>
-        <extracomment>How a command swaps the document&apos;s model: ``replace(model, restarts, text, note, moved, reached)``.</extracomment>
         <translation>다시 실행: {text}</translation>
     </message>
     <message>
@@ -312,7 +308,6 @@
     </message>
     <message>
         <source>The pass stopped: {reason}</source>
-        <extracomment>Play speeds, in milliseconds per step, from slow to fast.</extracomment>
         <translation>계산이 멈췄습니다: {reason}</translation>
     </message>
     <message>
@@ -352,7 +347,6 @@
     <name>DerivationView</name>
     <message>
         <source>The chain from the loss · 연쇄법칙</source>
-        <extracomment>the node whose forward pass :attr:`hand` writes out (the inspected op node, or the op a leaf feeds)</extracomment>
         <translation>손실에서 시작하는 연쇄 · 연쇄법칙</translation>
     </message>
     <message>
@@ -434,7 +428,6 @@
     <name>Engine</name>
     <message>
         <source>δ = {name} ({shape}), the gradient arriving at {node}</source>
-        <extracomment>Messages about the pass, not about a file: the node ids among their arguments are shown as a reader knows the nodes (Yhat as Ŷ, H1 as H₁). A refusal of a file keeps the id the file holds.</extracomment>
         <translation>δ = {name} ({shape}), {node}에 도착하는 변화도</translation>
     </message>
     <message>
@@ -1105,7 +1098,6 @@
     <name>Examples</name>
     <message>
         <source>The lecture&apos;s toy network: X (3) → W₁ → W₂ → W₃ → Ŷ (2), ½ SSE</source>
-        <extracomment>What File → Examples says of each example (the values of ``EXAMPLES``).</extracomment>
         <translation>강의의 Toy Example 신경망: X (3) → W₁ → W₂ → W₃ → Ŷ (2), ½ SSE</translation>
     </message>
     <message>
@@ -1142,7 +1134,6 @@
     </message>
     <message>
         <source>The lecture&apos;s toy network (H₁ = W₁ᵀX, H₂ = W₂ᵀH₁, Ŷ = W₃ᵀH₂, L = ½Σ(Ŷ−Y)²)</source>
-        <extracomment>The ``name`` of each bundled model file (the window&apos;s title while it is open).</extracomment>
         <translation>강의의 Toy Example 신경망 (H₁ = W₁ᵀX, H₂ = W₂ᵀH₁, Ŷ = W₃ᵀH₂, L = ½Σ(Ŷ−Y)²)</translation>
     </message>
     <message>
@@ -1267,7 +1258,6 @@
     <name>GraphItems</name>
     <message>
         <source>scalar</source>
-        <extracomment>What is known of a node, from &quot;not reached&quot; to &quot;gradient known&quot; (:attr:`NodeItem.reached`). the shape written on a node that holds one number</extracomment>
         <translation>스칼라</translation>
     </message>
 </context>
@@ -1318,7 +1308,6 @@
     </message>
     <message>
         <source>Edit values…</source>
-        <extracomment>Every tab&apos;s page keeps this room, built or not (a heatmap&apos;s and the Jacobian&apos;s minimum).</extracomment>
         <translation>값 편집…</translation>
     </message>
     <message>
@@ -1411,7 +1400,6 @@
     </message>
     <message>
         <source>Select a node to see its numbers.</source>
-        <extracomment>Jacobians up to this many elements are built on the UI thread (well under a frame).</extracomment>
         <translation>노드를 선택하면 그 값을 볼 수 있습니다.</translation>
     </message>
     <message>
@@ -1633,7 +1621,6 @@
     <name>Lesson</name>
     <message>
         <source>합성함수 (composite function): {composition}</source>
-        <extracomment>The written contraction lists at most this many elements; the rest are left out with a note. A batch&apos;s outer products are shown for at most this many samples.</extracomment>
         <translation>합성함수: {composition}</translation>
     </message>
     <message>
@@ -1853,7 +1840,6 @@
     </message>
     <message>
         <source>Log scale</source>
-        <extracomment>Non-positive values cannot go on a log axis; they are drawn at this floor.</extracomment>
         <translation>로그 눈금</translation>
     </message>
     <message>
@@ -1902,7 +1888,6 @@
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <extracomment>What File → New starts from: the lecture&apos;s one-layer slide, untitled. The document&apos;s name or modified state may have changed (opened, saved, recovered): the title follows.</extracomment>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
@@ -1951,7 +1936,6 @@
     </message>
     <message>
         <source>&amp;Undo</source>
-        <extracomment>A tooltip that ends in the action&apos;s keys: ``Step (Right)``.</extracomment>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
@@ -2076,7 +2060,6 @@
     </message>
     <message>
         <source>Inspector</source>
-        <extracomment>The automatic fit stops at this zoom so that labels stay readable; F shows everything.</extracomment>
         <translation>검사기</translation>
     </message>
     <message>
@@ -2125,7 +2108,6 @@
     </message>
     <message>
         <source>{speed} steps/s</source>
-        <extracomment>The speed slider&apos;s ticks: speed = MIN · (MAX/MIN)^(tick/SPEED_TICKS) steps per second; 1, 2, 4, 8 fall on ticks.</extracomment>
         <translation>초당 {speed}단계</translation>
     </message>
     <message>
@@ -2572,7 +2554,6 @@
     <name>RateSpinBox</name>
     <message>
         <source>The learning rate η (학습률) of W ← W − η ∂L/∂W</source>
-        <extracomment>The smallest and largest learning rate the box takes (the engine takes any finite η &gt; 0).</extracomment>
         <translation>W ← W − η ∂L/∂W의 학습률 η</translation>
     </message>
 </context>
@@ -2580,7 +2561,6 @@
     <name>RichMath</name>
     <message>
         <source>showing {shown_rows} of {rows} rows and {shown_columns} of {columns} columns</source>
-        <extracomment>Fonts known to hold ⁽ ⁾ and the superscript digits, tried in this order: the bundled one first. A printed matrix&apos;s numbers: a fixed-width font, then the bundled ones for a sign it lacks (−, ∞). A printed matrix shows at most this many rows and columns; the rest is cut with a note.</extracomment>
         <translation>{rows}행 중 {shown_rows}행, {columns}열 중 {shown_columns}열 표시</translation>
     </message>
 </context>
@@ -2588,7 +2568,6 @@
     <name>Settings</name>
     <message>
         <source>Settings cannot be kept: {path} is in the way</source>
-        <extracomment>Play speed, in steps per second: the default, and the range a slider offers. A settings file larger than this is not the explorer&apos;s: it is set aside. A recent entry or folder longer than this (or holding a NUL) is dropped. What went wrong with the settings file: which line, and its values (worded when shown, in the window&apos;s language).</extracomment>
         <translation>설정을 저장할 수 없습니다: {path}이(가) 자리를 막고 있습니다</translation>
     </message>
     <message>

@@ -186,3 +186,17 @@ def test_the_catalogue_holds_every_listed_text():
         assert ("Vocabulary", text) in sources
     for text in ("&File", "&Open…", "Open &Recent", "&Keyboard shortcuts", "Reset settings"):
         assert ("MainWindow", text) in sources
+
+
+def test_the_translator_reads_only_the_notes_written_for_them():
+    """lupdate hands every ``#:`` comment of a scope to the translator (ours document constants); the catalogue
+    keeps just the ``#: Translators:`` notes (scripts/update_translations.py), each once, as written."""
+    notes = set()
+    for folder in ("ui", "ops"):
+        for path in (ROOT / "explorer" / folder).rglob("*.py"):
+            for found in re.findall(r"#: Translators: (.+)", path.read_text(encoding="utf-8")):
+                notes.add(found[:1].upper() + found[1:].strip())
+    root = ET.parse(TS_FILE).getroot()
+    kept = [element.text for element in root.iter("extracomment")]
+    assert notes
+    assert sorted(kept) == sorted(notes)

@@ -38,7 +38,7 @@ class LazyDock(QDockWidget):
         self.setObjectName(name)
         self._build: Callable[[], QWidget] | None = build
         # until built, a quiet line in the dock the window restores open
-        #: In a dock of the learning lab until its plot is drawn, just after the window shows itself.
+        #: Translators: in a dock of the learning lab until its plot is drawn, just after the window shows itself.
         self._placeholder: QLabel | None = plain(QLabel(translate("LazyDock", "Drawing…"), self))
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._placeholder.setEnabled(False)  # the palette's quiet text

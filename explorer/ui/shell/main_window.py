@@ -352,7 +352,7 @@ class MainWindow(DocumentView):
 
 def _opening_line(window: QWidget) -> QLabel:
     """The opening window's one line, in the middle, in the palette's quiet text."""
-    #: In the middle of the window for the moment it shows before the network is drawn in it.
+    #: Translators: in the middle of the window for the moment it shows before the network is drawn in it.
     line = plain(QLabel(translate("MainWindow", "Opening…"), window))
     line.setAlignment(Qt.AlignmentFlag.AlignCenter)
     line.setEnabled(False)
