@@ -187,3 +187,17 @@ def test_the_tab_bar_stays_still_while_the_pass_is_stepped(deep_window, qtbot, n
     window.controller.reset()
     tops.add(_tab_bar_top(window))
     assert len(tops) == 1, tops
+
+
+def test_the_node_list_wraps_again_when_the_window_is_resized(window, qtbot):
+    """Narrow, the Nodes dock wraps its row; wide again, it is one row again (it kept its first wrapping)."""
+    nodes = window.node_list
+
+    def rows():
+        return len({nodes.visualItemRect(nodes.item(i)).top() for i in range(nodes.count())})
+
+    assert rows() == 1
+    window.resize(420, 900)
+    qtbot.waitUntil(lambda: rows() > 1)
+    window.resize(1400, 900)
+    qtbot.waitUntil(lambda: rows() == 1)

@@ -71,8 +71,8 @@ class LazyDock(QDockWidget):
 
     def _content_if_shown(self) -> None:
         # a dock restored into a window already on the screen is shown for a moment, then tabbed behind another:
-        # it is built when it is shown again
-        if self.isVisible():
+        # it is built when its tab is chosen
+        if self.isVisible() and not self.visibleRegion().isEmpty():
             self.content()
 
     def make_room(self) -> None:

@@ -28,6 +28,7 @@ class NodeList(QListWidget):
         super().__init__(parent)
         self.setFlow(QListWidget.Flow.LeftToRight)
         self.setWrapping(True)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)  # wrapped again at every width, not just the first
         self.setFixedHeight(ROW_HEIGHT)
         self.currentItemChanged.connect(self._on_current_changed)
 
