@@ -81,14 +81,22 @@ def _vjp_w(a: Inputs, out: Array, g: Array) -> Array:
 _LARGEST = float(np.finfo(np.float64).max)
 
 
-def _outer_is_finite(a: Inputs, out: Array, g: Array, grad: Array) -> bool:
-    """One sample's ``x δᵀ`` is finite when ``max|x| · max|δ|`` is: rounding never makes a product of
-    smaller factors larger. (An inf or NaN in ``x`` or ``δ`` makes the bound inf or NaN: then look.)"""
+def _grad_w_is_finite(a: Inputs, out: Array, g: Array, grad: Array) -> bool:
+    """``x δᵀ`` is finite when a bound from its factors is, so a large one is not read again to check it.
+
+    One sample: each element is one rounded product, and rounding never makes a product of smaller
+    factors larger, so ``max|x| · max|δ|`` finite is enough. A batch of ``s`` samples: each element
+    is a sum of ``s`` such products, in whatever order the BLAS adds them; the computed sum and every
+    partial sum stay within ``(1 + γₛ) · s · max|x| · max|δ|`` (γₛ = sε/(1 − sε) < 1 for any batch
+    that fits in memory), so twice ``s · max|x| · max|δ|`` finite is enough. An inf or NaN in ``x``
+    or ``δ`` makes the bound inf or NaN: then the result is looked at.
+    """
     x = a["x"]
-    if x.shape[1] != 1 or grad.size <= SMALL_OUTER:
-        return False  # a small result is looked at with the others at no cost; a batch is a sum
+    if grad.size <= SMALL_OUTER:
+        return False  # a small result is looked at with the others at no cost
+    batch = x.shape[1]
     bound = float(np.max(np.abs(x))) * float(np.max(np.abs(g)))
-    return bound <= _LARGEST
+    return (bound if batch == 1 else bound * (2.0 * batch)) <= _LARGEST
 
 
 # -- the lecture's forms of the local Jacobian ---------------------------------
@@ -158,7 +166,7 @@ LINEAR = Op(
         "b": lambda a, out, g: g.sum(axis=1),
     },
     jacobian={"x": _jacobian_x, "w": _jacobian_w, "b": _jacobian_b},
-    finite_vjp={"w": _outer_is_finite},
+    finite_vjp={"w": _grad_w_is_finite},
     formula="{w}ᵀ · {x}",
     closed_form={"x": "{w} · δ", "w": "{x} · δᵀ", "b": "Σₛ δ"},
     local_form={"x": _form_x, "w": _form_w, "b": _form_b},
