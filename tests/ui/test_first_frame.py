@@ -108,7 +108,7 @@ def test_the_opening_window_is_built_in_place_and_draws_its_heatmap_after_that_f
         window.show()
         qtbot.waitExposed(window)
         size = window.size()
-        app._open_toy(window, None, [])  # what the start does after the first frame
+        app._open_toy(window, None, [], [])  # what the start does after the first frame
         assert window.is_built
         assert window.size() == size
         assert window.centralWidget() is window.canvas_pane
@@ -132,7 +132,7 @@ def test_a_window_closed_while_opening_opens_nothing_and_leaves_nothing(settings
     window.show()
     qtbot.waitExposed(window)
     assert window.close()  # the close button before the document came: nothing to ask, nothing to save
-    app._open_toy(window, None, [])  # the deferred opening then finds the window gone
+    app._open_toy(window, None, [], [])  # the deferred opening then finds the window gone
     assert not window.is_built
     assert not window.isVisible()
     _gone(window)  # the leak check: no widget, timer or thread of it left

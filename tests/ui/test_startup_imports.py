@@ -106,3 +106,27 @@ def test_the_program_shows_its_window_before_the_document_and_the_heatmap_after(
         "('built', (True, True, True, False), False, 'Drawing Value…', 'W3')",
         "W₃  (3×2)",
     ]
+
+
+def test_a_toy_network_that_cannot_be_read_is_said_like_a_bad_file(tmp_path):
+    """The toy is read after the window's first frame; a damaged install (the bundled toy unreadable) still
+    ends as a bad file named on the command line does: one line on standard error, exit status 2, no window left."""
+    code = textwrap.dedent(
+        """
+        import sys
+        import explorer.model.examples as examples
+        from explorer.model.errors import ModelError
+
+        def damaged():
+            raise ModelError("toy.json: the bundled toy network is damaged")
+
+        examples.toy_model = damaged
+        from explorer.cli import main
+        sys.exit(main([]))
+        """
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == ["jacobian-explorer: toy.json: the bundled toy network is damaged"]

@@ -125,8 +125,12 @@ def run_window(path: str | None = None, reset_settings: bool = False) -> int:
         _fit_first_start(window, settings)
         first_frame.hold(window)
         window.show()
-        first_frame.after_first_frame(window, lambda: _open_toy(window, folder, problems))
-        return app.exec()
+        failed: list[Exception] = []  # the toy could not be read (a damaged install): said as a bad file is
+        first_frame.after_first_frame(window, lambda: _open_toy(window, folder, problems, failed))
+        status = app.exec()
+        if failed:
+            raise failed[0]
+        return status
     window = _open_file(path, settings, folder)
     first_frame.hold(window)  # the start's heatmap and remembered docks are drawn once the window is on the screen
     _fit_first_start(window, settings)
@@ -152,16 +156,26 @@ def _open_file(path: str, settings: Settings, folder: Path | None) -> MainWindow
     return window
 
 
-def _open_toy(window: MainWindow, folder: Path | None, problems: list[str]) -> None:
-    """The opening window's document: the lecture's toy network, W₃ selected."""
+def _open_toy(window: MainWindow, folder: Path | None, problems: list[str], failed: list[Exception]) -> None:
+    """The opening window's document: the lecture's toy network, W₃ selected.
+
+    If the toy cannot be read, the window closes and the error is kept in ``failed`` (for the command
+    line to say, as it says a bad file named).
+    """
     from explorer.engine import Session
+    from explorer.model.errors import ModelError
     from explorer.model.examples import toy_model
     from explorer.ui.document.controller import Controller
 
     if not window.isVisible():  # closed while it was opening
         return
-    session = Session(toy_model())
-    controller = Controller(session.model, str(example_path("toy")), kind="model")
+    try:
+        session, home = Session(toy_model()), str(example_path("toy"))
+    except (ModelError, OSError) as error:
+        failed.append(error)
+        window.close()  # the last window: the event loop ends
+        return
+    controller = Controller(session.model, home, kind="model")
     controller.session = session
     window.build(controller, autosave_folder=folder)
     controller.setParent(window)
