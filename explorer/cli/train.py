@@ -94,7 +94,7 @@ def _writable(path: str, option: str) -> str | None:
     kind = kind_of(path)
     if kind is not None and kind.startswith("unreachable"):
         return f"{option} {shown_path(path)}: {kind.removeprefix('unreachable: ')}"
-    if kind == "folder" or (kind == "link to something else" and is_folder(path)):
+    if is_folder(path):
         return f"{option} {shown_path(path)}: is a folder"
     if kind in ("pipe", "device", "socket", "something else", "link to something else") and os.path.exists(path):
         return f"{option} {shown_path(path)}: is not a regular file; it is left as it is"

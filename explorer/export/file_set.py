@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
-from explorer.model.door import CREATE_EXCLUSIVE, fsync_folder, kind_of, shown_path
+from explorer.model.door import CREATE_EXCLUSIVE, fsync_folder, is_folder, kind_of, shown_path
 
 #: A file's content: text (written as UTF-8), bytes, or a function that writes into a binary file.
 Content = str | bytes | Callable[[BinaryIO], object]
@@ -63,7 +63,7 @@ def _check_destination(folder: Path, names: list[str]) -> None:
     kind = kind_of(folder)
     if kind is not None and kind.startswith("unreachable"):
         raise FileSetError(f"{shown_path(folder)}: {kind.removeprefix('unreachable: ')}")
-    if kind not in (None, "folder") and not (kind == "link to something else" and os.path.isdir(folder)):
+    if kind is not None and not is_folder(folder):
         raise FileSetError(f"{shown_path(folder)} exists and is not a folder")
     if kind is None:
         return

@@ -231,7 +231,7 @@ def check_autosave_folder(folder: Path | None = None) -> str | None:
     """
     folder = folder or autosave_folder()
     kind = kind_of(folder)
-    if kind is None or kind == "folder" or (kind == "link to something else" and os.path.isdir(folder)):
+    if kind is None or is_folder(folder):
         if kind is not None and not os.access(folder, os.R_OK | os.W_OK | os.X_OK):
             return translate("Autosave", "Autosave is off: {folder} cannot be written (permission denied)").format(
                 folder=shown_path(folder)

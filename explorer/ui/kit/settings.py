@@ -137,7 +137,7 @@ def check_settings_file(path: Path) -> tuple[Path | None, list[Problem]]:
     kind = kind_of(path)
     if kind is None:
         parent = kind_of(path.parent)
-        if parent in (None, "folder", "link") or (parent == "link to something else" and is_folder(path.parent)):
+        if parent in (None, "link") or is_folder(path.parent):
             return path, []
         return None, [("not_a_folder", {"path": shown_path(path.parent)})]
     if kind.startswith("unreachable"):
